@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Caper",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "caper", targets: ["caper"]),
+    .executable(name: "caper-bench", targets: ["caper-bench"]),
+    .library(name: "V8", targets: ["V8"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+  ],
+  targets: [
+    // MARK: C shims and system libraries
+
+    // libcurl, for the browser's network layer (Debian: libcurl4-openssl-dev).
+    .systemLibrary(
+      name: "CCurl",
+      pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]
+    ),
+    // libxml2, for XML, XHTML and character encodings (Debian: libxml2-dev).
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // The only C++: a plain C API over V8 from Debian's libnode (Debian: libnode-dev).
+    .target(
+      name: "CV8",
+      exclude: ["v8-include"],
+      cxxSettings: [.headerSearchPath("v8-include")],
+      linkerSettings: [.linkedLibrary("node")]
+    ),
+
+    // MARK: Core
+
+    // Safe Swift over CV8: Engine, Isolate (one thread for life), Context, Script, values, errors.
+    .target(name: "V8", dependencies: ["CV8"]),
+
+    // MARK: Commands
+
+    // The `caper` command line; the only importer of ArgumentParser.
+    .target(
+      name: "CaperCommands",
+      dependencies: ["V8", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    // The `caper` executable: calls CaperCommands and nothing else.
+    .executableTarget(name: "caper", dependencies: ["CaperCommands"]),
+    // Benchmarks printed beside their baselines (`swift run -c release caper-bench`).
+    .executableTarget(name: "caper-bench", dependencies: ["V8"]),
+
+    // MARK: Test support
+
+    // Helpers shared by test targets: fixtures, child processes, real bundles.
+    .target(name: "_CaperTestSupport", dependencies: ["V8"], path: "Tests/_CaperTestSupport"),
+    .testTarget(name: "V8Tests", dependencies: ["V8", "_CaperTestSupport"]),
+    .testTarget(
+      name: "CaperCommandsTests", dependencies: ["CaperCommands", "_CaperTestSupport"]
+    ),
+    .testTarget(name: "SystemLibrariesTests", dependencies: ["CCurl", "CLibXML2"]),
+  ],
+  cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,993 @@
+// The only C++ in Caper: cv8.h implemented over V8 from Debian's libnode.
+//
+// Everything here runs on the isolate's own thread except cv8_isolate_terminate and the engine
+// getters. JavaScript is entered through `Entry` (top-level bookkeeping: terminate, heap limit,
+// microtasks) and host code through `HostEntry` (the reentrancy counter), so no path forgets them.
+
+#include "cv8.h"
+
+#include <libplatform/libplatform.h>
+#include <v8.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace v8;
+
+namespace {
+
+std::mutex g_engine_mutex;
+bool g_initialized = false;
+std::unique_ptr<Platform> g_platform;
+cv8_host_callback g_host_callback = nullptr;
+
+constexpr int kMaxDepth = 1000;
+constexpr const char *kReentrancyMessage =
+    "code cache production refused inside a host callback (Caper's reentrancy rule: produce "
+    "caches at the top level only; compiling and running without producing is allowed here)";
+
+char *Dup(const char *data, size_t length) {
+  char *copy = static_cast<char *>(malloc(length + 1));
+  memcpy(copy, data, length);
+  copy[length] = 0;
+  return copy;
+}
+
+char *Dup(const std::string &s) { return Dup(s.data(), s.size()); }
+
+void SetError(cv8_error *error, cv8_status status, const std::string &message) {
+  if (!error) return;
+  error->status = status;
+  error->message = Dup(message);
+}
+
+void TakeBuffer(std::string &bytes, cv8_buffer *out) {
+  out->length = bytes.size();
+  out->data = static_cast<uint8_t *>(malloc(bytes.size() ? bytes.size() : 1));
+  memcpy(out->data, bytes.data(), bytes.size());
+}
+
+std::string ToUtf8(Isolate *isolate, Local<Value> value) {
+  if (value.IsEmpty()) return std::string();
+  String::Utf8Value utf8(isolate, value);
+  return *utf8 ? std::string(*utf8, utf8.length()) : std::string();
+}
+
+}  // namespace
+
+struct FunctionData {
+  cv8_isolate *iso;
+  cv8_context *ctx;  // null once the context is disposed
+  uint64_t id;
+};
+
+struct cv8_isolate {
+  Isolate *isolate = nullptr;
+  ArrayBuffer::Allocator *allocator = nullptr;
+  void *data = nullptr;
+  size_t heap_limit = 0;
+  int host_depth = 0;
+  int entry_depth = 0;
+  bool heap_limit_hit = false;
+  std::mutex terminate_mutex;  // guards running / terminate_requested against other threads
+  bool running = false;
+  bool terminate_requested = false;
+  std::vector<std::unique_ptr<FunctionData>> functions;
+  std::set<cv8_context *> contexts;
+};
+
+struct cv8_context {
+  cv8_isolate *iso;
+  Global<Context> context;
+  std::set<cv8_script *> scripts;
+  std::set<cv8_ref *> refs;
+  std::vector<FunctionData *> functions;
+};
+
+struct cv8_script {
+  cv8_context *ctx;  // null once the script or its context is disposed
+  Global<UnboundScript> script;
+  bool disposed = false;
+  bool context_disposed = false;
+  bool rejected = false;
+  std::string produced;
+  bool has_produced = false;
+};
+
+struct cv8_ref {
+  cv8_context *ctx;  // null once the context is disposed
+  Global<Value> value;
+};
+
+namespace {
+
+// MARK: Entering JavaScript and host code
+
+size_t NearHeapLimit(void *data, size_t current_limit, size_t /*initial_limit*/) {
+  auto *iso = static_cast<cv8_isolate *>(data);
+  iso->heap_limit_hit = true;
+  iso->isolate->TerminateExecution();
+  // Room for the termination to unwind; the limit is restored when the isolate is idle again.
+  return current_limit + std::max<size_t>(current_limit / 2, 32u << 20);
+}
+
+void ResetAfterStop(cv8_isolate *iso) {
+  iso->isolate->CancelTerminateExecution();
+  iso->terminate_requested = false;
+  if (iso->heap_limit_hit) {
+    iso->heap_limit_hit = false;
+    iso->isolate->RemoveNearHeapLimitCallback(NearHeapLimit, iso->heap_limit);
+    iso->isolate->AddNearHeapLimitCallback(NearHeapLimit, iso);
+    iso->isolate->LowMemoryNotification();
+  }
+}
+
+/// Any shim call that may run JavaScript. The outermost one marks the isolate running (so that
+/// terminate can reach it), runs microtasks and platform tasks when it ends, and clears a
+/// termination or heap-limit stop so the isolate keeps working.
+class Entry {
+ public:
+  explicit Entry(cv8_isolate *iso) : iso_(iso) {
+    if (iso_->entry_depth++ == 0) {
+      std::lock_guard<std::mutex> lock(iso_->terminate_mutex);
+      if (iso_->heap_limit_hit || iso_->terminate_requested) ResetAfterStop(iso_);
+      iso_->running = true;
+    }
+  }
+  ~Entry() {
+    if (iso_->entry_depth > 1) {
+      --iso_->entry_depth;
+      return;
+    }
+    // Still counted as running while microtasks run, so terminate reaches them too.
+    Isolate *isolate = iso_->isolate;
+    if (!isolate->IsExecutionTerminating()) {
+      isolate->PerformMicrotaskCheckpoint();
+      while (platform::PumpMessageLoop(g_platform.get(), isolate)) {
+      }
+    }
+    --iso_->entry_depth;
+    std::lock_guard<std::mutex> lock(iso_->terminate_mutex);
+    iso_->running = false;
+    if (iso_->terminate_requested || iso_->heap_limit_hit || isolate->IsExecutionTerminating())
+      ResetAfterStop(iso_);
+  }
+
+ private:
+  cv8_isolate *iso_;
+};
+
+/// The reentrancy counter: up on every entry from V8 into host code, down on every exit.
+class HostEntry {
+ public:
+  explicit HostEntry(cv8_isolate *iso) : iso_(iso) { ++iso_->host_depth; }
+  ~HostEntry() { --iso_->host_depth; }
+
+ private:
+  cv8_isolate *iso_;
+};
+
+struct Scopes {
+  explicit Scopes(cv8_context *c)
+      : isolate_scope(c->iso->isolate),
+        handle_scope(c->iso->isolate),
+        context(c->context.Get(c->iso->isolate)),
+        context_scope(context) {}
+  Isolate::Scope isolate_scope;
+  HandleScope handle_scope;
+  Local<Context> context;
+  Context::Scope context_scope;
+};
+
+bool IsStopping(cv8_isolate *iso) {
+  return iso->isolate->IsExecutionTerminating() || iso->heap_limit_hit;
+}
+
+void FillStop(cv8_isolate *iso, cv8_error *error) {
+  if (iso->heap_limit_hit)
+    SetError(error, CV8_ERR_HEAP_LIMIT,
+             "the script was stopped at the isolate's heap limit (" +
+                 std::to_string(iso->heap_limit >> 20) + " MiB)");
+  else
+    SetError(error, CV8_ERR_TERMINATED, "the script was terminated");
+}
+
+std::string PropertyString(Isolate *isolate, Local<Context> ctx, Local<Object> object,
+                           const char *key) {
+  TryCatch inner(isolate);
+  Local<Value> value;
+  if (!object->Get(ctx, String::NewFromUtf8(isolate, key).ToLocalChecked()).ToLocal(&value) ||
+      value->IsUndefined())
+    return std::string();
+  return ToUtf8(isolate, value);
+}
+
+/// Turns what a TryCatch caught into a cv8_error: a stop, or an exception with its location.
+void FillException(cv8_isolate *iso, Local<Context> ctx, TryCatch &caught, cv8_status status,
+                   cv8_error *error) {
+  if (!error) return;
+  Isolate *isolate = iso->isolate;
+  if (caught.HasTerminated() || IsStopping(iso)) {
+    FillStop(iso, error);
+    return;
+  }
+  error->status = status;
+  Local<Value> exception = caught.Exception();
+  if (!exception.IsEmpty() && exception->IsNativeError()) {
+    Local<Object> object = exception.As<Object>();
+    error->name = Dup(PropertyString(isolate, ctx, object, "name"));
+    error->message = Dup(PropertyString(isolate, ctx, object, "message"));
+    std::string stack = PropertyString(isolate, ctx, object, "stack");
+    if (!stack.empty()) error->stack = Dup(stack);
+  } else {
+    TryCatch inner(isolate);
+    error->message = Dup(ToUtf8(isolate, exception));
+  }
+  Local<Message> message = caught.Message();
+  if (!message.IsEmpty()) {
+    std::string file = ToUtf8(isolate, message->GetScriptResourceName());
+    error->filename = Dup(file);
+    error->line = message->GetLineNumber(ctx).FromMaybe(0);
+    error->column = message->GetStartColumn(ctx).FromMaybe(-1) + 1;
+  }
+}
+
+// MARK: The value wire format
+
+void PutU32(std::string &out, uint32_t v) { out.append(reinterpret_cast<const char *>(&v), 4); }
+void PutU64(std::string &out, uint64_t v) { out.append(reinterpret_cast<const char *>(&v), 8); }
+void PutF64(std::string &out, double v) { out.append(reinterpret_cast<const char *>(&v), 8); }
+void PutBytes(std::string &out, const void *data, size_t length) {
+  PutU32(out, static_cast<uint32_t>(length));
+  out.append(static_cast<const char *>(data), length);
+}
+
+class Encoder {
+ public:
+  Encoder(cv8_context *c, Local<Context> ctx) : c_(c), isolate_(c->iso->isolate), ctx_(ctx) {}
+
+  std::string bytes;
+  std::string problem;  // set when a value cannot cross (cycle, depth)
+  bool threw = false;   // a getter threw; the exception is pending in the caller's TryCatch
+
+  bool Encode(Local<Value> value, int depth = 0) {
+    if (depth > kMaxDepth) return Fail("the value is nested more than 1000 levels deep");
+    if (value->IsUndefined() || value->IsSymbol()) {
+      bytes.push_back('u');
+    } else if (value->IsNull()) {
+      bytes.push_back('n');
+    } else if (value->IsBoolean()) {
+      bytes.push_back(value->IsTrue() ? 't' : 'f');
+    } else if (value->IsNumber()) {
+      bytes.push_back('d');
+      PutF64(bytes, value.As<Number>()->Value());
+    } else if (value->IsString()) {
+      bytes.push_back('s');
+      PutString(value.As<String>());
+    } else if (value->IsBigInt()) {
+      bytes.push_back('I');
+      std::string digits = ToUtf8(isolate_, value);
+      PutBytes(bytes, digits.data(), digits.size());
+    } else if (value->IsDate()) {
+      bytes.push_back('D');
+      PutF64(bytes, value.As<Date>()->ValueOf());
+    } else if (value->IsNativeError()) {
+      Local<Object> object = value.As<Object>();
+      bytes.push_back('e');
+      for (const char *key : {"name", "message", "stack"}) {
+        std::string s = PropertyString(isolate_, ctx_, object, key);
+        PutBytes(bytes, s.data(), s.size());
+      }
+    } else if (value->IsUint8Array() || value->IsUint8ClampedArray()) {
+      Local<ArrayBufferView> view = value.As<ArrayBufferView>();
+      size_t length = view->ByteLength();
+      bytes.push_back('b');
+      PutU32(bytes, static_cast<uint32_t>(length));
+      size_t at = bytes.size();
+      bytes.resize(at + length);
+      view->CopyContents(&bytes[at], length);
+    } else if (value->IsArrayBuffer()) {
+      Local<ArrayBuffer> buffer = value.As<ArrayBuffer>();
+      bytes.push_back('B');
+      PutBytes(bytes, buffer->Data(), buffer->ByteLength());
+    } else if (value->IsFunction() || value->IsPromise()) {
+      bytes.push_back(value->IsFunction() ? 'F' : 'P');
+      auto *ref = new cv8_ref{c_, Global<Value>(isolate_, value)};
+      c_->refs.insert(ref);
+      PutU64(bytes, reinterpret_cast<uint64_t>(ref));
+    } else if (value->IsObject()) {
+      return EncodeObject(value.As<Object>(), depth);
+    } else {
+      bytes.push_back('u');
+    }
+    return true;
+  }
+
+ private:
+  bool Fail(const std::string &why) {
+    if (problem.empty()) problem = why;
+    return false;
+  }
+
+  void PutString(Local<String> s) {
+    size_t length = s->Utf8Length(isolate_);
+    PutU32(bytes, static_cast<uint32_t>(length));
+    size_t at = bytes.size();
+    bytes.resize(at + length);
+    s->WriteUtf8(isolate_, &bytes[at], static_cast<int>(length), nullptr,
+                 String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+  }
+
+  bool EncodeObject(Local<Object> object, int depth) {
+    for (auto &ancestor : ancestors_)
+      if (ancestor->StrictEquals(object))
+        return Fail("the value has a cycle (an object contains itself)");
+    ancestors_.push_back(object);
+    bool ok = object->IsArray() ? EncodeArray(object.As<Array>(), depth)
+                                : EncodeProperties(object, depth);
+    ancestors_.pop_back();
+    return ok;
+  }
+
+  bool EncodeArray(Local<Array> array, int depth) {
+    uint32_t length = array->Length();
+    bytes.push_back('a');
+    PutU32(bytes, length);
+    for (uint32_t i = 0; i < length; i++) {
+      Local<Value> element;
+      if (!array->Get(ctx_, i).ToLocal(&element)) return Threw();
+      if (!Encode(element, depth + 1)) return false;
+    }
+    return true;
+  }
+
+  bool EncodeProperties(Local<Object> object, int depth) {
+    Local<Array> keys;
+    if (!object
+             ->GetOwnPropertyNames(ctx_,
+                                   static_cast<PropertyFilter>(PropertyFilter::ONLY_ENUMERABLE |
+                                                               PropertyFilter::SKIP_SYMBOLS),
+                                   KeyConversionMode::kConvertToString)
+             .ToLocal(&keys))
+      return Threw();
+    uint32_t count = keys->Length();
+    bytes.push_back('o');
+    PutU32(bytes, count);
+    for (uint32_t i = 0; i < count; i++) {
+      Local<Value> key, element;
+      if (!keys->Get(ctx_, i).ToLocal(&key) || !object->Get(ctx_, key).ToLocal(&element))
+        return Threw();
+      PutString(key.As<String>());
+      if (!Encode(element, depth + 1)) return false;
+    }
+    return true;
+  }
+
+  bool Threw() {
+    threw = true;
+    return false;
+  }
+
+  cv8_context *c_;
+  Isolate *isolate_;
+  Local<Context> ctx_;
+  std::vector<Local<Object>> ancestors_;
+};
+
+class Decoder {
+ public:
+  Decoder(cv8_isolate *iso, Local<Context> ctx, const uint8_t *data, size_t length)
+      : isolate_(iso->isolate), ctx_(ctx), p_(data), end_(data + length) {}
+
+  bool Decode(Local<Value> *out, int depth = 0) {
+    if (p_ >= end_ || depth > kMaxDepth) return false;
+    char tag = static_cast<char>(*p_++);
+    switch (tag) {
+      case 'u': *out = Undefined(isolate_); return true;
+      case 'n': *out = Null(isolate_); return true;
+      case 't': *out = True(isolate_); return true;
+      case 'f': *out = False(isolate_); return true;
+      case 'd': {
+        double v;
+        if (!ReadF64(&v)) return false;
+        *out = Number::New(isolate_, v);
+        return true;
+      }
+      case 's': {
+        Local<String> s;
+        if (!ReadString(&s)) return false;
+        *out = s;
+        return true;
+      }
+      case 'a': {
+        uint32_t count;
+        if (!ReadU32(&count) || count > static_cast<size_t>(end_ - p_)) return false;
+        Local<Array> array = Array::New(isolate_, static_cast<int>(count));
+        for (uint32_t i = 0; i < count; i++) {
+          Local<Value> element;
+          if (!Decode(&element, depth + 1) || array->Set(ctx_, i, element).IsNothing())
+            return false;
+        }
+        *out = array;
+        return true;
+      }
+      case 'o': {
+        uint32_t count;
+        if (!ReadU32(&count) || count > static_cast<size_t>(end_ - p_)) return false;
+        Local<Object> object = Object::New(isolate_);
+        for (uint32_t i = 0; i < count; i++) {
+          Local<String> key;
+          Local<Value> element;
+          if (!ReadString(&key) || !Decode(&element, depth + 1) ||
+              object->CreateDataProperty(ctx_, key, element).IsNothing())
+            return false;
+        }
+        *out = object;
+        return true;
+      }
+      case 'b':
+      case 'B': {
+        const uint8_t *data;
+        uint32_t length;
+        if (!ReadBytes(&data, &length)) return false;
+        std::unique_ptr<BackingStore> store = ArrayBuffer::NewBackingStore(isolate_, length);
+        if (length) memcpy(store->Data(), data, length);
+        Local<ArrayBuffer> buffer = ArrayBuffer::New(isolate_, std::move(store));
+        if (tag == 'B')
+          *out = buffer;
+        else
+          *out = Uint8Array::New(buffer, 0, length);
+        return true;
+      }
+      case 'e': {
+        Local<String> name, message, stack;
+        if (!ReadString(&name) || !ReadString(&message) || !ReadString(&stack)) return false;
+        Local<Value> error = Exception::Error(message);
+        if (name->Length() > 0)
+          error.As<Object>()->Set(ctx_, String::NewFromUtf8Literal(isolate_, "name"), name).Check();
+        *out = error;
+        return true;
+      }
+      case 'I': {
+        Local<String> digits;
+        if (!ReadString(&digits)) return false;
+        Local<Value> global_bigint;
+        Local<Value> converted;
+        if (!ctx_->Global()->Get(ctx_, String::NewFromUtf8Literal(isolate_, "BigInt"))
+                 .ToLocal(&global_bigint) ||
+            !global_bigint->IsFunction())
+          return false;
+        Local<Value> argv[] = {digits};
+        if (!global_bigint.As<Function>()->Call(ctx_, Undefined(isolate_), 1, argv).ToLocal(
+                &converted))
+          return false;
+        *out = converted;
+        return true;
+      }
+      case 'D': {
+        double v;
+        if (!ReadF64(&v)) return false;
+        return Date::New(ctx_, v).ToLocal(out);
+      }
+      case 'F':
+      case 'P': {
+        uint64_t raw;
+        if (!ReadU64(&raw)) return false;
+        auto *ref = reinterpret_cast<cv8_ref *>(raw);
+        if (!ref || !ref->ctx) return false;
+        *out = ref->value.Get(isolate_);
+        return true;
+      }
+      default: return false;
+    }
+  }
+
+  bool AtEnd() const { return p_ == end_; }
+
+ private:
+  bool ReadU32(uint32_t *v) {
+    if (end_ - p_ < 4) return false;
+    memcpy(v, p_, 4);
+    p_ += 4;
+    return true;
+  }
+  bool ReadU64(uint64_t *v) {
+    if (end_ - p_ < 8) return false;
+    memcpy(v, p_, 8);
+    p_ += 8;
+    return true;
+  }
+  bool ReadF64(double *v) {
+    if (end_ - p_ < 8) return false;
+    memcpy(v, p_, 8);
+    p_ += 8;
+    return true;
+  }
+  bool ReadBytes(const uint8_t **data, uint32_t *length) {
+    if (!ReadU32(length) || static_cast<size_t>(end_ - p_) < *length) return false;
+    *data = p_;
+    p_ += *length;
+    return true;
+  }
+  bool ReadString(Local<String> *out) {
+    const uint8_t *data;
+    uint32_t length;
+    if (!ReadBytes(&data, &length)) return false;
+    return String::NewFromUtf8(isolate_, reinterpret_cast<const char *>(data),
+                               NewStringType::kNormal, static_cast<int>(length))
+        .ToLocal(out);
+  }
+
+  Isolate *isolate_;
+  Local<Context> ctx_;
+  const uint8_t *p_;
+  const uint8_t *end_;
+};
+
+/// Encodes a result; on failure fills `error` (conversion problem, or a getter that threw).
+cv8_status EncodeResult(cv8_context *c, Local<Context> ctx, TryCatch &caught, Local<Value> value,
+                        cv8_buffer *result, cv8_error *error) {
+  Encoder encoder(c, ctx);
+  if (!encoder.Encode(value)) {
+    if (encoder.threw) {
+      FillException(c->iso, ctx, caught, CV8_ERR_EXCEPTION, error);
+      return error ? error->status : CV8_ERR_EXCEPTION;
+    }
+    SetError(error, CV8_ERR_CONVERSION, encoder.problem);
+    return CV8_ERR_CONVERSION;
+  }
+  if (result) TakeBuffer(encoder.bytes, result);
+  return CV8_OK;
+}
+
+cv8_status ContextGone(cv8_error *error) {
+  SetError(error, CV8_ERR_DISPOSED, "context disposed");
+  return CV8_ERR_DISPOSED;
+}
+
+MaybeLocal<String> NewString(Isolate *isolate, const char *data, size_t length) {
+  return String::NewFromUtf8(isolate, data, NewStringType::kNormal, static_cast<int>(length));
+}
+
+// MARK: The host trampoline
+
+void Trampoline(const FunctionCallbackInfo<Value> &info) {
+  auto *function = static_cast<FunctionData *>(info.Data().As<External>()->Value());
+  cv8_isolate *iso = function->iso;
+  Isolate *isolate = info.GetIsolate();
+  HostEntry entry(iso);
+  if (!function->ctx) {
+    isolate->ThrowException(
+        Exception::Error(String::NewFromUtf8Literal(isolate, "host function's context disposed")));
+    return;
+  }
+  Local<Context> ctx = isolate->GetCurrentContext();
+  Encoder encoder(function->ctx, ctx);
+  encoder.bytes.push_back('a');
+  PutU32(encoder.bytes, static_cast<uint32_t>(info.Length()));
+  for (int i = 0; i < info.Length(); i++) {
+    if (!encoder.Encode(info[i])) {
+      if (!encoder.threw)
+        isolate->ThrowException(Exception::TypeError(
+            NewString(isolate, encoder.problem.data(), encoder.problem.size()).ToLocalChecked()));
+      return;
+    }
+  }
+  cv8_buffer result{nullptr, 0};
+  int rc = g_host_callback(iso->data, function->id,
+                           reinterpret_cast<const uint8_t *>(encoder.bytes.data()),
+                           encoder.bytes.size(), &result);
+  if (rc == 0) {
+    Decoder decoder(iso, ctx, result.data, result.length);
+    Local<Value> value;
+    if (decoder.Decode(&value) && decoder.AtEnd())
+      info.GetReturnValue().Set(value);
+    else if (!isolate->IsExecutionTerminating())
+      isolate->ThrowException(Exception::TypeError(String::NewFromUtf8Literal(
+          isolate, "a host function returned a value that cannot cross into JavaScript")));
+  } else if (rc == 1 && !isolate->IsExecutionTerminating()) {
+    Local<String> message;
+    if (!NewString(isolate, reinterpret_cast<const char *>(result.data), result.length)
+             .ToLocal(&message))
+      message = String::NewFromUtf8Literal(isolate, "host function failed");
+    isolate->ThrowException(Exception::Error(message));
+  }
+  free(result.data);
+}
+
+}  // namespace
+
+// MARK: Engine
+
+extern "C" bool cv8_engine_initialize(const char *flags, cv8_host_callback callback,
+                                      char **error) {
+  std::lock_guard<std::mutex> lock(g_engine_mutex);
+  if (g_initialized) {
+    if (error) *error = Dup(std::string("V8 is already initialised in this process"));
+    return false;
+  }
+  if (flags && *flags) V8::SetFlagsFromString(flags);
+  g_platform = platform::NewDefaultPlatform();
+  V8::InitializePlatform(g_platform.get());
+  V8::Initialize();
+  g_host_callback = callback;
+  g_initialized = true;
+  return true;
+}
+
+extern "C" const char *cv8_engine_version(void) { return V8::GetVersion(); }
+
+extern "C" uint32_t cv8_engine_cached_data_version_tag(void) {
+  return ScriptCompiler::CachedDataVersionTag();
+}
+
+extern "C" void cv8_buffer_free(cv8_buffer *buffer) {
+  if (!buffer) return;
+  free(buffer->data);
+  buffer->data = nullptr;
+  buffer->length = 0;
+}
+
+extern "C" void cv8_error_clear(cv8_error *error) {
+  if (!error) return;
+  free(error->name);
+  free(error->message);
+  free(error->stack);
+  free(error->filename);
+  *error = cv8_error{};
+}
+
+// MARK: Isolate
+
+extern "C" cv8_isolate *cv8_isolate_new(size_t heap_limit, size_t stack_size,
+                                        size_t stack_reserve, void *isolate_data) {
+  auto *iso = new cv8_isolate();
+  iso->data = isolate_data;
+  iso->allocator = ArrayBuffer::Allocator::NewDefaultAllocator();
+  Isolate::CreateParams params;
+  params.array_buffer_allocator = iso->allocator;
+  if (heap_limit) params.constraints.ConfigureDefaultsFromHeapSize(0, heap_limit);
+  iso->isolate = Isolate::New(params);
+  iso->heap_limit = heap_limit ? heap_limit : [&] {
+    HeapStatistics stats;
+    iso->isolate->GetHeapStatistics(&stats);
+    return stats.heap_size_limit();
+  }();
+  iso->isolate->SetMicrotasksPolicy(MicrotasksPolicy::kExplicit);
+  iso->isolate->AddNearHeapLimitCallback(NearHeapLimit, iso);
+  if (stack_size > stack_reserve) {
+    auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    iso->isolate->SetStackLimit(here - (stack_size - stack_reserve));
+  }
+  return iso;
+}
+
+extern "C" void cv8_isolate_dispose(cv8_isolate *iso) {
+  if (!iso) return;
+  while (!iso->contexts.empty()) cv8_context_dispose(*iso->contexts.begin());
+  {
+    std::lock_guard<std::mutex> lock(iso->terminate_mutex);
+    iso->running = false;
+  }
+  iso->isolate->Dispose();
+  delete iso->allocator;
+  delete iso;
+}
+
+extern "C" void cv8_isolate_terminate(cv8_isolate *iso) {
+  std::lock_guard<std::mutex> lock(iso->terminate_mutex);
+  if (!iso->running) return;
+  iso->terminate_requested = true;
+  iso->isolate->TerminateExecution();
+}
+
+extern "C" int cv8_isolate_host_depth(const cv8_isolate *iso) { return iso->host_depth; }
+
+extern "C" void cv8_isolate_low_memory_notification(cv8_isolate *iso) {
+  Isolate::Scope scope(iso->isolate);
+  iso->isolate->LowMemoryNotification();
+}
+
+extern "C" void cv8_isolate_heap_stats(cv8_isolate *iso, cv8_heap_stats *out) {
+  Isolate::Scope scope(iso->isolate);
+  HeapStatistics stats;
+  iso->isolate->GetHeapStatistics(&stats);
+  out->total_heap_size = stats.total_heap_size();
+  out->used_heap_size = stats.used_heap_size();
+  out->heap_size_limit = stats.heap_size_limit();
+  out->external_memory = stats.external_memory();
+  out->malloced_memory = stats.malloced_memory();
+  out->number_of_native_contexts = stats.number_of_native_contexts();
+}
+
+extern "C" void cv8_isolate_perform_microtasks(cv8_isolate *iso) {
+  Isolate::Scope scope(iso->isolate);
+  HandleScope handles(iso->isolate);
+  Entry entry(iso);
+}
+
+// MARK: Context
+
+extern "C" cv8_context *cv8_context_new(cv8_isolate *iso) {
+  Isolate::Scope scope(iso->isolate);
+  HandleScope handles(iso->isolate);
+  Local<Context> context = Context::New(iso->isolate);
+  auto *c = new cv8_context{iso, Global<Context>(iso->isolate, context), {}, {}, {}};
+  iso->contexts.insert(c);
+  return c;
+}
+
+extern "C" void cv8_context_dispose(cv8_context *c) {
+  if (!c) return;
+  Isolate::Scope scope(c->iso->isolate);
+  for (cv8_script *script : c->scripts) {
+    script->script.Reset();
+    script->ctx = nullptr;
+    script->disposed = true;
+    script->context_disposed = true;
+  }
+  for (cv8_ref *ref : c->refs) {
+    ref->value.Reset();
+    ref->ctx = nullptr;
+  }
+  for (FunctionData *function : c->functions) function->ctx = nullptr;
+  c->context.Reset();
+  c->iso->contexts.erase(c);
+  c->iso->isolate->ContextDisposedNotification();
+  delete c;
+}
+
+extern "C" cv8_status cv8_context_evaluate(cv8_context *c, const char *source,
+                                           size_t source_length, const char *filename,
+                                           size_t filename_length, cv8_buffer *result,
+                                           cv8_error *error) {
+  cv8_script *script = nullptr;
+  cv8_status status = cv8_context_compile(c, source, source_length, filename, filename_length,
+                                          nullptr, 0, false, &script, error);
+  if (status != CV8_OK) return status;
+  status = cv8_script_run(script, result, error);
+  cv8_script_free(script);
+  return status;
+}
+
+extern "C" cv8_status cv8_context_compile(cv8_context *c, const char *source,
+                                          size_t source_length, const char *filename,
+                                          size_t filename_length, const uint8_t *cached_data,
+                                          size_t cached_data_length, bool produce_cache,
+                                          cv8_script **out, cv8_error *error) {
+  cv8_isolate *iso = c->iso;
+  if (produce_cache && iso->host_depth > 0) {
+    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
+    return CV8_ERR_REENTRANCY;
+  }
+  Isolate *isolate = iso->isolate;
+  Scopes scopes(c);
+  Entry entry(iso);
+  TryCatch caught(isolate);
+  Local<String> source_string, name;
+  if (!NewString(isolate, source, source_length).ToLocal(&source_string) ||
+      !NewString(isolate, filename, filename_length).ToLocal(&name)) {
+    SetError(error, CV8_ERR_INVALID, "the source is too large for a V8 string");
+    return CV8_ERR_INVALID;
+  }
+  ScriptOrigin origin(isolate, name);
+  ScriptCompiler::CachedData *supplied = nullptr;
+  if (cached_data && cached_data_length)
+    supplied = new ScriptCompiler::CachedData(cached_data, static_cast<int>(cached_data_length),
+                                              ScriptCompiler::CachedData::BufferNotOwned);
+  ScriptCompiler::Source compiler_source(source_string, origin, supplied);  // owns `supplied`
+  Local<UnboundScript> unbound;
+  if (!ScriptCompiler::CompileUnboundScript(isolate, &compiler_source,
+                                            supplied ? ScriptCompiler::kConsumeCodeCache
+                                                     : ScriptCompiler::kNoCompileOptions)
+           .ToLocal(&unbound)) {
+    FillException(iso, scopes.context, caught, CV8_ERR_SYNTAX, error);
+    return error ? error->status : CV8_ERR_SYNTAX;
+  }
+  auto *script = new cv8_script{c, Global<UnboundScript>(isolate, unbound)};
+  script->rejected = supplied && compiler_source.GetCachedData()->rejected;
+  if (produce_cache && (!supplied || script->rejected)) {
+    std::unique_ptr<ScriptCompiler::CachedData> produced(ScriptCompiler::CreateCodeCache(unbound));
+    if (produced) {
+      script->produced.assign(reinterpret_cast<const char *>(produced->data), produced->length);
+      script->has_produced = true;
+    }
+  }
+  c->scripts.insert(script);
+  *out = script;
+  return CV8_OK;
+}
+
+extern "C" cv8_status cv8_context_define_function(cv8_context *c, const char *name,
+                                                  size_t name_length, uint64_t function_id,
+                                                  cv8_error *error) {
+  cv8_isolate *iso = c->iso;
+  Scopes scopes(c);
+  auto data = std::make_unique<FunctionData>(FunctionData{iso, c, function_id});
+  Local<String> key;
+  Local<Function> function;
+  if (!NewString(iso->isolate, name, name_length).ToLocal(&key) ||
+      !Function::New(scopes.context, Trampoline, External::New(iso->isolate, data.get()))
+           .ToLocal(&function)) {
+    SetError(error, CV8_ERR_INVALID, "cannot create the host function");
+    return CV8_ERR_INVALID;
+  }
+  function->SetName(key);
+  if (scopes.context->Global()->Set(scopes.context, key, function).IsNothing()) {
+    SetError(error, CV8_ERR_INVALID, "cannot define the host function");
+    return CV8_ERR_INVALID;
+  }
+  c->functions.push_back(data.get());
+  iso->functions.push_back(std::move(data));
+  return CV8_OK;
+}
+
+extern "C" cv8_status cv8_context_set_global(cv8_context *c, const char *name,
+                                             size_t name_length, const uint8_t *value,
+                                             size_t value_length, cv8_error *error) {
+  Scopes scopes(c);
+  Local<String> key;
+  Local<Value> decoded;
+  Decoder decoder(c->iso, scopes.context, value, value_length);
+  if (!NewString(c->iso->isolate, name, name_length).ToLocal(&key) || !decoder.Decode(&decoded) ||
+      !decoder.AtEnd() || scopes.context->Global()->Set(scopes.context, key, decoded).IsNothing()) {
+    SetError(error, CV8_ERR_INVALID, "malformed value");
+    return CV8_ERR_INVALID;
+  }
+  return CV8_OK;
+}
+
+extern "C" cv8_status cv8_context_call(cv8_context *c, cv8_ref *function, const uint8_t *args,
+                                       size_t args_length, cv8_buffer *result, cv8_error *error) {
+  if (!function->ctx) return ContextGone(error);
+  cv8_isolate *iso = c->iso;
+  Isolate *isolate = iso->isolate;
+  Scopes scopes(c);
+  Entry entry(iso);
+  TryCatch caught(isolate);
+  Local<Value> callee = function->value.Get(isolate);
+  Local<Value> decoded;
+  Decoder decoder(iso, scopes.context, args, args_length);
+  if (!callee->IsFunction() || !decoder.Decode(&decoded) || !decoder.AtEnd() ||
+      !decoded->IsArray()) {
+    SetError(error, CV8_ERR_INVALID, "not a function, or malformed arguments");
+    return CV8_ERR_INVALID;
+  }
+  Local<Array> list = decoded.As<Array>();
+  std::vector<Local<Value>> argv(list->Length());
+  for (uint32_t i = 0; i < list->Length(); i++) argv[i] = list->Get(scopes.context, i).ToLocalChecked();
+  Local<Value> value;
+  if (!callee.As<Function>()
+           ->Call(scopes.context, Undefined(isolate), static_cast<int>(argv.size()), argv.data())
+           .ToLocal(&value)) {
+    FillException(iso, scopes.context, caught, CV8_ERR_EXCEPTION, error);
+    return error ? error->status : CV8_ERR_EXCEPTION;
+  }
+  return EncodeResult(c, scopes.context, caught, value, result, error);
+}
+
+extern "C" size_t cv8_context_live_scripts(const cv8_context *c) { return c->scripts.size(); }
+
+// MARK: Refs
+
+extern "C" cv8_status cv8_ref_promise_state(cv8_ref *ref, cv8_promise_state *state,
+                                            cv8_buffer *result, cv8_error *error) {
+  if (!ref->ctx) return ContextGone(error);
+  cv8_context *c = ref->ctx;
+  Isolate *isolate = c->iso->isolate;
+  Scopes scopes(c);
+  TryCatch caught(isolate);
+  {
+    Entry entry(c->iso);
+    isolate->PerformMicrotaskCheckpoint();
+  }
+  Local<Value> value = ref->value.Get(isolate);
+  if (!value->IsPromise()) {
+    SetError(error, CV8_ERR_INVALID, "not a promise");
+    return CV8_ERR_INVALID;
+  }
+  Local<Promise> promise = value.As<Promise>();
+  switch (promise->State()) {
+    case Promise::kPending: *state = CV8_PROMISE_PENDING; return CV8_OK;
+    case Promise::kFulfilled:
+      *state = CV8_PROMISE_FULFILLED;
+      return EncodeResult(c, scopes.context, caught, promise->Result(), result, error);
+    case Promise::kRejected: {
+      *state = CV8_PROMISE_REJECTED;
+      // Rethrow the reason inside a TryCatch so it is described like any other exception.
+      TryCatch rethrown(isolate);
+      rethrown.SetVerbose(false);
+      isolate->ThrowException(promise->Result());
+      FillException(c->iso, scopes.context, rethrown, CV8_ERR_EXCEPTION, error);
+      return CV8_OK;
+    }
+  }
+  return CV8_OK;
+}
+
+extern "C" void cv8_ref_free(cv8_ref *ref) {
+  if (!ref) return;
+  if (ref->ctx) ref->ctx->refs.erase(ref);
+  ref->value.Reset();
+  delete ref;
+}
+
+// MARK: Script
+
+namespace {
+cv8_status CheckUsable(const cv8_script *script, cv8_error *error) {
+  if (script->context_disposed) return ContextGone(error);
+  if (script->disposed) {
+    SetError(error, CV8_ERR_DISPOSED, "script disposed");
+    return CV8_ERR_DISPOSED;
+  }
+  return CV8_OK;
+}
+}  // namespace
+
+extern "C" cv8_status cv8_script_run(cv8_script *script, cv8_buffer *result, cv8_error *error) {
+  if (cv8_status status = CheckUsable(script, error)) return status;
+  cv8_context *c = script->ctx;
+  Isolate *isolate = c->iso->isolate;
+  Scopes scopes(c);
+  Entry entry(c->iso);
+  TryCatch caught(isolate);
+  Local<Script> bound = script->script.Get(isolate)->BindToCurrentContext();
+  Local<Value> value;
+  if (!bound->Run(scopes.context).ToLocal(&value)) {
+    FillException(c->iso, scopes.context, caught, CV8_ERR_EXCEPTION, error);
+    return error ? error->status : CV8_ERR_EXCEPTION;
+  }
+  return EncodeResult(c, scopes.context, caught, value, result, error);
+}
+
+extern "C" cv8_status cv8_script_create_cached_data(cv8_script *script, cv8_buffer *result,
+                                                    cv8_error *error) {
+  if (cv8_status status = CheckUsable(script, error)) return status;
+  if (script->ctx->iso->host_depth > 0) {
+    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
+    return CV8_ERR_REENTRANCY;
+  }
+  Scopes scopes(script->ctx);
+  std::unique_ptr<ScriptCompiler::CachedData> produced(
+      ScriptCompiler::CreateCodeCache(script->script.Get(script->ctx->iso->isolate)));
+  if (!produced) {
+    SetError(error, CV8_ERR_INVALID, "V8 produced no code cache");
+    return CV8_ERR_INVALID;
+  }
+  std::string bytes(reinterpret_cast<const char *>(produced->data), produced->length);
+  TakeBuffer(bytes, result);
+  return CV8_OK;
+}
+
+extern "C" bool cv8_script_cache_rejected(const cv8_script *script) { return script->rejected; }
+
+extern "C" bool cv8_script_take_cached_data(cv8_script *script, cv8_buffer *result) {
+  if (!script->has_produced) return false;
+  TakeBuffer(script->produced, result);
+  script->produced.clear();
+  script->produced.shrink_to_fit();
+  script->has_produced = false;
+  return true;
+}
+
+extern "C" void cv8_script_dispose(cv8_script *script) {
+  script->script.Reset();
+  script->disposed = true;
+  if (script->ctx) script->ctx->scripts.erase(script);
+  script->ctx = nullptr;
+}
+
+extern "C" void cv8_script_free(cv8_script *script) {
+  if (!script) return;
+  cv8_script_dispose(script);
+  delete script;
+}

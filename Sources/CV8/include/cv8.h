@@ -1,0 +1,162 @@
+/// cv8: the plain C API over V8 (from Debian's libnode) that the Swift `V8` module wraps.
+///
+/// Handles are opaque. Every function except `cv8_engine_*` (any thread, after initialisation),
+/// `cv8_isolate_terminate` (any thread) and `cv8_buffer_free`/`cv8_error_clear` must be called on
+/// the thread that created the isolate. Values cross the boundary as one byte buffer in the
+/// "value wire format" below, never as V8 handles.
+///
+/// Value wire format (little-endian; u32 lengths; strings are UTF-8):
+///   'u' undefined | 'n' null | 't' true | 'f' false | 'd' f64 | 's' u32 bytes
+///   'a' u32 count, values | 'o' u32 count, (u32 key bytes, value)...
+///   'b' u32 bytes (Uint8Array) | 'B' u32 bytes (ArrayBuffer)
+///   'e' name(u32 bytes) message(u32 bytes) stack(u32 bytes)  (an Error object)
+///   'I' u32 bytes (BigInt, decimal) | 'D' f64 (Date, ms since epoch)
+///   'F' u64 (function: a cv8_ref*) | 'P' u64 (promise: a cv8_ref*)
+/// Every 'F'/'P' in a buffer handed to the caller is a new cv8_ref the caller owns (cv8_ref_free).
+#ifndef CV8_H
+#define CV8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct cv8_isolate cv8_isolate;
+typedef struct cv8_context cv8_context;
+typedef struct cv8_script cv8_script;
+typedef struct cv8_ref cv8_ref;
+
+/// A byte buffer allocated with malloc by the shim; the receiver frees it with cv8_buffer_free.
+typedef struct cv8_buffer {
+  uint8_t *data;
+  size_t length;
+} cv8_buffer;
+
+typedef enum cv8_status {
+  CV8_OK = 0,
+  CV8_ERR_SYNTAX = 1,      ///< the source does not parse
+  CV8_ERR_EXCEPTION = 2,   ///< JavaScript threw
+  CV8_ERR_TERMINATED = 3,  ///< cv8_isolate_terminate stopped the script
+  CV8_ERR_HEAP_LIMIT = 4,  ///< the heap limit was reached; the script was terminated
+  CV8_ERR_REENTRANCY = 5,  ///< a code cache was asked for inside a host callback
+  CV8_ERR_DISPOSED = 6,    ///< the script or its context was disposed
+  CV8_ERR_CONVERSION = 7,  ///< a value cannot cross the boundary (a cycle, too deep)
+  CV8_ERR_INVALID = 8,     ///< bad arguments (malformed wire data, not a function)
+} cv8_status;
+
+/// What went wrong, with the JavaScript location where there is one. Strings are malloc'd
+/// (or NULL); release with cv8_error_clear.
+typedef struct cv8_error {
+  cv8_status status;
+  char *name;      ///< "TypeError", "SyntaxError", ... (NULL when not a JS error)
+  char *message;   ///< the message without the name
+  char *stack;     ///< the JS stack (NULL when none)
+  char *filename;  ///< the script resource name of the throw site
+  int line;        ///< 1-based, 0 when unknown
+  int column;      ///< 1-based, 0 when unknown
+} cv8_error;
+
+typedef struct cv8_heap_stats {
+  size_t total_heap_size;
+  size_t used_heap_size;
+  size_t heap_size_limit;
+  size_t external_memory;
+  size_t malloced_memory;
+  size_t number_of_native_contexts;
+} cv8_heap_stats;
+
+/// The one callback every host function goes through. `args` is an 'a' wire value.
+/// Return 0 with `result` set to a wire value, or 1 with `result` set to a UTF-8 error message
+/// (thrown as a JS Error), or 2 when the isolate is terminating (nothing is thrown).
+typedef int (*cv8_host_callback)(void *isolate_data, uint64_t function_id, const uint8_t *args,
+                                 size_t args_length, cv8_buffer *result);
+
+// MARK: Engine (process-wide, initialised once, never disposed)
+
+/// Sets the V8 flags (space separated, may be NULL) and initialises V8. Returns false, with a
+/// message in *error, if V8 was already initialised.
+bool cv8_engine_initialize(const char *flags, cv8_host_callback callback, char **error);
+const char *cv8_engine_version(void);
+uint32_t cv8_engine_cached_data_version_tag(void);
+
+void cv8_buffer_free(cv8_buffer *buffer);
+void cv8_error_clear(cv8_error *error);
+
+// MARK: Isolate
+
+/// Creates an isolate bound to the calling thread. `stack_size` is the usable size of the calling
+/// thread's stack from this call downwards; V8's stack limit leaves `stack_reserve` of it for host
+/// code. `heap_limit` 0 keeps V8's default.
+cv8_isolate *cv8_isolate_new(size_t heap_limit, size_t stack_size, size_t stack_reserve,
+                             void *isolate_data);
+void cv8_isolate_dispose(cv8_isolate *isolate);
+/// Stops the running script (any thread). Does nothing when no script runs.
+void cv8_isolate_terminate(cv8_isolate *isolate);
+/// How many host callbacks are on the stack now (the reentrancy counter).
+int cv8_isolate_host_depth(const cv8_isolate *isolate);
+void cv8_isolate_low_memory_notification(cv8_isolate *isolate);
+void cv8_isolate_heap_stats(cv8_isolate *isolate, cv8_heap_stats *stats);
+/// Runs queued microtasks and platform tasks.
+void cv8_isolate_perform_microtasks(cv8_isolate *isolate);
+
+// MARK: Context
+
+cv8_context *cv8_context_new(cv8_isolate *isolate);
+/// Disposes the context and every script and ref made in it (they report CV8_ERR_DISPOSED).
+void cv8_context_dispose(cv8_context *context);
+cv8_status cv8_context_evaluate(cv8_context *context, const char *source, size_t source_length,
+                                const char *filename, size_t filename_length, cv8_buffer *result,
+                                cv8_error *error);
+/// Compiles a classic script. With `cached_data`, V8 consumes it (check cv8_script_cache_rejected).
+/// With `produce_cache`, a cache is produced when none was accepted (cv8_script_take_cached_data).
+/// `produce_cache` inside a host callback fails with CV8_ERR_REENTRANCY and compiles nothing.
+cv8_status cv8_context_compile(cv8_context *context, const char *source, size_t source_length,
+                               const char *filename, size_t filename_length,
+                               const uint8_t *cached_data, size_t cached_data_length,
+                               bool produce_cache, cv8_script **script, cv8_error *error);
+/// Defines a global function that calls the host callback with `function_id`.
+cv8_status cv8_context_define_function(cv8_context *context, const char *name, size_t name_length,
+                                       uint64_t function_id, cv8_error *error);
+/// Sets a global property to a wire value.
+cv8_status cv8_context_set_global(cv8_context *context, const char *name, size_t name_length,
+                                  const uint8_t *value, size_t value_length, cv8_error *error);
+/// Calls a function with `args` (an 'a' wire value) and `this` undefined.
+cv8_status cv8_context_call(cv8_context *context, cv8_ref *function, const uint8_t *args,
+                            size_t args_length, cv8_buffer *result, cv8_error *error);
+
+// MARK: Refs (functions, promises)
+
+typedef enum cv8_promise_state {
+  CV8_PROMISE_PENDING = 0,
+  CV8_PROMISE_FULFILLED = 1,
+  CV8_PROMISE_REJECTED = 2,
+} cv8_promise_state;
+
+/// The promise's state; when settled, `result` holds the value (fulfilled) or `error` the reason.
+cv8_status cv8_ref_promise_state(cv8_ref *promise, cv8_promise_state *state, cv8_buffer *result,
+                                 cv8_error *error);
+void cv8_ref_free(cv8_ref *ref);
+
+// MARK: Script
+
+cv8_status cv8_script_run(cv8_script *script, cv8_buffer *result, cv8_error *error);
+/// Produces a code cache now (after running, it includes the lazily compiled functions).
+/// Refused inside a host callback (CV8_ERR_REENTRANCY).
+cv8_status cv8_script_create_cached_data(cv8_script *script, cv8_buffer *result, cv8_error *error);
+bool cv8_script_cache_rejected(const cv8_script *script);
+/// Moves the cache produced at compile time (if any) into `result`; false when there is none.
+bool cv8_script_take_cached_data(cv8_script *script, cv8_buffer *result);
+/// Releases the script's V8 handle; idempotent. The struct stays valid until cv8_script_free.
+void cv8_script_dispose(cv8_script *script);
+void cv8_script_free(cv8_script *script);
+/// Number of live (undisposed) scripts in a context, for leak tests.
+size_t cv8_context_live_scripts(const cv8_context *context);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

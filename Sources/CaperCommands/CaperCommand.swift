@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+
+/// The `caper` command line. Usage errors exit with status 2 (not ArgumentParser's 64), like
+/// cucumber-js; JavaScript and test failures exit 1.
+public struct CaperCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "caper",
+    abstract: "Run Gherkin features with JavaScript steps against a simulated browser.",
+    subcommands: [EvalCommand.self]
+  )
+
+  @Flag(name: .long, help: "Print Caper's version, the V8 version and V8's cached-data tag.")
+  var version = false
+
+  public init() {}
+
+  public func run() throws {
+    guard version else { throw CleanExit.helpRequest(self) }
+    print(CaperVersion.versionText)
+  }
+
+  /// Parses the command line, runs the command and exits with Caper's exit codes.
+  public static func main(_ arguments: [String]? = nil) -> Never {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      Foundation.exit(0)
+    } catch let failure as CommandFailure {
+      FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+      Foundation.exit(failure.status)
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { print(message) }
+        Foundation.exit(0)
+      }
+      if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+      Foundation.exit(code == .validationFailure ? ExitStatus.usage : code.rawValue)
+    }
+  }
+}
+
+/// Caper's exit statuses.
+enum ExitStatus {
+  static let failure: Int32 = 1
+  /// Usage, configuration or load errors.
+  static let usage: Int32 = 2
+}
+
+/// A failure rendered for the user: the message printed on stderr and the exit status.
+struct CommandFailure: Error {
+  var message: String
+  var status: Int32
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import V8
+
+/// `caper eval FILE`: runs a JavaScript file in a fresh context and prints its completion value
+/// as JSON (a promise is awaited first). `console.log` and friends print to stdout and stderr.
+/// A JavaScript error prints `file:line:column: Name: message` and the stack, and exits 1.
+struct EvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "Run a JavaScript file in a fresh V8 context and print its completion value as JSON."
+  )
+
+  @Argument(help: "The JavaScript file to run.")
+  var file: String
+
+  @Option(help: "Seconds to wait for a returned promise to settle.")
+  var timeout: Double = 30
+
+  func run() throws {
+    let source: String
+    do {
+      source = try String(contentsOfFile: file, encoding: .utf8)
+    } catch {
+      throw CommandFailure(message: "caper: cannot read \(file): \(Self.reason(error))", status: ExitStatus.usage)
+    }
+    do {
+      let context = try Isolate().makeContext()
+      try Console.install(in: context)
+      let value = try context.awaitPromise(
+        try context.evaluate(source, filename: file), timeout: .milliseconds(Int(timeout * 1000)))
+      print(value.jsonText ?? "undefined")
+    } catch let error as JSError {
+      var message = "caper: \(error)"
+      // The stack's first line repeats the message: print only its frames.
+      let frames = (error.stack ?? "").split(separator: "\n").filter { $0.hasPrefix("    at ") }
+      if !frames.isEmpty { message += "\n" + frames.joined(separator: "\n") }
+      throw CommandFailure(message: message, status: ExitStatus.failure)
+    }
+  }
+
+  static func reason(_ error: Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+       let text = String(validatingCString: strerror(Int32(underlying.code))), underlying.domain == NSPOSIXErrorDomain {
+      return text
+    }
+    if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadInapplicableStringEncodingError {
+      return "not valid UTF-8"
+    }
+    if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError {
+      return "no such file"
+    }
+    return nsError.localizedDescription
+  }
+}

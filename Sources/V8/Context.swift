@@ -1,0 +1,154 @@
+internal import CV8
+import Foundation
+
+/// A JavaScript realm (its own global object) inside an isolate: the support context of a worker,
+/// later a page's realm beside it.
+///
+/// Guarantees: every method runs on the isolate's thread (hopping there when called elsewhere).
+/// `dispose()` is idempotent and disposes the context's scripts and references first: afterwards
+/// they throw `JSError.Kind.disposed` ("context disposed"), while a script's `cachedData` stays
+/// readable. A JavaScript exception never crashes the process: it comes back as a `JSError`.
+public final class Context: @unchecked Sendable {
+  public let isolate: Isolate
+  /// nil once disposed. Read and written on the isolate's thread only.
+  private var raw: OpaquePointer?
+  private var hostFunctionIDs: [UInt64] = []
+
+  init(isolate: Isolate) throws {
+    self.isolate = isolate
+    raw = try isolate.sync { cv8_context_new(isolate.raw) }
+  }
+
+  deinit {
+    let raw = raw
+    let table = isolate.hostFunctions
+    let ids = hostFunctionIDs
+    isolate.thread.async {
+      table.remove(ids)
+      if let raw { cv8_context_dispose(raw) }
+    }
+  }
+
+  /// Disposes the context, its scripts and references. Idempotent.
+  public func dispose() {
+    try? isolate.sync {
+      guard let raw else { return }
+      self.raw = nil
+      isolate.hostFunctions.remove(hostFunctionIDs)
+      hostFunctionIDs = []
+      cv8_context_dispose(raw)
+    }
+  }
+
+  public var isDisposed: Bool { (try? isolate.sync { raw == nil }) ?? true }
+
+  /// Runs `body` with the live context pointer on the isolate's thread.
+  func withRaw<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+    try isolate.sync {
+      isolate.checkThread()
+      guard let raw else { throw JSError(kind: .disposed, message: "context disposed") }
+      return try body(raw)
+    }
+  }
+
+  /// Compiles and runs `source` as a classic script; returns its completion value.
+  public func evaluate(_ source: String, filename: String = "<eval>") throws -> JSValue {
+    try withRaw { raw in
+      try ShimCall.value(in: self) { result, error in
+        withUTF8(source, filename) { source, filename in
+          cv8_context_evaluate(raw, source.base, source.count, filename.base, filename.count, result, error)
+        }
+      }
+    }
+  }
+
+  /// Compiles `source` as a classic script, consuming `cachedData` when given and producing a
+  /// cache when `produceCache` is set and no supplied cache was accepted.
+  ///
+  /// Inside a host callback, `produceCache: true` throws `JSError.Kind.reentrancy` and compiles
+  /// nothing (the reentrancy rule); compiling without producing is allowed there.
+  public func compile(
+    _ source: String, filename: String, cachedData: [UInt8]? = nil, produceCache: Bool = false
+  ) throws -> Script {
+    try withRaw { raw in
+      var script: OpaquePointer?
+      try ShimCall.check { error in
+        withUTF8(source, filename) { source, filename in
+          (cachedData ?? []).withUnsafeBufferPointer { cache in
+            cv8_context_compile(
+              raw, source.base, source.count, filename.base, filename.count,
+              cachedData == nil ? nil : cache.baseAddress, cache.count, produceCache, &script, error)
+          }
+        }
+      }
+      var produced = cv8_buffer()
+      var cache: [UInt8]?
+      if cv8_script_take_cached_data(script, &produced) {
+        cache = Array(UnsafeRawBufferPointer(start: produced.data, count: produced.length))
+        cv8_buffer_free(&produced)
+      }
+      return Script(
+        raw: script!, context: self, filename: filename, cachedData: cache,
+        cacheRejected: cv8_script_cache_rejected(script))
+    }
+  }
+
+  /// Defines a global function `name` that calls `function`.
+  public func define(_ name: String, _ function: @escaping HostFunction) throws {
+    try withRaw { raw in
+      let id = isolate.hostFunctions.add(function, context: self)
+      hostFunctionIDs.append(id)
+      try ShimCall.check { error in
+        withUTF8(name) { name in cv8_context_define_function(raw, name.base, name.count, id, error) }
+      }
+    }
+  }
+
+  /// Sets the global property `name` to `value`.
+  public func setGlobal(_ name: String, _ value: JSValue) throws {
+    try withRaw { raw in
+      let wire = WireFormat.encode(value)
+      try ShimCall.check { error in
+        withUTF8(name) { name in
+          wire.withUnsafeBufferPointer { cv8_context_set_global(raw, name.base, name.count, $0.baseAddress, $0.count, error) }
+        }
+      }
+    }
+  }
+
+  /// Calls `function` with `arguments` (`this` is undefined) and returns what it returns.
+  public func call(_ function: JSReference, _ arguments: [JSValue] = []) throws -> JSValue {
+    try withRaw { raw in
+      let wire = WireFormat.encode(arguments: arguments)
+      return try ShimCall.value(in: self) { result, error in
+        wire.withUnsafeBufferPointer { cv8_context_call(raw, function.raw, $0.baseAddress, $0.count, result, error) }
+      }
+    }
+  }
+
+  /// The number of live scripts compiled in this context (for leak checks).
+  public var liveScriptCount: Int {
+    (try? withRaw { Int(cv8_context_live_scripts($0)) }) ?? 0
+  }
+}
+
+/// A UTF-8 view with a base pointer that is never nil (an empty string gets a valid pointer).
+struct UTF8Bytes {
+  let base: UnsafePointer<CChar>
+  let count: Int
+}
+
+func withUTF8<T>(_ string: String, _ body: (UTF8Bytes) throws -> T) rethrows -> T {
+  var string = string
+  return try string.withUTF8 { buffer in
+    try buffer.withMemoryRebound(to: CChar.self) { chars in
+      if let base = chars.baseAddress { return try body(UTF8Bytes(base: base, count: chars.count)) }
+      let zero: CChar = 0
+      return try withUnsafePointer(to: zero) { try body(UTF8Bytes(base: $0, count: 0)) }
+    }
+  }
+}
+
+func withUTF8<T>(_ a: String, _ b: String, _ body: (UTF8Bytes, UTF8Bytes) throws -> T) rethrows -> T {
+  try withUTF8(a) { a in try withUTF8(b) { b in try body(a, b) } }
+}

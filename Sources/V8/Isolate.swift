@@ -1,0 +1,105 @@
+internal import CV8
+import Foundation
+
+/// A V8 isolate: its own heap, pinned to one dedicated thread for its whole life.
+///
+/// Guarantees:
+/// - Every use runs on the isolate's thread (`IsolateThread`): methods called from another thread
+///   hop there and wait; host callbacks, already on it, call back in directly.
+/// - V8's stack limit is set for that thread, so runaway recursion is a `RangeError`, not a crash.
+/// - The heap limit is enforced: a script that reaches it is stopped with `JSError.Kind.heapLimit`
+///   and the isolate keeps working.
+/// - `terminate()` may be called from any thread; it stops the running script (a
+///   `JSError.Kind.terminated`) and does nothing when no script runs.
+/// - `hostCallDepth` is the reentrancy counter kept by the shim's single callback trampoline.
+/// - The isolate is disposed when the last reference to it (every context holds one) goes.
+public final class Isolate: @unchecked Sendable {
+  /// Bytes of the thread's stack kept free of JavaScript for host code.
+  static let stackReserve = 1 << 20
+
+  let thread: IsolateThread
+  /// Set once on the isolate thread; read only there (and by `terminate`, under `terminateLock`).
+  private(set) var raw: OpaquePointer!
+  let hostFunctions = HostFunctionTable()
+  private let terminateLock = NSLock()
+  private var disposed = false
+
+  /// Makes an isolate. `heapLimit` (bytes) caps the JavaScript heap; nil keeps V8's default.
+  public init(heapLimit: Int? = nil) throws {
+    Engine.ensureStarted()
+    thread = IsolateThread(name: "caper.isolate")
+    let data = Unmanaged.passUnretained(hostFunctions).toOpaque()
+    raw = try thread.sync {
+      cv8_isolate_new(
+        heapLimit ?? 0, IsolateThread.stackSize - (128 << 10), Self.stackReserve, data)
+    }
+  }
+
+  deinit {
+    let raw = raw
+    terminateLock.withLock { disposed = true }
+    thread.stop { cv8_isolate_dispose(raw) }
+  }
+
+  /// Runs `body` on the isolate's thread (directly when already there) and returns its result.
+  public func sync<T>(_ body: () throws -> T) throws -> T {
+    try thread.sync(body)
+  }
+
+  /// True when called on the isolate's own thread.
+  public var isCurrentThread: Bool { thread.isCurrent }
+
+  /// Makes a new context (a realm with its own globals) in this isolate.
+  public func makeContext() throws -> Context {
+    try Context(isolate: self)
+  }
+
+  /// Stops the running script from any thread. Does nothing when no script runs.
+  public func terminate() {
+    terminateLock.withLock {
+      if !disposed { cv8_isolate_terminate(raw) }
+    }
+  }
+
+  /// How many host callbacks are on the stack now (0 at the top level).
+  public var hostCallDepth: Int {
+    (try? sync { Int(cv8_isolate_host_depth(raw)) }) ?? 0
+  }
+
+  /// Runs queued microtasks (promise reactions) and V8's platform tasks.
+  public func performMicrotasks() throws {
+    try sync { cv8_isolate_perform_microtasks(raw) }
+  }
+
+  /// Asks V8 for a full garbage collection, as under memory pressure.
+  public func lowMemoryNotification() throws {
+    try sync { cv8_isolate_low_memory_notification(raw) }
+  }
+
+  /// The heap's current size and limit.
+  public func heapStatistics() throws -> HeapStatistics {
+    try sync {
+      var stats = cv8_heap_stats()
+      cv8_isolate_heap_stats(raw, &stats)
+      return HeapStatistics(
+        totalHeapSize: stats.total_heap_size, usedHeapSize: stats.used_heap_size,
+        heapSizeLimit: stats.heap_size_limit, externalMemory: stats.external_memory,
+        mallocedMemory: stats.malloced_memory, nativeContexts: stats.number_of_native_contexts)
+    }
+  }
+
+  /// Checks that the caller is on the isolate's thread: every call into the shim goes through it.
+  func checkThread() {
+    precondition(thread.isCurrent, "an isolate was used off its own thread")
+  }
+}
+
+/// The size of an isolate's heap, in bytes.
+public struct HeapStatistics: Sendable, Equatable {
+  public var totalHeapSize: Int
+  public var usedHeapSize: Int
+  public var heapSizeLimit: Int
+  public var externalMemory: Int
+  public var mallocedMemory: Int
+  public var nativeContexts: Int
+}

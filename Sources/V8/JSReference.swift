@@ -1,0 +1,28 @@
+internal import CV8
+
+/// A JavaScript function or promise that stays inside V8; Swift holds it by reference.
+///
+/// Guarantees: the value stays alive while this object does (a persistent handle), and is
+/// released on the isolate's thread after this object goes (once the current job there ends), whatever thread drops it. Once its
+/// context is disposed, using it throws `JSError.Kind.disposed`. Two references are equal when
+/// they are the same handle.
+public final class JSReference: @unchecked Sendable, Hashable {
+  let raw: OpaquePointer
+  /// The context the value came from.
+  public let context: Context
+
+  init(raw: OpaquePointer, context: Context) {
+    self.raw = raw
+    self.context = context
+  }
+
+  deinit {
+    let raw = raw
+    // Later, never inline: a reference returned from a host function is read by the shim after
+    // the Swift value holding it is gone.
+    context.isolate.thread.later { cv8_ref_free(raw) }
+  }
+
+  public static func == (lhs: JSReference, rhs: JSReference) -> Bool { lhs === rhs }
+  public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}

@@ -1,0 +1,2 @@
+import CaperCommands
+CaperCommand.main()

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import V8
+import _CaperTestSupport
+
+/// Isolates live on their own threads: usable from any thread or task, in parallel.
+@Suite struct IsolateThreadTests {
+  @Test func usableFromManyThreadsAtOnce() async throws {
+    let context = try Isolate().makeContext()
+    _ = try context.evaluate("globalThis.n = 0")
+    await withTaskGroup(of: Void.self) { group in
+      for _ in 0..<8 {
+        group.addTask { for _ in 0..<50 { _ = try? context.evaluate("n += 1") } }
+      }
+    }
+    #expect(try context.evaluate("n") == 400)
+  }
+
+  @Test func hostFunctionsRunOnTheIsolateThread() throws {
+    let isolate = try Isolate()
+    let context = try isolate.makeContext()
+    #expect(!isolate.isCurrentThread)
+    try context.define("onThread") { _ in .bool(isolate.isCurrentThread) }
+    #expect(try context.evaluate("onThread()") == true)
+  }
+
+  @Test func isolatesRunInParallel() throws {
+    // Two isolates meet at a barrier from inside JavaScript: only parallel threads get through.
+    let arrived = LockedBox(0)
+    let contexts = try (0..<2).map { _ in try Isolate().makeContext() }
+    for context in contexts {
+      try context.define("meet") { _ in
+        arrived.value += 1
+        let deadline = Date().addingTimeInterval(10)
+        while arrived.value < 2 && Date() < deadline { usleep(1000) }
+        return .bool(arrived.value >= 2)
+      }
+    }
+    let results = LockedBox<[JSValue]>([])
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+      let value = (try? contexts[i].evaluate("meet()")) ?? .undefined
+      results.value.append(value)
+    }
+    #expect(results.value == [true, true])
+  }
+
+  @Test func manyIsolatesComeAndGo() throws {
+    for i in 0..<20 {
+      let context = try Isolate().makeContext()
+      #expect(try context.evaluate("\(i) * 2") == .number(Double(i * 2)))
+    }
+  }
+}

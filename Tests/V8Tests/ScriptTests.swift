@@ -1,0 +1,102 @@
+import Testing
+import V8
+
+@Suite struct ScriptTests {
+  let context: Context
+
+  init() throws { context = try Isolate().makeContext() }
+
+  @Test func compileAndRunTwice() throws {
+    _ = try context.evaluate("globalThis.count = 0")
+    let script = try context.compile("count += 1; count * 10", filename: "count.js")
+    #expect(try script.run() == 10)
+    #expect(try script.run() == 20)
+    #expect(script.cachedData == nil)
+    #expect(script.cacheRejected == false)
+  }
+
+  @Test func parseErrorNamesTheFile() throws {
+    let error = try #require(throws: JSError.self) {
+      try context.compile("let a = 1;\nlet b = ;", filename: "broken.js")
+    }
+    #expect(error.kind == .syntax)
+    #expect(error.name == "SyntaxError")
+    #expect(error.location == SourceLocation(file: "broken.js", line: 2, column: 9))
+    #expect(error.description.hasPrefix("broken.js:2:9: SyntaxError: Unexpected token"))
+  }
+
+  @Test func runtimeErrorFromRun() throws {
+    let script = try context.compile(
+      "function boom() {\n  throw new TypeError('no ' + 'way');\n}\nboom();", filename: "boom.js")
+    let error = try #require(throws: JSError.self) { try script.run() }
+    #expect(error.kind == .exception)
+    #expect(error.name == "TypeError")
+    #expect(error.message == "no way")
+    #expect(error.location == SourceLocation(file: "boom.js", line: 2, column: 3))
+    #expect(error.stack?.contains("at boom (boom.js:2:9)") == true)
+    #expect(error.stack?.contains("at boom.js:4:1") == true)
+  }
+
+  @Test func thrownNonErrorValue() throws {
+    let error = try #require(throws: JSError.self) { try context.evaluate("throw 42", filename: "t.js") }
+    #expect(error.kind == .exception)
+    #expect(error.name == nil)
+    #expect(error.message == "42")
+    #expect(error.location?.line == 1)
+  }
+
+  @Test func disposeIsIdempotentAndRunAfterDisposeThrows() throws {
+    let script = try context.compile("1 + 1", filename: "two.js")
+    #expect(try script.run() == 2)
+    script.dispose()
+    script.dispose()
+    let error = try #require(throws: JSError.self) { try script.run() }
+    #expect(error.kind == .disposed)
+    #expect(error.message == "script disposed")
+    #expect(throws: JSError.self) { try script.createCachedData() }
+  }
+
+  @Test func disposingTheContextDisposesItsScripts() throws {
+    let script = try context.compile("'kept'", filename: "kept.js", produceCache: true)
+    let cache = try #require(script.cachedData)
+    #expect(context.liveScriptCount == 1)
+    context.dispose()
+    context.dispose()
+    #expect(context.isDisposed)
+    let error = try #require(throws: JSError.self) { try script.run() }
+    #expect(error.kind == .disposed)
+    #expect(error.message == "context disposed")
+    #expect(script.cachedData == cache)
+    #expect(throws: JSError.self) { try context.evaluate("1") }
+  }
+
+  @Test func contextsAreSeparateRealms() throws {
+    let other = try context.isolate.makeContext()
+    _ = try context.evaluate("globalThis.secret = 'support'")
+    #expect(try other.evaluate("typeof secret") == "undefined")
+    #expect(try context.evaluate("secret") == "support")
+  }
+
+  @Test func disposedScriptsReleaseTheirHandles() throws {
+    let isolate = context.isolate
+    func used() throws -> Int {
+      try isolate.lowMemoryNotification()
+      return try isolate.heapStatistics().usedHeapSize
+    }
+    let before = try used()
+    // Each script holds a 256 KiB string literal in its constant pool.
+    var scripts: [Script] = []
+    for i in 0..<40 {
+      let literal = String(repeating: "x\(i % 10)", count: 128 << 10)
+      scripts.append(try context.compile("'\(literal)'.length", filename: "big\(i).js"))
+      #expect(try scripts[i].run() == .number(Double(256 << 10)))
+    }
+    let held = try used()
+    #expect(context.liveScriptCount == 40)
+    for script in scripts { script.dispose() }
+    #expect(context.liveScriptCount == 0)
+    let released = try used()
+    #expect(held - before > 8 << 20, "40 scripts with 256 KiB literals should hold over 8 MiB")
+    #expect(released - before < (held - before) / 4, "disposed scripts should release their heap")
+  }
+}
