@@ -107,6 +107,74 @@ struct cv8_ref {
   Global<Value> value;
 };
 
+struct cv8_source {
+  std::atomic<int> references{1};
+  bool one_byte = true;
+  std::string latin1;      // when one_byte
+  std::u16string utf16;    // otherwise
+};
+
+namespace {
+
+/// V8's view of a shared source; holds a reference for as long as V8 keeps the string.
+class OneByteSource : public String::ExternalOneByteStringResource {
+ public:
+  explicit OneByteSource(cv8_source *source) : source_(source) { source_->references++; }
+  ~OneByteSource() override { cv8_source_release(source_); }
+  const char *data() const override { return source_->latin1.data(); }
+  size_t length() const override { return source_->latin1.size(); }
+
+ private:
+  cv8_source *source_;
+};
+
+class TwoByteSource : public String::ExternalStringResource {
+ public:
+  explicit TwoByteSource(cv8_source *source) : source_(source) { source_->references++; }
+  ~TwoByteSource() override { cv8_source_release(source_); }
+  const uint16_t *data() const override {
+    return reinterpret_cast<const uint16_t *>(source_->utf16.data());
+  }
+  size_t length() const override { return source_->utf16.size(); }
+
+ private:
+  cv8_source *source_;
+};
+
+/// Decodes one UTF-8 character at `p` (an invalid sequence is one U+FFFD for its first byte),
+/// calls `emit` with it and stores the bytes it took in `*consumed`.
+template <typename Emit>
+void DecodeUtf8(const unsigned char *p, size_t length, Emit emit, size_t *consumed) {
+  unsigned char b = *p;
+  *consumed = 1;
+  if (b < 0x80) {
+    emit(b);
+    return;
+  }
+  int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : -1;
+  if (extra < 0 || b >= 0xF8 || length <= static_cast<size_t>(extra)) {
+    emit(0xFFFD);
+    return;
+  }
+  uint32_t cp = extra == 3 ? b & 0x07 : extra == 2 ? b & 0x0F : b & 0x1F;
+  for (int i = 1; i <= extra; i++) {
+    if ((p[i] & 0xC0) != 0x80) {
+      emit(0xFFFD);
+      return;
+    }
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  static const uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    emit(0xFFFD);
+    return;
+  }
+  emit(cp);
+  *consumed = static_cast<size_t>(extra) + 1;
+}
+
+}  // namespace
+
 namespace {
 
 // MARK: Entering JavaScript and host code
@@ -758,11 +826,13 @@ extern "C" cv8_status cv8_context_evaluate(cv8_context *c, const char *source,
   return status;
 }
 
-extern "C" cv8_status cv8_context_compile(cv8_context *c, const char *source,
-                                          size_t source_length, const char *filename,
-                                          size_t filename_length, const uint8_t *cached_data,
-                                          size_t cached_data_length, bool produce_cache,
-                                          cv8_script **out, cv8_error *error) {
+namespace {
+
+/// Compiles a classic script from a source string `make_source` creates inside the scopes.
+template <typename MakeSource>
+cv8_status Compile(cv8_context *c, MakeSource make_source, const char *filename,
+                   size_t filename_length, const uint8_t *cached_data, size_t cached_data_length,
+                   bool produce_cache, cv8_script **out, cv8_error *error) {
   cv8_isolate *iso = c->iso;
   if (produce_cache && iso->host_depth > 0) {
     SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
@@ -773,7 +843,7 @@ extern "C" cv8_status cv8_context_compile(cv8_context *c, const char *source,
   Entry entry(iso);
   TryCatch caught(isolate);
   Local<String> source_string, name;
-  if (!NewString(isolate, source, source_length).ToLocal(&source_string) ||
+  if (!make_source(isolate).ToLocal(&source_string) ||
       !NewString(isolate, filename, filename_length).ToLocal(&name)) {
     SetError(error, CV8_ERR_INVALID, "the source is too large for a V8 string");
     return CV8_ERR_INVALID;
@@ -804,6 +874,32 @@ extern "C" cv8_status cv8_context_compile(cv8_context *c, const char *source,
   c->scripts.insert(script);
   *out = script;
   return CV8_OK;
+}
+
+}  // namespace
+
+extern "C" cv8_status cv8_context_compile(cv8_context *c, const char *source,
+                                          size_t source_length, const char *filename,
+                                          size_t filename_length, const uint8_t *cached_data,
+                                          size_t cached_data_length, bool produce_cache,
+                                          cv8_script **out, cv8_error *error) {
+  return Compile(
+      c, [&](Isolate *isolate) { return NewString(isolate, source, source_length); }, filename,
+      filename_length, cached_data, cached_data_length, produce_cache, out, error);
+}
+
+extern "C" cv8_status cv8_context_compile_source(cv8_context *c, cv8_source *source,
+                                                 const char *filename, size_t filename_length,
+                                                 const uint8_t *cached_data,
+                                                 size_t cached_data_length, bool produce_cache,
+                                                 cv8_script **out, cv8_error *error) {
+  return Compile(
+      c,
+      [&](Isolate *isolate) -> MaybeLocal<String> {
+        if (source->one_byte) return String::NewExternalOneByte(isolate, new OneByteSource(source));
+        return String::NewExternalTwoByte(isolate, new TwoByteSource(source));
+      },
+      filename, filename_length, cached_data, cached_data_length, produce_cache, out, error);
 }
 
 extern "C" cv8_status cv8_context_define_function(cv8_context *c, const char *name,
@@ -918,6 +1014,91 @@ extern "C" void cv8_ref_free(cv8_ref *ref) {
   if (ref->ctx) ref->ctx->refs.erase(ref);
   ref->value.Reset();
   delete ref;
+}
+
+// MARK: Sources
+
+namespace {
+
+/// Length of the ASCII prefix of [p, end), eight bytes at a time.
+size_t AsciiPrefix(const unsigned char *p, const unsigned char *end) {
+  const unsigned char *start = p;
+  while (end - p >= 8) {
+    uint64_t word;
+    memcpy(&word, p, 8);
+    if (word & 0x8080808080808080ULL) break;
+    p += 8;
+  }
+  while (p < end && *p < 0x80) p++;
+  return static_cast<size_t>(p - start);
+}
+
+/// Decodes UTF-8 into `out` (Latin-1 bytes or UTF-16 units), ASCII runs at full speed.
+template <typename Unit>
+size_t DecodeInto(const unsigned char *p, size_t length, Unit *out) {
+  const unsigned char *end = p + length;
+  Unit *start = out;
+  while (p < end) {
+    size_t run = AsciiPrefix(p, end);
+    for (size_t i = 0; i < run; i++) out[i] = static_cast<Unit>(p[i]);
+    out += run;
+    p += run;
+    if (p >= end) break;
+    // One non-ASCII character (or U+FFFD for an invalid sequence).
+    size_t consumed = 0;
+    DecodeUtf8(p, static_cast<size_t>(end - p), [&, first = true](uint32_t cp) mutable {
+      if (!first) return;
+      first = false;
+      if (sizeof(Unit) == 1 || cp < 0x10000) {
+        *out++ = static_cast<Unit>(cp);
+      } else {
+        cp -= 0x10000;
+        *out++ = static_cast<Unit>(0xD800 + (cp >> 10));
+        *out++ = static_cast<Unit>(0xDC00 + (cp & 0x3FF));
+      }
+    }, &consumed);
+    p += consumed;
+  }
+  return static_cast<size_t>(out - start);
+}
+
+}  // namespace
+
+extern "C" cv8_source *cv8_source_new(const char *utf8, size_t length) {
+  auto *source = new cv8_source();
+  auto *bytes = reinterpret_cast<const unsigned char *>(utf8);
+  const unsigned char *end = bytes + length;
+  bool fits = true;
+  for (const unsigned char *p = bytes; p < end && fits;) {
+    p += AsciiPrefix(p, end);
+    if (p >= end) break;
+    size_t consumed = 0;
+    DecodeUtf8(p, static_cast<size_t>(end - p), [&, first = true](uint32_t cp) mutable {
+      if (first) fits = cp <= 0xFF;
+      first = false;
+    }, &consumed);
+    p += consumed;
+  }
+  source->one_byte = fits;
+  // UTF-8 never takes fewer units than Latin-1 or UTF-16: `length` is an upper bound.
+  if (fits) {
+    source->latin1.resize(length);
+    source->latin1.resize(DecodeInto(bytes, length, &source->latin1[0]));
+  } else {
+    source->utf16.resize(length);
+    source->utf16.resize(DecodeInto(bytes, length, &source->utf16[0]));
+  }
+  source->latin1.shrink_to_fit();
+  source->utf16.shrink_to_fit();
+  return source;
+}
+
+extern "C" void cv8_source_release(cv8_source *source) {
+  if (source && --source->references == 0) delete source;
+}
+
+extern "C" size_t cv8_source_size(const cv8_source *source) {
+  return source->one_byte ? source->latin1.size() : source->utf16.size() * 2;
 }
 
 // MARK: Script

@@ -1,1 +1,32 @@
-print("todo")
+import Foundation
+
+// caper-bench: Caper's benchmarks, each printing medians beside a baseline from the same run.
+// Usage: caper-bench v8 [--bundle PATH] [--runs N]
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String) -> String? {
+  guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+  return arguments[i + 1]
+}
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("caper-bench: \(message)\n".utf8))
+  exit(2)
+}
+
+switch arguments.first {
+case "v8":
+  let bundle = option("--bundle") ?? ".bundles/typescript.js"
+  guard FileManager.default.fileExists(atPath: bundle) else {
+    fail("\(bundle) not found: run Support/scripts/fetch-bundles, or pass --bundle PATH")
+  }
+  let runs = option("--runs").flatMap(Int.init) ?? 7
+  let workload = option("--workload").map { try? String(contentsOfFile: $0, encoding: .utf8) } ?? nil
+  do {
+    try V8Benchmark(bundle: bundle, runs: max(1, runs), workload: workload ?? V8Benchmark.typescriptWorkload).run()
+  } catch {
+    fail("\(error)")
+  }
+default:
+  fail("usage: caper-bench v8 [--bundle PATH] [--runs N] [--workload FILE]")
+}

@@ -28,6 +28,7 @@ typedef struct cv8_isolate cv8_isolate;
 typedef struct cv8_context cv8_context;
 typedef struct cv8_script cv8_script;
 typedef struct cv8_ref cv8_ref;
+typedef struct cv8_source cv8_source;
 
 /// A byte buffer allocated with malloc by the shim; the receiver frees it with cv8_buffer_free.
 typedef struct cv8_buffer {
@@ -117,6 +118,11 @@ cv8_status cv8_context_compile(cv8_context *context, const char *source, size_t 
                                const char *filename, size_t filename_length,
                                const uint8_t *cached_data, size_t cached_data_length,
                                bool produce_cache, cv8_script **script, cv8_error *error);
+/// Like cv8_context_compile, for a shared source (no per-isolate copy of the text).
+cv8_status cv8_context_compile_source(cv8_context *context, cv8_source *source,
+                                      const char *filename, size_t filename_length,
+                                      const uint8_t *cached_data, size_t cached_data_length,
+                                      bool produce_cache, cv8_script **script, cv8_error *error);
 /// Defines a global function that calls the host callback with `function_id`.
 cv8_status cv8_context_define_function(cv8_context *context, const char *name, size_t name_length,
                                        uint64_t function_id, cv8_error *error);
@@ -139,6 +145,16 @@ typedef enum cv8_promise_state {
 cv8_status cv8_ref_promise_state(cv8_ref *promise, cv8_promise_state *state, cv8_buffer *result,
                                  cv8_error *error);
 void cv8_ref_free(cv8_ref *ref);
+
+// MARK: Sources (shared, immutable script text; any thread)
+
+/// Converts UTF-8 once into the form V8 keeps (Latin-1 when every character fits, else UTF-16).
+/// Isolates then use it as an external string: no copy, no decoding per isolate. Reference
+/// counted: the caller owns one reference; V8's strings hold their own.
+cv8_source *cv8_source_new(const char *utf8, size_t length);
+void cv8_source_release(cv8_source *source);
+/// Bytes held for the text (1 or 2 per character).
+size_t cv8_source_size(const cv8_source *source);
 
 // MARK: Script
 

@@ -1,0 +1,24 @@
+internal import CV8
+
+/// Script text prepared once and shared by every isolate that compiles it (a bundle loaded by
+/// each worker of a pool).
+///
+/// Guarantees: the UTF-8 text is decoded once, into Latin-1 when every character fits, else
+/// UTF-16 (invalid UTF-8 becomes U+FFFD); isolates compile it as an external string, with no
+/// copy and no decoding of their own. Immutable and usable from any thread; the text lives as
+/// long as this object or any V8 string made from it.
+public final class ScriptSource: @unchecked Sendable {
+  let raw: OpaquePointer
+  /// The text's length in UTF-8 bytes.
+  public let utf8Count: Int
+
+  public init(_ text: String) {
+    utf8Count = text.utf8.count
+    raw = withUTF8(text) { cv8_source_new($0.base, $0.count) }
+  }
+
+  deinit { cv8_source_release(raw) }
+
+  /// Bytes held for the text (one or two per UTF-16 unit).
+  public var storageSize: Int { cv8_source_size(raw) }
+}
