@@ -128,6 +128,10 @@ public final class Context: @unchecked Sendable {
   }
 
   /// Defines a global function `name` that calls `function`.
+  ///
+  /// The context keeps `function` until it is disposed: a closure that captures the context
+  /// strongly keeps both alive until `dispose()`. Use `define(_:withContext:)` to be handed the
+  /// context instead.
   public func define(_ name: String, _ function: @escaping HostFunction) throws {
     try withRaw { raw in
       let id = isolate.hostFunctions.add(function, context: self)
@@ -136,6 +140,14 @@ public final class Context: @unchecked Sendable {
         withUTF8(name) { name in cv8_context_define_function(raw, name.base, name.count, id, error) }
       }
     }
+  }
+
+  /// Defines a global function `name` whose body is handed this context with the arguments, so
+  /// it need not capture the context (which would keep it alive until `dispose()`).
+  public func define(
+    _ name: String, withContext function: @escaping @Sendable (Context, [JSValue]) throws -> JSValue
+  ) throws {
+    try define(name) { [unowned self] arguments in try function(self, arguments) }
   }
 
   /// Sets the global property `name` to `value`.

@@ -100,3 +100,33 @@ import V8
     #expect(released - before < (held - before) / 4, "disposed scripts should release their heap")
   }
 }
+
+@Suite struct ContextLifetimeTests {
+  @Test func aContextWithHostFunctionsIsReleased() throws {
+    weak var weakContext: Context?
+    weak var weakIsolate: Isolate?
+    do {
+      let context = try Isolate().makeContext()
+      try context.define("twice", withContext: { context, arguments in
+        try context.evaluate("\(arguments[0].numberValue ?? 0) * 2")
+      })
+      #expect(try context.evaluate("twice(21)") == 42)
+      weakContext = context
+      weakIsolate = context.isolate
+    }
+    #expect(weakContext == nil)
+    #expect(weakIsolate == nil)
+  }
+
+  @Test func disposeBreaksACapturingClosure() throws {
+    weak var weakContext: Context?
+    do {
+      let context = try Isolate().makeContext()
+      try context.define("self") { _ in try context.evaluate("1") }
+      #expect(try context.evaluate("self()") == 1)
+      context.dispose()
+      weakContext = context
+    }
+    #expect(weakContext == nil)
+  }
+}
