@@ -39,13 +39,19 @@ let package = Package(
 
     // Safe Swift over CV8: Engine, Isolate (one thread for life), Context, Script, values, errors.
     .target(name: "V8", dependencies: ["CV8"]),
+    // Cucumber Messages value types and their NDJSON coding: the contract between modules.
+    .target(name: "Messages"),
+    // Gherkin: scanner, token matchers, parser, AST builder, pickle compiler, 80 languages.
+    .target(name: "Gherkin", dependencies: ["Messages"], resources: [.copy("Resources/gherkin-languages.json"), .copy("Resources/gherkin-languages.LICENSE")]),
 
     // MARK: Commands
 
     // The `caper` command line; the only importer of ArgumentParser.
     .target(
       name: "CaperCommands",
-      dependencies: ["V8", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "V8", "Messages", "Gherkin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     // The `caper` executable: calls CaperCommands and nothing else.
     .executableTarget(name: "caper", dependencies: ["CaperCommands"]),
@@ -57,6 +63,7 @@ let package = Package(
     // Helpers shared by test targets: fixtures, child processes, real bundles.
     .target(name: "_CaperTestSupport", dependencies: ["V8"], path: "Tests/_CaperTestSupport"),
     .testTarget(name: "V8Tests", dependencies: ["V8", "_CaperTestSupport"]),
+    .testTarget(name: "GherkinTests", dependencies: ["Gherkin", "Messages", "_CaperTestSupport"]),
     .testTarget(
       name: "CaperCommandsTests", dependencies: ["CaperCommands", "_CaperTestSupport"]
     ),
