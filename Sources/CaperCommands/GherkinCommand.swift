@@ -79,7 +79,8 @@ struct GherkinCommand: ParsableCommand {
           out.write(try writer.line(envelope))
           if case .parseError(let error) = envelope {
             let location = error.source.location.map(Self.place) ?? "1"
-            let message = error.message.drop { $0 != ":" }.dropFirst(2)
+            // The message reads "(line:column): what"; the file's place is printed before it.
+            let message = error.message.range(of: "): ").map { error.message[$0.upperBound...] } ?? error.message[...]
             problems.append("caper: \(file):\(location): \(message)")
             status = max(status, ExitStatus.failure)
           }
