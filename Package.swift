@@ -11,6 +11,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    // Tests only: reads the YAML conformance data of cucumber-expressions and tag-expressions.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     // MARK: C shims and system libraries
@@ -41,6 +43,8 @@ let package = Package(
     .target(name: "V8", dependencies: ["CV8"]),
     // Cucumber Messages value types and their NDJSON coding: the contract between modules.
     .target(name: "Messages"),
+    // Cucumber Expressions, regular-expression steps, parameter types, snippets; tag expressions.
+    .target(name: "Expressions"),
     // Gherkin: scanner, token matchers, parser, AST builder, pickle compiler, 80 languages.
     .target(name: "Gherkin", dependencies: ["Messages"], resources: [.copy("Resources/gherkin-languages.json"), .copy("Resources/gherkin-languages.LICENSE")]),
 
@@ -61,9 +65,12 @@ let package = Package(
     // MARK: Test support
 
     // Helpers shared by test targets: fixtures, child processes, real bundles.
-    .target(name: "_CaperTestSupport", dependencies: ["V8"], path: "Tests/_CaperTestSupport"),
+    .target(name: "_CaperTestSupport", dependencies: ["V8", "Expressions"], path: "Tests/_CaperTestSupport"),
     .testTarget(name: "V8Tests", dependencies: ["V8", "_CaperTestSupport"]),
     .testTarget(name: "GherkinTests", dependencies: ["Gherkin", "Messages", "_CaperTestSupport"]),
+    .testTarget(
+      name: "ExpressionsTests", dependencies: ["Expressions", "V8", "_CaperTestSupport", .product(name: "Yams", package: "Yams")]
+    ),
     .testTarget(
       name: "CaperCommandsTests", dependencies: ["CaperCommands", "_CaperTestSupport"]
     ),
