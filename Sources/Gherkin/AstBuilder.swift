@@ -21,134 +21,102 @@ struct AstBuilder {
 
   mutating func endRule(_ rule: Grammar.RuleType) throws(GherkinError) {
     let node = stack.removeLast()
-    current.add(.rule(rule), try transform(node))
+    try finish(node, into: current)
   }
 
   mutating func build(_ token: Token) {
     if token.matchedType == .comment {
       comments.append(Comment(location: token.location, text: token.matchedText ?? ""))
-    } else if let type = token.matchedType {
-      current.add(.token(type), .token(token))
+    } else if token.matchedType != nil {
+      current.add(token)
     }
   }
 
   /// The finished document (after the GherkinDocument rule has ended).
   func document() -> GherkinDocument {
-    var feature: Feature?
-    if case .feature(let f)? = current.single(.gherkinDocument).flatMap({ value -> AstNode.Value? in
-      if case .node(let node) = value { return node.single(.feature) }
-      return nil
-    }) {
-      feature = f
-    }
-    return GherkinDocument(uri: uri, feature: feature, comments: comments)
+    GherkinDocument(uri: uri, feature: current.node(.gherkinDocument)?.feature, comments: comments)
   }
 
-  // MARK: Transforming finished rules
+  // MARK: Finishing rules
 
-  private func transform(_ node: AstNode) throws(GherkinError) -> AstNode.Value {
-    switch node.rule {
-    case .step?:
-      guard let line = node.token(.stepLine) else { return .none }
-      var step = Step(
-        location: line.location, keyword: line.matchedKeyword ?? "",
-        keywordType: line.matchedKeywordType.flatMap { StepKeywordType(rawValue: $0.rawValue) },
-        text: line.matchedText ?? "", id: "")
-      for entry in node.entries {
-        if case .dataTable(let table) = entry.value { step.dataTable = table }
-        if case .docString(let docString) = entry.value { step.docString = docString }
-      }
-      step.id = ids.next()
-      return .step(step)
-    case .docString?:
+  /// Turns a finished rule into its AST value and hands it to the parent.
+  private func finish(_ node: AstNode, into parent: AstNode) throws(GherkinError) {
+    guard let rule = node.rule else { return }
+    switch rule {
+    case .step:
+      guard let line = node.token(.stepLine) else { return }
+      parent.steps.append(
+        Step(
+          location: line.location, keyword: line.matchedKeyword ?? "", keywordType: line.matchedKeywordType.map(Self.keywordType),
+          text: line.matchedText ?? "", docString: node.docString, dataTable: node.dataTable, id: ids.next()))
+    case .docString:
       let separators = node.tokens(.docStringSeparator)
-      guard let open = separators.first else { return .none }
+      guard let open = separators.first else { return }
       let content = node.tokens(.other).map { $0.matchedText ?? "" }.joined(separator: "\n")
       let mediaType = open.matchedText.flatMap { $0.isEmpty ? nil : $0 }
-      return .docString(DocString(location: open.location, mediaType: mediaType, content: content, delimiter: open.matchedKeyword ?? ""))
-    case .dataTable?:
+      parent.docString = DocString(location: open.location, mediaType: mediaType, content: content, delimiter: open.matchedKeyword ?? "")
+    case .dataTable:
       let rows = try tableRows(node)
-      return .dataTable(DataTable(location: rows.first?.location ?? Location(line: 0), rows: rows))
-    case .background?:
-      guard let line = node.token(.backgroundLine) else { return .none }
-      let description = self.description(node)
-      let steps = self.steps(node)
-      return .background(
-        Background(
-          location: line.location, keyword: line.matchedKeyword ?? "", name: line.matchedText ?? "",
-          description: description, steps: steps, id: ids.next()))
-    case .scenarioDefinition?:
+      parent.dataTable = DataTable(location: rows.first?.location ?? Location(line: 0), rows: rows)
+    case .background:
+      guard let line = node.token(.backgroundLine) else { return }
+      parent.background = Background(
+        location: line.location, keyword: line.matchedKeyword ?? "", name: line.matchedText ?? "",
+        description: node.description ?? "", steps: node.steps, id: ids.next())
+    case .scenarioDefinition:
       let tags = self.tags(node)
-      guard let scenarioNode = node.node(.scenario), let line = scenarioNode.token(.scenarioLine) else { return .none }
-      let examples: [Examples] = scenarioNode.items(.examplesDefinition).compactMap {
-        if case .examples(let e) = $0 { return e }
-        return nil
-      }
-      return .scenario(
+      guard let scenarioNode = node.node(.scenario), let line = scenarioNode.token(.scenarioLine) else { return }
+      parent.scenarios.append(
         Scenario(
           location: line.location, tags: tags, keyword: line.matchedKeyword ?? "", name: line.matchedText ?? "",
-          description: description(scenarioNode), steps: steps(scenarioNode), examples: examples, id: ids.next()))
-    case .examplesDefinition?:
+          description: scenarioNode.description ?? "", steps: scenarioNode.steps, examples: scenarioNode.examples, id: ids.next()))
+    case .examplesDefinition:
       let tags = self.tags(node)
-      guard let examplesNode = node.node(.examples), let line = examplesNode.token(.examplesLine) else { return .none }
-      var rows: [TableRow]?
-      if case .rows(let r)? = examplesNode.single(.examplesTable) { rows = r }
-      return .examples(
+      guard let examplesNode = node.node(.examples), let line = examplesNode.token(.examplesLine) else { return }
+      let rows = examplesNode.tableRows
+      parent.examples.append(
         Examples(
           location: line.location, tags: tags, keyword: line.matchedKeyword ?? "", name: line.matchedText ?? "",
-          description: description(examplesNode), tableHeader: rows?.first, tableBody: Array((rows ?? []).dropFirst()),
+          description: examplesNode.description ?? "", tableHeader: rows?.first, tableBody: Array((rows ?? []).dropFirst()),
           id: ids.next()))
-    case .examplesTable?:
-      return .rows(try tableRows(node))
-    case .description?:
+    case .examplesTable:
+      parent.tableRows = try tableRows(node)
+    case .description:
       var lines = node.tokens(.other)
       while let last = lines.last, last.line?.isEmpty ?? true { lines.removeLast() }
-      return .description(lines.map { $0.matchedText ?? "" }.joined(separator: "\n"))
-    case .feature?:
-      guard let header = node.node(.featureHeader), let line = header.token(.featureLine) else { return .none }
+      parent.description = lines.map { $0.matchedText ?? "" }.joined(separator: "\n")
+    case .feature:
+      guard let header = node.node(.featureHeader), let line = header.token(.featureLine) else { return }
       let tags = self.tags(header)
       var children: [FeatureChild] = []
-      for entry in node.entries {
-        switch entry.value {
-        case .background(let b): children.append(FeatureChild(background: b))
-        case .scenario(let s): children.append(FeatureChild(scenario: s))
-        case .rule(let r): children.append(FeatureChild(rule: r))
-        default: break
-        }
-      }
-      return .feature(
-        Feature(
-          location: line.location, tags: tags, language: line.matchedLanguage, keyword: line.matchedKeyword,
-          name: line.matchedText ?? "", description: description(header), children: children))
-    case .rule?:
-      guard let header = node.node(.ruleHeader), let line = header.token(.ruleLine) else { return .none }
+      if let background = node.background { children.append(FeatureChild(background: background)) }
+      children += node.scenarios.map { FeatureChild(scenario: $0) }
+      children += node.rules.map { FeatureChild(rule: $0) }
+      parent.feature = Feature(
+        location: line.location, tags: tags, language: line.matchedLanguage, keyword: line.matchedKeyword,
+        name: line.matchedText ?? "", description: header.description ?? "", children: children)
+    case .rule:
+      guard let header = node.node(.ruleHeader), let line = header.token(.ruleLine) else { return }
       let tags = self.tags(header)
       var children: [RuleChild] = []
-      for entry in node.entries {
-        switch entry.value {
-        case .background(let b): children.append(RuleChild(background: b))
-        case .scenario(let s): children.append(RuleChild(scenario: s))
-        default: break
-        }
-      }
-      return .rule(
+      if let background = node.background { children.append(RuleChild(background: background)) }
+      children += node.scenarios.map { RuleChild(scenario: $0) }
+      parent.rules.append(
         Rule(
           location: line.location, tags: tags, keyword: line.matchedKeyword ?? "", name: line.matchedText ?? "",
-          description: description(header), children: children, id: ids.next()))
-    default:
-      return .node(node)
+          description: header.description ?? "", children: children, id: ids.next()))
+    case .gherkinDocument, .featureHeader, .ruleHeader, .scenario, .examples, .tags, .stepArg, .descriptionHelper:
+      parent.nodes[rule] = node
     }
   }
 
-  private func description(_ node: AstNode) -> String {
-    if case .description(let text)? = node.single(.description) { return text }
-    return ""
-  }
-
-  private func steps(_ node: AstNode) -> [Step] {
-    node.items(.step).compactMap {
-      if case .step(let step) = $0 { return step }
-      return nil
+  static func keywordType(_ kind: GherkinDialect.StepKind) -> StepKeywordType {
+    switch kind {
+    case .unknown: return .unknown
+    case .context: return .context
+    case .action: return .action
+    case .outcome: return .outcome
+    case .conjunction: return .conjunction
     }
   }
 

@@ -1,54 +1,32 @@
 import Messages
 
-/// A rule being built: the tokens and finished children it gathered, in order.
+/// A rule being built: the tokens it matched and the finished children it gathered, each kind
+/// in its own field (so finishing a rule never searches or copies more than it needs).
 final class AstNode {
-  enum Key: Hashable {
-    case rule(Grammar.RuleType)
-    case token(TokenType)
-  }
-
-  enum Value {
-    case token(Token)
-    case node(AstNode)
-    case step(Step)
-    case docString(DocString)
-    case dataTable(DataTable)
-    case background(Background)
-    case scenario(Scenario)
-    case examples(Examples)
-    case rows([TableRow])
-    case description(String)
-    case feature(Feature)
-    case rule(Rule)
-    case none
-  }
-
   let rule: Grammar.RuleType?
-  private(set) var entries: [(key: Key, value: Value)] = []
+  private(set) var tokens: [Token] = []
+  var steps: [Step] = []
+  var docString: DocString?
+  var dataTable: DataTable?
+  var background: Background?
+  var scenarios: [Scenario] = []
+  var rules: [Rule] = []
+  var examples: [Examples] = []
+  var tableRows: [TableRow]?
+  var description: String?
+  var feature: Feature?
+  /// Child nodes kept as nodes: tags, headers, scenario, examples, the document.
+  var nodes: [Grammar.RuleType: AstNode] = [:]
+  /// Whether a doc string came before a data table (for the arguments' order).
+  var docStringFirst = false
 
   init(_ rule: Grammar.RuleType?) { self.rule = rule }
 
-  func add(_ key: Key, _ value: Value) { entries.append((key, value)) }
+  func add(_ token: Token) { tokens.append(token) }
 
-  func single(_ rule: Grammar.RuleType) -> Value? {
-    entries.first { $0.key == .rule(rule) }?.value
-  }
+  func tokens(_ type: TokenType) -> [Token] { tokens.filter { $0.matchedType == type } }
 
-  func items(_ rule: Grammar.RuleType) -> [Value] {
-    entries.filter { $0.key == .rule(rule) }.map(\.value)
-  }
+  func token(_ type: TokenType) -> Token? { tokens.first { $0.matchedType == type } }
 
-  func tokens(_ type: TokenType) -> [Token] {
-    entries.compactMap { entry in
-      if entry.key == .token(type), case .token(let token) = entry.value { return token }
-      return nil
-    }
-  }
-
-  func token(_ type: TokenType) -> Token? { tokens(type).first }
-
-  func node(_ rule: Grammar.RuleType) -> AstNode? {
-    if case .node(let node)? = single(rule) { return node }
-    return nil
-  }
+  func node(_ rule: Grammar.RuleType) -> AstNode? { nodes[rule] }
 }

@@ -1,15 +1,14 @@
-import Foundation
 import Messages
 
 /// Matches plain Gherkin (`.feature`) lines.
 struct ClassicTokenMatcher: TokenMatcher {
   private let defaultLanguage: String
   private var keywords: DialectKeywords
-  private var activeDocStringSeparator: [Unicode.Scalar]?
+  private var activeDocStringSeparator: [UInt8]?
   private var indentToRemove = 0
 
-  private static let tripleQuote = Array(#"""""#.unicodeScalars)
-  private static let tripleBacktick = Array("```".unicodeScalars)
+  static let tripleQuote = Array(#"""""#.utf8)
+  static let tripleBacktick = Array("```".utf8)
 
   init(language: String = "en") throws(GherkinError) {
     defaultLanguage = language
@@ -27,12 +26,11 @@ struct ClassicTokenMatcher: TokenMatcher {
   private var language: String { keywords.dialect.language }
 
   mutating func match(_ type: TokenType, _ token: Token) throws(GherkinError) -> Bool {
-    if type == .eof {
-      guard token.isEOF else { return false }
+    guard let line = token.line else {
+      guard type == .eof else { return false }
       token.setMatched(.eof, language: language)
       return true
     }
-    guard let line = token.line else { return false }
     switch type {
     case .eof: return false
     case .empty:
@@ -40,7 +38,7 @@ struct ClassicTokenMatcher: TokenMatcher {
       token.setMatched(.empty, indent: 0, language: language)
       return true
     case .comment:
-      guard line.starts(with: ["#"]) else { return false }
+      guard line.startsWith(UInt8(ascii: "#")) else { return false }
       token.setMatched(.comment, text: line.text, indent: 0, language: language)
       return true
     case .language:
@@ -50,90 +48,95 @@ struct ClassicTokenMatcher: TokenMatcher {
       token.matchedLanguage = name
       return true
     case .tagLine:
-      guard line.starts(with: ["@"]) else { return false }
+      guard line.startsWith(UInt8(ascii: "@")) else { return false }
       token.setMatched(.tagLine, items: try line.tags(), language: language)
       return true
-    case .featureLine, .ruleLine, .backgroundLine, .scenarioLine, .examplesLine:
-      for keyword in keywords.titleKeywords(for: type) where line.starts(with: keyword) && line.starts(with: [":"], at: line.indent + keyword.count) {
+    case .featureLine, .ruleLine, .backgroundLine, .examplesLine, .scenarioLine:
+      for keyword in keywords.titleKeywords(for: type)
+      where line.starts(with: keyword) && line.has([UInt8(ascii: ":")], at: line.contentStart + keyword.count) {
         token.setMatched(
-          type, text: line.restTrimmed(after: keyword.count + 1), keyword: GherkinLine.string(keyword[...]),
-          language: language)
+          type, text: line.restTrimmed(afterBytes: keyword.count + 1), keyword: keywordString(keyword), language: language)
         return true
       }
       return false
     case .stepLine:
-      for step in keywords.steps where line.starts(with: step.scalars) {
+      for step in keywords.steps where line.starts(with: step.bytes) {
         token.setMatched(
-          .stepLine, text: line.restTrimmed(after: step.scalars.count), keyword: step.keyword, keywordType: step.type,
+          .stepLine, text: line.restTrimmed(afterBytes: step.bytes.count), keyword: step.keyword, keywordType: step.type,
           language: language)
         return true
       }
       return false
     case .docStringSeparator:
-      if let open = activeDocStringSeparator {
-        guard line.starts(with: open) else { return false }
-        activeDocStringSeparator = nil
-        indentToRemove = 0
-        token.setMatched(.docStringSeparator, text: "", keyword: GherkinLine.string(open[...]), language: language)
-        return true
-      }
-      for separator in [Self.tripleQuote, Self.tripleBacktick] where line.starts(with: separator) {
-        activeDocStringSeparator = separator
-        indentToRemove = line.indent
-        token.setMatched(
-          .docStringSeparator, text: line.restTrimmed(after: separator.count), keyword: GherkinLine.string(separator[...]),
-          language: language)
-        return true
-      }
-      return false
+      return matchDocStringSeparator(line, token, openers: [Self.tripleQuote, Self.tripleBacktick])
     case .tableRow:
-      guard line.starts(with: ["|"]) else { return false }
+      guard line.startsWith(UInt8(ascii: "|")) else { return false }
       token.setMatched(.tableRow, items: line.tableCells, language: language)
       return true
     case .other:
-      var text = line.text(removingIndent: indentToRemove)
-      if let open = activeDocStringSeparator {
-        let separator = GherkinLine.string(open[...])
-        let escaped = separator.unicodeScalars.map { "\\" + String($0) }.joined()
-        text = text.replacingOccurrences(escaped, with: separator)
-      }
-      token.setMatched(.other, text: text, indent: 0, language: language)
+      token.setMatched(.other, text: otherText(line), indent: 0, language: language)
       return true
     }
+  }
+
+  /// Opens or closes a doc string (shared with the Markdown flavour, which has more openers).
+  mutating func matchDocStringSeparator(_ line: GherkinLine, _ token: Token, openers: [[UInt8]]) -> Bool {
+    if let open = activeDocStringSeparator {
+      guard line.starts(with: open) else { return false }
+      activeDocStringSeparator = nil
+      indentToRemove = 0
+      token.setMatched(.docStringSeparator, text: "", keyword: keywordString(open), language: language)
+      return true
+    }
+    for separator in openers where line.starts(with: separator) {
+      activeDocStringSeparator = separator
+      indentToRemove = line.indent
+      token.setMatched(
+        .docStringSeparator, text: line.restTrimmed(afterBytes: separator.count), keyword: keywordString(separator),
+        language: language)
+      return true
+    }
+    return false
+  }
+
+  /// A line's text as `#Other`: without the doc string's indent, and inside a `"""` or ```
+  /// doc string with the escaped separator (`\"\"\"`) unescaped.
+  func otherText(_ line: GherkinLine) -> String {
+    let text = line.text(removingIndent: indentToRemove)
+    guard let open = activeDocStringSeparator, open.count == 3, text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+    let separator = keywordString(open)
+    return text.replacingOccurrences(separator.map { "\\" + String($0) }.joined(), with: separator)
   }
 
   /// The language named by a `# language: xx` line, if the line is one.
   static func languageName(_ line: GherkinLine) -> String? {
     // ^\s*#\s*language\s*:\s*([a-zA-Z\-_]+)\s*$
-    let s = line.scalars
-    var i = line.indent
+    let b = line.bytes
+    var i = line.contentStart
     let end = line.trimmedEnd
-    func skipSpace() { while i < end && s[i].properties.isWhitespace { i += 1 } }
-    guard i < end, s[i] == "#" else { return nil }
+    func skipSpace() { while i < end, let length = GherkinLine.whitespaceLength(b, i, end) { i += length } }
+    guard i < end, b[i] == UInt8(ascii: "#") else { return nil }
     i += 1
     skipSpace()
-    for expected in "language".unicodeScalars {
-      guard i < end, s[i] == expected else { return nil }
+    for expected in "language".utf8 {
+      guard i < end, b[i] == expected else { return nil }
       i += 1
     }
     skipSpace()
-    guard i < end, s[i] == ":" else { return nil }
+    guard i < end, b[i] == UInt8(ascii: ":") else { return nil }
     i += 1
     skipSpace()
     let start = i
-    while i < end, s[i].isASCII, s[i].properties.isAlphabetic || s[i] == "-" || s[i] == "_" { i += 1 }
+    while i < end {
+      let c = b[i]
+      guard (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") else { break }
+      i += 1
+    }
     guard i > start, i == end else { return nil }
-    return GherkinLine.string(s[start..<end])
+    return line.string(start, end)
   }
 }
 
 extension Location {
   func with(column: Int) -> Location { Location(line: line, column: column) }
-}
-
-extension String {
-  func replacingOccurrences(_ target: String, with replacement: String) -> String {
-    guard !target.isEmpty, contains(target) else { return self }
-    return components(separatedBy: target).joined(separator: replacement)
-  }
 }

@@ -29,20 +29,22 @@ public final class IdGenerator: @unchecked Sendable {
     return Self.uuid(high, low)
   }
 
-  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
   private static func uuid(_ high: UInt64, _ low: UInt64) -> String {
-    var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
-    var out = 0
-    for (word, shiftBase) in [(high, 0), (low, 16)] {
-      for nibble in 0..<16 {
-        let position = shiftBase + nibble
-        if position == 8 || position == 12 || position == 16 || position == 20 { out += 1 }
-        let value = Int((word >> UInt64(60 - nibble * 4)) & 0xF)
-        bytes[out] = hex[value]
-        out += 1
+    String(unsafeUninitializedCapacity: 36) { buffer in
+      var out = 0
+      for (word, offset) in [(high, 0), (low, 16)] {
+        for nibble in 0..<16 {
+          let position = offset + nibble
+          if position == 8 || position == 12 || position == 16 || position == 20 {
+            buffer[out] = UInt8(ascii: "-")
+            out += 1
+          }
+          let value = UInt8((word >> UInt64(60 - nibble * 4)) & 0xF)
+          buffer[out] = value < 10 ? 0x30 + value : 0x57 + value
+          out += 1
+        }
       }
+      return 36
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

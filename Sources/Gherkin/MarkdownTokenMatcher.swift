@@ -1,4 +1,3 @@
-import Foundation
 import Messages
 
 /// Matches Markdown with Gherkin (`.feature.md`): keywords in headings (`## Scenario: x`),
@@ -9,10 +8,8 @@ struct MarkdownTokenMatcher: TokenMatcher {
   private var base: ClassicTokenMatcher
   private var keywords: DialectKeywords
   private var matchedFeatureLine = false
-  private var activeDocStringSeparator: [Unicode.Scalar]?
-  private var indentToRemove = 0
 
-  private static let separators = [#"""""#, "````", "```"].map { Array($0.unicodeScalars) }
+  private static let openers = [ClassicTokenMatcher.tripleQuote, Array("````".utf8), ClassicTokenMatcher.tripleBacktick]
 
   init(language: String = "en") throws(GherkinError) {
     base = try ClassicTokenMatcher(language: language)
@@ -22,8 +19,6 @@ struct MarkdownTokenMatcher: TokenMatcher {
   mutating func reset() {
     base.reset()
     matchedFeatureLine = false
-    activeDocStringSeparator = nil
-    indentToRemove = 0
   }
 
   private var language: String { keywords.dialect.language }
@@ -31,7 +26,7 @@ struct MarkdownTokenMatcher: TokenMatcher {
   mutating func match(_ type: TokenType, _ token: Token) throws(GherkinError) -> Bool {
     guard let line = token.line else { return type == .eof ? try base.match(.eof, token) : false }
     switch type {
-    case .eof: return false
+    case .eof, .language: return false
     case .featureLine:
       if matchedFeatureLine { return false }
       if !matchTitle(.featureLine, line, token) {
@@ -42,24 +37,24 @@ struct MarkdownTokenMatcher: TokenMatcher {
     case .ruleLine, .scenarioLine, .backgroundLine, .examplesLine:
       return matchTitle(type, line, token)
     case .tableRow:
-      guard (2...5).contains(line.indent), line.starts(with: ["|"]) else { return false }
+      guard (2...5).contains(line.contentStart - line.start), line.startsWith(UInt8(ascii: "|")) else { return false }
       let cells = line.tableCells
       if Self.isSeparatorRow(cells) { return false }
       token.setMatched(.tableRow, keyword: "|", items: cells, language: language)
       return true
     case .stepLine:
       guard let prefix = bulletPrefix(line) else { return false }
-      let at = line.indent + prefix
-      for step in keywords.steps where step.keyword != "* " && line.starts(with: step.scalars, at: at) {
+      let at = line.contentStart + prefix
+      for step in keywords.steps where step.keyword != "* " && line.has(step.bytes, at: at) {
         token.setMatched(
-          .stepLine, text: line.restTrimmed(after: prefix + step.scalars.count), keyword: step.keyword,
-          keywordType: step.first, indent: at, language: language)
+          .stepLine, text: line.restTrimmed(afterBytes: prefix + step.bytes.count), keyword: step.keyword,
+          keywordType: step.first, indent: line.column(ofByte: at) - 1, language: language)
         return true
       }
       return false
     case .comment:
       // A GFM table separator row (`| --- |`) is read as an empty line.
-      guard line.starts(with: ["|"]), Self.isSeparatorRow(line.tableCells) else { return false }
+      guard line.startsWith(UInt8(ascii: "|")), Self.isSeparatorRow(line.tableCells) else { return false }
       token.setMatched(.empty, indent: 0, language: language)
       return true
     case .empty:
@@ -77,18 +72,16 @@ struct MarkdownTokenMatcher: TokenMatcher {
       }
       if matches { token.setMatched(.empty, indent: 0, language: language) }
       return matches
-    case .language:
-      return false
     case .tagLine:
-      let s = line.scalars
+      let b = line.bytes
       let end = line.trimmedEnd
       var tags: [(column: Int, text: String)] = []
-      var i = line.indent
+      var i = line.contentStart
       while i < end {
-        if s[i] == "`", i + 2 < end, s[i + 1] == "@", s[i + 2] != "`",
-          let close = s[(i + 3)..<end].firstIndex(of: "`")
+        if b[i] == UInt8(ascii: "`"), i + 2 < end, b[i + 1] == UInt8(ascii: "@"), b[i + 2] != UInt8(ascii: "`"),
+          let close = b[(i + 3)..<end].firstIndex(of: UInt8(ascii: "`"))
         {
-          tags.append((i + 2, GherkinLine.string(s[(i + 1)..<close])))
+          tags.append((line.column(ofByte: i) + 1, line.string(i + 1, close)))
           i = close + 1
         } else {
           i += 1
@@ -98,59 +91,40 @@ struct MarkdownTokenMatcher: TokenMatcher {
       token.setMatched(.tagLine, items: tags, language: language)
       return true
     case .docStringSeparator:
-      if let open = activeDocStringSeparator {
-        guard line.starts(with: open) else { return false }
-        activeDocStringSeparator = nil
-        indentToRemove = 0
-        token.setMatched(.docStringSeparator, text: "", keyword: GherkinLine.string(open[...]), language: language)
-        return true
-      }
-      for separator in Self.separators where line.starts(with: separator) {
-        activeDocStringSeparator = separator
-        indentToRemove = line.indent
-        token.setMatched(
-          .docStringSeparator, text: line.restTrimmed(after: separator.count),
-          keyword: GherkinLine.string(separator[...]), language: language)
-        return true
-      }
-      return false
+      return base.matchDocStringSeparator(line, token, openers: Self.openers)
     case .other:
-      var text = line.text(removingIndent: indentToRemove)
-      if let open = activeDocStringSeparator, open.count == 3 {
-        let separator = GherkinLine.string(open[...])
-        text = text.replacingOccurrences(separator.unicodeScalars.map { "\\" + String($0) }.joined(), with: separator)
-      }
-      token.setMatched(.other, text: text, indent: 0, language: language)
+      token.setMatched(.other, text: base.otherText(line), indent: 0, language: language)
       return true
     }
   }
 
-  /// `#`..`######` and one whitespace, at the start of the trimmed line: its length.
+  /// `#`..`######` and one whitespace, at the start of the trimmed line: its byte length.
   private func headerPrefix(_ line: GherkinLine) -> Int? {
-    var i = line.indent
-    while i < line.scalars.count, line.scalars[i] == "#" { i += 1 }
-    let hashes = i - line.indent
-    guard (1...6).contains(hashes), i < line.trimmedEnd, line.scalars[i].properties.isWhitespace else { return nil }
-    return hashes + 1
+    var i = line.contentStart
+    while i < line.end, line.bytes[i] == UInt8(ascii: "#") { i += 1 }
+    let hashes = i - line.contentStart
+    guard (1...6).contains(hashes), i < line.trimmedEnd, let length = GherkinLine.whitespaceLength(line.bytes, i, line.end)
+    else { return nil }
+    return hashes + length
   }
 
-  /// `*`, `+` or `-` and any whitespace, at the start of the trimmed line: its length.
+  /// `*`, `+` or `-` and any whitespace, at the start of the trimmed line: its byte length.
   private func bulletPrefix(_ line: GherkinLine) -> Int? {
-    var i = line.indent
-    guard i < line.trimmedEnd, ["*", "+", "-"].contains(line.scalars[i]) else { return nil }
+    var i = line.contentStart
+    guard i < line.trimmedEnd, [UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(line.bytes[i]) else { return nil }
     i += 1
-    while i < line.trimmedEnd, line.scalars[i].properties.isWhitespace { i += 1 }
-    return i - line.indent
+    while i < line.trimmedEnd, let length = GherkinLine.whitespaceLength(line.bytes, i, line.trimmedEnd) { i += length }
+    return i - line.contentStart
   }
 
   private func matchTitle(_ type: TokenType, _ line: GherkinLine, _ token: Token) -> Bool {
     guard let prefix = headerPrefix(line) else { return false }
-    let at = line.indent + prefix
+    let at = line.contentStart + prefix
     for keyword in keywords.titleKeywords(for: type)
-    where line.starts(with: keyword, at: at) && line.starts(with: [":"], at: at + keyword.count) {
+    where line.has(keyword, at: at) && line.has([UInt8(ascii: ":")], at: at + keyword.count) {
       token.setMatched(
-        type, text: line.restTrimmed(after: prefix + keyword.count + 1), keyword: GherkinLine.string(keyword[...]),
-        indent: at, language: language)
+        type, text: line.restTrimmed(afterBytes: prefix + keyword.count + 1), keyword: keywordString(keyword),
+        indent: line.column(ofByte: at) - 1, language: language)
       return true
     }
     return false

@@ -85,10 +85,11 @@ public struct GherkinParser {
     }
 
     mutating func match(_ state: Int, _ token: Token) throws(TooManyErrors) -> Int {
-      for transition in states[state].transitions {
-        guard try matches(transition.type, token) else { continue }
-        if let hint = transition.lookahead, !(try lookahead(hint)) { continue }
-        for action in transition.actions {
+      let transitions = states[state].transitions
+      for index in transitions.indices {
+        guard try matches(transitions[index].type, token) else { continue }
+        if let hint = transitions[index].lookahead, !(try lookahead(hint)) { continue }
+        for action in transitions[index].actions {
           switch action {
           case .start(let rule): builder.startRule(rule)
           case .end(let rule): endRule(rule)
@@ -96,7 +97,7 @@ public struct GherkinParser {
         }
         if recordTokens { tokenLines.append(TokenFormatter.format(token)) }
         builder.build(token)
-        return transition.target ?? state
+        return transitions[index].target ?? state
       }
       try add(.unexpected(token, expected: states[state].expected))
       return state

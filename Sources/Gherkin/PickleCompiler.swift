@@ -102,16 +102,46 @@ public struct PickleCompiler {
     }
     return PickleStep(
       argument: argument, astNodeIds: astNodeIds, id: ids.next(),
-      type: PickleStepType(rawValue: type.rawValue) ?? .unknown,
+      type: Self.pickleType(type),
       text: interpolate(step.text, variables, values))
   }
 
-  private func interpolate(_ text: String, _ variables: [String], _ values: [String]) -> String {
-    var text = text
-    for (variable, value) in zip(variables, values) {
-      text = text.replacingOccurrences("<\(variable)>", with: value)
+  static func pickleType(_ type: StepKeywordType) -> PickleStepType {
+    switch type {
+    case .context: return .context
+    case .action: return .action
+    case .outcome: return .outcome
+    case .unknown, .conjunction: return .unknown
     }
-    return text
+  }
+
+  /// `<name>` replaced by the row's value for `name`. Upstream replaces one variable after the
+  /// other; one pass gives the same text unless a value itself contains `<`, which takes the
+  /// upstream way.
+  private func interpolate(_ text: String, _ variables: [String], _ values: [String]) -> String {
+    guard !variables.isEmpty, text.utf8.contains(UInt8(ascii: "<")) else { return text }
+    if values.contains(where: { $0.utf8.contains(UInt8(ascii: "<")) }) {
+      var text = text
+      for (variable, value) in zip(variables, values) {
+        text = text.replacingOccurrences("<\(variable)>", with: value)
+      }
+      return text
+    }
+    var result = ""
+    var rest = Substring(text)
+    while let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
+      guard let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: ">")) else { break }
+      let name = rest[rest.utf8.index(after: open)..<close]
+      if let i = variables.firstIndex(where: { $0 == name }) {
+        result += rest[..<open]
+        result += values[i]
+        rest = rest[rest.utf8.index(after: close)...]
+      } else {
+        result += rest[...open]
+        rest = rest[rest.utf8.index(after: open)...]
+      }
+    }
+    return result + rest
   }
 
   private func pickleTags(_ tags: [Tag]) -> [PickleTag] {

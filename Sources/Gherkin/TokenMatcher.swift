@@ -25,27 +25,27 @@ extension Token {
   }
 }
 
-/// A dialect's keywords prepared for matching (as scalars, so prefix checks are cheap).
+/// A dialect's keywords prepared for matching, as UTF-8 bytes (prefix checks are byte compares).
 struct DialectKeywords {
   let dialect: GherkinDialect
-  let feature: [[Unicode.Scalar]]
-  let rule: [[Unicode.Scalar]]
-  let background: [[Unicode.Scalar]]
-  let scenario: [[Unicode.Scalar]]
-  let examples: [[Unicode.Scalar]]
+  let feature: [[UInt8]]
+  let rule: [[UInt8]]
+  let background: [[UInt8]]
+  let scenario: [[UInt8]]
+  let examples: [[UInt8]]
   /// Step keywords, longest first; `type` is `Unknown` for a keyword of several kinds.
-  let steps: [(keyword: String, scalars: [Unicode.Scalar], type: GherkinDialect.StepKind, first: GherkinDialect.StepKind)]
+  let steps: [(keyword: String, bytes: [UInt8], type: GherkinDialect.StepKind, first: GherkinDialect.StepKind)]
 
   init(_ dialect: GherkinDialect) {
     self.dialect = dialect
-    func scalars(_ list: [String]) -> [[Unicode.Scalar]] { list.map { Array($0.unicodeScalars) } }
-    feature = scalars(dialect.feature)
-    rule = scalars(dialect.rule)
-    background = scalars(dialect.background)
-    scenario = scalars(dialect.scenario + dialect.scenarioOutline)
-    examples = scalars(dialect.examples)
+    func bytes(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
+    feature = bytes(dialect.feature)
+    rule = bytes(dialect.rule)
+    background = bytes(dialect.background)
+    scenario = bytes(dialect.scenario + dialect.scenarioOutline)
+    examples = bytes(dialect.examples)
     steps = dialect.stepKeywords.map {
-      ($0.keyword, Array($0.keyword.unicodeScalars), $0.kinds.count == 1 ? $0.kinds[0] : .unknown, $0.kinds[0])
+      ($0.keyword, Array($0.keyword.utf8), $0.kinds.count == 1 ? $0.kinds[0] : .unknown, $0.kinds[0])
     }
   }
 
@@ -56,7 +56,7 @@ struct DialectKeywords {
     return DialectKeywords(dialect)
   }
 
-  func titleKeywords(for type: TokenType) -> [[Unicode.Scalar]] {
+  func titleKeywords(for type: TokenType) -> [[UInt8]] {
     switch type {
     case .featureLine: return feature
     case .ruleLine: return rule
@@ -65,5 +65,38 @@ struct DialectKeywords {
     case .examplesLine: return examples
     default: return []
     }
+  }
+}
+
+/// A keyword's text from its bytes.
+func keywordString(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+extension String {
+  /// Every occurrence of `target` replaced, on UTF-8 bytes (no Foundation).
+  func replacingOccurrences(_ target: String, with replacement: String) -> String {
+    let t = Array(target.utf8)
+    guard !t.isEmpty else { return self }
+    var found = false
+    var result: [UInt8] = []
+    var utf8 = Array(self.utf8)
+    var i = 0
+    let r = Array(replacement.utf8)
+    while i < utf8.count {
+      if utf8[i] == t[0], i + t.count <= utf8.count, utf8[i..<(i + t.count)].elementsEqual(t) {
+        if !found {
+          found = true
+          result.reserveCapacity(utf8.count)
+          result.append(contentsOf: utf8[0..<i])
+        }
+        result.append(contentsOf: r)
+        i += t.count
+      } else {
+        if found { result.append(utf8[i]) }
+        i += 1
+      }
+    }
+    if !found { return self }
+    utf8 = result
+    return String(decoding: utf8, as: UTF8.self)
   }
 }

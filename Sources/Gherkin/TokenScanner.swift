@@ -1,34 +1,22 @@
-/// Splits a source into lines (`\n`, `\r\n` or `\r`), then an end-of-file token.
+/// Splits a source into lines (`\n`, `\r\n` or `\r`), then an end-of-file token. Lines are
+/// ranges of one shared UTF-8 buffer.
 struct TokenScanner {
-  private let lines: [Substring]
-  private var next = 0
+  private let bytes: [UInt8]
+  private var offset = 0
+  private var lineNumber = 0
 
-  init(_ source: String) {
-    var lines: [Substring] = []
-    var start = source.startIndex
-    var i = source.startIndex
-    let utf8 = source.utf8
-    while i < utf8.endIndex {
-      let byte = utf8[i]
-      if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-        lines.append(source[start..<i])
-        var after = utf8.index(after: i)
-        if byte == UInt8(ascii: "\r"), after < utf8.endIndex, utf8[after] == UInt8(ascii: "\n") {
-          after = utf8.index(after: after)
-        }
-        start = after
-        i = after
-      } else {
-        i = utf8.index(after: i)
-      }
-    }
-    if start < source.endIndex { lines.append(source[start...]) }
-    self.lines = lines
-  }
+  init(_ source: String) { bytes = Array(source.utf8) }
 
   mutating func read() -> Token {
-    next += 1
-    guard next <= lines.count else { return Token(line: nil, lineNumber: next) }
-    return Token(line: GherkinLine(lines[next - 1], lineNumber: next), lineNumber: next)
+    lineNumber += 1
+    guard offset < bytes.count else { return Token(line: nil, lineNumber: lineNumber) }
+    let start = offset
+    var i = offset
+    while i < bytes.count && bytes[i] != UInt8(ascii: "\n") && bytes[i] != UInt8(ascii: "\r") { i += 1 }
+    offset = i
+    if offset < bytes.count {
+      offset += bytes[offset] == UInt8(ascii: "\r") && offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "\n") ? 2 : 1
+    }
+    return Token(line: GherkinLine(bytes: bytes, start: start, end: i, lineNumber: lineNumber), lineNumber: lineNumber)
   }
 }

@@ -24,6 +24,8 @@ enum Measure {
     Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
   }
 
+  static func seconds(_ d: Duration) -> Double { milliseconds(d) / 1000 }
+
   static func format(_ d: Duration) -> String { String(format: "%9.2f ms", milliseconds(d)) }
 
   static func ratio(_ baseline: Duration, _ d: Duration) -> String {

@@ -1,7 +1,7 @@
 import Foundation
 
 // caper-bench: Caper's benchmarks, each printing medians beside a baseline from the same run.
-// Usage: caper-bench v8 [--bundle PATH] [--runs N]
+// Usage: caper-bench v8 [--bundle PATH] [--runs N] | caper-bench gherkin [--megabytes N] [--runs N]
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String) -> String? {
@@ -27,6 +27,14 @@ case "v8":
   } catch {
     fail("\(error)")
   }
+case "gherkin":
+  let megabytes = option("--megabytes").flatMap(Int.init) ?? 10
+  let runs = option("--runs").flatMap(Int.init) ?? 3
+  do {
+    try GherkinBenchmark(megabytes: max(1, megabytes), runs: max(1, runs), baseline: !arguments.contains("--no-baseline")).run()
+  } catch {
+    fail("\(error)")
+  }
 default:
-  fail("usage: caper-bench v8 [--bundle PATH] [--runs N] [--workload FILE]")
+  fail("usage: caper-bench v8 [--bundle PATH] [--runs N] [--workload FILE] | caper-bench gherkin [--megabytes N] [--runs N]")
 }
