@@ -902,6 +902,59 @@ extern "C" cv8_status cv8_context_compile_source(cv8_context *c, cv8_source *sou
       filename, filename_length, cached_data, cached_data_length, produce_cache, out, error);
 }
 
+extern "C" cv8_status cv8_context_compile_function(
+    cv8_context *c, const char *source, size_t source_length, const char *filename, size_t filename_length,
+    const char *const *parameters, size_t parameter_count, const uint8_t *cached_data,
+    size_t cached_data_length, bool produce_cache, cv8_ref **out, cv8_buffer *produced, bool *rejected,
+    cv8_error *error) {
+  cv8_isolate *iso = c->iso;
+  if (produce_cache && iso->host_depth > 0) {
+    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
+    return CV8_ERR_REENTRANCY;
+  }
+  Isolate *isolate = iso->isolate;
+  Scopes scopes(c);
+  Entry entry(iso);
+  TryCatch caught(isolate);
+  Local<String> source_string, name;
+  if (!NewString(isolate, source, source_length).ToLocal(&source_string) ||
+      !NewString(isolate, filename, filename_length).ToLocal(&name)) {
+    SetError(error, CV8_ERR_INVALID, "the source is too large for a V8 string");
+    return CV8_ERR_INVALID;
+  }
+  std::vector<Local<String>> names;
+  for (size_t i = 0; i < parameter_count; i++)
+    names.push_back(String::NewFromUtf8(isolate, parameters[i]).ToLocalChecked());
+  ScriptOrigin origin(isolate, name);
+  ScriptCompiler::CachedData *supplied = nullptr;
+  if (cached_data && cached_data_length)
+    supplied = new ScriptCompiler::CachedData(cached_data, static_cast<int>(cached_data_length),
+                                              ScriptCompiler::CachedData::BufferNotOwned);
+  ScriptCompiler::Source compiler_source(source_string, origin, supplied);
+  Local<Function> function;
+  if (!ScriptCompiler::CompileFunction(scopes.context, &compiler_source, names.size(), names.data(), 0,
+                                       nullptr,
+                                       supplied ? ScriptCompiler::kConsumeCodeCache
+                                                : ScriptCompiler::kNoCompileOptions)
+           .ToLocal(&function)) {
+    FillException(iso, scopes.context, caught, CV8_ERR_SYNTAX, error);
+    return error ? error->status : CV8_ERR_SYNTAX;
+  }
+  bool was_rejected = supplied && compiler_source.GetCachedData()->rejected;
+  if (rejected) *rejected = was_rejected;
+  if (produce_cache && produced && (!supplied || was_rejected)) {
+    std::unique_ptr<ScriptCompiler::CachedData> cache(ScriptCompiler::CreateCodeCacheForFunction(function));
+    if (cache) {
+      std::string bytes(reinterpret_cast<const char *>(cache->data), cache->length);
+      TakeBuffer(bytes, produced);
+    }
+  }
+  auto *ref = new cv8_ref{c, Global<Value>(isolate, function)};
+  c->refs.insert(ref);
+  *out = ref;
+  return CV8_OK;
+}
+
 extern "C" cv8_status cv8_context_define_function(cv8_context *c, const char *name,
                                                   size_t name_length, uint64_t function_id,
                                                   cv8_error *error) {

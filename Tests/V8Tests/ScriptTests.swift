@@ -130,3 +130,36 @@ import V8
     #expect(weakContext == nil)
   }
 }
+
+@Suite struct CompiledFunctionTests {
+  @Test func aModuleBodyKeepsItsOwnLinesAndColumns() throws {
+    let context = try Isolate().makeContext()
+    let compiled = try context.compileFunction(
+      "module.exports = (x) => x + 1;\nexports.where = () => { throw new Error('here') };",
+      filename: "/src/m.js", parameters: ["exports", "require", "module"])
+    _ = try context.evaluate("globalThis.m = { exports: {} }")
+    guard case .object = try context.evaluate("m") else { Issue.record("no module"); return }
+    _ = try context.evaluate("globalThis.run = (f) => { f(m.exports, null, m); return m.exports(41) }")
+    guard case .function(let run) = try context.evaluate("run") else { Issue.record("no run"); return }
+    #expect(try context.call(run, [.function(compiled.function)]) == 42)
+    let error = try #require(throws: JSError.self) { try context.compileFunction("let x = ;", filename: "/src/bad.js", parameters: []) }
+    #expect(error.location == SourceLocation(file: "/src/bad.js", line: 1, column: 9))
+  }
+
+  @Test func functionCachesAreProducedAndAccepted() throws {
+    let source = "return [1, 2, 3].map((n) => n * 2).join(',')"
+    let first = try Isolate().makeContext().compileFunction(source, filename: "f.js", parameters: [], produceCache: true)
+    let cache = try #require(first.cachedData)
+    let context = try Isolate().makeContext()
+    let second = try context.compileFunction(source, filename: "f.js", parameters: [], cachedData: cache)
+    #expect(second.cacheRejected == false)
+    #expect(try context.call(second.function) == "2,4,6")
+    #expect(throws: JSError.self) {
+      try context.define("inside") { _ in
+        _ = try context.compileFunction(source, filename: "g.js", parameters: [], produceCache: true)
+        return .undefined
+      }
+      _ = try context.evaluate("inside()")
+    }
+  }
+}

@@ -123,6 +123,16 @@ cv8_status cv8_context_compile_source(cv8_context *context, cv8_source *source,
                                       const char *filename, size_t filename_length,
                                       const uint8_t *cached_data, size_t cached_data_length,
                                       bool produce_cache, cv8_script **script, cv8_error *error);
+/// Compiles `source` as the body of a function with the given parameter names (CommonJS modules:
+/// exports, require, module, __filename, __dirname), without wrapping its text, so lines and
+/// columns stay the file's own. The function comes back as a new ref. Cache semantics as
+/// cv8_context_compile (`produced` receives a cache when one was made; `rejected` tells).
+cv8_status cv8_context_compile_function(cv8_context *context, const char *source, size_t source_length,
+                                        const char *filename, size_t filename_length,
+                                        const char *const *parameters, size_t parameter_count,
+                                        const uint8_t *cached_data, size_t cached_data_length,
+                                        bool produce_cache, cv8_ref **function, cv8_buffer *produced,
+                                        bool *rejected, cv8_error *error);
 /// Defines a global function that calls the host callback with `function_id`.
 cv8_status cv8_context_define_function(cv8_context *context, const char *name, size_t name_length,
                                        uint64_t function_id, cv8_error *error);

@@ -1,0 +1,41 @@
+internal import CV8
+import Foundation
+
+/// A function compiled from a file's text (a CommonJS module body), with its code cache.
+public struct CompiledFunction: Sendable {
+  public let function: JSReference
+  /// A cache produced at compile time (when asked and none was accepted).
+  public let cachedData: [UInt8]?
+  public let cacheRejected: Bool
+}
+
+extension Context {
+  /// Compiles `source` as the body of a function taking `parameters`, without wrapping its text,
+  /// so errors and stacks point at the file's own lines and columns. Cache semantics and the
+  /// reentrancy rule as `compile(_:filename:cachedData:produceCache:)`.
+  public func compileFunction(
+    _ source: String, filename: String, parameters: [String], cachedData: [UInt8]? = nil, produceCache: Bool = false
+  ) throws -> CompiledFunction {
+    try withRaw { raw in
+      var ref: OpaquePointer?
+      var produced = cv8_buffer()
+      var rejected = false
+      defer { cv8_buffer_free(&produced) }
+      let names = parameters.map { strdup($0) }
+      defer { names.forEach { free($0) } }
+      try ShimCall.check { error in
+        withUTF8(source, filename) { source, filename in
+          names.map { UnsafePointer($0) }.withUnsafeBufferPointer { params in
+            (cachedData ?? []).withUnsafeBufferPointer { cache in
+              cv8_context_compile_function(
+                raw, source.base, source.count, filename.base, filename.count, params.baseAddress, params.count,
+                cachedData == nil ? nil : cache.baseAddress, cache.count, produceCache, &ref, &produced, &rejected, error)
+            }
+          }
+        }
+      }
+      let cache = produced.data == nil ? nil : Array(UnsafeRawBufferPointer(start: produced.data, count: produced.length))
+      return CompiledFunction(function: JSReference(raw: ref!, context: self), cachedData: cache, cacheRejected: rejected)
+    }
+  }
+}
