@@ -48,13 +48,24 @@ let package = Package(
     // Gherkin: scanner, token matchers, parser, AST builder, pickle compiler, 80 languages.
     .target(name: "Gherkin", dependencies: ["Messages"], resources: [.copy("Resources/gherkin-languages.json"), .copy("Resources/gherkin-languages.LICENSE")]),
 
+    // MARK: Runtime
+
+    // Runs pickles against JavaScript support code in V8 and emits Cucumber Messages.
+    .target(
+      name: "Runner", dependencies: ["V8", "Messages", "Gherkin", "Expressions"],
+      resources: [.copy("JavaScript")]
+    ),
+    // Formatters: each reads the message stream and writes bytes.
+    .target(name: "Formatters", dependencies: ["Messages"]),
+
     // MARK: Commands
 
     // The `caper` command line; the only importer of ArgumentParser.
     .target(
       name: "CaperCommands",
       dependencies: [
-        "V8", "Messages", "Gherkin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "V8", "Messages", "Gherkin", "Runner", "Formatters",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // The `caper` executable: calls CaperCommands and nothing else.

@@ -7,7 +7,7 @@ public struct CaperCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "caper",
     abstract: "Run Gherkin features with JavaScript steps against a simulated browser.",
-    subcommands: [EvalCommand.self, GherkinCommand.self]
+    subcommands: [RunCommand.self, EvalCommand.self, GherkinCommand.self]
   )
 
   @Flag(name: .long, help: "Print Caper's version, the V8 version and V8's cached-data tag.")
@@ -27,7 +27,7 @@ public struct CaperCommand: ParsableCommand {
       try command.run()
       Foundation.exit(0)
     } catch let failure as CommandFailure {
-      FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+      if !failure.message.isEmpty { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
       Foundation.exit(failure.status)
     } catch {
       let code = exitCode(for: error)

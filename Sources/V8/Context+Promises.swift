@@ -19,6 +19,8 @@ extension Context {
         if let value = try settledValue(of: reference) { return value }
         if watchdog.fired { throw watchdog.error }
         guard try pump() else {
+          // The last round may have settled it (its microtasks ran when the round returned).
+          if let value = try settledValue(of: reference) { return value }
           throw JSError(kind: .timeout, message: "the promise is still pending and nothing is left to run that could settle it")
         }
       }
@@ -27,15 +29,18 @@ extension Context {
     }
   }
 
-  /// Calls `function` and, when it returns a promise, waits for it (see `awaitPromise`).
+  /// Calls `function` and, when it returns a promise, waits for it (see `awaitPromise`); the
+  /// timeout covers the call itself too (an endless loop in it is terminated).
   public func callAwaiting(
-    _ function: JSReference, _ arguments: [JSValue] = [], timeout: Duration = .seconds(5)
+    _ function: JSReference, _ arguments: [JSValue] = [], timeout: Duration = .seconds(5),
+    pump: () throws -> Bool = { false }
   ) throws -> JSValue {
     let watchdog = Watchdog(isolate: isolate, timeout: timeout)
     defer { watchdog.cancel() }
     do {
       let value = try call(function, arguments)
-      return try awaitPromise(value, timeout: watchdog.remaining)
+      if watchdog.fired { throw watchdog.error }
+      return try awaitPromise(value, timeout: watchdog.remaining, pump: pump)
     } catch let error as JSError where error.kind == .terminated && watchdog.fired {
       throw watchdog.error
     }

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import Formatters
+import Messages
+import Runner
+
+/// `caper run`: runs feature files against JavaScript step definitions, like cucumber-js.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run Gherkin features against JavaScript step definitions.",
+    discussion: """
+      Without PATHS, a Caper project runs Features/ with support code from Support/steps/; a
+      cucumber-js project (a features/ folder) runs features/ with the .js/.cjs files under it.
+      PATH:LINE runs the scenario or example row at LINE. Exit status: 0 when everything passed,
+      1 when a scenario failed (or was undefined or pending under --strict), 2 when the run could
+      not start (a missing path, a feature that does not parse, support code that does not load).
+      """
+  )
+
+  @Argument(help: "Feature files or folders; FILE:LINE selects a scenario.")
+  var paths: [String] = []
+
+  @Option(name: .customLong("require"), help: "Support code to load (file or folder, CommonJS); repeatable.")
+  var requires: [String] = []
+
+  @Option(name: .customLong("import"), help: "Support code to load as ES modules; repeatable.")
+  var imports: [String] = []
+
+  @Option(name: .customLong("format"), help: "A formatter, NAME[:FILE]: progress (default), message. Repeatable.")
+  var formats: [String] = []
+
+  @Flag(inversion: .prefixedNo, help: "Fail the run on undefined and pending steps.")
+  var strict = true
+
+  @Option(help: "Run failed scenarios again up to N times.")
+  var retry = 0
+
+  @Option(help: "The order scenarios run in: defined or reverse.")
+  var order = "defined"
+
+  @Option(name: .customLong("world-parameters"), help: "JSON handed to the World as `parameters`.")
+  var worldParameters = "{}"
+
+  func validate() throws {
+    guard ["defined", "reverse"].contains(order) else { throw ValidationError("--order takes defined or reverse, not \(order)") }
+    guard retry >= 0 else { throw ValidationError("--retry takes a number of 0 or more") }
+    guard (try? JSONSerialization.jsonObject(with: Data(worldParameters.utf8))) is [String: Any] else {
+      throw ValidationError("--world-parameters takes a JSON object, not \(worldParameters)")
+    }
+  }
+
+  func run() throws {
+    let cwd = FileManager.default.currentDirectoryPath
+    let fm = FileManager.default
+    let caperProject = fm.fileExists(atPath: cwd + "/Features") || fm.fileExists(atPath: cwd + "/Support/steps")
+    var featurePaths = paths
+    if featurePaths.isEmpty { featurePaths = [caperProject ? "Features" : "features"] }
+    var supportPaths = requires
+    if supportPaths.isEmpty && imports.isEmpty {
+      supportPaths = caperProject ? ["Support/steps"].filter { fm.fileExists(atPath: cwd + "/" + $0) } : ["features"].filter { fm.fileExists(atPath: cwd + "/" + $0) }
+    }
+    if !imports.isEmpty {
+      throw CommandFailure(message: "caper: --import (ES modules) is not supported yet; use --require with CommonJS", status: ExitStatus.usage)
+    }
+
+    var formatters: [Formatters.Formatter] = []
+    for spec in formats.isEmpty ? ["progress"] : formats {
+      let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
+      let output: FormatterOutput
+      do {
+        output = parts.count > 1 ? try FormatterOutput.file(parts[1]) : .standardOutput
+      } catch {
+        throw CommandFailure(message: "caper: \(error)", status: ExitStatus.usage)
+      }
+      switch parts[0] {
+      case "progress": formatters.append(ProgressFormatter(output: output))
+      case "message": formatters.append(MessageFormatter(output: output))
+      default: throw CommandFailure(message: "caper: unknown formatter '\(parts[0])' (progress, message)", status: ExitStatus.usage)
+      }
+    }
+
+    var options = RunOptions(featurePaths: featurePaths, supportPaths: supportPaths, baseDirectory: cwd)
+    options.strict = strict
+    options.retry = retry
+    options.order = order == "reverse" ? .reverse : .defined
+    options.worldParameters = worldParameters
+    options.environment = ProcessInfo.processInfo.environment
+    options.arguments = CommandLine.arguments
+    let testRun = TestRun(options: options) { envelope in formatters.forEach { $0.handle(envelope) } }
+    let passed: Bool
+    do {
+      passed = try testRun.run()
+    } catch let error as RunError {
+      finish(formatters)
+      throw CommandFailure(message: "caper: \(error)", status: ExitStatus.usage)
+    }
+    finish(formatters)
+    if !passed { throw CommandFailure(message: "", status: ExitStatus.failure) }
+  }
+
+  private func finish(_ formatters: [Formatters.Formatter]) {
+    for formatter in formatters {
+      do { try formatter.finish() } catch { FileHandle.standardError.write(Data("caper: \(error)\n".utf8)) }
+    }
+  }
+}

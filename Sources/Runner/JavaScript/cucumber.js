@@ -1,0 +1,207 @@
+// Caper's support realm, part 3: the cucumber-js API (`require('caper')`, also
+// `@cucumber/cucumber`) and what the runner calls to run steps and hooks. Ends the bootstrap:
+// returns the runner's entry points and removes the bootstrap state from the global object.
+(() => {
+  const internal = globalThis.__caperInternal;
+  const host = internal.host;
+  const { format, inspect } = internal;
+
+  const library = { steps: [], hooks: [], parameterTypes: [], defaultTimeout: 5000, worldConstructor: null };
+  let sequence = 0;
+
+  /// The user's file and line that called into the API.
+  function definedAt() {
+    const saved = Error.prepareStackTrace;
+    Error.prepareStackTrace = (_, frames) => frames;
+    const frames = new Error().stack;
+    Error.prepareStackTrace = saved;
+    for (const frame of frames) {
+      const file = frame.getFileName();
+      if (file && !file.startsWith('caper:')) return { uri: file, line: frame.getLineNumber() };
+    }
+    return { uri: 'unknown', line: 0 };
+  }
+
+  const Status = Object.freeze({ UNKNOWN: 'UNKNOWN', PASSED: 'PASSED', SKIPPED: 'SKIPPED', PENDING: 'PENDING', UNDEFINED: 'UNDEFINED', AMBIGUOUS: 'AMBIGUOUS', FAILED: 'FAILED' });
+
+  class PendingException extends Error { constructor(message = 'TODO') { super(message); this.name = 'PendingException'; } }
+  class SkippedException extends Error { constructor(message = 'skipped') { super(message); this.name = 'SkippedException'; } }
+
+  class DataTable {
+    constructor(source) { this.rawTable = Array.isArray(source) ? source : source.rows.map((row) => row.cells.map((cell) => cell.value)); }
+    raw() { return this.rawTable.map((row) => row.slice()); }
+    rows() { return this.rawTable.slice(1).map((row) => row.slice()); }
+    hashes() { const [keys, ...rows] = this.rawTable; return rows.map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i]]))); }
+    rowsHash() {
+      return Object.fromEntries(this.rawTable.map((row) => {
+        if (row.length !== 2) throw new Error('rowsHash can only be called on a data table where all rows have exactly two columns');
+        return row;
+      }));
+    }
+    transpose() { return new DataTable(this.rawTable[0] ? this.rawTable[0].map((_, i) => this.rawTable.map((row) => row[i])) : []); }
+  }
+
+  class World {
+    constructor({ attach, log, link, parameters }) { this.attach = attach; this.log = log; this.link = link; this.parameters = parameters; }
+  }
+
+  function patternOf(pattern) {
+    if (pattern instanceof RegExp) return { type: 'REGULAR_EXPRESSION', source: pattern.source, flags: pattern.flags.replace(/[gy]/g, '') };
+    if (typeof pattern === 'string') return { type: 'CUCUMBER_EXPRESSION', source: pattern, flags: '' };
+    throw new TypeError(`A step pattern must be a string or a RegExp, got ${inspect(pattern)}`);
+  }
+
+  function defineStep(pattern, options, code) {
+    if (typeof options === 'function') { code = options; options = {}; }
+    if (typeof code !== 'function') throw new TypeError(`The step definition for ${inspect(pattern)} needs a function`);
+    library.steps.push({ id: library.steps.length, seq: sequence++, pattern: patternOf(pattern), options: options || {}, code, at: definedAt() });
+  }
+
+  function defineHook(type) {
+    return (options, code) => {
+      if (typeof options === 'function') { code = options; options = {}; }
+      if (typeof options === 'string') options = { tags: options };
+      if (typeof code !== 'function') throw new TypeError(`${type} needs a function`);
+      library.hooks.push({ id: library.hooks.length, seq: sequence++, type, options: options || {}, code, at: definedAt() });
+    };
+  }
+
+  function defineParameterType({ name, regexp, transformer, useForSnippets, preferForRegexpMatch }) {
+    if (typeof name !== 'string') throw new TypeError('defineParameterType needs a name');
+    const regexps = (Array.isArray(regexp) ? regexp : [regexp]).map((r) => (r instanceof RegExp ? r.source : String(r)));
+    library.parameterTypes.push({
+      id: library.parameterTypes.length, seq: sequence++, name, regexps, transformer: transformer || ((...groups) => groups[0]),
+      useForSnippets: useForSnippets !== false, preferForRegexpMatch: preferForRegexpMatch === true, at: definedAt(),
+    });
+  }
+
+  const api = {
+    Given: defineStep, When: defineStep, Then: defineStep, And: defineStep, But: defineStep, defineStep,
+    Before: defineHook('BEFORE_TEST_CASE'), After: defineHook('AFTER_TEST_CASE'),
+    BeforeAll: defineHook('BEFORE_TEST_RUN'), AfterAll: defineHook('AFTER_TEST_RUN'),
+    BeforeStep: defineHook('BEFORE_TEST_STEP'), AfterStep: defineHook('AFTER_TEST_STEP'),
+    defineParameterType,
+    setWorldConstructor: (ctor) => { library.worldConstructor = ctor; },
+    setDefaultTimeout: (ms) => { library.defaultTimeout = ms; },
+    World, Status, DataTable, PendingException, SkippedException,
+    setDefinitionFunctionWrapper: () => {},
+  };
+  api.default = api;
+  internal.builtins.set('caper', () => api);
+  internal.builtins.set('@cucumber/cucumber', () => api);
+
+  // --- what the runner calls ---
+
+  /// The library, as data for the runner.
+  function describe() {
+    return {
+      steps: library.steps.map((s) => ({ id: s.id, seq: s.seq, pattern: s.pattern, timeout: s.options.timeout ?? null, uri: s.at.uri, line: s.at.line })),
+      hooks: library.hooks.map((h) => ({ id: h.id, seq: h.seq, type: h.type, tags: h.options.tags ?? null, name: h.options.name ?? null, timeout: h.options.timeout ?? null, uri: h.at.uri, line: h.at.line })),
+      parameterTypes: library.parameterTypes.map((p) => ({ id: p.id, seq: p.seq, name: p.name, regexps: p.regexps, useForSnippets: p.useForSnippets, preferForRegexpMatch: p.preferForRegexpMatch, uri: p.at.uri, line: p.at.line })),
+      defaultTimeout: library.defaultTimeout,
+    };
+  }
+
+  let world = null;
+
+  /// An attachment from user code: strings as they are, bytes and files in base64.
+  function attach(data, options) {
+    const media = typeof options === 'string' ? { mediaType: options } : options || {};
+    if (typeof data === 'string') {
+      host.emit('attachment', { body: data, contentEncoding: 'IDENTITY', mediaType: media.mediaType || 'text/plain', fileName: media.fileName ?? null });
+      return;
+    }
+    let bytes = null;
+    if (data instanceof internal.ReadStream) bytes = host.readBytes(data.path);
+    else if (data instanceof Uint8Array) bytes = data;
+    else if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
+    if (bytes === null) throw new TypeError(`attach() takes a string, a Buffer or a stream, got ${inspect(data)}`);
+    if (!media.mediaType) throw new TypeError('attach() of bytes needs a media type');
+    host.emit('attachment', { body: internal.toBase64(bytes), contentEncoding: 'BASE64', mediaType: media.mediaType, fileName: media.fileName ?? null });
+  }
+  const log = (text) => attach(String(text), 'text/x.cucumber.log+plain');
+  const link = (...uris) => attach(uris.join('\n'), 'text/uri-list');
+  internal.attach = attach;
+
+  function beginTestCase(parameters) {
+    const Constructor = library.worldConstructor || World;
+    world = new Constructor({ attach, log, link, parameters: parameters || {} });
+  }
+
+  /// How a call ended, as the runner records it.
+  function outcome(value) {
+    if (value === 'pending') return { status: 'PENDING', message: 'TODO' };
+    if (value === 'skipped') return { status: 'SKIPPED' };
+    return { status: 'PASSED' };
+  }
+
+  function failure(error) {
+    if (error instanceof PendingException) return { status: 'PENDING', message: error.message };
+    if (error instanceof SkippedException) return { status: 'SKIPPED', message: error.message };
+    if (error instanceof Error) {
+      const stack = (error.stack || '').split('\n').filter((line) => !/\(caper:|at caper:|at new Promise \(<anonymous>\)/.test(line)).join('\n');
+      return { status: 'FAILED', message: error.message, exception: { type: error.constructor && error.constructor.name !== 'Error' ? error.constructor.name : error.name || 'Error', message: error.message, stackTrace: stack } };
+    }
+    const text = typeof error === 'string' ? error : inspect(error);
+    return { status: 'FAILED', message: text, exception: { type: typeof error, message: text, stackTrace: null } };
+  }
+
+  /// Calls user code with `this` the world; a function that takes one more parameter than it is
+  /// given gets a Node-style callback. Returns a promise of the outcome.
+  function invoke(code, args, that) {
+    return new Promise((resolve) => {
+      let settled = false;
+      const done = (result) => { if (!settled) { settled = true; resolve(result); } };
+      try {
+        if (code.length === args.length + 1) {
+          code.call(that, ...args, (error, value) => done(error ? failure(error) : outcome(value)));
+          return;
+        }
+        const value = code.apply(that, args);
+        if (value && typeof value.then === 'function') value.then((v) => done(outcome(v)), (e) => done(failure(e)));
+        else done(outcome(value));
+      } catch (e) {
+        done(failure(e));
+      }
+    });
+  }
+
+  function argumentValue(arg) {
+    if (arg && typeof arg === 'object' && 'parameterTypeId' in arg) {
+      const type = library.parameterTypes[arg.parameterTypeId];
+      return type.transformer.apply(world, arg.groups.map((g) => (g === null ? undefined : g)));
+    }
+    return arg;
+  }
+
+  function runStep(id, args, docString, dataTable) {
+    const step = library.steps[id];
+    let values;
+    try {
+      values = args.map(argumentValue);
+    } catch (e) {
+      return Promise.resolve(failure(e));
+    }
+    if (dataTable) values.push(new DataTable(dataTable));
+    if (docString) values.push(docString.content);
+    return invoke(step.code, values, world);
+  }
+
+  function runHook(id, argument) {
+    const hook = library.hooks[id];
+    if (argument) {
+      argument = Object.assign({}, argument, { pickle: JSON.parse(argument.pickle), gherkinDocument: JSON.parse(argument.gherkinDocument) });
+      if (argument.result === undefined) delete argument.result;
+    }
+    const args = hook.type === 'BEFORE_TEST_RUN' || hook.type === 'AFTER_TEST_RUN' ? [] : [argument];
+    const that = hook.type === 'BEFORE_TEST_RUN' || hook.type === 'AFTER_TEST_RUN' ? null : world;
+    return invoke(hook.code, args, that);
+  }
+
+  function load(paths) {
+    for (const path of paths) internal.loadFile(path);
+  }
+
+  delete globalThis.__caperInternal;
+  return { load, describe, beginTestCase, runStep, runHook, runTimers: internal.runTimers, clearTimers: internal.clearTimers, format };
+})();

@@ -1,0 +1,180 @@
+// Caper's support realm, part 1: the CommonJS module system and the registry of built-ins.
+// Runs once per worker context; `globalThis.__caperInternal` carries state between the parts
+// and is removed by the last part.
+(() => {
+  const internal = globalThis.__caperInternal;
+  const host = internal.host;
+  const builtins = new Map();
+  const cache = Object.create(null);
+  internal.builtins = builtins;
+  internal.moduleCache = cache;
+
+  const dirname = (p) => {
+    const i = p.lastIndexOf('/');
+    return i <= 0 ? (i === 0 ? '/' : '.') : p.slice(0, i);
+  };
+  const normalize = (p) => {
+    const absolute = p.startsWith('/');
+    const out = [];
+    for (const part of p.split('/')) {
+      if (part === '' || part === '.') continue;
+      if (part === '..') { if (out.length && out[out.length - 1] !== '..') out.pop(); else if (!absolute) out.push('..'); }
+      else out.push(part);
+    }
+    return (absolute ? '/' : '') + out.join('/') || (absolute ? '/' : '.');
+  };
+  internal.paths = { dirname, normalize };
+
+  const isFile = (p) => { const s = host.stat(p); return s !== null && s.isFile; };
+  const isDirectory = (p) => { const s = host.stat(p); return s !== null && s.isDirectory; };
+  const extensions = ['.js', '.cjs', '.mjs', '.json'];
+
+  function tryFile(p) {
+    if (isFile(p)) return p;
+    for (const ext of extensions) if (isFile(p + ext)) return p + ext;
+    return null;
+  }
+
+  function exportsTarget(exp, subpath) {
+    if (typeof exp === 'string') return subpath === '.' ? exp : null;
+    if (Array.isArray(exp)) { for (const e of exp) { const t = exportsTarget(e, subpath); if (t) return t; } return null; }
+    if (exp && typeof exp === 'object') {
+      const keys = Object.keys(exp);
+      if (keys.length && keys.every((k) => !k.startsWith('.'))) {
+        for (const cond of ['require', 'node', 'default']) if (cond in exp) { const t = exportsTarget(exp[cond], subpath); if (t) return t; }
+        return null;
+      }
+      if (subpath in exp) return exportsTarget(exp[subpath], '.');
+      for (const key of keys) {
+        if (key.endsWith('/*') && subpath.startsWith(key.slice(0, -1))) {
+          const target = exportsTarget(exp[key], '.');
+          if (target) return target.replace('*', subpath.slice(key.length - 1));
+        }
+      }
+    }
+    return null;
+  }
+
+  function tryPackage(dir, subpath) {
+    const manifest = dir + '/package.json';
+    if (isFile(manifest)) {
+      let pkg;
+      try { pkg = JSON.parse(host.readFile(manifest)); } catch (e) { throw new Error(`Invalid package.json ${manifest}: ${e.message}`); }
+      if (pkg.exports !== undefined) {
+        const target = exportsTarget(pkg.exports, subpath);
+        if (target) return tryFile(normalize(dir + '/' + target));
+        return null;
+      }
+      if (subpath === '.' && typeof pkg.main === 'string') {
+        const main = normalize(dir + '/' + pkg.main);
+        const found = tryFile(main) || tryFile(main + '/index');
+        if (found) return found;
+      }
+    }
+    if (subpath === '.') return tryFile(dir + '/index');
+    return tryFile(normalize(dir + '/' + subpath));
+  }
+
+  /// Resolves a specifier from a file: a built-in name, or an absolute path; null when none.
+  function resolve(spec, fromFile) {
+    if (spec.startsWith('node:')) return builtins.has(spec.slice(5)) ? { builtin: spec.slice(5) } : null;
+    if (builtins.has(spec)) return { builtin: spec };
+    if (spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/') || spec === '.' || spec === '..') {
+      const base = spec.startsWith('/') ? spec : dirname(fromFile) + '/' + spec;
+      const p = normalize(base);
+      const found = tryFile(p) || (isDirectory(p) ? tryPackage(p, '.') : null);
+      return found ? { path: found } : null;
+    }
+    const parts = spec.split('/');
+    const nameLength = spec.startsWith('@') ? 2 : 1;
+    const name = parts.slice(0, nameLength).join('/');
+    const subpath = parts.length > nameLength ? './' + parts.slice(nameLength).join('/') : '.';
+    for (let dir = dirname(fromFile); ; dir = dirname(dir)) {
+      const candidate = dir + '/node_modules/' + name;
+      if (isDirectory(candidate)) {
+        const found = tryPackage(candidate, subpath);
+        if (found) return { path: found };
+      }
+      if (dir === '/' || dir === '.') break;
+    }
+    return null;
+  }
+  internal.resolve = resolve;
+
+  /// Where `require` was called: the user's file and line.
+  function callSite() {
+    const saved = Error.prepareStackTrace;
+    Error.prepareStackTrace = (_, frames) => frames;
+    const frames = new Error().stack;
+    Error.prepareStackTrace = saved;
+    for (const frame of frames) {
+      const file = frame.getFileName();
+      if (file && !file.startsWith('caper:')) return `${file}:${frame.getLineNumber()}`;
+    }
+    return 'unknown';
+  }
+  internal.callSite = callSite;
+
+  function notFound(spec, fromFile) {
+    const error = new Error(`Cannot find module '${spec}' (required at ${callSite()})`);
+    error.code = 'MODULE_NOT_FOUND';
+    return error;
+  }
+
+  function load(spec, fromFile) {
+    const resolved = resolve(spec, fromFile);
+    if (resolved === null) {
+      if (!spec.startsWith('.') && !spec.startsWith('/') && !spec.includes('/') || spec.startsWith('node:')) {
+        const error = new Error(`Caper has no built-in module '${spec}' and none is installed (required at ${callSite()})`);
+        error.code = 'MODULE_NOT_FOUND';
+        throw error;
+      }
+      throw notFound(spec, fromFile);
+    }
+    if (resolved.builtin) return builtins.get(resolved.builtin)();
+    return loadFile(resolved.path);
+  }
+
+  function makeRequire(fromFile) {
+    const require = (spec) => {
+      if (typeof spec !== 'string') throw new TypeError('The "id" argument must be of type string');
+      return load(spec, fromFile);
+    };
+    require.resolve = (spec) => {
+      const resolved = resolve(spec, fromFile);
+      if (resolved === null) throw notFound(spec, fromFile);
+      return resolved.builtin ? resolved.builtin : resolved.path;
+    };
+    require.cache = cache;
+    require.main = undefined;
+    return require;
+  }
+  internal.makeRequire = makeRequire;
+
+  function loadFile(path) {
+    const cached = cache[path];
+    if (cached) return cached.exports;
+    if (path.endsWith('.json')) {
+      const module = { id: path, filename: path, exports: undefined, loaded: true };
+      try { module.exports = JSON.parse(host.readFile(path)); } catch (e) { throw new SyntaxError(`${path}: ${e.message}`); }
+      cache[path] = module;
+      return module.exports;
+    }
+    if (path.endsWith('.mjs')) {
+      throw new Error(`${path} is an ES module; Caper loads ES modules with --import (not yet supported) (required at ${callSite()})`);
+    }
+    const module = { id: path, filename: path, path: dirname(path), exports: {}, loaded: false, children: [], paths: [] };
+    module.require = makeRequire(path);
+    cache[path] = module;
+    try {
+      const body = host.compileModule(path);
+      body.call(module.exports, module.exports, module.require, module, path, dirname(path));
+    } catch (e) {
+      delete cache[path];
+      throw e;
+    }
+    module.loaded = true;
+    return module.exports;
+  }
+  internal.loadFile = loadFile;
+})();

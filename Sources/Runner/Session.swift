@@ -1,0 +1,270 @@
+import Expressions
+import Foundation
+import Gherkin
+import Messages
+import V8
+
+/// Executes planned test cases on one support realm, emitting their events.
+final class Session: @unchecked Sendable {
+  let run: TestRun
+  let realm: SupportRealm
+  let library: SupportLibrary
+  let engine: RealmRegexEngine
+  /// Where an attachment made now belongs.
+  private var attachmentTarget: (testCaseStartedId: String?, testStepId: String?, testRunHookStartedId: String?) = (nil, nil, nil)
+  private let testRunStartedId: String
+
+  init(run: TestRun, realm: SupportRealm, library: SupportLibrary) {
+    self.run = run
+    self.realm = realm
+    self.library = library
+    engine = RealmRegexEngine(regexp: realm.regexp)
+    testRunStartedId = run.ids.next()
+    realm.onAttachment = { [unowned self] value in
+      let encoding: Attachment.Encoding = value["contentEncoding"].stringValue == "BASE64" ? .base64 : .identity
+      run.emit(.attachment(Attachment(
+        body: value["body"].stringValue ?? "", contentEncoding: encoding, fileName: value["fileName"].stringValue,
+        mediaType: value["mediaType"].stringValue ?? "text/plain", testCaseStartedId: attachmentTarget.testCaseStartedId,
+        testStepId: attachmentTarget.testStepId, testRunHookStartedId: attachmentTarget.testRunHookStartedId,
+        timestamp: run.timestamp())))
+    }
+  }
+
+  /// A planned step: a hook or a pickle step with what matched it.
+  struct PlannedStep {
+    enum Kind {
+      case hook(SupportLibrary.HookEntry)
+      case step(PickleStep, [(SupportLibrary.StepDefinitionEntry, [Argument])])
+    }
+    let id: String
+    let kind: Kind
+  }
+
+  func execute(_ pickles: [(pickle: Pickle, document: GherkinDocument)]) -> Bool {
+    run.emit(.testRunStarted(TestRunStarted(timestamp: run.timestamp(), id: testRunStartedId)))
+    var success = true
+    var beforeAllFailed = false
+    for hook in library.hooks(.beforeTestRun) {
+      if runGlobalHook(hook, skip: beforeAllFailed) != .passed { beforeAllFailed = true; success = false }
+    }
+    if !beforeAllFailed {
+      let planned = pickles.map { (plan($0.pickle), $0) }
+      for (steps, entry) in planned {
+        run.emit(.testCase(TestCase(id: steps.id, pickleId: entry.pickle.id, testSteps: steps.steps.map(\.message), testRunStartedId: testRunStartedId)))
+      }
+      for (steps, entry) in planned {
+        if !execute(steps, entry.pickle, entry.document) { success = false }
+      }
+    }
+    for hook in library.hooks(.afterTestRun).reversed() {
+      if runGlobalHook(hook, skip: false) != .passed { success = false }
+    }
+    run.emit(.testRunFinished(TestRunFinished(success: success, timestamp: run.timestamp(), testRunStartedId: testRunStartedId)))
+    return success
+  }
+
+  struct Plan {
+    let id: String
+    let steps: [(message: TestStep, step: PlannedStep)]
+  }
+
+  func plan(_ pickle: Pickle) -> Plan {
+    let tags = Set(pickle.tags.map(\.name))
+    var steps: [(TestStep, PlannedStep)] = []
+    let caseId = run.ids.next()
+    for hook in library.hooks(.beforeTestCase) where hook.tags.evaluate(tags) {
+      let id = run.ids.next()
+      steps.append((TestStep(hookId: hook.id, id: id), PlannedStep(id: id, kind: .hook(hook))))
+    }
+    for pickleStep in pickle.steps {
+      let id = run.ids.next()
+      var matches: [(SupportLibrary.StepDefinitionEntry, [Argument])] = []
+      for definition in library.steps {
+        if let arguments = try? definition.expression.match(pickleStep.text, engine: engine) {
+          matches.append((definition, arguments))
+        }
+      }
+      let message = TestStep(
+        id: id, pickleStepId: pickleStep.id, stepDefinitionIds: matches.map(\.0.id),
+        stepMatchArgumentsLists: matches.map { StepMatchArgumentsList(stepMatchArguments: $0.1.map(Self.matchArgument)) })
+      steps.append((message, PlannedStep(id: id, kind: .step(pickleStep, matches))))
+    }
+    for hook in library.hooks(.afterTestCase).reversed() where hook.tags.evaluate(tags) {
+      let id = run.ids.next()
+      steps.append((TestStep(hookId: hook.id, id: id), PlannedStep(id: id, kind: .hook(hook))))
+    }
+    return Plan(id: caseId, steps: steps)
+  }
+
+  static func matchArgument(_ argument: Argument) -> StepMatchArgument {
+    StepMatchArgument(group: group(argument.group), parameterTypeName: argument.parameterType.name)
+  }
+
+  static func group(_ group: Group) -> StepMatchArgument.Group {
+    StepMatchArgument.Group(children: group.children.isEmpty ? nil : group.children.map(Self.group), start: group.start, value: group.value)
+  }
+
+  /// Runs one test case (with its retries); true when it passed.
+  func execute(_ plan: Plan, _ pickle: Pickle, _ document: GherkinDocument) -> Bool {
+    var attempt = 0
+    while true {
+      let startedId = run.ids.next()
+      run.emit(.testCaseStarted(TestCaseStarted(attempt: attempt, id: startedId, testCaseId: plan.id, timestamp: run.timestamp())))
+      attachmentTarget = (startedId, nil, nil)
+      _ = try? realm.context.call(realm.function("beginTestCase"), [(try? realm.context.evaluate("(\(run.options.worldParameters))")) ?? .object(JSObject())])
+      var worst: TestStepResult.Status = .passed
+      var skipping = false
+      for (message, planned) in plan.steps {
+        run.emit(.testStepStarted(TestStepStarted(testCaseStartedId: startedId, testStepId: message.id, timestamp: run.timestamp())))
+        attachmentTarget = (startedId, message.id, nil)
+        let result = execute(planned, pickle: pickle, document: document, startedId: startedId, skipping: skipping, worst: worst)
+        if result.status != .passed { skipping = true }
+        worst = Self.worse(worst, result.status)
+        run.emit(.testStepFinished(TestStepFinished(testCaseStartedId: startedId, testStepId: message.id, testStepResult: result, timestamp: run.timestamp())))
+      }
+      let retry = worst == .failed && attempt < run.options.retry
+      run.emit(.testCaseFinished(TestCaseFinished(testCaseStartedId: startedId, timestamp: run.timestamp(), willBeRetried: retry)))
+      attachmentTarget = (nil, nil, nil)
+      if !retry { return Self.passes(worst, strict: run.options.strict) }
+      attempt += 1
+    }
+  }
+
+  static let severity: [TestStepResult.Status] = [.unknown, .passed, .skipped, .pending, .undefined, .ambiguous, .failed]
+
+  static func worse(_ a: TestStepResult.Status, _ b: TestStepResult.Status) -> TestStepResult.Status {
+    severity.firstIndex(of: a)! >= severity.firstIndex(of: b)! ? a : b
+  }
+
+  static func passes(_ status: TestStepResult.Status, strict: Bool) -> Bool {
+    switch status {
+    case .passed, .skipped, .unknown: return true
+    case .pending, .undefined: return !strict
+    case .failed, .ambiguous: return false
+    }
+  }
+
+  func execute(
+    _ planned: PlannedStep, pickle: Pickle, document: GherkinDocument, startedId: String, skipping: Bool,
+    worst: TestStepResult.Status
+  ) -> TestStepResult {
+    let started = run.clock.now
+    func result(_ status: TestStepResult.Status, _ outcome: Outcome? = nil) -> TestStepResult {
+      var exception: ExceptionMessage?
+      if let outcome, outcome.status == .failed {
+        exception = ExceptionMessage(type: outcome.exceptionType ?? "Error", message: outcome.message, stackTrace: outcome.stackTrace)
+      }
+      return TestStepResult(
+        duration: TestRun.duration(run.clock.now - started), message: outcome?.message, status: status, exception: exception)
+    }
+    switch planned.kind {
+    case .hook(let hook):
+      let isBefore = hook.kind == .beforeTestCase
+      if isBefore && skipping { return result(.skipped) }
+      let argument: JSValue = .object(JSObject([
+        ("pickle", .string(Self.json(pickle))), ("gherkinDocument", .string(Self.json(document))),
+        ("testCaseStartedId", .string(startedId)),
+        ("result", isBefore ? .undefined : .object(JSObject([("status", .string(worst.rawValue))]))),
+        ("willBeRetried", .bool(false)),
+      ]))
+      let outcome = realm.outcome("runHook", [.number(Double(hook.runtimeId)), argument], timeout: hook.timeout ?? library.defaultTimeout)
+      return result(Self.status(outcome), outcome)
+    case .step(let pickleStep, let matches):
+      if matches.isEmpty {
+        suggest(pickleStep)
+        return result(.undefined)
+      }
+      if matches.count > 1 {
+        let list = matches.map { "  \($0.0.message.pattern.source) - \($0.0.message.sourceReference.uri ?? ""):\($0.0.message.sourceReference.location?.line ?? 0)" }
+        var r = result(.ambiguous)
+        r.message = "Multiple step definitions match:\n" + list.joined(separator: "\n")
+        return r
+      }
+      if skipping { return result(.skipped) }
+      let (definition, arguments) = matches[0]
+      let values = arguments.map(argumentValue)
+      var docString: JSValue = .undefined
+      var dataTable: JSValue = .undefined
+      if let d = pickleStep.argument?.docString {
+        docString = .object(JSObject([("content", .string(d.content)), ("mediaType", d.mediaType.map(JSValue.string) ?? .undefined)]))
+      }
+      if let t = pickleStep.argument?.dataTable {
+        dataTable = .array(t.rows.map { .array($0.cells.map { .string($0.value) }) })
+      }
+      let outcome = realm.outcome(
+        "runStep", [.number(Double(definition.runtimeId)), .array(values), docString, dataTable],
+        timeout: definition.timeout ?? library.defaultTimeout)
+      return result(Self.status(outcome), outcome)
+    }
+  }
+
+  static func status(_ outcome: Outcome) -> TestStepResult.Status {
+    switch outcome.status {
+    case .passed: return .passed
+    case .failed: return .failed
+    case .pending: return .pending
+    case .skipped: return .skipped
+    }
+  }
+
+  func argumentValue(_ argument: Argument) -> JSValue {
+    switch argument.value {
+    case .null: return .null
+    case .string(let s): return .string(s)
+    case .number(let n): return .number(n)
+    case .custom(let groups):
+      let id = library.customTypes[argument.parameterType.name ?? ""] ?? 0
+      return .object(JSObject([("parameterTypeId", .number(Double(id))), ("groups", .array(groups.map { $0.map(JSValue.string) ?? .null }))]))
+    }
+  }
+
+  /// A message as JSON text (hooks receive the pickle and document; the runtime parses them).
+  static func json<T: Encodable>(_ value: T) -> String {
+    (try? JSONEncoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+  }
+
+  func runGlobalHook(_ hook: SupportLibrary.HookEntry, skip: Bool) -> TestStepResult.Status {
+    let startedId = run.ids.next()
+    let started = run.clock.now
+    run.emit(.testRunHookStarted(TestRunHookStarted(id: startedId, testRunStartedId: testRunStartedId, hookId: hook.id, timestamp: run.timestamp())))
+    attachmentTarget = (nil, nil, startedId)
+    var status: TestStepResult.Status = .skipped
+    var outcome: Outcome?
+    if !skip {
+      let o = realm.outcome("runHook", [.number(Double(hook.runtimeId)), .undefined], timeout: hook.timeout ?? library.defaultTimeout)
+      status = Self.status(o)
+      outcome = o
+    }
+    var exception: ExceptionMessage?
+    if let outcome, outcome.status == .failed {
+      exception = ExceptionMessage(type: outcome.exceptionType ?? "Error", message: outcome.message, stackTrace: outcome.stackTrace)
+    }
+    let result = TestStepResult(duration: TestRun.duration(run.clock.now - started), message: outcome?.message, status: status, exception: exception)
+    attachmentTarget = (nil, nil, nil)
+    run.emit(.testRunHookFinished(TestRunHookFinished(testRunHookStartedId: startedId, result: result, timestamp: run.timestamp())))
+    return status
+  }
+
+  /// A suggestion message with JavaScript snippets for an undefined step.
+  func suggest(_ step: PickleStep) {
+    let generator = CucumberExpressionGenerator(registry: library.registry, engine: engine)
+    let expressions = (try? generator.generate(step.text)) ?? []
+    let keyword: String
+    switch step.type {
+    case .action?: keyword = "When"
+    case .outcome?: keyword = "Then"
+    default: keyword = "Given"
+    }
+    var extra: [String] = []
+    if step.argument?.dataTable != nil { extra.append("dataTable") }
+    if step.argument?.docString != nil { extra.append("docString") }
+    let snippets = expressions.map { expression in
+      let parameters = (expression.parameterNames + extra).joined(separator: ", ")
+      let pattern = expression.source.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+      return Suggestion.Snippet(
+        language: "javascript",
+        code: "\(keyword)('\(pattern)', function (\(parameters)) {\n  // Write code here that turns the phrase above into concrete actions\n  return 'pending';\n});")
+    }
+    run.emit(.suggestion(Suggestion(id: run.ids.next(), pickleStepId: step.id, snippets: snippets)))
+  }
+}

@@ -1,0 +1,231 @@
+import Expressions
+import Foundation
+import V8
+
+/// The support realm of a worker: one isolate on its own thread, its support context with
+/// Caper's JavaScript runtime (CommonJS loader, Node built-ins, the cucumber API), and the
+/// user's support code, for the worker's whole life (module state persists across scenarios).
+///
+/// Guarantees: support files load in the order given; a syntax or load error comes back as the
+/// `JSError` V8 reported (file, line, column). Host functions are the only way JavaScript
+/// reaches the machine: files (read only), the clock, the console and attachments.
+final class SupportRealm: @unchecked Sendable {
+  let context: Context
+  private var entry: [String: JSReference] = [:]
+  /// Where attachments and console output go; set by the runner.
+  var onAttachment: (@Sendable (JSValue) -> Void)?
+  var onPrint: (@Sendable (_ stream: String, _ text: String) -> Void)?
+  private var loadError: JSError?
+  private let clock = ContinuousClock()
+  private let started: ContinuousClock.Instant
+  let regexp: JavaScriptRegExp
+
+  init(environment: [String: String], arguments: [String], heapLimit: Int? = nil) throws {
+    context = try Isolate(heapLimit: heapLimit).makeContext()
+    started = clock.now
+    regexp = try JavaScriptRegExp(context: context)
+    try defineHostFunctions()
+    let setup: JSValue = .object(JSObject([
+      ("environment", .object(JSObject(environment.sorted { $0.key < $1.key }.map { ($0.key, JSValue.string($0.value)) }))),
+      ("argv", .array(arguments.map(JSValue.string))),
+      ("arch", .string(Self.arch)),
+      ("pid", .number(Double(ProcessInfo.processInfo.processIdentifier))),
+      ("v8Version", .string(Engine.version)),
+    ]))
+    try context.setGlobal("__caperSetup", setup)
+    _ = try context.evaluate(
+      """
+      globalThis.__caperInternal = Object.assign(globalThis.__caperSetup, { host: {
+        readFile: __caperHost_readFile, readBytes: __caperHost_readBytes, stat: __caperHost_stat,
+        readdir: __caperHost_readdir, cwd: __caperHost_cwd, now: __caperHost_now, print: __caperHost_print,
+        utf8Encode: __caperHost_utf8Encode, utf8Decode: __caperHost_utf8Decode,
+        compileModule: __caperHost_compileModule, emit: __caperHost_emit } });
+      for (const key of Object.keys(globalThis)) if (key.startsWith('__caperHost_') || key === '__caperSetup') delete globalThis[key];
+      """, filename: "caper:bootstrap")
+    for name in ["modules", "builtins"] {
+      _ = try context.evaluate(try Self.script(name), filename: "caper:\(name).js")
+    }
+    guard case .object(let api) = try context.evaluate(try Self.script("cucumber"), filename: "caper:cucumber.js") else {
+      throw JSError(kind: .invalid, message: "Caper's runtime did not start")
+    }
+    for (key, value) in api.entries {
+      if case .function(let f) = value { entry[key] = f }
+    }
+  }
+
+  static var arch: String {
+    #if arch(x86_64)
+      return "x64"
+    #elseif arch(arm64)
+      return "arm64"
+    #else
+      return "unknown"
+    #endif
+  }
+
+  static func script(_ name: String) throws -> String {
+    guard let url = Bundle.module.url(forResource: name, withExtension: "js", subdirectory: "JavaScript") else {
+      throw JSError(kind: .invalid, message: "Caper's runtime file \(name).js is missing")
+    }
+    return try String(contentsOf: url, encoding: .utf8)
+  }
+
+  func function(_ name: String) -> JSReference {
+    guard let f = entry[name] else { preconditionFailure("Caper's runtime has no \(name)") }
+    return f
+  }
+
+  /// Loads support files (CommonJS) in order.
+  func load(_ paths: [String]) throws {
+    loadError = nil
+    do {
+      _ = try context.call(function("load"), [.array(paths.map(JSValue.string))])
+    } catch let error as JSError {
+      // A syntax error inside a required file surfaced in JavaScript as a plain Error; report
+      // V8's own error, with its location.
+      throw loadError ?? error
+    }
+  }
+
+  func describe() throws -> JSValue { try context.call(function("describe")) }
+
+  /// Runs timers that are due; false when nothing is scheduled. Sleeps until the next timer,
+  /// at most until `deadline`.
+  func pump(until deadline: ContinuousClock.Instant) throws -> Bool {
+    guard case .number(let next) = try context.call(function("runTimers")), next >= 0 else { return false }
+    if next > 0 {
+      let wait = min(Swift.Duration.milliseconds(Int(next.rounded(.up))), max(.zero, deadline - clock.now))
+      if wait > .zero { Thread.sleep(forTimeInterval: Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18) }
+    }
+    return true
+  }
+
+  /// Calls a runtime function that returns a promise of an outcome, running the event loop until
+  /// it settles or `timeout` passes.
+  func outcome(_ name: String, _ arguments: [JSValue], timeout: Swift.Duration) -> Outcome {
+    let deadline = clock.now + timeout
+    do {
+      let value = try context.callAwaiting(function(name), arguments, timeout: timeout) { try self.pump(until: deadline) }
+      return Outcome(value)
+    } catch let error as JSError where error.kind == .timeout {
+      let ms = Int(Double(timeout.components.seconds) * 1000 + Double(timeout.components.attoseconds) / 1e15)
+      return Outcome(status: .failed, message: "function timed out, ensure the promise resolves within \(ms) milliseconds",
+        exceptionType: "Error", stackTrace: nil)
+    } catch let error as JSError {
+      return Outcome(status: .failed, message: error.message, exceptionType: error.name ?? "Error", stackTrace: error.stack)
+    } catch {
+      return Outcome(status: .failed, message: String(describing: error), exceptionType: "Error", stackTrace: nil)
+    }
+  }
+
+  // MARK: Host functions
+
+  private func defineHostFunctions() throws {
+    let fm = FileManager.default
+    try context.define("__caperHost_readFile") { args in
+      let path = args[0].stringValue ?? ""
+      guard let data = fm.contents(atPath: path) else { throw HostError("ENOENT: no such file or directory, open '\(path)'") }
+      return .string(String(decoding: data, as: UTF8.self))
+    }
+    try context.define("__caperHost_readBytes") { args in
+      let path = args[0].stringValue ?? ""
+      guard let data = fm.contents(atPath: path) else { throw HostError("ENOENT: no such file or directory, open '\(path)'") }
+      return .bytes([UInt8](data))
+    }
+    try context.define("__caperHost_stat") { args in
+      let path = args[0].stringValue ?? ""
+      var isDirectory: ObjCBool = false
+      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { return .null }
+      let attributes = try? fm.attributesOfItem(atPath: path)
+      let size = (attributes?[.size] as? NSNumber)?.doubleValue ?? 0
+      let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+      return .object(JSObject([
+        ("isFile", .bool(!isDirectory.boolValue)), ("isDirectory", .bool(isDirectory.boolValue)),
+        ("size", .number(size)), ("mtimeMs", .number(modified * 1000)),
+      ]))
+    }
+    try context.define("__caperHost_readdir") { args in
+      let names = (try? fm.contentsOfDirectory(atPath: args[0].stringValue ?? "")) ?? []
+      return .array(names.sorted().map(JSValue.string))
+    }
+    try context.define("__caperHost_cwd") { _ in .string(fm.currentDirectoryPath) }
+    try context.define("__caperHost_now") { [clock, started] _ in
+      let elapsed = clock.now - started
+      return .number(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    try context.define("__caperHost_print") { [weak self] args in
+      let stream = args[0].stringValue ?? "out"
+      let text = args[1].stringValue ?? ""
+      if let onPrint = self?.onPrint {
+        onPrint(stream, text)
+      } else {
+        (stream == "err" ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+      }
+      return .undefined
+    }
+    try context.define("__caperHost_utf8Encode") { args in .bytes(Array((args[0].stringValue ?? "").utf8)) }
+    try context.define("__caperHost_utf8Decode") { args in
+      if case .bytes(let bytes) = args[0] { return .string(String(decoding: bytes, as: UTF8.self)) }
+      return .string("")
+    }
+    try context.define("__caperHost_compileModule", withContext: { [weak self] context, args in
+      let path = args[0].stringValue ?? ""
+      guard let data = fm.contents(atPath: path) else { throw HostError("Cannot read \(path)") }
+      var source = String(decoding: data, as: UTF8.self)
+      if source.hasPrefix("#!") { source = "//" + source.dropFirst(2) }
+      do {
+        let compiled = try context.compileFunction(
+          source, filename: path, parameters: ["exports", "require", "module", "__filename", "__dirname"])
+        return .function(compiled.function)
+      } catch let error as JSError {
+        self?.loadError = error
+        throw error
+      }
+    })
+    try context.define("__caperHost_emit") { [weak self] args in
+      if args[0].stringValue == "attachment" { self?.onAttachment?(args[1]) }
+      return .undefined
+    }
+  }
+}
+
+/// A host function's failure, shown to JavaScript as an Error with this message.
+struct HostError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// How user code ended: a step's or hook's status, message and exception.
+struct Outcome {
+  var status: Status
+  var message: String?
+  var exceptionType: String?
+  var stackTrace: String?
+
+  enum Status: String { case passed = "PASSED", failed = "FAILED", pending = "PENDING", skipped = "SKIPPED" }
+
+  init(status: Status, message: String?, exceptionType: String?, stackTrace: String?) {
+    self.status = status
+    self.message = message
+    self.exceptionType = exceptionType
+    self.stackTrace = stackTrace
+  }
+
+  init(_ value: JSValue) {
+    status = Status(rawValue: value["status"].stringValue ?? "FAILED") ?? .failed
+    message = value["message"].stringValue
+    exceptionType = value["exception"]["type"].stringValue
+    stackTrace = value["exception"]["stackTrace"].stringValue
+  }
+}
+
+/// Expressions' regex engine on the support realm's own RegExp (JavaScript semantics).
+struct RealmRegexEngine: RegexEngine {
+  let regexp: JavaScriptRegExp
+
+  func exec(_ pattern: String, flags: String, in text: String, from offset: Int) throws -> RegexMatch? {
+    try regexp.exec(pattern, flags: flags, in: text, from: offset).map { groups in
+      RegexMatch(groups: groups.map { $0.map { RegexGroup(value: $0.value, start: $0.start, end: $0.end) } })
+    }
+  }
+}

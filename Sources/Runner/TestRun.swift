@@ -1,0 +1,118 @@
+import Expressions
+import Foundation
+import Gherkin
+import Messages
+import V8
+
+extension IdGenerator: IdGeneratorProtocol {}
+
+/// One run of a suite: parses the features, loads the support code in a support realm, and runs
+/// every pickle, emitting Cucumber Messages envelopes (the only thing formatters see).
+///
+/// Guarantees (cucumber-js's semantics): after a step that does not pass, later steps are
+/// skipped, but undefined and ambiguous steps are still reported as such; After hooks always run,
+/// AfterAll hooks run in reverse order of definition and all of them even when one fails; a
+/// failed test case is retried up to `retry` times (not ambiguous, pending or undefined ones);
+/// a step past its timeout (default 5 s) fails and the next test case runs on the same realm.
+public final class TestRun: @unchecked Sendable {
+  let options: RunOptions
+  let emit: (Envelope) -> Void
+  let ids = IdGenerator.unique()
+  let clock = ContinuousClock()
+
+  public init(options: RunOptions, emit: @escaping (Envelope) -> Void) {
+    self.options = options
+    self.emit = emit
+  }
+
+  /// Runs the suite; true when it passed. Throws `RunError` when it cannot start.
+  public func run() throws -> Bool {
+    emit(.meta(Self.meta))
+    let pickles = try loadFeatures()
+    let realm = try SupportRealm(environment: options.environment, arguments: options.arguments)
+    let supportFiles = try options.supportPaths.flatMap { try ProjectFiles.files($0, suffixes: ProjectFiles.supportSuffixes) }
+      .map { ProjectFiles.absolute($0, from: options.baseDirectory) }
+    do {
+      try realm.load(supportFiles)
+    } catch let error as JSError {
+      throw RunError(
+        file: error.location.map { uri($0.file) }, line: error.location?.line, column: error.location?.column,
+        message: (error.name.map { "\($0): " } ?? "") + error.message)
+    }
+    let library: SupportLibrary
+    do {
+      library = try SupportLibrary(try realm.describe(), ids: ids, uri: uri)
+    } catch let error as ExpressionError {
+      throw RunError(message: error.message)
+    }
+    library.messages.forEach(emit)
+    let session = Session(run: self, realm: realm, library: library)
+    return session.execute(pickles)
+  }
+
+  func uri(_ path: String) -> String { ProjectFiles.relative(path, to: options.baseDirectory) }
+
+  func timestamp() -> Timestamp {
+    let now = Date().timeIntervalSince1970
+    return Timestamp(seconds: Int64(now), nanos: Int32((now - now.rounded(.down)) * 1e9))
+  }
+
+  static func duration(_ d: Swift.Duration) -> Messages.Duration {
+    let (seconds, attoseconds) = d.components
+    return Messages.Duration(seconds: seconds, nanos: Int32(attoseconds / 1_000_000_000))
+  }
+
+  static let meta = Meta(
+    protocolVersion: "33.0.4", implementation: .init(name: "caper", version: "0.1.0"),
+    runtime: .init(name: "V8", version: Engine.version), os: .init(name: "linux"), cpu: .init(name: SupportRealm.arch))
+
+  /// Reads every feature, emitting source, document and pickles (or parse errors, which stop
+  /// the run after all files were read).
+  func loadFeatures() throws -> [(pickle: Pickle, document: GherkinDocument)] {
+    var selected: [(Pickle, GherkinDocument)] = []
+    var errors: [RunError] = []
+    for argument in options.featurePaths {
+      let target = ProjectFiles.parseFeatureArgument(argument)
+      for file in try ProjectFiles.files(target.path, suffixes: ProjectFiles.featureSuffixes) {
+        guard let data = FileManager.default.contents(atPath: file) else { throw RunError(file: file, message: "cannot be read") }
+        guard let text = String(validating: data, as: UTF8.self) else { throw RunError(file: file, message: "not valid UTF-8") }
+        let path = uri(ProjectFiles.absolute(file, from: options.baseDirectory))
+        let source = Source(uri: path, data: text, mediaType: SourceMediaType(path: file))
+        emit(.source(source))
+        do {
+          let document = try GherkinParser().parse(source, ids: ids)
+          emit(.gherkinDocument(document))
+          let lines = Set(target.lines)
+          let scenarioLines = Self.scenarioLines(document)
+          for pickle in PickleCompiler(ids: ids).compile(document) {
+            emit(.pickle(pickle))
+            let line = pickle.location?.line ?? 0
+            if lines.isEmpty || lines.contains(line) || lines.contains(scenarioLines[pickle.astNodeIds[0]] ?? -1) {
+              selected.append((pickle, document))
+            }
+          }
+        } catch {
+          for problem in error.errors {
+            emit(.parseError(ParseError(source: SourceReference(uri: path, location: problem.location), message: problem.description)))
+            errors.append(RunError(file: path, line: problem.location.line, column: problem.location.column, message: problem.message))
+          }
+        }
+      }
+    }
+    if let first = errors.first {
+      throw errors.count == 1 ? first : RunError(message: errors.map(\.description).joined(separator: "\n"))
+    }
+    return options.order == .reverse ? selected.reversed() : selected
+  }
+
+  static func scenarioLines(_ document: GherkinDocument) -> [String: Int] {
+    var lines: [String: Int] = [:]
+    for child in document.feature?.children ?? [] {
+      if let scenario = child.scenario { lines[scenario.id] = scenario.location.line }
+      for ruleChild in child.rule?.children ?? [] {
+        if let scenario = ruleChild.scenario { lines[scenario.id] = scenario.location.line }
+      }
+    }
+    return lines
+  }
+}
