@@ -85,6 +85,7 @@ let package = Package(
     .testTarget(
       name: "CaperCommandsTests", dependencies: ["CaperCommands", "_CaperTestSupport"]
     ),
+    .testTarget(name: "RunnerTests", dependencies: ["Runner", "_CaperTestSupport"], exclude: ["CCK"]),
     .testTarget(name: "SystemLibrariesTests", dependencies: ["CCurl", "CLibXML2"]),
   ],
   cxxLanguageStandard: .cxx17

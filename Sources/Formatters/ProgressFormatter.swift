@@ -80,7 +80,10 @@ public final class ProgressFormatter: Formatter {
     case .pending:
       text += "   ? \(what)\n       Pending\(result.message.map { ": \($0)" } ?? "")\n"
     case .ambiguous:
-      text += "   ✖ \(what)\n       \(result.message ?? "ambiguous")\n"
+      let candidates = (step?.stepDefinitionIds ?? []).compactMap { stepDefinitions[$0] }.map {
+        "         \($0.pattern.source) - \($0.sourceReference.uri ?? ""):\($0.sourceReference.location?.line ?? 0)"
+      }
+      text += "   ✖ \(what)\n       Multiple step definitions match:\n\(candidates.joined(separator: "\n"))\n"
     default:
       let definition = step?.stepDefinitionIds?.first.flatMap { stepDefinitions[$0] }
       let location = definition.map { " # \($0.sourceReference.uri ?? ""):\($0.sourceReference.location?.line ?? 0)" } ?? ""

@@ -43,9 +43,10 @@ final class Session: @unchecked Sendable {
   func execute(_ pickles: [(pickle: Pickle, document: GherkinDocument)]) -> Bool {
     run.emit(.testRunStarted(TestRunStarted(timestamp: run.timestamp(), id: testRunStartedId)))
     var success = true
+    // Every BeforeAll hook runs even after one fails; then no test case runs.
     var beforeAllFailed = false
     for hook in library.hooks(.beforeTestRun) {
-      if runGlobalHook(hook, skip: beforeAllFailed) != .passed { beforeAllFailed = true; success = false }
+      if runGlobalHook(hook, skip: false) != .passed { beforeAllFailed = true; success = false }
     }
     if !beforeAllFailed {
       let planned = pickles.map { (plan($0.pickle), $0) }
@@ -151,8 +152,8 @@ final class Session: @unchecked Sendable {
     let started = run.clock.now
     func result(_ status: TestStepResult.Status, _ outcome: Outcome? = nil) -> TestStepResult {
       var exception: ExceptionMessage?
-      if let outcome, outcome.status == .failed {
-        exception = ExceptionMessage(type: outcome.exceptionType ?? "Error", message: outcome.message, stackTrace: outcome.stackTrace)
+      if let outcome, let type = outcome.exceptionType {
+        exception = ExceptionMessage(type: type, message: outcome.message, stackTrace: outcome.stackTrace)
       }
       return TestStepResult(
         duration: TestRun.duration(run.clock.now - started), message: outcome?.message, status: status, exception: exception)
@@ -170,16 +171,15 @@ final class Session: @unchecked Sendable {
       let outcome = realm.outcome("runHook", [.number(Double(hook.runtimeId)), argument], timeout: hook.timeout ?? library.defaultTimeout)
       return result(Self.status(outcome), outcome)
     case .step(let pickleStep, let matches):
+      // After a step that skipped itself, everything is skipped; after a failure, undefined and
+      // ambiguous steps are still reported as such.
+      if skipping && worst == .skipped { return result(.skipped) }
       if matches.isEmpty {
         suggest(pickleStep)
         return result(.undefined)
       }
-      if matches.count > 1 {
-        let list = matches.map { "  \($0.0.message.pattern.source) - \($0.0.message.sourceReference.uri ?? ""):\($0.0.message.sourceReference.location?.line ?? 0)" }
-        var r = result(.ambiguous)
-        r.message = "Multiple step definitions match:\n" + list.joined(separator: "\n")
-        return r
-      }
+      // The matching definitions are in the test case's stepDefinitionIds (formatters list them).
+      if matches.count > 1 { return result(.ambiguous) }
       if skipping { return result(.skipped) }
       let (definition, arguments) = matches[0]
       let values = arguments.map(argumentValue)

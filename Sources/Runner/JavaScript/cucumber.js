@@ -130,14 +130,14 @@
 
   /// How a call ended, as the runner records it.
   function outcome(value) {
-    if (value === 'pending') return { status: 'PENDING', message: 'TODO' };
+    if (value === 'pending') return { status: 'PENDING' };
     if (value === 'skipped') return { status: 'SKIPPED' };
     return { status: 'PASSED' };
   }
 
   function failure(error) {
-    if (error instanceof PendingException) return { status: 'PENDING', message: error.message };
-    if (error instanceof SkippedException) return { status: 'SKIPPED', message: error.message };
+    if (error instanceof PendingException) return { status: 'PENDING', message: error.message, exception: { type: 'PendingException', message: error.message, stackTrace: null } };
+    if (error instanceof SkippedException) return { status: 'SKIPPED', message: error.message, exception: { type: 'SkippedException', message: error.message, stackTrace: null } };
     if (error instanceof Error) {
       const stack = (error.stack || '').split('\n').filter((line) => !/\(caper:|at caper:|at new Promise \(<anonymous>\)/.test(line)).join('\n');
       return { status: 'FAILED', message: error.message, exception: { type: error.constructor && error.constructor.name !== 'Error' ? error.constructor.name : error.name || 'Error', message: error.message, stackTrace: stack } };
@@ -194,7 +194,7 @@
       if (argument.result === undefined) delete argument.result;
     }
     const args = hook.type === 'BEFORE_TEST_RUN' || hook.type === 'AFTER_TEST_RUN' ? [] : [argument];
-    const that = hook.type === 'BEFORE_TEST_RUN' || hook.type === 'AFTER_TEST_RUN' ? null : world;
+    const that = hook.type === 'BEFORE_TEST_RUN' || hook.type === 'AFTER_TEST_RUN' ? { attach, log, link, parameters: {} } : world;
     return invoke(hook.code, args, that);
   }
 

@@ -1,0 +1,2 @@
+const { Given } = require('@cucumber/cucumber');
+Given('a doc string:', function () {});

@@ -1,0 +1,3 @@
+const { Before, After } = require('@cucumber/cucumber');
+Before(function () {});
+After(function () {});

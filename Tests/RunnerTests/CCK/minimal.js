@@ -1,0 +1,2 @@
+const { Given } = require('@cucumber/cucumber');
+Given('I have {int} cukes in my belly', function () {});

@@ -1,0 +1,2 @@
+const { Given } = require('@cucumber/cucumber');
+Given('an order for {string}', function () {});

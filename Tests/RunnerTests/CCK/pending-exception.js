@@ -1,0 +1,2 @@
+const { Given, PendingException } = require('caper');
+Given('an unimplemented pending step', function () { throw new PendingException('TODO'); });

@@ -1,0 +1,3 @@
+const { Given } = require('@cucumber/cucumber');
+Given('an ambiguous step', function () {});
+Given('an ambiguous step', function () {});

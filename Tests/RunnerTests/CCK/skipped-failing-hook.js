@@ -1,0 +1,3 @@
+const { Given, After } = require('@cucumber/cucumber');
+Given('a step that skips', function () { return 'skipped'; });
+After(function () { throw new Error('whoops'); });
