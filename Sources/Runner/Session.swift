@@ -118,7 +118,9 @@ final class Session: @unchecked Sendable {
       for (message, planned) in plan.steps {
         run.emit(.testStepStarted(TestStepStarted(testCaseStartedId: startedId, testStepId: message.id, timestamp: run.timestamp())))
         attachmentTarget = (startedId, message.id, nil)
-        let result = execute(planned, pickle: pickle, document: document, startedId: startedId, skipping: skipping, worst: worst)
+        let result = execute(
+          planned, pickle: pickle, document: document, startedId: startedId, skipping: skipping, worst: worst,
+          canRetry: attempt < run.options.retry)
         if result.status != .passed { skipping = true }
         worst = Self.worse(worst, result.status)
         run.emit(.testStepFinished(TestStepFinished(testCaseStartedId: startedId, testStepId: message.id, testStepResult: result, timestamp: run.timestamp())))
@@ -147,7 +149,7 @@ final class Session: @unchecked Sendable {
 
   func execute(
     _ planned: PlannedStep, pickle: Pickle, document: GherkinDocument, startedId: String, skipping: Bool,
-    worst: TestStepResult.Status
+    worst: TestStepResult.Status, canRetry: Bool
   ) -> TestStepResult {
     let started = run.clock.now
     func result(_ status: TestStepResult.Status, _ outcome: Outcome? = nil) -> TestStepResult {
@@ -166,7 +168,7 @@ final class Session: @unchecked Sendable {
         ("pickle", .string(Self.json(pickle))), ("gherkinDocument", .string(Self.json(document))),
         ("testCaseStartedId", .string(startedId)),
         ("result", isBefore ? .undefined : .object(JSObject([("status", .string(worst.rawValue))]))),
-        ("willBeRetried", .bool(false)),
+        ("willBeRetried", .bool(!isBefore && worst == .failed && canRetry)),
       ]))
       let outcome = realm.outcome("runHook", [.number(Double(hook.runtimeId)), argument], timeout: hook.timeout ?? library.defaultTimeout)
       return result(Self.status(outcome), outcome)
@@ -191,10 +193,29 @@ final class Session: @unchecked Sendable {
       if let t = pickleStep.argument?.dataTable {
         dataTable = .array(t.rows.map { .array($0.cells.map { .string($0.value) }) })
       }
+      // BeforeStep hooks, the step, AfterStep hooks: the first that does not pass decides.
+      let tags = Set(pickle.tags.map(\.name))
+      func stepHookArgument(_ status: TestStepResult.Status?) -> JSValue {
+        .object(JSObject([
+          ("pickle", .string(Self.json(pickle))), ("gherkinDocument", .string(Self.json(document))),
+          ("pickleStep", .string(Self.json(pickleStep))), ("testCaseStartedId", .string(startedId)),
+          ("testStepId", .string(planned.id)),
+          ("result", status.map { .object(JSObject([("status", .string($0.rawValue))])) } ?? .undefined),
+        ]))
+      }
+      for hook in library.hooks(.beforeTestStep) where hook.tags.evaluate(tags) {
+        let outcome = realm.outcome("runHook", [.number(Double(hook.runtimeId)), stepHookArgument(nil)], timeout: hook.timeout ?? library.defaultTimeout)
+        if outcome.status != .passed { return result(Self.status(outcome), outcome) }
+      }
       let outcome = realm.outcome(
         "runStep", [.number(Double(definition.runtimeId)), .array(values), docString, dataTable],
         timeout: definition.timeout ?? library.defaultTimeout)
-      return result(Self.status(outcome), outcome)
+      var final = result(Self.status(outcome), outcome)
+      for hook in library.hooks(.afterTestStep).reversed() where hook.tags.evaluate(tags) {
+        let after = realm.outcome("runHook", [.number(Double(hook.runtimeId)), stepHookArgument(final.status)], timeout: hook.timeout ?? library.defaultTimeout)
+        if after.status != .passed && final.status == .passed { final = result(Self.status(after), after) }
+      }
+      return final
     }
   }
 

@@ -31,6 +31,7 @@ final class SupportRealm: @unchecked Sendable {
       ("arch", .string(Self.arch)),
       ("pid", .number(Double(ProcessInfo.processInfo.processIdentifier))),
       ("v8Version", .string(Engine.version)),
+      ("execPath", .string(Self.executablePath)),
     ]))
     try context.setGlobal("__caperSetup", setup)
     _ = try context.evaluate(
@@ -39,7 +40,8 @@ final class SupportRealm: @unchecked Sendable {
         readFile: __caperHost_readFile, readBytes: __caperHost_readBytes, stat: __caperHost_stat,
         readdir: __caperHost_readdir, cwd: __caperHost_cwd, now: __caperHost_now, print: __caperHost_print,
         utf8Encode: __caperHost_utf8Encode, utf8Decode: __caperHost_utf8Decode,
-        compileModule: __caperHost_compileModule, emit: __caperHost_emit } });
+        compileModule: __caperHost_compileModule, emit: __caperHost_emit, writeFile: __caperHost_writeFile,
+        mkdir: __caperHost_mkdir, mkdtemp: __caperHost_mkdtemp, rm: __caperHost_rm, spawn: __caperHost_spawn } });
       for (const key of Object.keys(globalThis)) if (key.startsWith('__caperHost_') || key === '__caperSetup') delete globalThis[key];
       """, filename: "caper:bootstrap")
     for name in ["modules", "builtins"] {
@@ -61,6 +63,12 @@ final class SupportRealm: @unchecked Sendable {
     #else
       return "unknown"
     #endif
+  }
+
+  /// The running `caper` binary (Node's `process.execPath`).
+  static var executablePath: String {
+    URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+      .resolvingSymlinksInPath().path
   }
 
   static func script(_ name: String) throws -> String {
@@ -182,11 +190,78 @@ final class SupportRealm: @unchecked Sendable {
         throw error
       }
     })
+    try context.define("__caperHost_writeFile") { args in
+      let path = args[0].stringValue ?? ""
+      let data: Data
+      switch args[1] {
+      case .bytes(let bytes): data = Data(bytes)
+      default: data = Data((args[1].stringValue ?? "").utf8)
+      }
+      guard fm.createFile(atPath: path, contents: data) else { throw HostError("EACCES: cannot write '\(path)'") }
+      return .undefined
+    }
+    try context.define("__caperHost_mkdir") { args in
+      try fm.createDirectory(atPath: args[0].stringValue ?? "", withIntermediateDirectories: args[1] == .bool(true))
+      return .undefined
+    }
+    try context.define("__caperHost_mkdtemp") { args in
+      let prefix = args[0].stringValue ?? "/tmp/caper-"
+      var template = Array((prefix + "XXXXXX").utf8CString)
+      guard let made = mkdtemp(&template) else { throw HostError("cannot make a temporary folder from '\(prefix)'") }
+      return .string(String(cString: made))
+    }
+    try context.define("__caperHost_rm") { args in
+      let path = args[0].stringValue ?? ""
+      if fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
+      return .undefined
+    }
+    try context.define("__caperHost_spawn") { args in
+      let process = Process()
+      let command = args[0].stringValue ?? ""
+      process.executableURL = URL(fileURLWithPath: command.contains("/") ? command : "/usr/bin/env")
+      var arguments: [String] = []
+      if case .array(let list) = args[1] { arguments = list.compactMap(\.stringValue) }
+      process.arguments = command.contains("/") ? arguments : [command] + arguments
+      let options = args[2]
+      if let cwd = options["cwd"].stringValue { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+      if case .object(let env) = options["env"] {
+        process.environment = Dictionary(uniqueKeysWithValues: env.entries.compactMap { e in e.value.stringValue.map { (e.key, $0) } })
+      }
+      let out = Pipe(), err = Pipe(), input = Pipe()
+      process.standardOutput = out
+      process.standardError = err
+      process.standardInput = input
+      do { try process.run() } catch { return .object(JSObject([("error", .string("spawn \(command) ENOENT"))])) }
+      if let text = options["input"].stringValue { input.fileHandleForWriting.write(Data(text.utf8)) }
+      try? input.fileHandleForWriting.close()
+      let errData = LockedData()
+      let group = DispatchGroup()
+      group.enter()
+      DispatchQueue.global().async {
+        errData.set(err.fileHandleForReading.readDataToEndOfFile())
+        group.leave()
+      }
+      let outData = out.fileHandleForReading.readDataToEndOfFile()
+      group.wait()
+      process.waitUntilExit()
+      return .object(JSObject([
+        ("status", .number(Double(process.terminationStatus))), ("stdout", .bytes([UInt8](outData))),
+        ("stderr", .bytes([UInt8](errData.get()))),
+      ]))
+    }
     try context.define("__caperHost_emit") { [weak self] args in
       if args[0].stringValue == "attachment" { self?.onAttachment?(args[1]) }
       return .undefined
     }
   }
+}
+
+/// Bytes handed between threads.
+final class LockedData: @unchecked Sendable {
+  private let lock = NSLock()
+  private var data = Data()
+  func set(_ value: Data) { lock.withLock { data = value } }
+  func get() -> Data { lock.withLock { data } }
 }
 
 /// A host function's failure, shown to JavaScript as an Error with this message.

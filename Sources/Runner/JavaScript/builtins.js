@@ -313,6 +313,10 @@
       lstatSync: (p) => statOf(p, 'lstat'),
       readdirSync: (p) => { const s = statOf(p, 'scandir'); if (!s.isDirectory()) throw fsError('ENOTDIR', 'scandir', p); return host.readdir(path.resolve(String(p))); },
       createReadStream: (p) => { statOf(p, 'open'); return new ReadStream(path.resolve(String(p))); },
+      writeFileSync: (p, data) => host.writeFile(path.resolve(String(p)), typeof data === 'string' ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+      mkdirSync: (p, options) => host.mkdir(path.resolve(String(p)), Boolean(options && options.recursive)),
+      mkdtempSync: (prefix) => host.mkdtemp(String(prefix)),
+      rmSync: (p) => host.rm(path.resolve(String(p))),
       promises: {
         readFile: async (p, options) => readFileSync(p, options),
         stat: async (p) => statOf(p, 'stat'),
@@ -324,6 +328,24 @@
     return fs;
   });
   builtins.set('fs/promises', () => builtins.get('fs')().promises);
+
+  // --- child_process (synchronous only) ---
+  define('child_process', () => {
+    const spawnSync = (command, args = [], options = {}) => {
+      const env = options.env || process.env;
+      const result = host.spawn(String(command), args.map(String), { cwd: options.cwd ? path.resolve(options.cwd) : host.cwd(), env, input: options.input === undefined ? undefined : String(options.input) });
+      if (result.error) { const e = new Error(result.error); e.code = 'ENOENT'; return { error: e, status: null, stdout: null, stderr: null }; }
+      const wrap = (bytes) => { const b = new Buffer(bytes.buffer, bytes.byteOffset, bytes.length); return options.encoding ? b.toString(options.encoding) : b; };
+      return { status: result.status, signal: null, stdout: wrap(result.stdout), stderr: wrap(result.stderr), output: [null, wrap(result.stdout), wrap(result.stderr)] };
+    };
+    const execFileSync = (command, args = [], options = {}) => {
+      const r = spawnSync(command, args, options);
+      if (r.error) throw r.error;
+      if (r.status !== 0) { const e = new Error(`Command failed: ${command} ${args.join(' ')}\n${r.stderr}`); e.status = r.status; e.stdout = r.stdout; e.stderr = r.stderr; throw e; }
+      return r.stdout;
+    };
+    return { spawnSync, execFileSync };
+  });
 
   // --- url ---
   define('url', () => {
@@ -428,7 +450,7 @@
   const startedAt = host.now();
   const process = {
     env: internal.environment, argv: internal.argv, argv0: 'caper', execArgv: [], platform: 'linux', arch: internal.arch,
-    version: 'v18.20.4', versions: { node: '18.20.4', v8: internal.v8Version }, pid: internal.pid, exitCode: undefined,
+    execPath: internal.execPath, version: 'v18.20.4', versions: { node: '18.20.4', v8: internal.v8Version }, pid: internal.pid, exitCode: undefined,
     cwd: () => host.cwd(),
     nextTick: (fn, ...args) => { Promise.resolve().then(() => fn(...args)); },
     hrtime: Object.assign((previous) => {

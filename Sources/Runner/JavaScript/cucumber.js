@@ -191,6 +191,7 @@
     const hook = library.hooks[id];
     if (argument) {
       argument = Object.assign({}, argument, { pickle: JSON.parse(argument.pickle), gherkinDocument: JSON.parse(argument.gherkinDocument) });
+      if (argument.pickleStep) argument.pickleStep = JSON.parse(argument.pickleStep);
       if (argument.result === undefined) delete argument.result;
     }
     const args = hook.type === 'BEFORE_TEST_RUN' || hook.type === 'AFTER_TEST_RUN' ? [] : [argument];

@@ -1,0 +1,59 @@
+// Caper's own step definitions: each scenario builds a small project in a temporary folder,
+// runs the caper binary on it (the one running these steps), and checks what it printed.
+const { Given, When, Then, Before, After } = require('caper');
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+Before(function () {
+  this.dir = fs.mkdtempSync('/tmp/caper-feature-');
+});
+
+After(function () {
+  fs.rmSync(this.dir, { recursive: true, force: true });
+});
+
+Given('a file named {string} with:', function (name, content) {
+  const file = path.join(this.dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+});
+
+When('I run caper', function () {
+  run(this, []);
+});
+
+When('I run caper with {string}', function (args) {
+  run(this, args.split(/\s+/).filter(Boolean));
+});
+
+function run(world, args) {
+  const result = spawnSync(process.execPath, ['run', ...args], { cwd: world.dir, encoding: 'utf8' });
+  if (result.error) throw result.error;
+  world.result = result;
+}
+
+Then('it exits with {int}', function (status) {
+  assert.strictEqual(this.result.status, status, `exit status ${this.result.status}\nstdout:\n${this.result.stdout}\nstderr:\n${this.result.stderr}`);
+});
+
+Then('the output contains:', function (text) {
+  assert.ok(this.result.stdout.includes(text), `stdout does not contain:\n${text}\n\nstdout:\n${this.result.stdout}`);
+});
+
+Then('the error output contains:', function (text) {
+  assert.ok(this.result.stderr.includes(text), `stderr does not contain:\n${text}\n\nstderr:\n${this.result.stderr}`);
+});
+
+Then('the file {string} holds {int} {string} message(s)', function (name, count, kind) {
+  const lines = fs.readFileSync(path.join(this.dir, name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  assert.strictEqual(lines.filter((m) => kind in m).length, count);
+});
+
+Then('the run in {string} {word}', function (name, verdict) {
+  const lines = fs.readFileSync(path.join(this.dir, name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const finished = lines.find((m) => m.testRunFinished);
+  assert.ok(finished, 'no testRunFinished message');
+  assert.strictEqual(finished.testRunFinished.success, verdict === 'passed');
+});
