@@ -33,7 +33,7 @@ public final class TestRun: @unchecked Sendable {
     let supportFiles = try options.supportPaths.flatMap { try ProjectFiles.files($0, suffixes: ProjectFiles.supportSuffixes) }
       .map { ProjectFiles.absolute($0, from: options.baseDirectory) }
     do {
-      try realm.load(supportFiles)
+      try realm.context.isolate.sync { try realm.load(supportFiles) }
     } catch let error as JSError {
       throw RunError(
         file: error.location.map { uri($0.file) }, line: error.location?.line, column: error.location?.column,
@@ -47,7 +47,8 @@ public final class TestRun: @unchecked Sendable {
     }
     library.messages.forEach(emit)
     let session = Session(run: self, realm: realm, library: library)
-    return session.execute(pickles)
+    // The whole run happens on the isolate's thread: no hop per call into JavaScript.
+    return try realm.context.isolate.sync { session.execute(pickles) }
   }
 
   func uri(_ path: String) -> String { ProjectFiles.relative(path, to: options.baseDirectory) }
