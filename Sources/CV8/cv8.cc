@@ -28,8 +28,10 @@ std::mutex g_engine_mutex;
 bool g_initialized = false;
 std::unique_ptr<Platform> g_platform;
 cv8_host_callback g_host_callback = nullptr;
+cv8_module_resolver g_module_resolver = nullptr;
 
 constexpr int kMaxDepth = 1000;
+constexpr int kContextSlot = 1;
 constexpr const char *kReentrancyMessage =
     "code cache production refused inside a host callback (Caper's reentrancy rule: produce "
     "caches at the top level only; compiling and running without producing is allowed here)";
@@ -90,6 +92,16 @@ struct cv8_context {
   std::set<cv8_script *> scripts;
   std::set<cv8_ref *> refs;
   std::vector<FunctionData *> functions;
+  std::vector<cv8_module *> modules;
+};
+
+struct cv8_module {
+  cv8_context *ctx;
+  Global<Module> module;
+  std::string name;
+  Global<Object> exports;  // synthetic modules: the object whose keys are exported
+  std::vector<std::string> export_names;
+  int hash;
 };
 
 struct cv8_script {
@@ -673,6 +685,12 @@ void Trampoline(const FunctionCallbackInfo<Value> &info) {
 
 }  // namespace
 
+namespace {
+MaybeLocal<Promise> ImportDynamically(Local<Context> context, Local<Data>, Local<Value> resource_name,
+                                      Local<String> specifier, Local<FixedArray>);
+void InitializeImportMeta(Local<Context> context, Local<Module> module, Local<Object> meta);
+}  // namespace
+
 // MARK: Engine
 
 extern "C" bool cv8_engine_initialize(const char *flags, cv8_host_callback callback,
@@ -692,6 +710,10 @@ extern "C" bool cv8_engine_initialize(const char *flags, cv8_host_callback callb
 }
 
 extern "C" const char *cv8_engine_version(void) { return V8::GetVersion(); }
+
+extern "C" void cv8_engine_set_module_resolver(cv8_module_resolver resolver) {
+  g_module_resolver = resolver;
+}
 
 extern "C" uint32_t cv8_engine_cached_data_version_tag(void) {
   return ScriptCompiler::CachedDataVersionTag();
@@ -730,6 +752,8 @@ extern "C" cv8_isolate *cv8_isolate_new(size_t heap_limit, size_t stack_size,
     return stats.heap_size_limit();
   }();
   iso->isolate->SetMicrotasksPolicy(MicrotasksPolicy::kExplicit);
+  iso->isolate->SetHostImportModuleDynamicallyCallback(ImportDynamically);
+  iso->isolate->SetHostInitializeImportMetaObjectCallback(InitializeImportMeta);
   iso->isolate->AddNearHeapLimitCallback(NearHeapLimit, iso);
   if (stack_size > stack_reserve) {
     auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
@@ -788,7 +812,8 @@ extern "C" cv8_context *cv8_context_new(cv8_isolate *iso) {
   Isolate::Scope scope(iso->isolate);
   HandleScope handles(iso->isolate);
   Local<Context> context = Context::New(iso->isolate);
-  auto *c = new cv8_context{iso, Global<Context>(iso->isolate, context), {}, {}, {}};
+  auto *c = new cv8_context{iso, Global<Context>(iso->isolate, context), {}, {}, {}, {}};
+  context->SetAlignedPointerInEmbedderData(kContextSlot, c);
   iso->contexts.insert(c);
   return c;
 }
@@ -807,6 +832,15 @@ extern "C" void cv8_context_dispose(cv8_context *c) {
     ref->ctx = nullptr;
   }
   for (FunctionData *function : c->functions) function->ctx = nullptr;
+  for (cv8_module *module : c->modules) {
+    module->module.Reset();
+    module->exports.Reset();
+    delete module;
+  }
+  {
+    HandleScope handles(c->iso->isolate);
+    c->context.Get(c->iso->isolate)->SetAlignedPointerInEmbedderData(kContextSlot, nullptr);
+  }
   c->context.Reset();
   c->iso->contexts.erase(c);
   c->iso->isolate->ContextDisposedNotification();
@@ -1024,6 +1058,250 @@ extern "C" cv8_status cv8_context_call(cv8_context *c, cv8_ref *function, const 
 }
 
 extern "C" size_t cv8_context_live_scripts(const cv8_context *c) { return c->scripts.size(); }
+
+
+// MARK: ES modules
+
+namespace {
+
+cv8_context *ContextOf(Local<Context> context) {
+  return static_cast<cv8_context *>(context->GetAlignedPointerFromEmbedderData(kContextSlot));
+}
+
+cv8_module *FindModule(cv8_context *c, Local<Module> module) {
+  if (!c) return nullptr;
+  Isolate *isolate = c->iso->isolate;
+  int hash = module->GetIdentityHash();
+  for (cv8_module *m : c->modules)
+    if (m->hash == hash && m->module.Get(isolate) == module) return m;
+  return nullptr;
+}
+
+cv8_module *Register(cv8_context *c, Local<Module> module, const std::string &name) {
+  auto *m = new cv8_module{c, Global<Module>(c->iso->isolate, module), name, {}, {}, module->GetIdentityHash()};
+  c->modules.push_back(m);
+  return m;
+}
+
+/// Asks the host for a module; on failure throws its message as an Error and returns null.
+cv8_module *Resolve(cv8_context *c, Local<String> specifier, const std::string &referrer) {
+  Isolate *isolate = c->iso->isolate;
+  HostEntry entry(c->iso);
+  if (!g_module_resolver) {
+    isolate->ThrowException(Exception::Error(String::NewFromUtf8Literal(isolate, "ES modules are not enabled")));
+    return nullptr;
+  }
+  std::string spec = ToUtf8(isolate, specifier);
+  cv8_buffer error{nullptr, 0};
+  cv8_module *found = g_module_resolver(c->iso->data, c, spec.data(), spec.size(), referrer.data(),
+                                        referrer.size(), &error);
+  if (!found && !isolate->IsExecutionTerminating()) {
+    std::string message = error.data ? std::string(reinterpret_cast<char *>(error.data), error.length)
+                                     : "Cannot find module '" + spec + "' imported from " + referrer;
+    isolate->ThrowException(Exception::Error(NewString(isolate, message.data(), message.size()).ToLocalChecked()));
+  }
+  free(error.data);
+  return found;
+}
+
+MaybeLocal<Module> ResolveModule(Local<Context> context, Local<String> specifier, Local<FixedArray>,
+                                 Local<Module> referrer) {
+  cv8_context *c = ContextOf(context);
+  if (!c) return MaybeLocal<Module>();
+  cv8_module *from = FindModule(c, referrer);
+  cv8_module *found = Resolve(c, specifier, from ? from->name : std::string());
+  if (!found) return MaybeLocal<Module>();
+  return found->module.Get(c->iso->isolate);
+}
+
+MaybeLocal<Value> EvaluateSynthetic(Local<Context> context, Local<Module> module) {
+  cv8_context *c = ContextOf(context);
+  cv8_module *m = FindModule(c, module);
+  Isolate *isolate = context->GetIsolate();
+  if (!m) return MaybeLocal<Value>();
+  Local<Object> exports = m->exports.Get(isolate);
+  for (const std::string &name : m->export_names) {
+    Local<String> key = NewString(isolate, name.data(), name.size()).ToLocalChecked();
+    Local<Value> value;
+    if (name == "default") value = exports;
+    else if (!exports->Get(context, key).ToLocal(&value)) return MaybeLocal<Value>();
+    if (module->SetSyntheticModuleExport(isolate, key, value).IsNothing()) return MaybeLocal<Value>();
+  }
+  Local<Promise::Resolver> resolver;
+  if (!Promise::Resolver::New(context).ToLocal(&resolver)) return MaybeLocal<Value>();
+  resolver->Resolve(context, Undefined(isolate)).Check();
+  return resolver->GetPromise();
+}
+
+/// Links and runs a module; returns its evaluation promise (or empty with an exception).
+MaybeLocal<Value> LinkAndEvaluate(Local<Context> context, Local<Module> module) {
+  if (module->GetStatus() == Module::kUninstantiated &&
+      module->InstantiateModule(context, ResolveModule).IsNothing())
+    return MaybeLocal<Value>();
+  if (module->GetStatus() == Module::kErrored) {
+    context->GetIsolate()->ThrowException(module->GetException());
+    return MaybeLocal<Value>();
+  }
+  return module->Evaluate(context);
+}
+
+void ReturnNamespace(const FunctionCallbackInfo<Value> &info) { info.GetReturnValue().Set(info.Data()); }
+
+MaybeLocal<Promise> ImportDynamically(Local<Context> context, Local<Data>, Local<Value> resource_name,
+                                      Local<String> specifier, Local<FixedArray>) {
+  Isolate *isolate = context->GetIsolate();
+  cv8_context *c = ContextOf(context);
+  Local<Promise::Resolver> resolver;
+  if (!Promise::Resolver::New(context).ToLocal(&resolver)) return MaybeLocal<Promise>();
+  if (!c) return MaybeLocal<Promise>();
+  TryCatch caught(isolate);
+  cv8_module *found = Resolve(c, specifier, ToUtf8(isolate, resource_name));
+  Local<Value> evaluation;
+  if (!found || !LinkAndEvaluate(context, found->module.Get(isolate)).ToLocal(&evaluation)) {
+    if (caught.HasTerminated() || isolate->IsExecutionTerminating()) return MaybeLocal<Promise>();
+    resolver->Reject(context, caught.Exception()).Check();
+    return resolver->GetPromise();
+  }
+  Local<Value> ns = found->module.Get(isolate)->GetModuleNamespace();
+  if (evaluation->IsPromise()) {
+    Local<Function> give;
+    if (!Function::New(context, ReturnNamespace, ns).ToLocal(&give)) return MaybeLocal<Promise>();
+    Local<Promise> then;
+    if (!evaluation.As<Promise>()->Then(context, give).ToLocal(&then)) return MaybeLocal<Promise>();
+    return then;
+  }
+  resolver->Resolve(context, ns).Check();
+  return resolver->GetPromise();
+}
+
+void InitializeImportMeta(Local<Context> context, Local<Module> module, Local<Object> meta) {
+  cv8_module *m = FindModule(ContextOf(context), module);
+  if (!m) return;
+  Isolate *isolate = context->GetIsolate();
+  std::string url = m->name.rfind("/", 0) == 0 ? "file://" + m->name : m->name;
+  meta->CreateDataProperty(context, String::NewFromUtf8Literal(isolate, "url"),
+                           NewString(isolate, url.data(), url.size()).ToLocalChecked()).Check();
+  meta->CreateDataProperty(context, String::NewFromUtf8Literal(isolate, "filename"),
+                           NewString(isolate, m->name.data(), m->name.size()).ToLocalChecked()).Check();
+  std::string dir = m->name.substr(0, m->name.find_last_of('/'));
+  meta->CreateDataProperty(context, String::NewFromUtf8Literal(isolate, "dirname"),
+                           NewString(isolate, dir.data(), dir.size()).ToLocalChecked()).Check();
+}
+
+}  // namespace
+
+extern "C" cv8_status cv8_context_compile_module(cv8_context *c, const char *source, size_t source_length,
+                                                 const char *filename, size_t filename_length,
+                                                 const uint8_t *cached_data, size_t cached_data_length,
+                                                 bool produce_cache, cv8_module **out, cv8_buffer *produced,
+                                                 bool *rejected, cv8_error *error) {
+  cv8_isolate *iso = c->iso;
+  if (produce_cache && iso->host_depth > 0) {
+    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
+    return CV8_ERR_REENTRANCY;
+  }
+  Isolate *isolate = iso->isolate;
+  Scopes scopes(c);
+  Entry entry(iso);
+  TryCatch caught(isolate);
+  Local<String> source_string, name;
+  if (!NewString(isolate, source, source_length).ToLocal(&source_string) ||
+      !NewString(isolate, filename, filename_length).ToLocal(&name)) {
+    SetError(error, CV8_ERR_INVALID, "the source is too large for a V8 string");
+    return CV8_ERR_INVALID;
+  }
+  ScriptOrigin origin(isolate, name, 0, 0, false, -1, Local<Value>(), false, false, true);
+  ScriptCompiler::CachedData *supplied = nullptr;
+  if (cached_data && cached_data_length)
+    supplied = new ScriptCompiler::CachedData(cached_data, static_cast<int>(cached_data_length),
+                                              ScriptCompiler::CachedData::BufferNotOwned);
+  ScriptCompiler::Source compiler_source(source_string, origin, supplied);
+  Local<Module> module;
+  if (!ScriptCompiler::CompileModule(isolate, &compiler_source,
+                                     supplied ? ScriptCompiler::kConsumeCodeCache : ScriptCompiler::kNoCompileOptions)
+           .ToLocal(&module)) {
+    FillException(iso, scopes.context, caught, CV8_ERR_SYNTAX, error);
+    return error ? error->status : CV8_ERR_SYNTAX;
+  }
+  bool was_rejected = supplied && compiler_source.GetCachedData()->rejected;
+  if (rejected) *rejected = was_rejected;
+  if (produce_cache && produced && (!supplied || was_rejected)) {
+    std::unique_ptr<ScriptCompiler::CachedData> cache(ScriptCompiler::CreateCodeCache(module->GetUnboundModuleScript()));
+    if (cache) {
+      std::string bytes(reinterpret_cast<const char *>(cache->data), cache->length);
+      TakeBuffer(bytes, produced);
+    }
+  }
+  *out = Register(c, module, std::string(filename, filename_length));
+  return CV8_OK;
+}
+
+extern "C" cv8_status cv8_context_synthetic_module(cv8_context *c, const char *name, size_t name_length,
+                                                   cv8_ref *object, cv8_module **out, cv8_error *error) {
+  Isolate *isolate = c->iso->isolate;
+  Scopes scopes(c);
+  Local<Value> value = object->value.Get(isolate);
+  if (value->IsFunction()) {
+    // A getter: called now, inside the context, for the exports (a CommonJS module loads here).
+    Entry entry(c->iso);
+    TryCatch caught(isolate);
+    if (!value.As<Function>()->Call(scopes.context, Undefined(isolate), 0, nullptr).ToLocal(&value)) {
+      FillException(c->iso, scopes.context, caught, CV8_ERR_EXCEPTION, error);
+      return error ? error->status : CV8_ERR_EXCEPTION;
+    }
+  }
+  std::vector<std::string> names{"default"};
+  if (value->IsObject()) {
+    Local<Array> keys;
+    if (value.As<Object>()
+            ->GetOwnPropertyNames(scopes.context,
+                                  static_cast<PropertyFilter>(PropertyFilter::ONLY_ENUMERABLE | PropertyFilter::SKIP_SYMBOLS),
+                                  KeyConversionMode::kConvertToString)
+            .ToLocal(&keys)) {
+      for (uint32_t i = 0; i < keys->Length(); i++) {
+        std::string key = ToUtf8(isolate, keys->Get(scopes.context, i).ToLocalChecked());
+        if (key != "default") names.push_back(key);
+      }
+    }
+  }
+  std::vector<Local<String>> export_names;
+  for (const std::string &n : names) export_names.push_back(NewString(isolate, n.data(), n.size()).ToLocalChecked());
+  Local<String> module_name = NewString(isolate, name, name_length).ToLocalChecked();
+  Local<Module> module = Module::CreateSyntheticModule(isolate, module_name, export_names, EvaluateSynthetic);
+  cv8_module *m = Register(c, module, std::string(name, name_length));
+  Local<Object> exports = value->IsObject() ? value.As<Object>() : Object::New(isolate);
+  m->exports.Reset(isolate, exports);
+  m->export_names = names;
+  *out = m;
+  return CV8_OK;
+}
+
+extern "C" cv8_status cv8_module_evaluate(cv8_module *m, cv8_buffer *result, cv8_error *error) {
+  cv8_context *c = m->ctx;
+  Isolate *isolate = c->iso->isolate;
+  Scopes scopes(c);
+  Entry entry(c->iso);
+  TryCatch caught(isolate);
+  Local<Value> evaluation;
+  if (!LinkAndEvaluate(scopes.context, m->module.Get(isolate)).ToLocal(&evaluation)) {
+    FillException(c->iso, scopes.context, caught, CV8_ERR_EXCEPTION, error);
+    return error ? error->status : CV8_ERR_EXCEPTION;
+  }
+  return EncodeResult(c, scopes.context, caught, evaluation, result, error);
+}
+
+extern "C" cv8_status cv8_module_namespace(cv8_module *m, cv8_buffer *result, cv8_error *error) {
+  cv8_context *c = m->ctx;
+  Isolate *isolate = c->iso->isolate;
+  Scopes scopes(c);
+  TryCatch caught(isolate);
+  Local<Module> module = m->module.Get(isolate);
+  if (module->GetStatus() < Module::kInstantiated) {
+    SetError(error, CV8_ERR_INVALID, "the module is not linked yet");
+    return CV8_ERR_INVALID;
+  }
+  return EncodeResult(c, scopes.context, caught, module->GetModuleNamespace(), result, error);
+}
 
 // MARK: Refs
 

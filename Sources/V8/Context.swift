@@ -17,6 +17,9 @@ public final class Context: @unchecked Sendable {
   init(isolate: Isolate) throws {
     self.isolate = isolate
     raw = try isolate.sync { cv8_context_new(isolate.raw) }
+    let table = isolate.hostFunctions
+    let me = self
+    try isolate.sync { table.register(me, raw: raw!) }
   }
 
   deinit {
@@ -25,7 +28,10 @@ public final class Context: @unchecked Sendable {
     let ids = hostFunctionIDs
     isolate.thread.async {
       table.remove(ids)
-      if let raw { cv8_context_dispose(raw) }
+      if let raw {
+        table.unregister(raw: raw)
+        cv8_context_dispose(raw)
+      }
     }
   }
 
@@ -35,6 +41,7 @@ public final class Context: @unchecked Sendable {
       guard let raw else { return }
       self.raw = nil
       isolate.hostFunctions.remove(hostFunctionIDs)
+      isolate.hostFunctions.unregister(raw: raw)
       hostFunctionIDs = []
       cv8_context_dispose(raw)
     }

@@ -23,6 +23,7 @@ public enum Engine {
         free(message)
         throw EngineError.alreadyStarted(current: [], requested: flags, detail: text)
       }
+      cv8_engine_set_module_resolver(moduleResolverTrampoline)
       started = flags
     }
   }

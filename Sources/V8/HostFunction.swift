@@ -15,6 +15,14 @@ final class HostFunctionTable: @unchecked Sendable {
 
   private var entries: [UInt64: Entry] = [:]
   private var nextID: UInt64 = 1
+  /// The isolate's module loader (ES modules).
+  var moduleResolver: ModuleResolver?
+  private struct WeakContext { weak var context: Context? }
+  private var contexts: [OpaquePointer: WeakContext] = [:]
+
+  func register(_ context: Context, raw: OpaquePointer) { contexts[raw] = WeakContext(context: context) }
+  func unregister(raw: OpaquePointer) { contexts[raw] = nil }
+  func context(for raw: OpaquePointer) -> Context? { contexts[raw]?.context }
 
   func add(_ function: @escaping HostFunction, context: Context) -> UInt64 {
     defer { nextID += 1 }

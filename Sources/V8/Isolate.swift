@@ -49,6 +49,12 @@ public final class Isolate: @unchecked Sendable {
   /// True when called on the isolate's own thread.
   public var isCurrentThread: Bool { thread.isCurrent }
 
+  /// How this isolate's ES modules find what they import (see `ModuleResolver`).
+  public var moduleResolver: ModuleResolver? {
+    get { (try? sync { hostFunctions.moduleResolver }) ?? nil }
+    set { try? sync { hostFunctions.moduleResolver = newValue } }
+  }
+
   /// Makes a new context (a realm with its own globals) in this isolate.
   public func makeContext() throws -> Context {
     try Context(isolate: self)

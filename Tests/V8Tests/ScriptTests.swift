@@ -1,4 +1,5 @@
 import Testing
+import _CaperTestSupport
 import V8
 
 @Suite struct ScriptTests {
@@ -161,5 +162,84 @@ import V8
       }
       _ = try context.evaluate("inside()")
     }
+  }
+}
+
+@Suite struct ModuleTests {
+  /// A tiny in-memory module graph: name -> source.
+  static func context(_ files: [String: String]) throws -> Context {
+    let isolate = try Isolate()
+    let context = try isolate.makeContext()
+    let compiled = LockedBox<[String: Module]>([:])
+    isolate.moduleResolver = { context, specifier, _ in
+      if let module = compiled.value[specifier] { return module }
+      guard let source = files[specifier] else { throw JSError(kind: .invalid, message: "no module \(specifier)") }
+      let module = try context.compileModule(source, filename: specifier)
+      compiled.value[specifier] = module
+      return module
+    }
+    return context
+  }
+
+  @Test func importsExportsAndTopLevelAwait() throws {
+    let context = try Self.context([
+      "/a.mjs": "import { double } from '/b.mjs';\nexport const value = double(await Promise.resolve(21));",
+      "/b.mjs": "export const double = (x) => x * 2;",
+    ])
+    let module = try context.compileModule("import { value } from '/a.mjs'; export default value;", filename: "/main.mjs")
+    _ = try context.awaitPromise(try module.evaluate())
+    #expect(try module.namespace()["default"] == 42)
+  }
+
+  @Test func cyclesAndLiveBindings() throws {
+    let context = try Self.context([
+      "/counter.mjs": "import { report } from '/report.mjs';\nexport let count = 0;\nexport function bump() { count += 1; return report(); }",
+      "/report.mjs": "import { count } from '/counter.mjs';\nexport function report() { return count; }",
+    ])
+    let module = try context.compileModule(
+      "import { bump, count } from '/counter.mjs';\nconst seen = [count, bump(), bump(), count];\nexport { seen };", filename: "/main.mjs")
+    _ = try context.awaitPromise(try module.evaluate())
+    #expect(try module.namespace()["seen"] == [0, 1, 2, 2])
+  }
+
+  @Test func dynamicImportAndImportMeta() throws {
+    let context = try Self.context(["/lazy.mjs": "export const where = import.meta.url;"])
+    let module = try context.compileModule(
+      "export const loaded = await import('/lazy.mjs');\nexport const missing = await import('/none.mjs').catch((e) => e.message);",
+      filename: "/main.mjs")
+    _ = try context.awaitPromise(try module.evaluate())
+    #expect(try module.namespace()["loaded"]["where"] == "file:///lazy.mjs")
+    #expect(try module.namespace()["missing"].stringValue?.contains("no module /none.mjs") == true)
+  }
+
+  @Test func syntaxErrorsNameTheModule() throws {
+    let context = try Self.context([:])
+    let error = try #require(throws: JSError.self) { try context.compileModule("export const = 1;", filename: "/bad.mjs") }
+    #expect(error.kind == .syntax)
+    #expect(error.location?.file == "/bad.mjs")
+  }
+
+  @Test func syntheticModulesExportAnObjectsKeys() throws {
+    let context = try Self.context([:])
+    guard case .function(let getter) = try context.evaluate("() => ({ a: 1, b: 'two' })") else { Issue.record("no getter"); return }
+    let synthetic = try context.syntheticModule(name: "lib", exports: getter)
+    context.isolate.moduleResolver = { _, _, _ in synthetic }
+    let module = try context.compileModule("import lib, { a, b } from 'lib'; export const all = [a, b, lib.a];", filename: "/m.mjs")
+    _ = try context.awaitPromise(try module.evaluate())
+    #expect(try module.namespace()["all"] == [1, "two", 1])
+  }
+
+  @Test func resolvingCountsAsAHostCallback() throws {
+    let depth = LockedBox(-1)
+    let isolate = try Isolate()
+    let context = try isolate.makeContext()
+    isolate.moduleResolver = { context, specifier, _ in
+      depth.value = context.isolate.hostCallDepth
+      #expect(throws: JSError.self) { _ = try context.compile("1", filename: "x.js", produceCache: true) }
+      return try context.compileModule("export default 1;", filename: specifier)
+    }
+    let module = try context.compileModule("import x from '/x.mjs'; export default x;", filename: "/m.mjs")
+    _ = try context.awaitPromise(try module.evaluate())
+    #expect(depth.value == 1)
   }
 }

@@ -29,6 +29,7 @@ typedef struct cv8_context cv8_context;
 typedef struct cv8_script cv8_script;
 typedef struct cv8_ref cv8_ref;
 typedef struct cv8_source cv8_source;
+typedef struct cv8_module cv8_module;
 
 /// A byte buffer allocated with malloc by the shim; the receiver frees it with cv8_buffer_free.
 typedef struct cv8_buffer {
@@ -75,12 +76,21 @@ typedef struct cv8_heap_stats {
 typedef int (*cv8_host_callback)(void *isolate_data, uint64_t function_id, const uint8_t *args,
                                  size_t args_length, cv8_buffer *result);
 
+/// The host's module loader, called (as a counted host callback) when a module imports another
+/// or code calls `import()`: returns the module for `specifier` imported from `referrer` (a
+/// file name), compiled and owned by `context`, or NULL with a UTF-8 message in `error`.
+typedef cv8_module *(*cv8_module_resolver)(void *isolate_data, cv8_context *context, const char *specifier,
+                                           size_t specifier_length, const char *referrer,
+                                           size_t referrer_length, cv8_buffer *error);
+
 // MARK: Engine (process-wide, initialised once, never disposed)
 
 /// Sets the V8 flags (space separated, may be NULL) and initialises V8. Returns false, with a
 /// message in *error, if V8 was already initialised.
 bool cv8_engine_initialize(const char *flags, cv8_host_callback callback, char **error);
 const char *cv8_engine_version(void);
+/// Sets the module loader used by every isolate (once, before modules are compiled).
+void cv8_engine_set_module_resolver(cv8_module_resolver resolver);
 uint32_t cv8_engine_cached_data_version_tag(void);
 
 void cv8_buffer_free(cv8_buffer *buffer);
@@ -142,6 +152,25 @@ cv8_status cv8_context_set_global(cv8_context *context, const char *name, size_t
 /// Calls a function with `args` (an 'a' wire value) and `this` undefined.
 cv8_status cv8_context_call(cv8_context *context, cv8_ref *function, const uint8_t *args,
                             size_t args_length, cv8_buffer *result, cv8_error *error);
+
+// MARK: ES modules (owned by their context, freed with it)
+
+/// Compiles an ES module named `filename`. Cache semantics as cv8_context_compile_function.
+cv8_status cv8_context_compile_module(cv8_context *context, const char *source, size_t source_length,
+                                      const char *filename, size_t filename_length,
+                                      const uint8_t *cached_data, size_t cached_data_length,
+                                      bool produce_cache, cv8_module **module, cv8_buffer *produced,
+                                      bool *rejected, cv8_error *error);
+/// A module whose named exports are the own enumerable string keys of `object` (a value
+/// exported by CommonJS or a built-in) and whose `default` export is the object itself. When
+/// `object` is a function, it is called (with no arguments) for the value.
+cv8_status cv8_context_synthetic_module(cv8_context *context, const char *name, size_t name_length,
+                                        cv8_ref *object, cv8_module **module, cv8_error *error);
+/// Links the module's imports (through the resolver) and runs it; `result` gets the promise of
+/// its evaluation (top-level await).
+cv8_status cv8_module_evaluate(cv8_module *module, cv8_buffer *result, cv8_error *error);
+/// The module's namespace object.
+cv8_status cv8_module_namespace(cv8_module *module, cv8_buffer *result, cv8_error *error);
 
 // MARK: Refs (functions, promises)
 

@@ -1,0 +1,94 @@
+internal import CV8
+import Foundation
+
+/// An ES module compiled in a context (static `import`/`export`, top-level await, cycles and live
+/// bindings are V8's own). Its imports are resolved by the isolate's `moduleResolver`, which V8
+/// calls as a host callback (so the reentrancy rule counts it).
+///
+/// Guarantees: the module lives as long as its context; `evaluate()` links it and returns the
+/// promise of its evaluation; syntax errors name the module's file, line and column.
+public final class Module: @unchecked Sendable {
+  let raw: OpaquePointer
+  public let context: Context
+  public let name: String
+  public let cachedData: [UInt8]?
+  public let cacheRejected: Bool
+
+  init(raw: OpaquePointer, context: Context, name: String, cachedData: [UInt8]?, cacheRejected: Bool) {
+    self.raw = raw
+    self.context = context
+    self.name = name
+    self.cachedData = cachedData
+    self.cacheRejected = cacheRejected
+  }
+
+  /// Links the module's imports and runs it; the result is the promise of its evaluation.
+  public func evaluate() throws -> JSValue {
+    try context.withRaw { _ in try ShimCall.value(in: context) { result, error in cv8_module_evaluate(raw, result, error) } }
+  }
+
+  /// The module's namespace (its exports), once linked.
+  public func namespace() throws -> JSValue {
+    try context.withRaw { _ in try ShimCall.value(in: context) { result, error in cv8_module_namespace(raw, result, error) } }
+  }
+}
+
+/// Finds the module for `specifier` imported from `referrer` (a file name; empty for the entry).
+public typealias ModuleResolver = @Sendable (_ context: Context, _ specifier: String, _ referrer: String) throws -> Module
+
+extension Context {
+  /// Compiles an ES module named `filename` (cache semantics as `compileFunction`).
+  public func compileModule(
+    _ source: String, filename: String, cachedData: [UInt8]? = nil, produceCache: Bool = false
+  ) throws -> Module {
+    try withRaw { raw in
+      var module: OpaquePointer?
+      var produced = cv8_buffer()
+      var rejected = false
+      defer { cv8_buffer_free(&produced) }
+      try ShimCall.check { error in
+        withUTF8(source, filename) { source, filename in
+          (cachedData ?? []).withUnsafeBufferPointer { cache in
+            cv8_context_compile_module(
+              raw, source.base, source.count, filename.base, filename.count, cachedData == nil ? nil : cache.baseAddress,
+              cache.count, produceCache, &module, &produced, &rejected, error)
+          }
+        }
+      }
+      let cache = produced.data == nil ? nil : Array(UnsafeRawBufferPointer(start: produced.data, count: produced.length))
+      return Module(raw: module!, context: self, name: filename, cachedData: cache, cacheRejected: rejected)
+    }
+  }
+
+  /// A module exporting the own enumerable keys of what `exports` returns when called (and the
+  /// value itself as `default`): how CommonJS modules, JSON and built-ins are imported.
+  public func syntheticModule(name: String, exports: JSReference) throws -> Module {
+    try withRaw { raw in
+      var module: OpaquePointer?
+      try ShimCall.check { error in
+        withUTF8(name) { name in cv8_context_synthetic_module(raw, name.base, name.count, exports.raw, &module, error) }
+      }
+      return Module(raw: module!, context: self, name: name, cachedData: nil, cacheRejected: false)
+    }
+  }
+}
+
+/// The C entry point V8's module callbacks reach (through the shim).
+let moduleResolverTrampoline: cv8_module_resolver = { data, context, specifier, specifierLength, referrer, referrerLength, failure in
+  let table = Unmanaged<HostFunctionTable>.fromOpaque(data!).takeUnretainedValue()
+  let spec = String(decoding: UnsafeRawBufferPointer(start: specifier, count: specifierLength), as: UTF8.self)
+  let from = String(decoding: UnsafeRawBufferPointer(start: referrer, count: referrerLength), as: UTF8.self)
+  do {
+    guard let owner = table.context(for: context!), let resolver = table.moduleResolver else {
+      throw JSError(kind: .invalid, message: "no module loader for import '\(spec)'")
+    }
+    let module = try resolver(owner, spec, from)
+    return module.raw
+  } catch {
+    let message = Array(((error as? JSError)?.description ?? String(describing: error)).utf8)
+    let buffer = malloc(max(message.count, 1))!.assumingMemoryBound(to: UInt8.self)
+    if !message.isEmpty { message.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: message.count) } }
+    failure!.pointee = cv8_buffer(data: buffer, length: message.count)
+    return nil
+  }
+}
