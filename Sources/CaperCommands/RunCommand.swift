@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
   @Option(name: .customLong("require"), help: "Support code to load (file or folder, CommonJS); repeatable.")
   var requires: [String] = []
 
-  @Option(name: .customLong("import"), help: "Support code to load as ES modules; repeatable.")
+  @Option(name: .customLong("import"), help: "Support code to load (file or folder); ES modules are .mjs files or .js files in a \"type\": \"module\" package. Repeatable.")
   var imports: [String] = []
 
   @Option(name: .customLong("format"), help: "A formatter, NAME[:FILE]: progress (default), message. Repeatable.")
@@ -56,12 +56,9 @@ struct RunCommand: ParsableCommand {
     let caperProject = fm.fileExists(atPath: cwd + "/Features") || fm.fileExists(atPath: cwd + "/Support/steps")
     var featurePaths = paths
     if featurePaths.isEmpty { featurePaths = [caperProject ? "Features" : "features"] }
-    var supportPaths = requires
-    if supportPaths.isEmpty && imports.isEmpty {
+    var supportPaths = requires + imports
+    if supportPaths.isEmpty {
       supportPaths = caperProject ? ["Support/steps"].filter { fm.fileExists(atPath: cwd + "/" + $0) } : ["features"].filter { fm.fileExists(atPath: cwd + "/" + $0) }
-    }
-    if !imports.isEmpty {
-      throw CommandFailure(message: "caper: --import (ES modules) is not supported yet; use --require with CommonJS", status: ExitStatus.usage)
     }
 
     var formatters: [Formatters.Formatter] = []

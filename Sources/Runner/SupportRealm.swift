@@ -25,6 +25,10 @@ final class SupportRealm: @unchecked Sendable {
     started = clock.now
     regexp = try JavaScriptRegExp(context: context)
     try defineHostFunctions()
+    context.isolate.moduleResolver = { [weak self] _, specifier, referrer in
+      guard let self else { throw JSError(kind: .disposed, message: "the support realm is gone") }
+      return try self.resolveModule(specifier, from: referrer)
+    }
     let setup: JSValue = .object(JSObject([
       ("environment", .object(JSObject(environment.sorted { $0.key < $1.key }.map { ($0.key, JSValue.string($0.value)) }))),
       ("argv", .array(arguments.map(JSValue.string))),
@@ -83,16 +87,57 @@ final class SupportRealm: @unchecked Sendable {
     return f
   }
 
-  /// Loads support files (CommonJS) in order.
+  /// Loads support files in order: CommonJS files with `require`, ES modules (`.mjs`, or `.js`
+  /// in a `"type": "module"` package) with `import`, awaiting their top-level await.
   func load(_ paths: [String]) throws {
     loadError = nil
     do {
-      _ = try context.call(function("load"), [.array(paths.map(JSValue.string))])
+      for path in paths {
+        if try context.call(function("formatOf"), [.string(path)]) == .string("module") {
+          let module = try resolveModule(path, from: "")
+          let deadline = clock.now + .seconds(30)
+          _ = try context.awaitPromise(try module.evaluate(), timeout: .seconds(30)) { try self.pump(until: deadline) }
+        } else {
+          _ = try context.call(function("load"), [.array([.string(path)])])
+        }
+      }
     } catch let error as JSError {
-      // A syntax error inside a required file surfaced in JavaScript as a plain Error; report
-      // V8's own error, with its location.
+      // A syntax error inside a required or imported file surfaced in JavaScript as a plain
+      // Error; report V8's own error, with its location.
       throw loadError ?? error
     }
+  }
+
+  /// ES modules by path (or `builtin:NAME`), compiled once per realm.
+  private var modules: [String: Module] = [:]
+
+  /// The module an `import` of `specifier` from `referrer` means: an ES module file, or a
+  /// CommonJS file, JSON file or built-in seen through a synthetic module.
+  func resolveModule(_ specifier: String, from referrer: String) throws -> Module {
+    let target = try context.call(function("resolveImport"), [.string(specifier), .string(referrer)])
+    guard target != .null else {
+      let from = referrer.isEmpty ? FileManager.default.currentDirectoryPath : referrer
+      throw JSError(kind: .exception, message: "Cannot find module '\(specifier)' imported from \(from)")
+    }
+    let key = target["builtin"].stringValue.map { "builtin:\($0)" } ?? target["path"].stringValue ?? specifier
+    if let known = modules[key] { return known }
+    let module: Module
+    if target["format"] == .string("module") {
+      guard let data = FileManager.default.contents(atPath: key) else { throw JSError(kind: .exception, message: "Cannot read \(key)") }
+      do {
+        module = try context.compileModule(String(decoding: data, as: UTF8.self), filename: key)
+      } catch let error as JSError {
+        loadError = error
+        throw error
+      }
+    } else {
+      guard case .function(let getter) = try context.call(function("exportsGetter"), [target]) else {
+        throw JSError(kind: .invalid, message: "no exports for \(key)")
+      }
+      module = try context.syntheticModule(name: key, exports: getter)
+    }
+    modules[key] = module
+    return module
   }
 
   func describe() throws -> JSValue { try context.call(function("describe")) }
@@ -100,7 +145,13 @@ final class SupportRealm: @unchecked Sendable {
   /// Runs timers that are due; false when nothing is scheduled. Sleeps until the next timer,
   /// at most until `deadline`.
   func pump(until deadline: ContinuousClock.Instant) throws -> Bool {
-    guard case .number(let next) = try context.call(function("runTimers")), next >= 0 else { return false }
+    var report = try context.call(function("runTimers"))
+    // What ran resolved promises whose reactions ran when the call returned; they may have set
+    // new timers, so ask again until a round runs nothing.
+    while (report["ran"].numberValue ?? 0) > 0 && (report["next"].numberValue ?? -1) < 0 {
+      report = try context.call(function("runTimers"))
+    }
+    guard let next = report["next"].numberValue, next >= 0 else { return false }
     if next > 0 {
       let wait = min(Swift.Duration.milliseconds(Int(next.rounded(.up))), max(.zero, deadline - clock.now))
       if wait > .zero { Thread.sleep(forTimeInterval: Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18) }

@@ -427,22 +427,25 @@
   globalThis.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
   define('timers', () => timerApi);
   define('timers/promises', () => ({ setTimeout: (ms, value) => new Promise((resolve) => schedule(resolve, ms, [value], false)), setImmediate: (value) => new Promise((resolve) => timerApi.setImmediate(resolve, value)) }));
-  /// Runs what is due; returns milliseconds until the next timer, 0 when more is due now, or -1
-  /// when nothing is scheduled.
+  /// Runs what is due. Returns how many callbacks ran and the milliseconds until the next
+  /// timer (0 when more is due now, -1 when nothing is scheduled). Promise reactions of what ran
+  /// happen after this returns, and may schedule more: the host asks again when `ran` > 0.
   internal.runTimers = () => {
     const now = host.now();
     const ready = immediates.splice(0);
-    for (const e of ready) e.fn(...e.args);
+    let ran = 0;
+    for (const e of ready) { ran++; e.fn(...e.args); }
     const due = [...timers].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
     for (const [id, t] of due) {
       if (!timers.has(id)) continue;
       if (t.repeat) t.at = now + t.repeat; else timers.delete(id);
+      ran++;
       t.fn(...t.args);
     }
-    if (immediates.length) return 0;
+    if (immediates.length) return { ran, next: 0 };
     let next = -1;
     for (const t of timers.values()) next = next < 0 ? t.at : Math.min(next, t.at);
-    return next < 0 ? -1 : Math.max(0, next - host.now());
+    return { ran, next: next < 0 ? -1 : Math.max(0, next - host.now()) };
   };
   internal.clearTimers = () => { timers.clear(); immediates.length = 0; };
 

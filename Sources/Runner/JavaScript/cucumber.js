@@ -203,6 +203,10 @@
     for (const path of paths) internal.loadFile(path);
   }
 
+  const resolveImport = internal.resolveImport;
+  const exportsGetter = internal.exportsGetter;
+  const formatOf = internal.formatOf;
+
   delete globalThis.__caperInternal;
-  return { load, describe, beginTestCase, runStep, runHook, runTimers: internal.runTimers, clearTimers: internal.clearTimers, format };
+  return { load, describe, resolveImport, exportsGetter, formatOf, beginTestCase, runStep, runHook, runTimers: internal.runTimers, clearTimers: internal.clearTimers, format };
 })();

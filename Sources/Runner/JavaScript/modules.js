@@ -35,13 +35,15 @@
     return null;
   }
 
+  let conditions = ['require', 'node', 'default'];
+
   function exportsTarget(exp, subpath) {
     if (typeof exp === 'string') return subpath === '.' ? exp : null;
     if (Array.isArray(exp)) { for (const e of exp) { const t = exportsTarget(e, subpath); if (t) return t; } return null; }
     if (exp && typeof exp === 'object') {
       const keys = Object.keys(exp);
       if (keys.length && keys.every((k) => !k.startsWith('.'))) {
-        for (const cond of ['require', 'node', 'default']) if (cond in exp) { const t = exportsTarget(exp[cond], subpath); if (t) return t; }
+        for (const cond of conditions) if (cond in exp) { const t = exportsTarget(exp[cond], subpath); if (t) return t; }
         return null;
       }
       if (subpath in exp) return exportsTarget(exp[subpath], '.');
@@ -100,6 +102,46 @@
     return null;
   }
   internal.resolve = resolve;
+
+  /// The nearest package.json's "type" above `dir`.
+  function packageType(dir) {
+    for (; ; dir = dirname(dir)) {
+      const manifest = dir + '/package.json';
+      if (isFile(manifest)) {
+        try { return JSON.parse(host.readFile(manifest)).type || 'commonjs'; } catch { return 'commonjs'; }
+      }
+      if (dir === '/' || dir === '.') return 'commonjs';
+    }
+  }
+
+  /// How a file loads: 'module' (ES module), 'commonjs' or 'json', as Node decides.
+  function formatOf(path) {
+    if (path.endsWith('.mjs')) return 'module';
+    if (path.endsWith('.cjs')) return 'commonjs';
+    if (path.endsWith('.json')) return 'json';
+    return packageType(dirname(path)) === 'module' ? 'module' : 'commonjs';
+  }
+  internal.formatOf = formatOf;
+
+  /// Resolves an `import` specifier (ES module rules for package exports: the "import"
+  /// condition first); null when nothing matches.
+  internal.resolveImport = (spec, referrer) => {
+    if (spec.startsWith('file://')) spec = decodeURIComponent(spec.slice(7));
+    const from = referrer && referrer.startsWith('/') ? referrer : host.cwd() + '/entry';
+    const saved = conditions;
+    conditions = ['import', 'node', 'default'];
+    try {
+      const found = resolve(spec, from);
+      if (found === null) return null;
+      if (found.builtin) return { builtin: found.builtin };
+      return { path: found.path, format: formatOf(found.path) };
+    } finally {
+      conditions = saved;
+    }
+  };
+
+  /// A function giving what a CommonJS file, JSON file or built-in exports (for an import).
+  internal.exportsGetter = (target) => () => (target.builtin ? builtins.get(target.builtin)() : loadFile(target.path));
 
   /// Where `require` was called: the user's file and line.
   function callSite() {
@@ -160,8 +202,10 @@
       cache[path] = module;
       return module.exports;
     }
-    if (path.endsWith('.mjs')) {
-      throw new Error(`${path} is an ES module; Caper loads ES modules with --import (not yet supported) (required at ${callSite()})`);
+    if (formatOf(path) === 'module') {
+      const error = new Error(`require() of ES module ${path} (required at ${callSite()}); use import instead`);
+      error.code = 'ERR_REQUIRE_ESM';
+      throw error;
     }
     const module = { id: path, filename: path, path: dirname(path), exports: {}, loaded: false, children: [], paths: [] };
     module.require = makeRequire(path);
