@@ -28,6 +28,10 @@ When('I run caper with {string}', function (args) {
   run(this, args.split(/\s+/).filter(Boolean));
 });
 
+When('I run caper with the options:', function (options) {
+  run(this, options.split('\n').filter(Boolean));
+});
+
 function run(world, args) {
   const result = spawnSync(process.execPath, ['run', ...args], { cwd: world.dir, encoding: 'utf8' });
   if (result.error) throw result.error;

@@ -210,12 +210,14 @@
     const module = { id: path, filename: path, path: dirname(path), exports: {}, loaded: false, children: [], paths: [] };
     module.require = makeRequire(path);
     cache[path] = module;
+    // No catch and rethrow: the error keeps the location where user code threw it.
+    let loaded = false;
     try {
       const body = host.compileModule(path);
       body.call(module.exports, module.exports, module.require, module, path, dirname(path));
-    } catch (e) {
-      delete cache[path];
-      throw e;
+      loaded = true;
+    } finally {
+      if (!loaded) delete cache[path];
     }
     module.loaded = true;
     return module.exports;
