@@ -862,11 +862,12 @@ extern "C" cv8_status cv8_context_evaluate(cv8_context *c, const char *source,
 
 namespace {
 
-/// Compiles a classic script from a source string `make_source` creates inside the scopes.
-template <typename MakeSource>
-cv8_status Compile(cv8_context *c, MakeSource make_source, const char *filename,
-                   size_t filename_length, const uint8_t *cached_data, size_t cached_data_length,
-                   bool produce_cache, cv8_script **out, cv8_error *error) {
+/// What every compile shares: the reentrancy rule, the scopes, the source string and its origin,
+/// the supplied cache. `compile` gets the prepared source and returns CV8_OK or fills `error`.
+template <typename MakeSource, typename CompileBody>
+cv8_status Compiling(cv8_context *c, MakeSource make_source, const char *filename, size_t filename_length,
+                     const uint8_t *cached_data, size_t cached_data_length, bool produce_cache, bool is_module,
+                     cv8_error *error, CompileBody compile) {
   cv8_isolate *iso = c->iso;
   if (produce_cache && iso->host_depth > 0) {
     SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
@@ -882,32 +883,50 @@ cv8_status Compile(cv8_context *c, MakeSource make_source, const char *filename,
     SetError(error, CV8_ERR_INVALID, "the source is too large for a V8 string");
     return CV8_ERR_INVALID;
   }
-  ScriptOrigin origin(isolate, name);
+  ScriptOrigin origin(isolate, name, 0, 0, false, -1, Local<Value>(), false, false, is_module);
   ScriptCompiler::CachedData *supplied = nullptr;
   if (cached_data && cached_data_length)
     supplied = new ScriptCompiler::CachedData(cached_data, static_cast<int>(cached_data_length),
                                               ScriptCompiler::CachedData::BufferNotOwned);
   ScriptCompiler::Source compiler_source(source_string, origin, supplied);  // owns `supplied`
-  Local<UnboundScript> unbound;
-  if (!ScriptCompiler::CompileUnboundScript(isolate, &compiler_source,
-                                            supplied ? ScriptCompiler::kConsumeCodeCache
-                                                     : ScriptCompiler::kNoCompileOptions)
-           .ToLocal(&unbound)) {
-    FillException(iso, scopes.context, caught, CV8_ERR_SYNTAX, error);
-    return error ? error->status : CV8_ERR_SYNTAX;
+  ScriptCompiler::CompileOptions options =
+      supplied ? ScriptCompiler::kConsumeCodeCache : ScriptCompiler::kNoCompileOptions;
+  cv8_status status = compile(scopes.context, compiler_source, options);
+  if (status != CV8_OK) {
+    if (caught.HasCaught() || caught.HasTerminated()) FillException(iso, scopes.context, caught, CV8_ERR_SYNTAX, error);
+    return error ? error->status : status;
   }
-  auto *script = new cv8_script{c, Global<UnboundScript>(isolate, unbound)};
-  script->rejected = supplied && compiler_source.GetCachedData()->rejected;
-  if (produce_cache && (!supplied || script->rejected)) {
-    std::unique_ptr<ScriptCompiler::CachedData> produced(ScriptCompiler::CreateCodeCache(unbound));
-    if (produced) {
-      script->produced.assign(reinterpret_cast<const char *>(produced->data), produced->length);
-      script->has_produced = true;
-    }
-  }
-  c->scripts.insert(script);
-  *out = script;
   return CV8_OK;
+}
+
+/// Copies a code cache V8 made into `out` (when there is one).
+void TakeCache(ScriptCompiler::CachedData *made, std::string *out, bool *has) {
+  std::unique_ptr<ScriptCompiler::CachedData> cache(made);
+  if (!cache) return;
+  out->assign(reinterpret_cast<const char *>(cache->data), cache->length);
+  if (has) *has = true;
+}
+
+/// Compiles a classic script from a source string `make_source` creates inside the scopes.
+template <typename MakeSource>
+cv8_status Compile(cv8_context *c, MakeSource make_source, const char *filename,
+                   size_t filename_length, const uint8_t *cached_data, size_t cached_data_length,
+                   bool produce_cache, cv8_script **out, cv8_error *error) {
+  return Compiling(
+      c, make_source, filename, filename_length, cached_data, cached_data_length, produce_cache, false, error,
+      [&](Local<Context>, ScriptCompiler::Source &source, ScriptCompiler::CompileOptions options) {
+        Isolate *isolate = c->iso->isolate;
+        Local<UnboundScript> unbound;
+        if (!ScriptCompiler::CompileUnboundScript(isolate, &source, options).ToLocal(&unbound)) return CV8_ERR_SYNTAX;
+        auto *script = new cv8_script{c, Global<UnboundScript>(isolate, unbound)};
+        bool supplied = options == ScriptCompiler::kConsumeCodeCache;
+        script->rejected = supplied && source.GetCachedData()->rejected;
+        if (produce_cache && (!supplied || script->rejected))
+          TakeCache(ScriptCompiler::CreateCodeCache(unbound), &script->produced, &script->has_produced);
+        c->scripts.insert(script);
+        *out = script;
+        return CV8_OK;
+      });
 }
 
 }  // namespace
@@ -941,52 +960,31 @@ extern "C" cv8_status cv8_context_compile_function(
     const char *const *parameters, size_t parameter_count, const uint8_t *cached_data,
     size_t cached_data_length, bool produce_cache, cv8_ref **out, cv8_buffer *produced, bool *rejected,
     cv8_error *error) {
-  cv8_isolate *iso = c->iso;
-  if (produce_cache && iso->host_depth > 0) {
-    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
-    return CV8_ERR_REENTRANCY;
-  }
-  Isolate *isolate = iso->isolate;
-  Scopes scopes(c);
-  Entry entry(iso);
-  TryCatch caught(isolate);
-  Local<String> source_string, name;
-  if (!NewString(isolate, source, source_length).ToLocal(&source_string) ||
-      !NewString(isolate, filename, filename_length).ToLocal(&name)) {
-    SetError(error, CV8_ERR_INVALID, "the source is too large for a V8 string");
-    return CV8_ERR_INVALID;
-  }
-  std::vector<Local<String>> names;
-  for (size_t i = 0; i < parameter_count; i++)
-    names.push_back(String::NewFromUtf8(isolate, parameters[i]).ToLocalChecked());
-  ScriptOrigin origin(isolate, name);
-  ScriptCompiler::CachedData *supplied = nullptr;
-  if (cached_data && cached_data_length)
-    supplied = new ScriptCompiler::CachedData(cached_data, static_cast<int>(cached_data_length),
-                                              ScriptCompiler::CachedData::BufferNotOwned);
-  ScriptCompiler::Source compiler_source(source_string, origin, supplied);
-  Local<Function> function;
-  if (!ScriptCompiler::CompileFunction(scopes.context, &compiler_source, names.size(), names.data(), 0,
-                                       nullptr,
-                                       supplied ? ScriptCompiler::kConsumeCodeCache
-                                                : ScriptCompiler::kNoCompileOptions)
-           .ToLocal(&function)) {
-    FillException(iso, scopes.context, caught, CV8_ERR_SYNTAX, error);
-    return error ? error->status : CV8_ERR_SYNTAX;
-  }
-  bool was_rejected = supplied && compiler_source.GetCachedData()->rejected;
-  if (rejected) *rejected = was_rejected;
-  if (produce_cache && produced && (!supplied || was_rejected)) {
-    std::unique_ptr<ScriptCompiler::CachedData> cache(ScriptCompiler::CreateCodeCacheForFunction(function));
-    if (cache) {
-      std::string bytes(reinterpret_cast<const char *>(cache->data), cache->length);
-      TakeBuffer(bytes, produced);
-    }
-  }
-  auto *ref = new cv8_ref{c, Global<Value>(isolate, function)};
-  c->refs.insert(ref);
-  *out = ref;
-  return CV8_OK;
+  return Compiling(
+      c, [&](Isolate *isolate) { return NewString(isolate, source, source_length); }, filename, filename_length,
+      cached_data, cached_data_length, produce_cache, false, error,
+      [&](Local<Context> context, ScriptCompiler::Source &compiler_source, ScriptCompiler::CompileOptions options) {
+        Isolate *isolate = c->iso->isolate;
+        std::vector<Local<String>> names;
+        for (size_t i = 0; i < parameter_count; i++)
+          names.push_back(String::NewFromUtf8(isolate, parameters[i]).ToLocalChecked());
+        Local<Function> function;
+        if (!ScriptCompiler::CompileFunction(context, &compiler_source, names.size(), names.data(), 0, nullptr, options)
+                 .ToLocal(&function))
+          return CV8_ERR_SYNTAX;
+        bool supplied = options == ScriptCompiler::kConsumeCodeCache;
+        bool was_rejected = supplied && compiler_source.GetCachedData()->rejected;
+        if (rejected) *rejected = was_rejected;
+        if (produce_cache && produced && (!supplied || was_rejected)) {
+          std::string bytes;
+          TakeCache(ScriptCompiler::CreateCodeCacheForFunction(function), &bytes, nullptr);
+          if (!bytes.empty()) TakeBuffer(bytes, produced);
+        }
+        auto *ref = new cv8_ref{c, Global<Value>(isolate, function)};
+        c->refs.insert(ref);
+        *out = ref;
+        return CV8_OK;
+      });
 }
 
 extern "C" cv8_status cv8_context_define_function(cv8_context *c, const char *name,
@@ -1195,45 +1193,24 @@ extern "C" cv8_status cv8_context_compile_module(cv8_context *c, const char *sou
                                                  const uint8_t *cached_data, size_t cached_data_length,
                                                  bool produce_cache, cv8_module **out, cv8_buffer *produced,
                                                  bool *rejected, cv8_error *error) {
-  cv8_isolate *iso = c->iso;
-  if (produce_cache && iso->host_depth > 0) {
-    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
-    return CV8_ERR_REENTRANCY;
-  }
-  Isolate *isolate = iso->isolate;
-  Scopes scopes(c);
-  Entry entry(iso);
-  TryCatch caught(isolate);
-  Local<String> source_string, name;
-  if (!NewString(isolate, source, source_length).ToLocal(&source_string) ||
-      !NewString(isolate, filename, filename_length).ToLocal(&name)) {
-    SetError(error, CV8_ERR_INVALID, "the source is too large for a V8 string");
-    return CV8_ERR_INVALID;
-  }
-  ScriptOrigin origin(isolate, name, 0, 0, false, -1, Local<Value>(), false, false, true);
-  ScriptCompiler::CachedData *supplied = nullptr;
-  if (cached_data && cached_data_length)
-    supplied = new ScriptCompiler::CachedData(cached_data, static_cast<int>(cached_data_length),
-                                              ScriptCompiler::CachedData::BufferNotOwned);
-  ScriptCompiler::Source compiler_source(source_string, origin, supplied);
-  Local<Module> module;
-  if (!ScriptCompiler::CompileModule(isolate, &compiler_source,
-                                     supplied ? ScriptCompiler::kConsumeCodeCache : ScriptCompiler::kNoCompileOptions)
-           .ToLocal(&module)) {
-    FillException(iso, scopes.context, caught, CV8_ERR_SYNTAX, error);
-    return error ? error->status : CV8_ERR_SYNTAX;
-  }
-  bool was_rejected = supplied && compiler_source.GetCachedData()->rejected;
-  if (rejected) *rejected = was_rejected;
-  if (produce_cache && produced && (!supplied || was_rejected)) {
-    std::unique_ptr<ScriptCompiler::CachedData> cache(ScriptCompiler::CreateCodeCache(module->GetUnboundModuleScript()));
-    if (cache) {
-      std::string bytes(reinterpret_cast<const char *>(cache->data), cache->length);
-      TakeBuffer(bytes, produced);
-    }
-  }
-  *out = Register(c, module, std::string(filename, filename_length));
-  return CV8_OK;
+  return Compiling(
+      c, [&](Isolate *isolate) { return NewString(isolate, source, source_length); }, filename, filename_length,
+      cached_data, cached_data_length, produce_cache, true, error,
+      [&](Local<Context>, ScriptCompiler::Source &compiler_source, ScriptCompiler::CompileOptions options) {
+        Local<Module> module;
+        if (!ScriptCompiler::CompileModule(c->iso->isolate, &compiler_source, options).ToLocal(&module))
+          return CV8_ERR_SYNTAX;
+        bool supplied = options == ScriptCompiler::kConsumeCodeCache;
+        bool was_rejected = supplied && compiler_source.GetCachedData()->rejected;
+        if (rejected) *rejected = was_rejected;
+        if (produce_cache && produced && (!supplied || was_rejected)) {
+          std::string bytes;
+          TakeCache(ScriptCompiler::CreateCodeCache(module->GetUnboundModuleScript()), &bytes, nullptr);
+          if (!bytes.empty()) TakeBuffer(bytes, produced);
+        }
+        *out = Register(c, module, std::string(filename, filename_length));
+        return CV8_OK;
+      });
 }
 
 extern "C" cv8_status cv8_context_synthetic_module(cv8_context *c, const char *name, size_t name_length,

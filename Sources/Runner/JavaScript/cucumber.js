@@ -10,17 +10,7 @@
   let sequence = 0;
 
   /// The user's file and line that called into the API.
-  function definedAt() {
-    const saved = Error.prepareStackTrace;
-    Error.prepareStackTrace = (_, frames) => frames;
-    const frames = new Error().stack;
-    Error.prepareStackTrace = saved;
-    for (const frame of frames) {
-      const file = frame.getFileName();
-      if (file && !file.startsWith('caper:')) return { uri: file, line: frame.getLineNumber() };
-    }
-    return { uri: 'unknown', line: 0 };
-  }
+  const definedAt = internal.userFrame;
 
   const Status = Object.freeze({ UNKNOWN: 'UNKNOWN', PASSED: 'PASSED', SKIPPED: 'SKIPPED', PENDING: 'PENDING', UNDEFINED: 'UNDEFINED', AMBIGUOUS: 'AMBIGUOUS', FAILED: 'FAILED' });
 

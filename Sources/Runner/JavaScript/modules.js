@@ -143,19 +143,22 @@
   /// A function giving what a CommonJS file, JSON file or built-in exports (for an import).
   internal.exportsGetter = (target) => () => (target.builtin ? builtins.get(target.builtin)() : loadFile(target.path));
 
-  /// Where `require` was called: the user's file and line.
-  function callSite() {
+  /// The innermost frame of the user's code on the stack: its file and line.
+  function userFrame() {
     const saved = Error.prepareStackTrace;
     Error.prepareStackTrace = (_, frames) => frames;
     const frames = new Error().stack;
     Error.prepareStackTrace = saved;
     for (const frame of frames) {
       const file = frame.getFileName();
-      if (file && !file.startsWith('caper:')) return `${file}:${frame.getLineNumber()}`;
+      if (file && !file.startsWith('caper:')) return { uri: file, line: frame.getLineNumber() };
     }
-    return 'unknown';
+    return { uri: 'unknown', line: 0 };
   }
-  internal.callSite = callSite;
+  internal.userFrame = userFrame;
+
+  /// Where `require` was called: `file:line`.
+  const callSite = () => { const at = userFrame(); return `${at.uri}:${at.line}`; };
 
   function notFound(spec, fromFile) {
     const error = new Error(`Cannot find module '${spec}' (required at ${callSite()})`);
