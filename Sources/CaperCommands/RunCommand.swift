@@ -36,14 +36,56 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Run failed scenarios again up to N times.")
   var retry = 0
 
-  @Option(help: "The order scenarios run in: defined or reverse.")
+  @Option(help: "The order scenarios run in: defined, reverse, or random[:SEED] (the seed is printed so a run can be repeated).")
   var order = "defined"
+
+  @Option(name: .customLong("tags"), help: "Only scenarios whose tags match this tag expression; repeatable (all must match).")
+  var tagExpressions: [String] = []
+
+  @Option(name: .customLong("name"), help: "Only scenarios whose name matches this regular expression; repeatable (any may match).")
+  var names: [String] = []
+
+  @Flag(name: .customLong("dry-run"), help: "Report every step without running it (finds undefined and ambiguous steps).")
+  var dryRun = false
+
+  @Flag(name: .customLong("fail-fast"), help: "Skip the remaining scenarios after the first failure.")
+  var failFast = false
+
+  @Option(name: .customLong("retry-tag-filter"), help: "Only retry scenarios whose tags match this tag expression.")
+  var retryTagFilter = ""
+
+  @Option(help: "The language of feature files without a '# language:' line (default en).")
+  var language = "en"
+
+  @Flag(name: .customLong("i18n-languages"), help: "List the languages Gherkin knows, and exit.")
+  var listLanguages = false
+
+  @Option(name: .customLong("i18n-keywords"), help: "List the Gherkin keywords of a language, and exit.")
+  var keywordsLanguage: String?
+
+  @Option(name: .customLong("format-options"), help: "JSON options for the formatters (e.g. {\"colorsEnabled\": false}).")
+  var formatOptions = "{}"
 
   @Option(name: .customLong("world-parameters"), help: "JSON handed to the World as `parameters`.")
   var worldParameters = "{}"
 
+  /// The `--order` option as the runner takes it; nil when malformed.
+  var runOrder: RunOptions.Order? {
+    switch order {
+    case "defined": return .defined
+    case "reverse": return .reverse
+    case "random": return .random(seed: UInt64.random(in: 0...999_999))
+    default:
+      guard order.hasPrefix("random:"), let seed = UInt64(order.dropFirst("random:".count)) else { return nil }
+      return .random(seed: seed)
+    }
+  }
+
   func validate() throws {
-    guard ["defined", "reverse"].contains(order) else { throw ValidationError("--order takes defined or reverse, not \(order)") }
+    guard runOrder != nil else { throw ValidationError("--order takes defined, reverse or random[:SEED], not \(order)") }
+    guard (try? JSONSerialization.jsonObject(with: Data(formatOptions.utf8))) is [String: Any] else {
+      throw ValidationError("--format-options takes a JSON object, not \(formatOptions)")
+    }
     guard retry >= 0 else { throw ValidationError("--retry takes a number of 0 or more") }
     guard (try? JSONSerialization.jsonObject(with: Data(worldParameters.utf8))) is [String: Any] else {
       throw ValidationError("--world-parameters takes a JSON object, not \(worldParameters)")
@@ -51,6 +93,17 @@ struct RunCommand: ParsableCommand {
   }
 
   func run() throws {
+    if listLanguages {
+      print(Languages.table())
+      return
+    }
+    if let keywordsLanguage {
+      guard let table = Languages.keywords(keywordsLanguage) else {
+        throw CommandFailure(message: "caper: Gherkin has no language '\(keywordsLanguage)' (see --i18n-languages)", status: ExitStatus.usage)
+      }
+      print(table)
+      return
+    }
     let cwd = FileManager.default.currentDirectoryPath
     let fm = FileManager.default
     let caperProject = fm.fileExists(atPath: cwd + "/Features") || fm.fileExists(atPath: cwd + "/Support/steps")
@@ -80,7 +133,16 @@ struct RunCommand: ParsableCommand {
     var options = RunOptions(featurePaths: featurePaths, supportPaths: supportPaths, baseDirectory: cwd)
     options.strict = strict
     options.retry = retry
-    options.order = order == "reverse" ? .reverse : .defined
+    options.order = runOrder ?? .defined
+    if case .random(let seed) = options.order {
+      FileHandle.standardError.write(Data("caper: random order with seed \(seed) (repeat with --order random:\(seed))\n".utf8))
+    }
+    options.tagExpressions = tagExpressions
+    options.namePatterns = names
+    options.dryRun = dryRun
+    options.failFast = failFast
+    options.retryTagFilter = retryTagFilter
+    options.language = language
     options.worldParameters = worldParameters
     options.environment = ProcessInfo.processInfo.environment
     options.arguments = CommandLine.arguments

@@ -6,17 +6,20 @@ import Messages
 /// with the exact messages of cucumber/gherkin; a document is returned only when there were none.
 /// Pure Swift, no shared mutable state: parsers may run on many threads at once.
 public struct GherkinParser {
-  public init() {}
+  /// The language of files without a `# language:` line (an ISO code Gherkin knows).
+  public let language: String
+
+  public init(language: String = "en") { self.language = GherkinDialect.named(language) == nil ? "en" : language }
 
   /// Parses `source` (plain or Markdown flavour, by its media type).
   public func parse(_ source: Source, ids: IdGenerator) throws(GherkinErrors) -> GherkinDocument {
-    var run = Run(source: source, ids: ids)
+    var run = Run(source: source, ids: ids, language: language)
     return try run.parse()
   }
 
   /// The token stream of `source`, in the `.tokens` format of the conformance data.
   public func tokens(_ source: Source) throws(GherkinErrors) -> String {
-    var run = Run(source: source, ids: .incrementing())
+    var run = Run(source: source, ids: .incrementing(), language: language)
     run.recordTokens = true
     _ = try? run.parse()
     if !run.errors.isEmpty { throw GherkinErrors(errors: run.errors) }
@@ -33,12 +36,12 @@ public struct GherkinParser {
     var tokenLines: [String] = []
     let states = ParserStates.shared.states
 
-    init(source: Source, ids: IdGenerator) {
+    init(source: Source, ids: IdGenerator, language: String) {
       scanner = TokenScanner(source.data)
-      // English always exists; other defaults come from `# language:` lines.
+      // The parser's initializer checked the language exists.
       switch source.mediaType {
-      case .gherkinPlain: matcher = try! ClassicTokenMatcher()
-      case .gherkinMarkdown: matcher = try! MarkdownTokenMatcher()
+      case .gherkinPlain: matcher = try! ClassicTokenMatcher(language: language)
+      case .gherkinMarkdown: matcher = try! MarkdownTokenMatcher(language: language)
       }
       builder = AstBuilder(uri: source.uri, ids: ids)
     }

@@ -1,6 +1,10 @@
 /// What to run and how (the command line and configuration end up here).
 public struct RunOptions: Sendable {
-  public enum Order: Sendable, Equatable { case defined, reverse }
+  public enum Order: Sendable, Equatable {
+    case defined, reverse
+    /// Shuffled by a seeded generator: the same seed gives the same order on every machine.
+    case random(seed: UInt64)
+  }
 
   /// Feature files or folders; `path:LINE` selects the scenarios and example rows at LINE.
   public var featurePaths: [String]
@@ -17,6 +21,18 @@ public struct RunOptions: Sendable {
   public var arguments: [String] = []
   /// The folder URIs are written relative to.
   public var baseDirectory: String
+  /// Tag expressions a scenario must all match (`--tags`, ANDed).
+  public var tagExpressions: [String] = []
+  /// Regular expressions (JavaScript) of which a scenario's name must match one (`--name`).
+  public var namePatterns: [String] = []
+  /// Report every step without running it (undefined and ambiguous steps are still found).
+  public var dryRun = false
+  /// After the first failed scenario, skip the rest.
+  public var failFast = false
+  /// Only scenarios matching this tag expression are retried.
+  public var retryTagFilter = ""
+  /// The language of feature files without a `# language:` line.
+  public var language = "en"
 
   public init(featurePaths: [String], supportPaths: [String], baseDirectory: String) {
     self.featurePaths = featurePaths

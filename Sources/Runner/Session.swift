@@ -46,19 +46,23 @@ final class Session: @unchecked Sendable {
     // Every BeforeAll hook runs even after one fails; then no test case runs.
     var beforeAllFailed = false
     for hook in library.hooks(.beforeTestRun) {
-      if runGlobalHook(hook, skip: false) != .passed { beforeAllFailed = true; success = false }
+      if runGlobalHook(hook, skip: run.options.dryRun) == .failed { beforeAllFailed = true; success = false }
     }
     if !beforeAllFailed {
       let planned = pickles.map { (plan($0.pickle), $0) }
       for (steps, entry) in planned {
         run.emit(.testCase(TestCase(id: steps.id, pickleId: entry.pickle.id, testSteps: steps.steps.map(\.message), testRunStartedId: testRunStartedId)))
       }
+      var stopped = false
       for (steps, entry) in planned {
-        if !execute(steps, entry.pickle, entry.document) { success = false }
+        if !execute(steps, entry.pickle, entry.document, skipAll: stopped) {
+          success = false
+          if run.options.failFast { stopped = true }
+        }
       }
     }
     for hook in library.hooks(.afterTestRun).reversed() {
-      if runGlobalHook(hook, skip: false) != .passed { success = false }
+      if runGlobalHook(hook, skip: run.options.dryRun) == .failed { success = false }
     }
     run.emit(.testRunFinished(TestRunFinished(success: success, timestamp: run.timestamp(), testRunStartedId: testRunStartedId)))
     return success
@@ -106,26 +110,30 @@ final class Session: @unchecked Sendable {
   }
 
   /// Runs one test case (with its retries); true when it passed.
-  func execute(_ plan: Plan, _ pickle: Pickle, _ document: GherkinDocument) -> Bool {
+  func execute(_ plan: Plan, _ pickle: Pickle, _ document: GherkinDocument, skipAll: Bool) -> Bool {
+    let retryAllowed = (try? TagExpression.parse(run.options.retryTagFilter).evaluate(Set(pickle.tags.map(\.name)))) ?? true
     var attempt = 0
     while true {
       let startedId = run.ids.next()
       run.emit(.testCaseStarted(TestCaseStarted(attempt: attempt, id: startedId, testCaseId: plan.id, timestamp: run.timestamp())))
       attachmentTarget = (startedId, nil, nil)
-      _ = try? realm.context.call(realm.function("beginTestCase"), [(try? realm.context.evaluate("(\(run.options.worldParameters))")) ?? .object(JSObject())])
+      if !run.options.dryRun && !skipAll {
+        _ = try? realm.context.call(realm.function("beginTestCase"), [(try? realm.context.evaluate("(\(run.options.worldParameters))")) ?? .object(JSObject())])
+      }
       var worst: TestStepResult.Status = .passed
       var skipping = false
       for (message, planned) in plan.steps {
         run.emit(.testStepStarted(TestStepStarted(testCaseStartedId: startedId, testStepId: message.id, timestamp: run.timestamp())))
         attachmentTarget = (startedId, message.id, nil)
         let result = execute(
-          planned, pickle: pickle, document: document, startedId: startedId, skipping: skipping, worst: worst,
-          canRetry: attempt < run.options.retry)
+          planned, pickle: pickle, document: document, startedId: startedId,
+          skipping: skipping || skipAll || run.options.dryRun, worst: skipAll || run.options.dryRun ? .skipped : worst,
+          canRetry: attempt < run.options.retry && retryAllowed)
         if result.status != .passed { skipping = true }
         worst = Self.worse(worst, result.status)
         run.emit(.testStepFinished(TestStepFinished(testCaseStartedId: startedId, testStepId: message.id, testStepResult: result, timestamp: run.timestamp())))
       }
-      let retry = worst == .failed && attempt < run.options.retry
+      let retry = worst == .failed && attempt < run.options.retry && retryAllowed
       run.emit(.testCaseFinished(TestCaseFinished(testCaseStartedId: startedId, timestamp: run.timestamp(), willBeRetried: retry)))
       attachmentTarget = (nil, nil, nil)
       if !retry { return Self.passes(worst, strict: run.options.strict) }
@@ -164,6 +172,7 @@ final class Session: @unchecked Sendable {
     case .hook(let hook):
       let isBefore = hook.kind == .beforeTestCase
       if isBefore && skipping { return result(.skipped) }
+      if run.options.dryRun { return result(.skipped) }
       let argument: JSValue = .object(JSObject([
         ("pickle", .string(Self.json(pickle))), ("gherkinDocument", .string(Self.json(document))),
         ("testCaseStartedId", .string(startedId)),

@@ -28,8 +28,9 @@ public final class TestRun: @unchecked Sendable {
   /// Runs the suite; true when it passed. Throws `RunError` when it cannot start.
   public func run() throws -> Bool {
     emit(.meta(Self.meta))
-    let pickles = try loadFeatures()
     let realm = try SupportRealm(environment: options.environment, arguments: options.arguments)
+    let filter = try ScenarioFilter(options: options, regexp: realm.regexp)
+    let pickles = try loadFeatures(filter)
     let supportFiles = try options.supportPaths.flatMap { try ProjectFiles.files($0, suffixes: ProjectFiles.supportSuffixes) }
       .map { ProjectFiles.absolute($0, from: options.baseDirectory) }
     do {
@@ -44,6 +45,9 @@ public final class TestRun: @unchecked Sendable {
       library = try SupportLibrary(try realm.describe(), ids: ids, uri: uri)
     } catch let error as ExpressionError {
       throw RunError(message: error.message)
+    }
+    if options.language != "en" && GherkinDialect.named(options.language) == nil {
+      throw RunError(message: "--language: Gherkin has no language '\(options.language)' (caper run --i18n-languages lists them)")
     }
     library.messages.forEach(emit)
     let session = Session(run: self, realm: realm, library: library)
@@ -69,7 +73,7 @@ public final class TestRun: @unchecked Sendable {
 
   /// Reads every feature, emitting source, document and pickles (or parse errors, which stop
   /// the run after all files were read).
-  func loadFeatures() throws -> [(pickle: Pickle, document: GherkinDocument)] {
+  func loadFeatures(_ filter: ScenarioFilter) throws -> [(pickle: Pickle, document: GherkinDocument)] {
     var selected: [(Pickle, GherkinDocument)] = []
     var errors: [RunError] = []
     for argument in options.featurePaths {
@@ -80,22 +84,25 @@ public final class TestRun: @unchecked Sendable {
         let path = uri(ProjectFiles.absolute(file, from: options.baseDirectory))
         let source = Source(uri: path, data: text, mediaType: SourceMediaType(path: file))
         emit(.source(source))
+        let document: GherkinDocument
         do {
-          let document = try GherkinParser().parse(source, ids: ids)
-          emit(.gherkinDocument(document))
-          let lines = Set(target.lines)
-          let scenarioLines = Self.scenarioLines(document)
-          for pickle in PickleCompiler(ids: ids).compile(document) {
-            emit(.pickle(pickle))
-            let line = pickle.location?.line ?? 0
-            if lines.isEmpty || lines.contains(line) || lines.contains(scenarioLines[pickle.astNodeIds[0]] ?? -1) {
-              selected.append((pickle, document))
-            }
-          }
+          document = try GherkinParser(language: options.language).parse(source, ids: ids)
         } catch {
           for problem in error.errors {
             emit(.parseError(ParseError(source: SourceReference(uri: path, location: problem.location), message: problem.description)))
             errors.append(RunError(file: path, line: problem.location.line, column: problem.location.column, message: problem.message))
+          }
+          continue
+        }
+        emit(.gherkinDocument(document))
+        let lines = Set(target.lines)
+        let scenarioLines = Self.scenarioLines(document)
+        for pickle in PickleCompiler(ids: ids).compile(document) {
+          emit(.pickle(pickle))
+          let line = pickle.location?.line ?? 0
+          let atLine = lines.isEmpty || lines.contains(line) || lines.contains(scenarioLines[pickle.astNodeIds[0]] ?? -1)
+          if try atLine && filter.accepts(pickle) {
+            selected.append((pickle, document))
           }
         }
       }
@@ -103,7 +110,13 @@ public final class TestRun: @unchecked Sendable {
     if let first = errors.first {
       throw errors.count == 1 ? first : RunError(message: errors.map(\.description).joined(separator: "\n"))
     }
-    return options.order == .reverse ? selected.reversed() : selected
+    switch options.order {
+    case .defined: return selected
+    case .reverse: return selected.reversed()
+    case .random(let seed):
+      var generator = SeededGenerator(seed: seed)
+      return selected.shuffled(using: &generator)
+    }
   }
 
   static func scenarioLines(_ document: GherkinDocument) -> [String: Int] {
