@@ -27,7 +27,13 @@ Feature: Choosing and ordering scenarios
       """
 
   Scenario: tags and names pick scenarios
-    When I run caper with "--tags @fast --tags not @wip"
+    When I run caper with the options:
+      """
+      --tags
+      @fast
+      --tags
+      not @wip
+      """
     Then it exits with 0
     And the output contains:
       """

@@ -118,7 +118,7 @@ public final class ProgressFormatter: Formatter {
     for id in order { if let r = caseResults[id] { scenarios[r.worst, default: 0] += 1 } }
     output.write(Self.counts(scenarios, noun: "scenario") + "\n")
     output.write(Self.counts(stepCounts, noun: "step") + "\n")
-    let seconds = (runEnd ?? Date()).timeIntervalSince(runStart ?? Date())
+    let seconds = max(0, (runEnd ?? Date()).timeIntervalSince(runStart ?? runEnd ?? Date()))
     output.write(String(format: "%dm%06.3fs\n", Int(seconds) / 60, seconds.truncatingRemainder(dividingBy: 60)))
     output.flush()
   }
