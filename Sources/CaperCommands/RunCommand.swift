@@ -54,6 +54,9 @@ struct RunCommand: ParsableCommand {
   @Option(name: .customLong("retry-tag-filter"), help: "Only retry scenarios whose tags match this tag expression.")
   var retryTagFilter = ""
 
+  @Option(help: "Run scenarios on N workers at once (an isolate on its own thread each).")
+  var parallel = 0
+
   @Option(help: "The language of feature files without a '# language:' line (default en).")
   var language = "en"
 
@@ -143,6 +146,7 @@ struct RunCommand: ParsableCommand {
     options.failFast = failFast
     options.retryTagFilter = retryTagFilter
     options.language = language
+    options.parallel = parallel
     options.worldParameters = worldParameters
     options.environment = ProcessInfo.processInfo.environment
     options.arguments = CommandLine.arguments

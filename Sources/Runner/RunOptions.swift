@@ -33,6 +33,8 @@ public struct RunOptions: Sendable {
   public var retryTagFilter = ""
   /// The language of feature files without a `# language:` line.
   public var language = "en"
+  /// Workers running test cases at once (each an isolate on its own thread); 0 or 1 is serial.
+  public var parallel = 0
 
   public init(featurePaths: [String], supportPaths: [String], baseDirectory: String) {
     self.featurePaths = featurePaths

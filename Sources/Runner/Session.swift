@@ -13,13 +13,16 @@ final class Session: @unchecked Sendable {
   /// Where an attachment made now belongs.
   private var attachmentTarget: (testCaseStartedId: String?, testStepId: String?, testRunHookStartedId: String?) = (nil, nil, nil)
   private let testRunStartedId: String
+  /// Set when several workers run at once (`testCaseStarted.workerId`).
+  let workerId: String?
 
-  init(run: TestRun, realm: SupportRealm, library: SupportLibrary) {
+  init(run: TestRun, realm: SupportRealm, library: SupportLibrary, testRunStartedId: String, workerId: String?) {
     self.run = run
     self.realm = realm
     self.library = library
     engine = RealmRegexEngine(regexp: realm.regexp)
-    testRunStartedId = run.ids.next()
+    self.testRunStartedId = testRunStartedId
+    self.workerId = workerId
     realm.onAttachment = { [unowned self] value in
       let encoding: Attachment.Encoding = value["contentEncoding"].stringValue == "BASE64" ? .base64 : .identity
       run.emit(.attachment(Attachment(
@@ -40,32 +43,22 @@ final class Session: @unchecked Sendable {
     let kind: Kind
   }
 
-  func execute(_ pickles: [(pickle: Pickle, document: GherkinDocument)]) -> Bool {
-    run.emit(.testRunStarted(TestRunStarted(timestamp: run.timestamp(), id: testRunStartedId)))
-    var success = true
-    // Every BeforeAll hook runs even after one fails; then no test case runs.
-    var beforeAllFailed = false
-    for hook in library.hooks(.beforeTestRun) {
-      if runGlobalHook(hook, skip: run.options.dryRun) == .failed { beforeAllFailed = true; success = false }
+  /// Runs the BeforeAll hooks (every one, even after one fails); false when one failed.
+  func beforeAll() -> Bool {
+    var passed = true
+    for hook in library.hooks(.beforeTestRun) where runGlobalHook(hook, skip: run.options.dryRun) == .failed {
+      passed = false
     }
-    if !beforeAllFailed {
-      let planned = pickles.map { (plan($0.pickle), $0) }
-      for (steps, entry) in planned {
-        run.emit(.testCase(TestCase(id: steps.id, pickleId: entry.pickle.id, testSteps: steps.steps.map(\.message), testRunStartedId: testRunStartedId)))
-      }
-      var stopped = false
-      for (steps, entry) in planned {
-        if !execute(steps, entry.pickle, entry.document, skipAll: stopped) {
-          success = false
-          if run.options.failFast { stopped = true }
-        }
-      }
+    return passed
+  }
+
+  /// Runs the AfterAll hooks in reverse order of definition; false when one failed.
+  func afterAll() -> Bool {
+    var passed = true
+    for hook in library.hooks(.afterTestRun).reversed() where runGlobalHook(hook, skip: run.options.dryRun) == .failed {
+      passed = false
     }
-    for hook in library.hooks(.afterTestRun).reversed() {
-      if runGlobalHook(hook, skip: run.options.dryRun) == .failed { success = false }
-    }
-    run.emit(.testRunFinished(TestRunFinished(success: success, timestamp: run.timestamp(), testRunStartedId: testRunStartedId)))
-    return success
+    return passed
   }
 
   struct Plan {
@@ -115,7 +108,7 @@ final class Session: @unchecked Sendable {
     var attempt = 0
     while true {
       let startedId = run.ids.next()
-      run.emit(.testCaseStarted(TestCaseStarted(attempt: attempt, id: startedId, testCaseId: plan.id, timestamp: run.timestamp())))
+      run.emit(.testCaseStarted(TestCaseStarted(attempt: attempt, id: startedId, testCaseId: plan.id, workerId: workerId, timestamp: run.timestamp())))
       attachmentTarget = (startedId, nil, nil)
       if !run.options.dryRun && !skipAll {
         _ = try? realm.context.call(realm.function("beginTestCase"), [(try? realm.context.evaluate("(\(run.options.worldParameters))")) ?? .object(JSObject())])

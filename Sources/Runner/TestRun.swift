@@ -16,13 +16,21 @@ extension IdGenerator: IdGeneratorProtocol {}
 /// a step past its timeout (default 5 s) fails and the next test case runs on the same realm.
 public final class TestRun: @unchecked Sendable {
   let options: RunOptions
-  let emit: (Envelope) -> Void
+  private let sink: (Envelope) -> Void
+  private let emitLock = NSLock()
   let ids = IdGenerator.unique()
   let clock = ContinuousClock()
 
   public init(options: RunOptions, emit: @escaping (Envelope) -> Void) {
     self.options = options
-    self.emit = emit
+    sink = emit
+  }
+
+  /// Hands an envelope to the formatters, one at a time whatever thread runs.
+  func emit(_ envelope: Envelope) {
+    emitLock.lock()
+    defer { emitLock.unlock() }
+    sink(envelope)
   }
 
   /// Runs the suite; true when it passed. Throws `RunError` when it cannot start.
@@ -33,16 +41,10 @@ public final class TestRun: @unchecked Sendable {
     let pickles = try loadFeatures(filter)
     let supportFiles = try options.supportPaths.flatMap { try ProjectFiles.files($0, suffixes: ProjectFiles.supportSuffixes) }
       .map { ProjectFiles.absolute($0, from: options.baseDirectory) }
-    do {
-      try realm.context.isolate.sync { try realm.load(supportFiles) }
-    } catch let error as JSError {
-      throw RunError(
-        file: error.location.map { uri($0.file) }, line: error.location?.line, column: error.location?.column,
-        message: (error.name.map { "\($0): " } ?? "") + error.message)
-    }
+    try load(supportFiles, into: realm)
     let library: SupportLibrary
     do {
-      library = try SupportLibrary(try realm.describe(), ids: ids, uri: uri)
+      library = try realm.context.isolate.sync { try SupportLibrary(try realm.describe(), ids: ids, uri: uri) }
     } catch let error as ExpressionError {
       throw RunError(message: error.message)
     }
@@ -50,9 +52,58 @@ public final class TestRun: @unchecked Sendable {
       throw RunError(message: "--language: Gherkin has no language '\(options.language)' (caper run --i18n-languages lists them)")
     }
     library.messages.forEach(emit)
-    let session = Session(run: self, realm: realm, library: library)
-    // The whole run happens on the isolate's thread: no hop per call into JavaScript.
-    return try realm.context.isolate.sync { session.execute(pickles) }
+
+    // More workers: an isolate each, the same support code loaded in the same order (so the
+    // definitions' runtime ids agree with the first worker's library).
+    let workers = max(1, options.parallel)
+    var realms = [realm]
+    for _ in 1..<workers {
+      let more = try SupportRealm(environment: options.environment, arguments: options.arguments)
+      try load(supportFiles, into: more)
+      realms.append(more)
+    }
+    let testRunStartedId = ids.next()
+    emit(.testRunStarted(TestRunStarted(timestamp: timestamp(), id: testRunStartedId)))
+    let sessions = realms.enumerated().map { i, realm in
+      Session(run: self, realm: realm, library: library, testRunStartedId: testRunStartedId, workerId: workers > 1 ? "\(i)" : nil)
+    }
+    var success = true
+    // The whole of a worker's work happens on its isolate's thread: no hop per call.
+    let beforeAll = try sessions.map { session in try session.realm.context.isolate.sync { session.beforeAll() } }
+    if beforeAll.allSatisfy({ $0 }) {
+      let plans = try realm.context.isolate.sync { pickles.map { (sessions[0].plan($0.pickle), $0) } }
+      for (plan, entry) in plans {
+        emit(.testCase(TestCase(id: plan.id, pickleId: entry.pickle.id, testSteps: plan.steps.map(\.message), testRunStartedId: testRunStartedId)))
+      }
+      let queue = WorkQueue(plans.count)
+      DispatchQueue.concurrentPerform(iterations: sessions.count) { worker in
+        let session = sessions[worker]
+        try? session.realm.context.isolate.sync {
+          while let index = queue.next() {
+            let (plan, entry) = plans[index]
+            if !session.execute(plan, entry.pickle, entry.document, skipAll: queue.stopped) {
+              queue.failed(stop: options.failFast)
+            }
+          }
+        }
+      }
+      success = !queue.anyFailed
+    } else {
+      success = false
+    }
+    for session in sessions where !(try session.realm.context.isolate.sync { session.afterAll() }) { success = false }
+    emit(.testRunFinished(TestRunFinished(success: success, timestamp: timestamp(), testRunStartedId: testRunStartedId)))
+    return success
+  }
+
+  private func load(_ files: [String], into realm: SupportRealm) throws {
+    do {
+      try realm.context.isolate.sync { try realm.load(files) }
+    } catch let error as JSError {
+      throw RunError(
+        file: error.location.map { uri($0.file) }, line: error.location?.line, column: error.location?.column,
+        message: (error.name.map { "\($0): " } ?? "") + error.message)
+    }
   }
 
   func uri(_ path: String) -> String { ProjectFiles.relative(path, to: options.baseDirectory) }
