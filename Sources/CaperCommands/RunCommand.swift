@@ -57,6 +57,9 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Run scenarios on N workers at once (an isolate on its own thread each).")
   var parallel = 0
 
+  @Option(help: "Run this node's part of the suite, I/N (I from 1); without it, from the CI's variables (GitLab, Buildkite, Kubernetes with CAPER_SHARD_TOTAL).")
+  var shard: String?
+
   @Option(help: "The language of feature files without a '# language:' line (default en).")
   var language = "en"
 
@@ -85,6 +88,7 @@ struct RunCommand: ParsableCommand {
   }
 
   func validate() throws {
+    if let shard, RunOptions.Shard(shard) == nil { throw ValidationError("--shard takes I/N with 1 <= I <= N, not \(shard)") }
     guard runOrder != nil else { throw ValidationError("--order takes defined, reverse or random[:SEED], not \(order)") }
     guard (try? JSONSerialization.jsonObject(with: Data(formatOptions.utf8))) is [String: Any] else {
       throw ValidationError("--format-options takes a JSON object, not \(formatOptions)")
@@ -117,21 +121,7 @@ struct RunCommand: ParsableCommand {
       supportPaths = caperProject ? ["Support/steps"].filter { fm.fileExists(atPath: cwd + "/" + $0) } : ["features"].filter { fm.fileExists(atPath: cwd + "/" + $0) }
     }
 
-    var formatters: [Formatters.Formatter] = []
-    for spec in formats.isEmpty ? ["progress"] : formats {
-      let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
-      let output: FormatterOutput
-      do {
-        output = parts.count > 1 ? try FormatterOutput.file(parts[1]) : .standardOutput
-      } catch {
-        throw CommandFailure(message: "caper: \(error)", status: ExitStatus.usage)
-      }
-      switch parts[0] {
-      case "progress": formatters.append(ProgressFormatter(output: output))
-      case "message": formatters.append(MessageFormatter(output: output))
-      default: throw CommandFailure(message: "caper: unknown formatter '\(parts[0])' (progress, message)", status: ExitStatus.usage)
-      }
-    }
+    let formatters = try ReportFormats.make(formats)
 
     var options = RunOptions(featurePaths: featurePaths, supportPaths: supportPaths, baseDirectory: cwd)
     options.strict = strict
@@ -147,6 +137,7 @@ struct RunCommand: ParsableCommand {
     options.retryTagFilter = retryTagFilter
     options.language = language
     options.parallel = parallel
+    options.shard = shard.flatMap(RunOptions.Shard.init) ?? RunOptions.Shard.fromEnvironment(ProcessInfo.processInfo.environment)
     options.worldParameters = worldParameters
     options.environment = ProcessInfo.processInfo.environment
     options.arguments = CommandLine.arguments

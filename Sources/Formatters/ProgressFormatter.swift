@@ -15,8 +15,8 @@ public final class ProgressFormatter: Formatter {
   private var stepCounts: [TestStepResult.Status: Int] = [:]
   private var problems: [String] = []
   private var order: [String] = []
-  private var runStart: Date?
-  private var runEnd: Date?
+  private var runStart: Timestamp?
+  private var runEnd: Timestamp?
 
   public init(output: FormatterOutput) { self.output = output }
 
@@ -38,8 +38,8 @@ public final class ProgressFormatter: Formatter {
     case .testCase(let t): testCases[t.id] = t
     case .stepDefinition(let d): stepDefinitions[d.id] = d
     case .suggestion(let s): suggestions[s.pickleStepId] = s
-    case .testRunStarted: runStart = Date()
-    case .testRunFinished: runEnd = Date()
+    case .testRunStarted(let m): runStart = m.timestamp
+    case .testRunFinished(let m): runEnd = m.timestamp
     case .testCaseStarted(let s):
       started[s.id] = s.testCaseId
       if !order.contains(s.testCaseId) { order.append(s.testCaseId) }
@@ -118,7 +118,8 @@ public final class ProgressFormatter: Formatter {
     for id in order { if let r = caseResults[id] { scenarios[r.worst, default: 0] += 1 } }
     output.write(Self.counts(scenarios, noun: "scenario") + "\n")
     output.write(Self.counts(stepCounts, noun: "step") + "\n")
-    let seconds = max(0, (runEnd ?? Date()).timeIntervalSince(runStart ?? runEnd ?? Date()))
+    func seconds(_ t: Timestamp?) -> Double { t.map { Double($0.seconds) + Double($0.nanos) / 1e9 } ?? 0 }
+    let seconds = runStart == nil || runEnd == nil ? 0 : max(0, seconds(runEnd) - seconds(runStart))
     output.write(String(format: "%dm%06.3fs\n", Int(seconds) / 60, seconds.truncatingRemainder(dividingBy: 60)))
     output.flush()
   }

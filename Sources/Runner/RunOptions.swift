@@ -35,6 +35,37 @@ public struct RunOptions: Sendable {
   public var language = "en"
   /// Workers running test cases at once (each an isolate on its own thread); 0 or 1 is serial.
   public var parallel = 0
+  /// This node's part of the suite: pickles sorted by `uri:line`, every `total`-th from `index`
+  /// (1-based), so every node computes the same split.
+  public var shard: Shard?
+
+  public struct Shard: Sendable, Equatable {
+    public var index: Int
+    public var total: Int
+    public init(index: Int, total: Int) {
+      self.index = index
+      self.total = total
+    }
+
+    /// `I/N` (I from 1).
+    public init?(_ text: String) {
+      let parts = text.split(separator: "/")
+      guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else { return nil }
+      self.init(index: i, total: n)
+    }
+
+    /// From the CI's own variables: GitLab (1-based), Buildkite (0-based), Kubernetes Indexed
+    /// Jobs (0-based, total from CAPER_SHARD_TOTAL).
+    public static func fromEnvironment(_ env: [String: String]) -> Shard? {
+      func int(_ key: String) -> Int? { env[key].flatMap { Int($0) } }
+      if let i = int("CI_NODE_INDEX"), let n = int("CI_NODE_TOTAL"), n > 1, (1...n).contains(i) { return Shard(index: i, total: n) }
+      if let i = int("BUILDKITE_PARALLEL_JOB"), let n = int("BUILDKITE_PARALLEL_JOB_COUNT"), n > 1, (0..<n).contains(i) {
+        return Shard(index: i + 1, total: n)
+      }
+      if let i = int("JOB_COMPLETION_INDEX"), let n = int("CAPER_SHARD_TOTAL"), n > 1, (0..<n).contains(i) { return Shard(index: i + 1, total: n) }
+      return nil
+    }
+  }
 
   public init(featurePaths: [String], supportPaths: [String], baseDirectory: String) {
     self.featurePaths = featurePaths

@@ -18,7 +18,11 @@ public final class TestRun: @unchecked Sendable {
   let options: RunOptions
   private let sink: (Envelope) -> Void
   private let emitLock = NSLock()
+  /// Ids of what happens during the run: unique across runs and shards.
   let ids = IdGenerator.unique()
+  /// Ids of what every shard reads the same way (sources' documents and pickles, definitions):
+  /// counted, so shards agree on them and `caper merge` can tell duplicates.
+  let staticIds = IdGenerator.incrementing()
   let clock = ContinuousClock()
 
   public init(options: RunOptions, emit: @escaping (Envelope) -> Void) {
@@ -44,7 +48,7 @@ public final class TestRun: @unchecked Sendable {
     try load(supportFiles, into: realm)
     let library: SupportLibrary
     do {
-      library = try realm.context.isolate.sync { try SupportLibrary(try realm.describe(), ids: ids, uri: uri) }
+      library = try realm.context.isolate.sync { try SupportLibrary(try realm.describe(), ids: staticIds, uri: uri) }
     } catch let error as ExpressionError {
       throw RunError(message: error.message)
     }
@@ -137,7 +141,7 @@ public final class TestRun: @unchecked Sendable {
         emit(.source(source))
         let document: GherkinDocument
         do {
-          document = try GherkinParser(language: options.language).parse(source, ids: ids)
+          document = try GherkinParser(language: options.language).parse(source, ids: staticIds)
         } catch {
           for problem in error.errors {
             emit(.parseError(ParseError(source: SourceReference(uri: path, location: problem.location), message: problem.description)))
@@ -148,7 +152,7 @@ public final class TestRun: @unchecked Sendable {
         emit(.gherkinDocument(document))
         let lines = Set(target.lines)
         let scenarioLines = Self.scenarioLines(document)
-        for pickle in PickleCompiler(ids: ids).compile(document) {
+        for pickle in PickleCompiler(ids: staticIds).compile(document) {
           emit(.pickle(pickle))
           let line = pickle.location?.line ?? 0
           let atLine = lines.isEmpty || lines.contains(line) || lines.contains(scenarioLines[pickle.astNodeIds[0]] ?? -1)
@@ -160,6 +164,17 @@ public final class TestRun: @unchecked Sendable {
     }
     if let first = errors.first {
       throw errors.count == 1 ? first : RunError(message: errors.map(\.description).joined(separator: "\n"))
+    }
+    if let shard = options.shard {
+      // Every node sorts the same way and takes every total-th pickle from its index.
+      let keys: [String] = selected.map { entry in
+        let pickle: Pickle = entry.0
+        return pickle.uri + ":" + String(format: "%09d", pickle.location?.line ?? 0)
+      }
+      let order: [Int] = keys.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }
+      var mine = Set<Int>()
+      for (position, index) in order.enumerated() where position % shard.total == shard.index - 1 { mine.insert(index) }
+      selected = selected.indices.filter { mine.contains($0) }.map { selected[$0] }
     }
     switch options.order {
     case .defined: return selected

@@ -55,6 +55,31 @@ Then('the file {string} holds {int} {string} message(s)', function (name, count,
   assert.strictEqual(lines.filter((m) => kind in m).length, count);
 });
 
+When('I merge {string} and {string} into {string}', function (a, b, out) {
+  const result = spawnSync(process.execPath, ['merge', a, b, '--format', `message:${out}`], { cwd: this.dir, encoding: 'utf8' });
+  if (result.error) throw result.error;
+  this.result = result;
+});
+
+/// The messages of a report without what differs from run to run (ids, times).
+function stableMessages(dir, name) {
+  const strip = (value) => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.keys(value).sort()
+        .filter((k) => k !== 'id' && !k.endsWith('Id') && !k.endsWith('Ids') && k !== 'timestamp' && k !== 'duration' && k !== 'meta')
+        .map((k) => [k, strip(value[k])]));
+    }
+    return value;
+  };
+  return fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean)
+    .map((l) => JSON.parse(l)).filter((m) => !m.meta).map((m) => JSON.stringify(strip(m))).sort();
+}
+
+Then('the messages in {string} are those in {string}', function (a, b) {
+  assert.deepStrictEqual(stableMessages(this.dir, a), stableMessages(this.dir, b));
+});
+
 Then('the run in {string} {word}', function (name, verdict) {
   const lines = fs.readFileSync(path.join(this.dir, name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const finished = lines.find((m) => m.testRunFinished);
