@@ -86,7 +86,10 @@ let package = Package(
       name: "CaperCommandsTests", dependencies: ["CaperCommands", "_CaperTestSupport"]
     ),
     .testTarget(name: "RunnerTests", dependencies: ["Runner", "_CaperTestSupport"], exclude: ["CCK"]),
-    .testTarget(name: "FormattersTests", dependencies: ["Formatters", "Messages", "_CaperTestSupport"]),
+    .testTarget(
+      name: "FormattersTests", dependencies: ["Formatters", "Messages", "CLibXML2", "_CaperTestSupport"],
+      exclude: ["junit.xsd"]
+    ),
     .testTarget(name: "SystemLibrariesTests", dependencies: ["CCurl", "CLibXML2"]),
   ],
   cxxLanguageStandard: .cxx17

@@ -2,3 +2,4 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlversion.h>
 #include <libxml/encoding.h>
+#include <libxml/xmlschemas.h>

@@ -39,11 +39,14 @@ struct MergeCommand: ParsableCommand {
       shards.append(envelopes)
     }
     let merged = RunMerger.merge(shards)
-    let formatters = try ReportFormats.make(formats)
+    var unwritable: [String] = []
+    let formatters = try ReportFormats.make(formats, unwritable: &unwritable)
+    for problem in unwritable { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
     for envelope in merged { formatters.forEach { $0.handle(envelope) } }
     for formatter in formatters {
       do { try formatter.finish() } catch { FileHandle.standardError.write(Data("caper: \(error)\n".utf8)) }
     }
+    if !unwritable.isEmpty { throw CommandFailure(message: "", status: ExitStatus.usage) }
     var passed = false
     if case .testRunFinished(let finished)? = merged.last { passed = finished.success }
     if !passed { throw CommandFailure(message: "", status: ExitStatus.failure) }

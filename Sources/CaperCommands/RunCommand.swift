@@ -18,7 +18,7 @@ struct RunCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "Feature files or folders; FILE:LINE selects a scenario.")
+  @Argument(help: "Feature files or folders; FILE:LINE selects a scenario; @FILE reads them from a rerun file.")
   var paths: [String] = []
 
   @Option(name: .customLong("require"), help: "Support code to load (file or folder, CommonJS); repeatable.")
@@ -27,7 +27,7 @@ struct RunCommand: ParsableCommand {
   @Option(name: .customLong("import"), help: "Support code to load (file or folder); ES modules are .mjs files or .js files in a \"type\": \"module\" package. Repeatable.")
   var imports: [String] = []
 
-  @Option(name: .customLong("format"), help: "A formatter, NAME[:FILE]: progress (default), message. Repeatable.")
+  @Option(name: .customLong("format"), help: "A formatter, NAME[:FILE]: progress (default), progress-bar, pretty, summary, message, json, junit, rerun, usage, usage-json, snippets. Repeatable.")
   var formats: [String] = []
 
   @Flag(inversion: .prefixedNo, help: "Fail the run on undefined and pending steps.")
@@ -114,14 +114,26 @@ struct RunCommand: ParsableCommand {
     let cwd = FileManager.default.currentDirectoryPath
     let fm = FileManager.default
     let caperProject = fm.fileExists(atPath: cwd + "/Features") || fm.fileExists(atPath: cwd + "/Support/steps")
-    var featurePaths = paths
+    // `@rerun.txt` stands for the `file:line`s the rerun formatter wrote.
+    var featurePaths: [String] = []
+    for path in paths {
+      guard path.hasPrefix("@") else { featurePaths.append(path); continue }
+      guard let text = try? String(contentsOfFile: String(path.dropFirst()), encoding: .utf8) else {
+        throw CommandFailure(message: "caper: \(path.dropFirst()): no such rerun file", status: ExitStatus.usage)
+      }
+      featurePaths += text.split(whereSeparator: \.isWhitespace).map(String.init)
+      if featurePaths.isEmpty { return }
+    }
     if featurePaths.isEmpty { featurePaths = [caperProject ? "Features" : "features"] }
     var supportPaths = requires + imports
     if supportPaths.isEmpty {
       supportPaths = caperProject ? ["Support/steps"].filter { fm.fileExists(atPath: cwd + "/" + $0) } : ["features"].filter { fm.fileExists(atPath: cwd + "/" + $0) }
     }
 
-    let formatters = try ReportFormats.make(formats)
+    let formatOptionValues = (try? JSONSerialization.jsonObject(with: Data(formatOptions.utf8))) as? [String: Any] ?? [:]
+    var unwritable: [String] = []
+    let formatters = try ReportFormats.make(formats, options: formatOptionValues, strict: strict, unwritable: &unwritable)
+    for problem in unwritable { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
 
     var options = RunOptions(featurePaths: featurePaths, supportPaths: supportPaths, baseDirectory: cwd)
     options.strict = strict
@@ -150,6 +162,7 @@ struct RunCommand: ParsableCommand {
       throw CommandFailure(message: "caper: \(error)", status: ExitStatus.usage)
     }
     finish(formatters)
+    if !unwritable.isEmpty { throw CommandFailure(message: "", status: ExitStatus.usage) }
     if !passed { throw CommandFailure(message: "", status: ExitStatus.failure) }
   }
 

@@ -50,6 +50,11 @@ Then('the error output contains:', function (text) {
   assert.ok(this.result.stderr.includes(text), `stderr does not contain:\n${text}\n\nstderr:\n${this.result.stderr}`);
 });
 
+Then('the file {string} contains:', function (name, text) {
+  const content = fs.readFileSync(path.join(this.dir, name), 'utf8');
+  assert.ok(content.includes(text), `${name} does not contain:\n${text}\n\n${name}:\n${content}`);
+});
+
 Then('the file {string} holds {int} {string} message(s)', function (name, count, kind) {
   const lines = fs.readFileSync(path.join(this.dir, name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   assert.strictEqual(lines.filter((m) => kind in m).length, count);

@@ -1,0 +1,91 @@
+import Foundation
+import Messages
+
+/// `json`: Cucumber JSON, the report format that cucumber-html-reporter, the Jenkins Cucumber
+/// plugin and other report tools read: features with their scenarios ("elements"), steps with
+/// `result.status`, `result.duration` in nanoseconds and `error_message`, hooks as hidden
+/// Before/After steps, attachments as `embeddings`, doc strings and data tables.
+public final class JSONFormatter: Formatter {
+  private let output: FormatterOutput
+  private let model = RunModel()
+
+  public init(output: FormatterOutput) { self.output = output }
+
+  public func handle(_ envelope: Envelope) { model.handle(envelope) }
+
+  static func slug(_ text: String) -> String {
+    text.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+  }
+
+  public func finish() throws {
+    var features: [String: [String: Any]] = [:]
+    var elements: [String: [[String: Any]]] = [:]
+    var order: [String] = []
+    for (testCase, pickle, startedId) in model.executed {
+      let feature = model.feature(of: pickle)
+      if features[pickle.uri] == nil {
+        order.append(pickle.uri)
+        features[pickle.uri] = [
+          "uri": pickle.uri, "id": Self.slug(feature?.name ?? pickle.uri), "keyword": feature?.keyword ?? "Feature",
+          "name": feature?.name ?? "", "description": feature?.description ?? "", "line": feature?.location.line ?? 1,
+          "tags": (feature?.tags ?? []).map { ["name": $0.name, "line": $0.location.line] },
+        ]
+      }
+      let scenario = model.scenario(of: pickle)
+      var steps: [[String: Any]] = []
+      for step in testCase.testSteps {
+        let result = model.results[startedId]?[step.id]
+        var entry: [String: Any] = [:]
+        var resultJSON: [String: Any] = ["status": (result?.status ?? .unknown).rawValue.lowercased()]
+        if let result {
+          resultJSON["duration"] = Int(RunModel.seconds(result.duration) * 1e9)
+          if let message = result.exception?.stackTrace ?? result.message, result.status == .failed { resultJSON["error_message"] = message }
+        }
+        entry["result"] = resultJSON
+        if let hookId = step.hookId {
+          let hook = model.hooks[hookId]
+          entry["keyword"] = hook?.type == .afterTestCase ? "After" : "Before"
+          entry["hidden"] = true
+          entry["match"] = ["location": "\(hook?.sourceReference.uri ?? ""):\(hook?.sourceReference.location?.line ?? 0)"]
+        } else if let pickleStep = pickle.steps.first(where: { $0.id == step.pickleStepId }) {
+          let astStep = pickleStep.astNodeIds.first.flatMap { model.astStep($0, in: pickle) }
+          entry["keyword"] = astStep?.keyword ?? ""
+          entry["name"] = pickleStep.text
+          entry["line"] = astStep?.location.line ?? 0
+          if let definition = step.stepDefinitionIds?.first.flatMap({ model.stepDefinitions[$0] }), step.stepDefinitionIds?.count == 1 {
+            entry["match"] = ["location": "\(definition.sourceReference.uri ?? ""):\(definition.sourceReference.location?.line ?? 0)"]
+          }
+          if let docString = pickleStep.argument?.docString {
+            entry["doc_string"] = ["value": docString.content, "content_type": docString.mediaType ?? "", "line": astStep?.docString?.location.line ?? 0]
+          }
+          if let table = pickleStep.argument?.dataTable {
+            entry["rows"] = table.rows.map { ["cells": $0.cells.map(\.value)] }
+          }
+          entry["arguments"] = [Any]()
+        }
+        let embeddings = (model.attachments[startedId]?[step.id] ?? []).map { attachment -> [String: Any] in
+          let data = attachment.contentEncoding == .base64 ? attachment.body : Data(attachment.body.utf8).base64EncodedString()
+          return ["data": data, "mime_type": attachment.mediaType]
+        }
+        if !embeddings.isEmpty { entry["embeddings"] = embeddings }
+        steps.append(entry)
+      }
+      let tags = pickle.tags.map { tag -> [String: Any] in
+        ["name": tag.name, "line": scenario?.tags.first { $0.id == tag.astNodeId }?.location.line ?? feature?.tags.first { $0.id == tag.astNodeId }?.location.line ?? 0]
+      }
+      elements[pickle.uri, default: []].append([
+        "id": "\(Self.slug(feature?.name ?? ""));\(Self.slug(pickle.name))", "keyword": scenario?.keyword ?? "Scenario",
+        "name": pickle.name, "description": scenario?.description ?? "", "line": pickle.location?.line ?? 0,
+        "type": "scenario", "tags": tags, "steps": steps,
+      ])
+    }
+    let json = order.map { uri -> [String: Any] in
+      var feature = features[uri]!
+      feature["elements"] = elements[uri] ?? []
+      return feature
+    }
+    output.write(Data(try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])))
+    output.write("\n")
+    output.flush()
+  }
+}

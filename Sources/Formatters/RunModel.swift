@@ -1,0 +1,111 @@
+import Foundation
+import Messages
+
+/// What the envelopes of a run say, gathered for formatters that report at the end: features,
+/// pickles, test cases and their latest attempt's step results, definitions, attachments.
+/// Only reads envelopes; knows nothing of the runner.
+final class RunModel {
+  var sources: [String] = []  // uris in order
+  var documents: [String: GherkinDocument] = [:]
+  var pickles: [String: Pickle] = [:]
+  var pickleOrder: [String] = []
+  var testCases: [String: TestCase] = [:]
+  var stepDefinitions: [String: StepDefinition] = [:]
+  var stepDefinitionOrder: [String] = []
+  var hooks: [String: Hook] = [:]
+  var suggestions: [String: Suggestion] = [:]
+  /// testCaseStartedId -> testCaseId
+  var started: [String: String] = [:]
+  /// testCaseId -> the latest attempt's startedId (a retried attempt is replaced)
+  var latestAttempt: [String: String] = [:]
+  var caseOrder: [String] = []
+  /// testCaseStartedId -> testStepId -> result
+  var results: [String: [String: TestStepResult]] = [:]
+  /// testCaseStartedId -> testStepId -> attachments
+  var attachments: [String: [String: [Attachment]]] = [:]
+  var runStarted: Timestamp?
+  var runFinished: TestRunFinished?
+
+  func handle(_ envelope: Envelope) {
+    switch envelope {
+    case .source(let m): sources.append(m.uri)
+    case .gherkinDocument(let m): if let uri = m.uri { documents[uri] = m }
+    case .pickle(let m):
+      pickles[m.id] = m
+      pickleOrder.append(m.id)
+    case .testCase(let m): testCases[m.id] = m
+    case .stepDefinition(let m):
+      stepDefinitions[m.id] = m
+      stepDefinitionOrder.append(m.id)
+    case .hook(let m): hooks[m.id] = m
+    case .suggestion(let m): suggestions[m.pickleStepId] = m
+    case .testRunStarted(let m): runStarted = m.timestamp
+    case .testRunFinished(let m): runFinished = m
+    case .testCaseStarted(let m):
+      started[m.id] = m.testCaseId
+      latestAttempt[m.testCaseId] = m.id
+      if !caseOrder.contains(m.testCaseId) { caseOrder.append(m.testCaseId) }
+    case .testStepFinished(let m): results[m.testCaseStartedId, default: [:]][m.testStepId] = m.testStepResult
+    case .attachment(let m):
+      if let startedId = m.testCaseStartedId, let stepId = m.testStepId {
+        attachments[startedId, default: [:]][stepId, default: []].append(m)
+      }
+    default: break
+    }
+  }
+
+  /// Each test case that ran, with its latest attempt.
+  var executed: [(testCase: TestCase, pickle: Pickle, startedId: String)] {
+    caseOrder.compactMap { id in
+      guard let testCase = testCases[id], let pickle = pickles[testCase.pickleId], let startedId = latestAttempt[id] else { return nil }
+      return (testCase, pickle, startedId)
+    }
+  }
+
+  static let severity: [TestStepResult.Status] = [.unknown, .passed, .skipped, .pending, .undefined, .ambiguous, .failed]
+
+  static func worse(_ a: TestStepResult.Status, _ b: TestStepResult.Status) -> TestStepResult.Status {
+    severity.firstIndex(of: a)! >= severity.firstIndex(of: b)! ? a : b
+  }
+
+  func status(of startedId: String, _ testCase: TestCase) -> TestStepResult.Status {
+    testCase.testSteps.reduce(TestStepResult.Status.passed) { worst, step in
+      Self.worse(worst, results[startedId]?[step.id]?.status ?? .unknown)
+    }
+  }
+
+  /// The scenario (and, for an outline row, the row) a pickle came from.
+  func location(of pickle: Pickle) -> Int { pickle.location?.line ?? 0 }
+
+  func feature(of pickle: Pickle) -> Feature? { documents[pickle.uri]?.feature }
+
+  /// The Gherkin step a pickle step came from (for its keyword and line).
+  func astStep(_ id: String, in pickle: Pickle) -> Step? {
+    guard let feature = feature(of: pickle) else { return nil }
+    func search(_ steps: [Step]) -> Step? { steps.first { $0.id == id } }
+    for child in feature.children {
+      if let found = child.background.flatMap({ search($0.steps) }) ?? child.scenario.flatMap({ search($0.steps) }) { return found }
+      for ruleChild in child.rule?.children ?? [] {
+        if let found = ruleChild.background.flatMap({ search($0.steps) }) ?? ruleChild.scenario.flatMap({ search($0.steps) }) { return found }
+      }
+    }
+    return nil
+  }
+
+  /// The scenario a pickle came from.
+  func scenario(of pickle: Pickle) -> Scenario? {
+    guard let feature = feature(of: pickle), let id = pickle.astNodeIds.first else { return nil }
+    for child in feature.children {
+      if let s = child.scenario, s.id == id { return s }
+      for ruleChild in child.rule?.children ?? [] where ruleChild.scenario?.id == id { return ruleChild.scenario }
+    }
+    return nil
+  }
+
+  var durationSeconds: Double {
+    guard let start = runStarted, let end = runFinished?.timestamp else { return 0 }
+    return max(0, Double(end.seconds - start.seconds) + Double(end.nanos - start.nanos) / 1e9)
+  }
+
+  static func seconds(_ d: Duration) -> Double { Double(d.seconds) + Double(d.nanos) / 1e9 }
+}

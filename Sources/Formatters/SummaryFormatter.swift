@@ -1,0 +1,83 @@
+import Foundation
+import Messages
+
+/// `summary`: at the end, the failures (with their stacks) and undefined steps (with snippets),
+/// then counts of scenarios and steps and the time the run took.
+public final class SummaryFormatter: Formatter {
+  private let output: FormatterOutput
+  private let model = RunModel()
+
+  public init(output: FormatterOutput) { self.output = output }
+
+  public func handle(_ envelope: Envelope) { model.handle(envelope) }
+
+  public func finish() throws {
+    output.write(Summary.text(model))
+    output.flush()
+  }
+}
+
+/// The end-of-run text `progress` and `summary` share.
+enum Summary {
+  static func text(_ model: RunModel) -> String {
+    var problems: [String] = []
+    var scenarios: [TestStepResult.Status: Int] = [:]
+    var steps: [TestStepResult.Status: Int] = [:]
+    for (testCase, pickle, startedId) in model.executed {
+      scenarios[model.status(of: startedId, testCase), default: 0] += 1
+      for step in testCase.testSteps {
+        guard let result = model.results[startedId]?[step.id] else { continue }
+        if step.hookId == nil { steps[result.status, default: 0] += 1 }
+        if [.failed, .undefined, .pending, .ambiguous].contains(result.status) {
+          problems.append(describe(model, pickle, step, result))
+        }
+      }
+    }
+    var out = ""
+    if !problems.isEmpty {
+      out += "Failures:\n\n"
+      for (i, problem) in problems.enumerated() { out += "\(i + 1)) \(problem)\n" }
+    }
+    out += counts(scenarios, noun: "scenario") + "\n" + counts(steps, noun: "step") + "\n"
+    let seconds = model.durationSeconds
+    out += String(format: "%dm%06.3fs\n", Int(seconds) / 60, seconds.truncatingRemainder(dividingBy: 60))
+    return out
+  }
+
+  static func describe(_ model: RunModel, _ pickle: Pickle, _ step: TestStep, _ result: TestStepResult) -> String {
+    let pickleStep = pickle.steps.first { $0.id == step.pickleStepId }
+    var text = "Scenario: \(pickle.name) # \(pickle.uri):\(pickle.location?.line ?? 0)\n"
+    let what = pickleStep.map { "Step: \($0.text)" } ?? "Hook"
+    switch result.status {
+    case .undefined:
+      text += "   ? \(what)\n       Undefined. Implement with the following snippet:\n\n"
+      for snippet in (pickleStep.flatMap { model.suggestions[$0.id] }?.snippets.prefix(1) ?? []) {
+        text += indent(snippet.code, "         ") + "\n"
+      }
+    case .pending:
+      text += "   ? \(what)\n       Pending\(result.message.map { ": \($0)" } ?? "")\n"
+    case .ambiguous:
+      let candidates = (step.stepDefinitionIds ?? []).compactMap { model.stepDefinitions[$0] }.map {
+        "         \($0.pattern.source) - \($0.sourceReference.uri ?? ""):\($0.sourceReference.location?.line ?? 0)"
+      }
+      text += "   ✖ \(what)\n       Multiple step definitions match:\n\(candidates.joined(separator: "\n"))\n"
+    default:
+      let definition = step.stepDefinitionIds?.first.flatMap { model.stepDefinitions[$0] }
+      let location = definition.map { " # \($0.sourceReference.uri ?? ""):\($0.sourceReference.location?.line ?? 0)" } ?? ""
+      text += "   ✖ \(what)\(location)\n" + indent(result.exception?.stackTrace ?? result.message ?? "failed", "       ") + "\n"
+    }
+    return text
+  }
+
+  static func indent(_ text: String, _ prefix: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
+  }
+
+  static func counts(_ counts: [TestStepResult.Status: Int], noun: String) -> String {
+    let total = counts.values.reduce(0, +)
+    let parts = [TestStepResult.Status.failed, .ambiguous, .undefined, .pending, .skipped, .passed].compactMap { status in
+      counts[status].map { "\($0) \(status.rawValue.lowercased())" }
+    }
+    return "\(total) \(noun)\(total == 1 ? "" : "s")" + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))")
+  }
+}
