@@ -11,7 +11,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
-    // Tests only: reads the YAML conformance data of cucumber-expressions and tag-expressions.
+    // YAML: caper.yaml / cucumber.yaml configuration, and the conformance data in tests.
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
@@ -65,7 +65,7 @@ let package = Package(
       name: "CaperCommands",
       dependencies: [
         "V8", "Messages", "Gherkin", "Runner", "Formatters",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams"),
       ]
     ),
     // The `caper` executable: calls CaperCommands and nothing else.

@@ -11,17 +11,21 @@ struct RunCommand: ParsableCommand {
     abstract: "Run Gherkin features against JavaScript step definitions.",
     discussion: """
       Without PATHS, a Caper project runs Features/ with support code from Support/steps/; a
-      cucumber-js project (a features/ folder) runs features/ with the .js/.cjs files under it.
-      PATH:LINE runs the scenario or example row at LINE. Exit status: 0 when everything passed,
-      1 when a scenario failed (or was undefined or pending under --strict), 2 when the run could
-      not start (a missing path, a feature that does not parse, support code that does not load).
+      cucumber-js project (a features/ folder) runs features/ with the .js/.cjs/.mjs files under it.
+      PATH:LINE runs the scenario or example row at LINE; @FILE runs the file:line list a rerun
+      report wrote. Options also come from the configuration file (caper.json, caper.yaml,
+      caper.yml, or cucumber.json/.yaml/.yml/.js/.cjs/.mjs): its `default` profile, or those named
+      with --profile; the command line is said on top of them. Exit status: 0 when everything
+      passed, 1 when a scenario failed (or was undefined or pending under --strict), 2 when the
+      run could not start (usage, configuration, a missing path, a feature that does not parse,
+      support code that does not load) or a report could not be written.
       """
   )
 
   @Argument(help: "Feature files or folders; FILE:LINE selects a scenario; @FILE reads them from a rerun file.")
   var paths: [String] = []
 
-  @Option(name: .customLong("require"), help: "Support code to load (file or folder, CommonJS); repeatable.")
+  @Option(name: .customLong("require"), help: "Support code to load (file or folder); repeatable.")
   var requires: [String] = []
 
   @Option(name: .customLong("import"), help: "Support code to load (file or folder); ES modules are .mjs files or .js files in a \"type\": \"module\" package. Repeatable.")
@@ -30,14 +34,23 @@ struct RunCommand: ParsableCommand {
   @Option(name: .customLong("format"), help: "A formatter, NAME[:FILE]: progress (default), progress-bar, pretty, summary, message, json, junit, rerun, usage, usage-json, snippets. Repeatable.")
   var formats: [String] = []
 
-  @Flag(inversion: .prefixedNo, help: "Fail the run on undefined and pending steps.")
-  var strict = true
+  @Option(name: .customLong("format-options"), help: "JSON options for the formatters, e.g. {\"colorsEnabled\": false, \"junit\": {\"suiteName\": \"x\"}}.")
+  var formatOptions: String?
+
+  @Option(name: .customLong("profile"), help: "A profile of the configuration file to use (repeatable; default: the `default` profile).")
+  var profiles: [String] = []
+
+  @Flag(inversion: .prefixedNo, help: "Fail the run on undefined and pending steps (default: on).")
+  var strict: Bool?
 
   @Option(help: "Run failed scenarios again up to N times.")
-  var retry = 0
+  var retry: Int?
+
+  @Option(name: .customLong("retry-tag-filter"), help: "Only retry scenarios whose tags match this tag expression.")
+  var retryTagFilter: String?
 
   @Option(help: "The order scenarios run in: defined, reverse, or random[:SEED] (the seed is printed so a run can be repeated).")
-  var order = "defined"
+  var order: String?
 
   @Option(name: .customLong("tags"), help: "Only scenarios whose tags match this tag expression; repeatable (all must match).")
   var tagExpressions: [String] = []
@@ -51,17 +64,17 @@ struct RunCommand: ParsableCommand {
   @Flag(name: .customLong("fail-fast"), help: "Skip the remaining scenarios after the first failure.")
   var failFast = false
 
-  @Option(name: .customLong("retry-tag-filter"), help: "Only retry scenarios whose tags match this tag expression.")
-  var retryTagFilter = ""
+  @Option(name: .customLong("world-parameters"), help: "A JSON object handed to the World as `parameters`.")
+  var worldParameters: String?
 
   @Option(help: "Run scenarios on N workers at once (an isolate on its own thread each).")
-  var parallel = 0
+  var parallel: Int?
 
   @Option(help: "Run this node's part of the suite, I/N (I from 1); without it, from the CI's variables (GitLab, Buildkite, Kubernetes with CAPER_SHARD_TOTAL).")
   var shard: String?
 
   @Option(help: "The language of feature files without a '# language:' line (default en).")
-  var language = "en"
+  var language: String?
 
   @Flag(name: .customLong("i18n-languages"), help: "List the languages Gherkin knows, and exit.")
   var listLanguages = false
@@ -69,34 +82,52 @@ struct RunCommand: ParsableCommand {
   @Option(name: .customLong("i18n-keywords"), help: "List the Gherkin keywords of a language, and exit.")
   var keywordsLanguage: String?
 
-  @Option(name: .customLong("format-options"), help: "JSON options for the formatters (e.g. {\"colorsEnabled\": false}).")
-  var formatOptions = "{}"
+  static func jsonObject(_ text: String, option: String) throws -> [String: Any] {
+    guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
+      throw ValidationError("\(option) takes a JSON object, not \(text)")
+    }
+    return object
+  }
 
-  @Option(name: .customLong("world-parameters"), help: "JSON handed to the World as `parameters`.")
-  var worldParameters = "{}"
+  /// What the command line says (nothing for what it leaves out).
+  func commandLine() throws -> RunConfiguration {
+    var c = RunConfiguration()
+    c.paths = paths
+    c.require = requires
+    c.import = imports
+    c.format = formats
+    c.name = names
+    c.tags = tagExpressions
+    c.formatOptions = try formatOptions.map { try Self.jsonObject($0, option: "--format-options") } ?? [:]
+    c.worldParameters = try worldParameters.map { try Self.jsonObject($0, option: "--world-parameters") } ?? [:]
+    c.strict = strict
+    c.retry = retry
+    c.order = order
+    c.dryRun = dryRun ? true : nil
+    c.failFast = failFast ? true : nil
+    c.retryTagFilter = retryTagFilter
+    c.parallel = parallel
+    c.shard = shard
+    c.language = language
+    return c
+  }
 
-  /// The `--order` option as the runner takes it; nil when malformed.
-  var runOrder: RunOptions.Order? {
-    switch order {
+  static func order(_ text: String) -> RunOptions.Order? {
+    switch text {
     case "defined": return .defined
     case "reverse": return .reverse
     case "random": return .random(seed: UInt64.random(in: 0...999_999))
     default:
-      guard order.hasPrefix("random:"), let seed = UInt64(order.dropFirst("random:".count)) else { return nil }
+      guard text.hasPrefix("random:"), let seed = UInt64(text.dropFirst("random:".count)) else { return nil }
       return .random(seed: seed)
     }
   }
 
   func validate() throws {
+    if let order, Self.order(order) == nil { throw ValidationError("--order takes defined, reverse or random[:SEED], not \(order)") }
     if let shard, RunOptions.Shard(shard) == nil { throw ValidationError("--shard takes I/N with 1 <= I <= N, not \(shard)") }
-    guard runOrder != nil else { throw ValidationError("--order takes defined, reverse or random[:SEED], not \(order)") }
-    guard (try? JSONSerialization.jsonObject(with: Data(formatOptions.utf8))) is [String: Any] else {
-      throw ValidationError("--format-options takes a JSON object, not \(formatOptions)")
-    }
-    guard retry >= 0 else { throw ValidationError("--retry takes a number of 0 or more") }
-    guard (try? JSONSerialization.jsonObject(with: Data(worldParameters.utf8))) is [String: Any] else {
-      throw ValidationError("--world-parameters takes a JSON object, not \(worldParameters)")
-    }
+    if let retry, retry < 0 { throw ValidationError("--retry takes a number of 0 or more") }
+    _ = try commandLine()
   }
 
   func run() throws {
@@ -112,47 +143,69 @@ struct RunCommand: ParsableCommand {
       return
     }
     let cwd = FileManager.default.currentDirectoryPath
+    var config = try ConfigurationFile.load(in: cwd, profiles: profiles) { arguments in
+      do {
+        return try RunCommand.parse(arguments).commandLine()
+      } catch {
+        throw CommandFailure(message: "caper: profile options \(arguments.joined(separator: " ")): \(RunCommand.message(for: error))", status: ExitStatus.usage)
+      }
+    } ?? RunConfiguration()
+    config.merge(try commandLine())
+    try run(config, in: cwd)
+  }
+
+  private func run(_ config: RunConfiguration, in cwd: String) throws {
     let fm = FileManager.default
     let caperProject = fm.fileExists(atPath: cwd + "/Features") || fm.fileExists(atPath: cwd + "/Support/steps")
     // `@rerun.txt` stands for the `file:line`s the rerun formatter wrote.
     var featurePaths: [String] = []
-    for path in paths {
+    for path in config.paths {
       guard path.hasPrefix("@") else { featurePaths.append(path); continue }
       guard let text = try? String(contentsOfFile: String(path.dropFirst()), encoding: .utf8) else {
         throw CommandFailure(message: "caper: \(path.dropFirst()): no such rerun file", status: ExitStatus.usage)
       }
-      featurePaths += text.split(whereSeparator: \.isWhitespace).map(String.init)
-      if featurePaths.isEmpty { return }
+      let listed = text.split(whereSeparator: \.isWhitespace).map(String.init)
+      if listed.isEmpty && config.paths.count == 1 { return }
+      featurePaths += listed
     }
     if featurePaths.isEmpty { featurePaths = [caperProject ? "Features" : "features"] }
-    var supportPaths = requires + imports
+    var supportPaths = config.require + config.import
     if supportPaths.isEmpty {
-      supportPaths = caperProject ? ["Support/steps"].filter { fm.fileExists(atPath: cwd + "/" + $0) } : ["features"].filter { fm.fileExists(atPath: cwd + "/" + $0) }
+      supportPaths = [caperProject ? "Support/steps" : "features"].filter { fm.fileExists(atPath: cwd + "/" + $0) }
     }
+    guard let order = Self.order(config.order ?? "defined") else {
+      throw CommandFailure(message: "caper: order takes defined, reverse or random[:SEED], not \(config.order!)", status: ExitStatus.usage)
+    }
+    var shardValue: RunOptions.Shard?
+    if let shard = config.shard {
+      guard let parsed = RunOptions.Shard(shard) else { throw CommandFailure(message: "caper: shard takes I/N, not \(shard)", status: ExitStatus.usage) }
+      shardValue = parsed
+    }
+    let strict = config.strict ?? true
 
-    let formatOptionValues = (try? JSONSerialization.jsonObject(with: Data(formatOptions.utf8))) as? [String: Any] ?? [:]
     var unwritable: [String] = []
-    let formatters = try ReportFormats.make(formats, options: formatOptionValues, strict: strict, unwritable: &unwritable)
+    let formatters = try ReportFormats.make(config.format, options: config.formatOptions, strict: strict, unwritable: &unwritable)
     for problem in unwritable { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
 
     var options = RunOptions(featurePaths: featurePaths, supportPaths: supportPaths, baseDirectory: cwd)
     options.strict = strict
-    options.retry = retry
-    options.order = runOrder ?? .defined
-    if case .random(let seed) = options.order {
+    options.retry = config.retry ?? 0
+    options.order = order
+    if case .random(let seed) = order {
       FileHandle.standardError.write(Data("caper: random order with seed \(seed) (repeat with --order random:\(seed))\n".utf8))
     }
-    options.tagExpressions = tagExpressions
-    options.namePatterns = names
-    options.dryRun = dryRun
-    options.failFast = failFast
-    options.retryTagFilter = retryTagFilter
-    options.language = language
-    options.parallel = parallel
-    options.shard = shard.flatMap(RunOptions.Shard.init) ?? RunOptions.Shard.fromEnvironment(ProcessInfo.processInfo.environment)
-    options.worldParameters = worldParameters
+    let parameters = try JSONSerialization.data(withJSONObject: config.worldParameters)
+    options.worldParameters = String(decoding: parameters, as: UTF8.self)
     options.environment = ProcessInfo.processInfo.environment
     options.arguments = CommandLine.arguments
+    options.tagExpressions = config.tags
+    options.namePatterns = config.name
+    options.dryRun = config.dryRun ?? false
+    options.failFast = config.failFast ?? false
+    options.retryTagFilter = config.retryTagFilter ?? ""
+    options.language = config.language ?? "en"
+    options.parallel = config.parallel ?? 0
+    options.shard = shardValue ?? RunOptions.Shard.fromEnvironment(ProcessInfo.processInfo.environment)
     let testRun = TestRun(options: options) { envelope in formatters.forEach { $0.handle(envelope) } }
     let passed: Bool
     do {
