@@ -8,6 +8,8 @@ public protocol StepExpression: Sendable {
   var regexFlags: String { get }
   /// The arguments when `text` matches, nil otherwise.
   func match(_ text: String, engine: RegexEngine) throws -> [Argument]?
+  /// The arguments of a match of `regexSource` (made elsewhere, e.g. many patterns at once).
+  func arguments(from match: RegexMatch) throws -> [Argument]
 }
 
 /// A Cucumber Expression (`I have {int} cukes in my belly`), compiled to a regular expression.
@@ -34,7 +36,11 @@ public struct CucumberExpression: StepExpression, Hashable {
 
   public func match(_ text: String, engine: RegexEngine) throws -> [Argument]? {
     guard let match = try engine.exec(regexSource, flags: regexFlags, in: text, from: 0) else { return nil }
-    return try Argument.build(groups.build(match), parameterTypes)
+    return try arguments(from: match)
+  }
+
+  public func arguments(from match: RegexMatch) throws -> [Argument] {
+    try Argument.build(groups.build(match), parameterTypes)
   }
 
   static func escape(_ text: String) -> String {
@@ -120,6 +126,10 @@ public struct RegularExpression: StepExpression, Hashable {
 
   public func match(_ text: String, engine: RegexEngine) throws -> [Argument]? {
     guard let match = try engine.exec(source, flags: regexFlags, in: text, from: 0) else { return nil }
+    return try arguments(from: match)
+  }
+
+  public func arguments(from match: RegexMatch) throws -> [Argument] {
     var types: [ParameterType] = []
     for group in groups.children {
       types.append(

@@ -19,6 +19,7 @@ final class RunModel {
   /// testCaseId -> the latest attempt's startedId (a retried attempt is replaced)
   var latestAttempt: [String: String] = [:]
   var caseOrder: [String] = []
+  private var caseSeen = Set<String>()
   /// testCaseStartedId -> testStepId -> result
   var results: [String: [String: TestStepResult]] = [:]
   /// testCaseStartedId -> testStepId -> attachments
@@ -44,7 +45,7 @@ final class RunModel {
     case .testCaseStarted(let m):
       started[m.id] = m.testCaseId
       latestAttempt[m.testCaseId] = m.id
-      if !caseOrder.contains(m.testCaseId) { caseOrder.append(m.testCaseId) }
+      if caseSeen.insert(m.testCaseId).inserted { caseOrder.append(m.testCaseId) }
     case .testStepFinished(let m): results[m.testCaseStartedId, default: [:]][m.testStepId] = m.testStepResult
     case .attachment(let m):
       if let startedId = m.testCaseStartedId, let stepId = m.testStepId {

@@ -13,6 +13,12 @@ final class Session: @unchecked Sendable {
   /// Where an attachment made now belongs.
   private var attachmentTarget: (testCaseStartedId: String?, testStepId: String?, testRunHookStartedId: String?) = (nil, nil, nil)
   private let testRunStartedId: String
+  private var matchersSet = false
+  /// The World's `parameters`, read once.
+  private lazy var worldParameters: JSValue = (try? realm.context.evaluate("(\(run.options.worldParameters))")) ?? .object(JSObject())
+  /// JSON of documents (by uri) and pickles (by id) handed to hooks, made once each.
+  private var documentJSON: [String: String] = [:]
+  private var pickleJSON: [String: String] = [:]
   /// Set when several workers run at once (`testCaseStarted.workerId`).
   let workerId: String?
 
@@ -74,12 +80,24 @@ final class Session: @unchecked Sendable {
       let id = run.ids.next()
       steps.append((TestStep(hookId: hook.id, id: id), PlannedStep(id: id, kind: .hook(hook))))
     }
+    if !matchersSet {
+      let list: [JSValue] = library.steps.map { .object(JSObject([("source", .string($0.expression.regexSource)), ("flags", .string($0.expression.regexFlags))])) }
+      _ = try? realm.context.call(realm.function("setMatchers"), [.array(list)])
+      matchersSet = true
+    }
     for pickleStep in pickle.steps {
       let id = run.ids.next()
       var matches: [(SupportLibrary.StepDefinitionEntry, [Argument])] = []
-      for definition in library.steps {
-        if let arguments = try? definition.expression.match(pickleStep.text, engine: engine) {
-          matches.append((definition, arguments))
+      // One call tries every definition's regular expression.
+      if case .array(let found)? = try? realm.context.call(realm.function("matchStep"), [.string(pickleStep.text)]) {
+        for entry in found {
+          guard let index = entry[0].numberValue.map(Int.init), case .array(let groups) = entry[1] else { continue }
+          let match = RegexMatch(groups: groups.map { group in
+            guard case .array(let parts) = group, let value = parts[0].stringValue, let start = parts[1].numberValue, let end = parts[2].numberValue else { return nil }
+            return RegexGroup(value: value, start: Int(start), end: Int(end))
+          })
+          let definition = library.steps[index]
+          if let arguments = try? definition.expression.arguments(from: match) { matches.append((definition, arguments)) }
         }
       }
       let message = TestStep(
@@ -111,7 +129,7 @@ final class Session: @unchecked Sendable {
       run.emit(.testCaseStarted(TestCaseStarted(attempt: attempt, id: startedId, testCaseId: plan.id, workerId: workerId, timestamp: run.timestamp())))
       attachmentTarget = (startedId, nil, nil)
       if !run.options.dryRun && !skipAll {
-        _ = try? realm.context.call(realm.function("beginTestCase"), [(try? realm.context.evaluate("(\(run.options.worldParameters))")) ?? .object(JSObject())])
+        _ = try? realm.context.call(realm.function("beginTestCase"), [worldParameters])
       }
       var worst: TestStepResult.Status = .passed
       var skipping = false
@@ -167,7 +185,7 @@ final class Session: @unchecked Sendable {
       if isBefore && skipping { return result(.skipped) }
       if run.options.dryRun { return result(.skipped) }
       let argument: JSValue = .object(JSObject([
-        ("pickle", .string(Self.json(pickle))), ("gherkinDocument", .string(Self.json(document))),
+        ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))),
         ("testCaseStartedId", .string(startedId)),
         ("result", isBefore ? .undefined : .object(JSObject([("status", .string(worst.rawValue))]))),
         ("willBeRetried", .bool(!isBefore && worst == .failed && canRetry)),
@@ -199,7 +217,7 @@ final class Session: @unchecked Sendable {
       let tags = Set(pickle.tags.map(\.name))
       func stepHookArgument(_ status: TestStepResult.Status?) -> JSValue {
         .object(JSObject([
-          ("pickle", .string(Self.json(pickle))), ("gherkinDocument", .string(Self.json(document))),
+          ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))),
           ("pickleStep", .string(Self.json(pickleStep))), ("testCaseStartedId", .string(startedId)),
           ("testStepId", .string(planned.id)),
           ("result", status.map { .object(JSObject([("status", .string($0.rawValue))])) } ?? .undefined),
@@ -239,6 +257,21 @@ final class Session: @unchecked Sendable {
       let id = library.customTypes[argument.parameterType.name ?? ""] ?? 0
       return .object(JSObject([("parameterTypeId", .number(Double(id))), ("groups", .array(groups.map { $0.map(JSValue.string) ?? .null }))]))
     }
+  }
+
+  func json(_ pickle: Pickle) -> String {
+    if let known = pickleJSON[pickle.id] { return known }
+    let text = Self.json(pickle as Pickle)
+    pickleJSON[pickle.id] = text
+    return text
+  }
+
+  func json(_ document: GherkinDocument) -> String {
+    let key = document.uri ?? ""
+    if let known = documentJSON[key] { return known }
+    let text = Self.json(document as GherkinDocument)
+    documentJSON[key] = text
+    return text
   }
 
   /// A message as JSON text (hooks receive the pickle and document; the runtime parses them).

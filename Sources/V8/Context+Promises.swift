@@ -74,16 +74,21 @@ extension Context {
 }
 
 /// Terminates an isolate's running script once a deadline passes, unless cancelled first.
+/// Deadlines are kept by one thread per isolate (`DeadlineKeeper`), so arming one costs a lock,
+/// not a timer.
 final class Watchdog: @unchecked Sendable {
   private let state = LockedState((fired: false, cancelled: false))
   private let deadline: ContinuousClock.Instant
+  private let keeper: DeadlineKeeper
+  private let token: Int
   let timeout: Duration
 
   init(isolate: Isolate, timeout: Duration) {
     self.timeout = timeout
     deadline = .now + timeout
-    let nanoseconds = max(0, Int(timeout.components.seconds) * 1_000_000_000 + Int(timeout.components.attoseconds / 1_000_000_000))
-    DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [weak isolate, state] in
+    keeper = isolate.deadlines
+    let state = self.state
+    token = keeper.arm(deadline) { [weak isolate] in
       let fire = state.withLock { s -> Bool in
         if s.cancelled { return false }
         s.fired = true
@@ -97,5 +102,75 @@ final class Watchdog: @unchecked Sendable {
   var remaining: Duration { max(.zero, deadline - .now) }
   var error: JSError { JSError(kind: .timeout, message: "timed out after \(timeout)") }
 
-  func cancel() { state.withLock { $0.cancelled = true } }
+  func cancel() {
+    state.withLock { $0.cancelled = true }
+    keeper.disarm(token)
+  }
+}
+
+/// One thread that fires deadlines for an isolate: it sleeps until the earliest armed deadline
+/// and calls its action; disarming is a dictionary removal. The thread starts with the first
+/// deadline and ends with the keeper.
+final class DeadlineKeeper: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var armed: [Int: (deadline: ContinuousClock.Instant, action: @Sendable () -> Void)] = [:]
+  private var nextToken = 0
+  private var started = false
+  private var stopped = false
+  /// When the thread wakes next on its own (nil: it waits for a signal).
+  private var wakesAt: ContinuousClock.Instant?
+
+  func arm(_ deadline: ContinuousClock.Instant, action: @escaping @Sendable () -> Void) -> Int {
+    condition.lock()
+    defer { condition.unlock() }
+    nextToken += 1
+    armed[nextToken] = (deadline, action)
+    if !started {
+      started = true
+      let thread = Thread { [weak self] in self?.run() }
+      thread.name = "caper.deadlines"
+      thread.start()
+    }
+    // Wake the thread only when it would sleep past this deadline.
+    if wakesAt.map({ deadline < $0 }) ?? true { condition.signal() }
+    return nextToken
+  }
+
+  func disarm(_ token: Int) {
+    condition.lock()
+    armed[token] = nil
+    condition.unlock()
+  }
+
+  func stop() {
+    condition.lock()
+    stopped = true
+    condition.signal()
+    condition.unlock()
+  }
+
+  private func run() {
+    condition.lock()
+    while !stopped {
+      let now = ContinuousClock.now
+      let due = armed.filter { $0.value.deadline <= now }
+      for (token, _) in due { armed[token] = nil }
+      if !due.isEmpty {
+        condition.unlock()
+        for (_, entry) in due { entry.action() }
+        condition.lock()
+        continue
+      }
+      if let next = armed.values.map(\.deadline).min() {
+        let wait = next - now
+        let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
+        wakesAt = next
+        _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+      } else {
+        wakesAt = nil
+        condition.wait()
+      }
+    }
+    condition.unlock()
+  }
 }

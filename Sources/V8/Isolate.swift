@@ -21,6 +21,8 @@ public final class Isolate: @unchecked Sendable {
   /// Set once on the isolate thread; read only there (and by `terminate`, under `terminateLock`).
   private(set) var raw: OpaquePointer!
   let hostFunctions = HostFunctionTable()
+  /// Fires the deadlines of timeouts on this isolate.
+  let deadlines = DeadlineKeeper()
   private let terminateLock = NSLock()
   private var disposed = false
 
@@ -36,6 +38,7 @@ public final class Isolate: @unchecked Sendable {
   }
 
   deinit {
+    deadlines.stop()
     let raw = raw
     terminateLock.withLock { disposed = true }
     thread.stop { cv8_isolate_dispose(raw) }

@@ -137,8 +137,19 @@
   }
 
   /// Calls user code with `this` the world; a function that takes one more parameter than it is
-  /// given gets a Node-style callback. Returns a promise of the outcome.
+  /// given gets a Node-style callback. Returns the outcome, or a promise of it when the code is
+  /// asynchronous.
   function invoke(code, args, that) {
+    if (code.length !== args.length + 1) {
+      let value;
+      try {
+        value = code.apply(that, args);
+      } catch (e) {
+        return failure(e);
+      }
+      if (!value || typeof value.then !== 'function') return outcome(value);
+      return Promise.resolve(value).then(outcome, failure);
+    }
     return new Promise((resolve) => {
       let settled = false;
       const done = (result) => { if (!settled) { settled = true; resolve(result); } };
@@ -170,7 +181,7 @@
     try {
       values = args.map(argumentValue);
     } catch (e) {
-      return Promise.resolve(failure(e));
+      return failure(e);
     }
     if (dataTable) values.push(new DataTable(dataTable));
     if (docString) values.push(docString.content);
@@ -189,6 +200,26 @@
     return invoke(hook.code, args, that);
   }
 
+  // Step matching: every definition's regular expression, tried in one call per step.
+  let matchers = [];
+  function setMatchers(list) {
+    matchers = list.map((m) => new RegExp(m.source, m.flags.replace(/[dgy]/g, '') + 'd'));
+  }
+  function matchStep(text) {
+    const found = [];
+    for (let i = 0; i < matchers.length; i++) {
+      const m = matchers[i].exec(text);
+      if (m === null) continue;
+      const groups = [];
+      for (let g = 0; g < m.length; g++) {
+        const at = m.indices[g];
+        groups.push(at === undefined ? null : [m[g], at[0], at[1]]);
+      }
+      found.push([i, groups]);
+    }
+    return found;
+  }
+
   function load(paths) {
     for (const path of paths) internal.loadFile(path);
   }
@@ -198,5 +229,5 @@
   const formatOf = internal.formatOf;
 
   delete globalThis.__caperInternal;
-  return { load, describe, resolveImport, exportsGetter, formatOf, beginTestCase, runStep, runHook, runTimers: internal.runTimers, clearTimers: internal.clearTimers, format };
+  return { load, describe, setMatchers, matchStep, resolveImport, exportsGetter, formatOf, beginTestCase, runStep, runHook, runTimers: internal.runTimers, clearTimers: internal.clearTimers, format };
 })();
