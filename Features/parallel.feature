@@ -54,6 +54,8 @@ Feature: Parallel workers
       """
     When I run caper with "--parallel 2 --format message:parallel.ndjson"
     Then it exits with 0
+    When I run caper with "--format message:serial.ndjson"
+    Then it exits with 0
     And the file "parallel.ndjson" holds 5 "testCaseFinished" messages
-    And the file "parallel.ndjson" holds 1 "testRunFinished" message
     And the run in "parallel.ndjson" passed
+    And the messages in "parallel.ndjson" are those in "serial.ndjson", but for the global hooks

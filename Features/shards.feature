@@ -50,3 +50,14 @@ Feature: Shards and merging
     When I merge "shard1.ndjson" and "shard2.ndjson" into "merged.ndjson"
     Then it exits with 1
     And the run in "merged.ndjson" failed
+
+  Scenario: the shard comes from the CI's variables when no option says it
+    When I run caper with "--no-strict --format message:gitlab.ndjson" and the environment "CI_NODE_INDEX=2 CI_NODE_TOTAL=2"
+    Then it exits with 0
+    And the file "gitlab.ndjson" holds 2 "testCase" messages
+    When I run caper with "--no-strict --format message:buildkite.ndjson" and the environment "BUILDKITE_PARALLEL_JOB=0 BUILDKITE_PARALLEL_JOB_COUNT=2"
+    Then it exits with 0
+    And the file "buildkite.ndjson" holds 3 "testCase" messages
+    When I run caper with "--no-strict --format message:k8s.ndjson" and the environment "JOB_COMPLETION_INDEX=1 CAPER_SHARD_TOTAL=2"
+    Then it exits with 0
+    And the file "k8s.ndjson" holds 2 "testCase" messages

@@ -28,6 +28,17 @@ When('I run caper with {string}', function (args) {
   run(this, args.split(/\s+/).filter(Boolean));
 });
 
+When('I run caper with {string} and the environment {string}', function (args, environment) {
+  const env = { ...process.env };
+  for (const pair of environment.split(/\s+/).filter(Boolean)) {
+    const [key, value] = pair.split('=');
+    env[key] = value;
+  }
+  const result = spawnSync(process.execPath, ['run', ...args.split(/\s+/).filter(Boolean)], { cwd: this.dir, encoding: 'utf8', env });
+  if (result.error) throw result.error;
+  this.result = result;
+});
+
 When('I run caper with the options:', function (options) {
   run(this, options.split('\n').filter(Boolean));
 });
@@ -83,6 +94,12 @@ function stableMessages(dir, name) {
 
 Then('the messages in {string} are those in {string}', function (a, b) {
   assert.deepStrictEqual(stableMessages(this.dir, a), stableMessages(this.dir, b));
+});
+
+// A parallel run runs BeforeAll and AfterAll hooks once per worker; the rest must be the same.
+Then('the messages in {string} are those in {string}, but for the global hooks', function (a, b) {
+  const local = (list) => list.filter((m) => !m.startsWith('{"testRunHook'));
+  assert.deepStrictEqual(local(stableMessages(this.dir, a)), local(stableMessages(this.dir, b)));
 });
 
 Then('the run in {string} {word}', function (name, verdict) {
