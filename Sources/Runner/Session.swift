@@ -85,12 +85,16 @@ final class Session: @unchecked Sendable {
       _ = try? realm.context.call(realm.function("setMatchers"), [.array(list)])
       matchersSet = true
     }
-    for pickleStep in pickle.steps {
+    // One call tries every definition's regular expression on every step of the pickle.
+    var found: [JSValue] = []
+    if case .array(let perStep)? = try? realm.context.call(realm.function("matchSteps"), [.array(pickle.steps.map { .string($0.text) })]) {
+      found = perStep
+    }
+    for (position, pickleStep) in pickle.steps.enumerated() {
       let id = run.ids.next()
       var matches: [(SupportLibrary.StepDefinitionEntry, [Argument])] = []
-      // One call tries every definition's regular expression.
-      if case .array(let found)? = try? realm.context.call(realm.function("matchStep"), [.string(pickleStep.text)]) {
-        for entry in found {
+      if position < found.count, case .array(let entries) = found[position] {
+        for entry in entries {
           guard let index = entry[0].numberValue.map(Int.init), case .array(let groups) = entry[1] else { continue }
           let match = RegexMatch(groups: groups.map { group in
             guard case .array(let parts) = group, let value = parts[0].stringValue, let start = parts[1].numberValue, let end = parts[2].numberValue else { return nil }

@@ -220,6 +220,8 @@
     return found;
   }
 
+  function matchSteps(texts) { return texts.map(matchStep); }
+
   function load(paths) {
     for (const path of paths) internal.loadFile(path);
   }
@@ -229,5 +231,5 @@
   const formatOf = internal.formatOf;
 
   delete globalThis.__caperInternal;
-  return { load, describe, setMatchers, matchStep, resolveImport, exportsGetter, formatOf, beginTestCase, runStep, runHook, runTimers: internal.runTimers, clearTimers: internal.clearTimers, format };
+  return { load, describe, setMatchers, matchStep, matchSteps, resolveImport, exportsGetter, formatOf, beginTestCase, runStep, runHook, runTimers: internal.runTimers, clearTimers: internal.clearTimers, format };
 })();
