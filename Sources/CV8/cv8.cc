@@ -78,6 +78,7 @@ struct cv8_isolate {
   size_t heap_limit = 0;
   int host_depth = 0;
   int entry_depth = 0;
+  unsigned top_level_calls = 0;
   bool heap_limit_hit = false;
   std::mutex terminate_mutex;  // guards running / terminate_requested against other threads
   bool running = false;
@@ -231,7 +232,11 @@ class Entry {
     Isolate *isolate = iso_->isolate;
     if (!isolate->IsExecutionTerminating()) {
       isolate->PerformMicrotaskCheckpoint();
-      while (platform::PumpMessageLoop(g_platform.get(), isolate)) {
+      // Platform tasks (GC finalisation and the like) can wait a few calls: pumping takes the
+      // platform's lock, which costs more than most calls.
+      if ((++iso_->top_level_calls & 15) == 0) {
+        while (platform::PumpMessageLoop(g_platform.get(), isolate)) {
+        }
       }
     }
     --iso_->entry_depth;

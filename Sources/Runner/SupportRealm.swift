@@ -338,6 +338,10 @@ struct Outcome {
   }
 
   init(_ value: JSValue) {
+    if value == .number(0) {
+      status = .passed
+      return
+    }
     status = Status(rawValue: value["status"].stringValue ?? "FAILED") ?? .failed
     message = value["message"].stringValue
     exceptionType = value["exception"]["type"].stringValue

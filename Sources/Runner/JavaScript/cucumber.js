@@ -118,11 +118,12 @@
     world = new Constructor({ attach, log, link, parameters: parameters || {} });
   }
 
-  /// How a call ended, as the runner records it.
+  /// How a call ended, as the runner records it (0 for passed: the common case crosses as a
+  /// number, not an object).
   function outcome(value) {
     if (value === 'pending') return { status: 'PENDING' };
     if (value === 'skipped') return { status: 'SKIPPED' };
-    return { status: 'PASSED' };
+    return 0;
   }
 
   function failure(error) {
