@@ -14,6 +14,8 @@ final class Session: @unchecked Sendable {
   private var attachmentTarget: (testCaseStartedId: String?, testStepId: String?, testRunHookStartedId: String?) = (nil, nil, nil)
   private let testRunStartedId: String
   private var matchersSet = false
+  /// What each step text matched (definitions and arguments), found once per text.
+  private var matchCache: [String: [(SupportLibrary.StepDefinitionEntry, [Argument])]] = [:]
   /// The World's `parameters`, read once.
   private lazy var worldParameters: JSValue = (try? realm.context.evaluate("(\(run.options.worldParameters))")) ?? .object(JSObject())
   /// JSON of documents (by uri) and pickles (by id) handed to hooks, made once each.
@@ -85,25 +87,29 @@ final class Session: @unchecked Sendable {
       _ = try? realm.context.call(realm.function("setMatchers"), [.array(list)])
       matchersSet = true
     }
-    // One call tries every definition's regular expression on every step of the pickle.
-    var found: [JSValue] = []
-    if case .array(let perStep)? = try? realm.context.call(realm.function("matchSteps"), [.array(pickle.steps.map { .string($0.text) })]) {
-      found = perStep
-    }
-    for (position, pickleStep) in pickle.steps.enumerated() {
-      let id = run.ids.next()
-      var matches: [(SupportLibrary.StepDefinitionEntry, [Argument])] = []
-      if position < found.count, case .array(let entries) = found[position] {
-        for entry in entries {
-          guard let index = entry[0].numberValue.map(Int.init), case .array(let groups) = entry[1] else { continue }
-          let match = RegexMatch(groups: groups.map { group in
-            guard case .array(let parts) = group, let value = parts[0].stringValue, let start = parts[1].numberValue, let end = parts[2].numberValue else { return nil }
-            return RegexGroup(value: value, start: Int(start), end: Int(end))
-          })
-          let definition = library.steps[index]
-          if let arguments = try? definition.expression.arguments(from: match) { matches.append((definition, arguments)) }
+    // One call tries every definition's regular expression on each step text not seen before;
+    // suites repeat step texts a lot (backgrounds, common steps), so matches are kept by text.
+    let unseen = Array(Set(pickle.steps.map(\.text).filter { matchCache[$0] == nil }))
+    if !unseen.isEmpty, case .array(let perText)? = try? realm.context.call(realm.function("matchSteps"), [.array(unseen.map(JSValue.string))]) {
+      for (text, found) in zip(unseen, perText) {
+        var matches: [(SupportLibrary.StepDefinitionEntry, [Argument])] = []
+        if case .array(let entries) = found {
+          for entry in entries {
+            guard let index = entry[0].numberValue.map(Int.init), case .array(let groups) = entry[1] else { continue }
+            let match = RegexMatch(groups: groups.map { group in
+              guard case .array(let parts) = group, let value = parts[0].stringValue, let start = parts[1].numberValue, let end = parts[2].numberValue else { return nil }
+              return RegexGroup(value: value, start: Int(start), end: Int(end))
+            })
+            let definition = library.steps[index]
+            if let arguments = try? definition.expression.arguments(from: match) { matches.append((definition, arguments)) }
+          }
         }
+        matchCache[text] = matches
       }
+    }
+    for pickleStep in pickle.steps {
+      let id = run.ids.next()
+      let matches = matchCache[pickleStep.text] ?? []
       let message = TestStep(
         id: id, pickleStepId: pickleStep.id, stepDefinitionIds: matches.map(\.0.id),
         stepMatchArgumentsLists: matches.map { StepMatchArgumentsList(stepMatchArguments: $0.1.map(Self.matchArgument)) })
