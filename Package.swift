@@ -48,11 +48,14 @@ let package = Package(
     // Gherkin: scanner, token matchers, parser, AST builder, pickle compiler, 80 languages.
     .target(name: "Gherkin", dependencies: ["Messages"], resources: [.copy("Resources/gherkin-languages.json"), .copy("Resources/gherkin-languages.LICENSE")]),
 
+    // Code cache storage: same-process and on-disk stores, keys, entry format, eviction, counters.
+    .target(name: "CodeCache"),
+
     // MARK: Runtime
 
     // Runs pickles against JavaScript support code in V8 and emits Cucumber Messages.
     .target(
-      name: "Runner", dependencies: ["V8", "Messages", "Gherkin", "Expressions"],
+      name: "Runner", dependencies: ["V8", "CodeCache", "Messages", "Gherkin", "Expressions"],
       resources: [.copy("JavaScript")]
     ),
     // Formatters: each reads the message stream and writes bytes.
@@ -78,6 +81,7 @@ let package = Package(
     // Helpers shared by test targets: fixtures, child processes, real bundles.
     .target(name: "_CaperTestSupport", dependencies: ["V8", "Expressions"], path: "Tests/_CaperTestSupport"),
     .testTarget(name: "V8Tests", dependencies: ["V8", "_CaperTestSupport"]),
+    .testTarget(name: "CodeCacheTests", dependencies: ["CodeCache", "V8", "_CaperTestSupport"]),
     .testTarget(name: "GherkinTests", dependencies: ["Gherkin", "Messages", "_CaperTestSupport"]),
     .testTarget(
       name: "ExpressionsTests", dependencies: ["Expressions", "V8", "_CaperTestSupport", .product(name: "Yams", package: "Yams")]

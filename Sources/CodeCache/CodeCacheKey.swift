@@ -1,0 +1,80 @@
+/// What a cached script is: classic script, CommonJS function body or ES module.
+public enum ScriptKind: UInt8, Sendable, CaseIterable {
+  case classic = 1
+  case function = 2
+  case module = 3
+}
+
+/// The key of one entry: SHA-256 of the script kind and its source content. The file's name or
+/// path is deliberately not part of it, so an unchanged file hits wherever it lives.
+public struct CodeCacheKey: Hashable, Sendable, CustomStringConvertible {
+  public let kind: ScriptKind
+  /// 32 bytes.
+  public let digest: [UInt8]
+
+  public init(kind: ScriptKind, source: some StringProtocol) {
+    var bytes: [UInt8] = [kind.rawValue, 0]
+    bytes.append(contentsOf: source.utf8)
+    self.kind = kind
+    self.digest = SHA256.hash(bytes)
+  }
+
+  init(kind: ScriptKind, digest: [UInt8]) {
+    self.kind = kind
+    self.digest = digest
+  }
+
+  /// The entry's file name: the digest in hex.
+  public var description: String { SHA256.hex(digest) }
+}
+
+/// The facts a cache is only valid under. Any change gives a different ABI directory, so old
+/// entries are never fed to an engine that cannot use them.
+public struct CodeCacheABI: Sendable, Hashable {
+  /// Bumped when the entry format changes.
+  public static let formatVersion: UInt32 = 1
+
+  public var engineVersion: String
+  /// The libnode build identity (e.g. the shared library's size and modification time).
+  public var buildIdentity: String
+  /// `CachedDataVersionTag()`, read after the flags were set.
+  public var cachedDataVersionTag: UInt32
+  public var flags: [String]
+  public var arch: String
+  /// The startup snapshot's hash where one is used.
+  public var snapshotHash: String?
+
+  public init(
+    engineVersion: String, buildIdentity: String, cachedDataVersionTag: UInt32, flags: [String],
+    arch: String = CodeCacheABI.currentArch, snapshotHash: String? = nil
+  ) {
+    self.engineVersion = engineVersion
+    self.buildIdentity = buildIdentity
+    self.cachedDataVersionTag = cachedDataVersionTag
+    self.flags = flags
+    self.arch = arch
+    self.snapshotHash = snapshotHash
+  }
+
+  public static var currentArch: String {
+    #if arch(x86_64)
+      "x86_64"
+    #elseif arch(arm64)
+      "arm64"
+    #else
+      "other"
+    #endif
+  }
+
+  /// The directory name: readable prefix plus a hash of every field.
+  public var directoryName: String {
+    let fields = [
+      "format=\(Self.formatVersion)", "v8=\(engineVersion)", "build=\(buildIdentity)",
+      "tag=\(cachedDataVersionTag)", "flags=\(flags.joined(separator: " "))", "arch=\(arch)",
+      "snapshot=\(snapshotHash ?? "none")",
+    ].joined(separator: "\n")
+    let hash = SHA256.hex(SHA256.hash(Array(fields.utf8))).prefix(16)
+    let safeVersion = engineVersion.map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "_" }
+    return "v\(Self.formatVersion)-\(String(safeVersion))-\(arch)-\(hash)"
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Caches shared between the isolates of one process: the first worker produces, the others
+/// consume. Optionally backed by a disk store, which it reads through and writes through.
+public final class MemoryCodeCache: CodeCacheStore, @unchecked Sendable {
+  private let lock = NSLock()
+  private var entries: [CodeCacheKey: [UInt8]] = [:]
+  private let counters = StatisticsBox()
+  public let backing: (any CodeCacheStore)?
+
+  public init(backing: (any CodeCacheStore)? = nil) { self.backing = backing }
+
+  public func load(_ key: CodeCacheKey) -> [UInt8]? {
+    lock.lock()
+    let found = entries[key]
+    lock.unlock()
+    if let found {
+      counters.update { $0.hits += 1; $0.bytesRead += found.count }
+      return found
+    }
+    guard let backing else {
+      counters.update { $0.missesAbsent += 1 }
+      return nil
+    }
+    guard let loaded = backing.load(key) else { return nil }
+    lock.lock(); entries[key] = loaded; lock.unlock()
+    return loaded
+  }
+
+  public func store(_ key: CodeCacheKey, _ payload: [UInt8]) {
+    lock.lock()
+    entries[key] = payload
+    lock.unlock()
+    if let backing { backing.store(key, payload) } else { counters.update { $0.stores += 1 } }
+  }
+
+  public func reject(_ key: CodeCacheKey) {
+    lock.lock(); entries[key] = nil; lock.unlock()
+    if let backing { backing.reject(key) } else { counters.update { $0.rejections += 1 } }
+  }
+
+  /// Both layers' counters: hits served from memory plus the disk store's own (each event is
+  /// counted once, by the layer that decided it).
+  public var statistics: CodeCacheStatistics { counters.current + (backing?.statistics ?? CodeCacheStatistics()) }
+
+  /// Records time saved by a hit (the loader measures it).
+  public func recordSaved(seconds: Double) { counters.update { $0.secondsSaved += max(0, seconds) } }
+  public func recordDeferred() { counters.update { $0.deferredProductions += 1 } }
+}
