@@ -1485,3 +1485,46 @@ extern "C" void cv8_script_free(cv8_script *script) {
   cv8_script_dispose(script);
   delete script;
 }
+
+namespace {
+cv8_status TakeCache(ScriptCompiler::CachedData *raw, cv8_buffer *result, cv8_error *error) {
+  std::unique_ptr<ScriptCompiler::CachedData> produced(raw);
+  if (!produced) {
+    SetError(error, CV8_ERR_INVALID, "V8 produced no code cache");
+    return CV8_ERR_INVALID;
+  }
+  std::string bytes(reinterpret_cast<const char *>(produced->data), produced->length);
+  TakeBuffer(bytes, result);
+  return CV8_OK;
+}
+}  // namespace
+
+extern "C" cv8_status cv8_ref_create_function_cache(cv8_ref *ref, cv8_buffer *result, cv8_error *error) {
+  if (!ref->ctx) return ContextGone(error);
+  if (ref->ctx->iso->host_depth > 0) {
+    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
+    return CV8_ERR_REENTRANCY;
+  }
+  Scopes scopes(ref->ctx);
+  Local<Value> value = ref->value.Get(ref->ctx->iso->isolate);
+  if (!value->IsFunction()) {
+    SetError(error, CV8_ERR_INVALID, "not a function");
+    return CV8_ERR_INVALID;
+  }
+  return TakeCache(ScriptCompiler::CreateCodeCacheForFunction(value.As<Function>()), result, error);
+}
+
+extern "C" cv8_status cv8_module_create_cached_data(cv8_module *module, cv8_buffer *result, cv8_error *error) {
+  if (!module->ctx) return ContextGone(error);
+  if (module->ctx->iso->host_depth > 0) {
+    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
+    return CV8_ERR_REENTRANCY;
+  }
+  Scopes scopes(module->ctx);
+  Local<Module> local = module->module.Get(module->ctx->iso->isolate);
+  if (!local->IsSourceTextModule()) {
+    SetError(error, CV8_ERR_INVALID, "not a source text module");
+    return CV8_ERR_INVALID;
+  }
+  return TakeCache(ScriptCompiler::CreateCodeCache(local->GetUnboundModuleScript()), result, error);
+}

@@ -82,6 +82,11 @@ struct RunCommand: ParsableCommand {
   @Option(name: .customLong("i18n-keywords"), help: "List the Gherkin keywords of a language, and exit.")
   var keywordsLanguage: String?
 
+  @OptionGroup var cache: CodeCacheOptions
+
+  @Flag(name: .customLong("cache-stats"), help: "Print the code cache's counters at the end of the run.")
+  var cacheStats = false
+
   static func jsonObject(_ text: String, option: String) throws -> [String: Any] {
     guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
       throw ValidationError("\(option) takes a JSON object, not \(text)")
@@ -206,8 +211,12 @@ struct RunCommand: ParsableCommand {
     options.language = config.language ?? "en"
     options.parallel = config.parallel ?? 0
     options.shard = shardValue ?? RunOptions.Shard.fromEnvironment(ProcessInfo.processInfo.environment)
+    let stores = cache.makeStores()
+    options.codeCache = stores.memory
+    options.cacheLog = CodeCacheOptions.debugLog
     let testRun = TestRun(options: options) { envelope in formatters.forEach { $0.handle(envelope) } }
     let passed: Bool
+    defer { stores.disk?.flush() }
     do {
       passed = try testRun.run()
     } catch let error as RunError {
@@ -215,6 +224,14 @@ struct RunCommand: ParsableCommand {
       throw CommandFailure(message: "caper: \(error)", status: ExitStatus.usage)
     }
     finish(formatters)
+    if cacheStats {
+      stores.disk?.flush()
+      var statistics = stores.memory.statistics
+      statistics.deferredProductions += testRun.deferredProductions
+      statistics.secondsSaved += testRun.secondsSaved
+      let place = stores.disk.map { "code cache: \($0.directory)" } ?? "code cache: memory only (no disk cache)"
+      FileHandle.standardError.write(Data((place + "\n" + statistics.report + "\n").utf8))
+    }
     if !unwritable.isEmpty { throw CommandFailure(message: "", status: ExitStatus.usage) }
     if !passed { throw CommandFailure(message: "", status: ExitStatus.failure) }
   }

@@ -1,3 +1,4 @@
+import CodeCache
 /// What to run and how (the command line and configuration end up here).
 public struct RunOptions: Sendable {
   public enum Order: Sendable, Equatable {
@@ -38,6 +39,10 @@ public struct RunOptions: Sendable {
   /// This node's part of the suite: pickles sorted by `uri:line`, every `total`-th from `index`
   /// (1-based), so every node computes the same split.
   public var shard: Shard?
+  /// Where compiled scripts' code caches are kept (nil: none).
+  public var codeCache: (any CodeCacheStore)?
+  /// Called with one line per cache decision (`CAPER_DEBUG=cache`).
+  public var cacheLog: (@Sendable (String) -> Void)?
 
   public struct Shard: Sendable, Equatable {
     public var index: Int

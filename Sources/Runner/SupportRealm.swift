@@ -1,5 +1,7 @@
+import CodeCache
 import Expressions
 import Foundation
+import Pool
 import V8
 
 /// The support realm of a worker: one isolate on its own thread, its support context with
@@ -19,9 +21,13 @@ final class SupportRealm: @unchecked Sendable {
   private let clock = ContinuousClock()
   private let started: ContinuousClock.Instant
   let regexp: JavaScriptRegExp
+  /// Every script of the realm (Caper's runtime, support files, their modules) compiles here.
+  let loader: ScriptLoader
 
-  init(environment: [String: String], arguments: [String], heapLimit: Int? = nil) throws {
+  init(environment: [String: String], arguments: [String], heapLimit: Int? = nil, codeCache: (any CodeCacheStore)? = nil,
+       log: (@Sendable (String) -> Void)? = nil) throws {
     context = try Isolate(heapLimit: heapLimit).makeContext()
+    loader = ScriptLoader(isolate: context.isolate, store: codeCache, log: log)
     started = clock.now
     regexp = try JavaScriptRegExp(context: context)
     try defineHostFunctions()
@@ -49,9 +55,9 @@ final class SupportRealm: @unchecked Sendable {
       for (const key of Object.keys(globalThis)) if (key.startsWith('__caperHost_') || key === '__caperSetup') delete globalThis[key];
       """, filename: "caper:bootstrap")
     for name in ["modules", "builtins"] {
-      _ = try context.evaluate(try Self.script(name), filename: "caper:\(name).js")
+      _ = try loader.evaluate(try Self.script(name), filename: "caper:\(name).js", in: context)
     }
-    guard case .object(let api) = try context.evaluate(try Self.script("cucumber"), filename: "caper:cucumber.js") else {
+    guard case .object(let api) = try loader.evaluate(try Self.script("cucumber"), filename: "caper:cucumber.js", in: context) else {
       throw JSError(kind: .invalid, message: "Caper's runtime did not start")
     }
     for (key, value) in api.entries {
@@ -101,6 +107,8 @@ final class SupportRealm: @unchecked Sendable {
           _ = try context.call(function("load"), [.array([.string(path)])])
         }
       }
+      // Everything loaded has run: produce its caches now, at the top level.
+      loader.produceDeferred()
     } catch let error as JSError {
       // A syntax error inside a required or imported file surfaced in JavaScript as a plain
       // Error; report V8's own error, with its location.
@@ -125,7 +133,7 @@ final class SupportRealm: @unchecked Sendable {
     if target["format"] == .string("module") {
       guard let data = FileManager.default.contents(atPath: key) else { throw JSError(kind: .exception, message: "Cannot read \(key)") }
       do {
-        module = try context.compileModule(String(decoding: data, as: UTF8.self), filename: key)
+        module = try loader.compileModule(String(decoding: data, as: UTF8.self), filename: key, in: context)
       } catch let error as JSError {
         loadError = error
         throw error
@@ -228,16 +236,16 @@ final class SupportRealm: @unchecked Sendable {
       return .string("")
     }
     try context.define("__caperHost_compileModule", withContext: { [weak self] context, args in
+      guard let self else { throw HostError("the support realm is gone") }
       let path = args[0].stringValue ?? ""
       guard let data = fm.contents(atPath: path) else { throw HostError("Cannot read \(path)") }
       var source = String(decoding: data, as: UTF8.self)
       if source.hasPrefix("#!") { source = "//" + source.dropFirst(2) }
       do {
-        let compiled = try context.compileFunction(
-          source, filename: path, parameters: ["exports", "require", "module", "__filename", "__dirname"])
-        return .function(compiled.function)
+        return .function(try self.loader.compileFunction(
+          source, filename: path, parameters: ["exports", "require", "module", "__filename", "__dirname"], in: context))
       } catch let error as JSError {
-        self?.loadError = error
+        self.loadError = error
         throw error
       }
     })

@@ -24,6 +24,10 @@ public final class TestRun: @unchecked Sendable {
   /// counted, so shards agree on them and `caper merge` can tell duplicates.
   let staticIds = IdGenerator.incrementing()
   let clock = ContinuousClock()
+  /// After `run()`: cache productions that waited for the top level, and the estimated compile
+  /// time the cache saved.
+  public private(set) var deferredProductions = 0
+  public private(set) var secondsSaved = 0.0
 
   public init(options: RunOptions, emit: @escaping (Envelope) -> Void) {
     self.options = options
@@ -40,7 +44,7 @@ public final class TestRun: @unchecked Sendable {
   /// Runs the suite; true when it passed. Throws `RunError` when it cannot start.
   public func run() throws -> Bool {
     emit(.meta(Self.meta))
-    let realm = try SupportRealm(environment: options.environment, arguments: options.arguments)
+    let realm = try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, log: options.cacheLog)
     let filter = try ScenarioFilter(options: options, regexp: realm.regexp)
     let pickles = try loadFeatures(filter)
     let supportFiles = try options.supportPaths.flatMap { try ProjectFiles.files($0, suffixes: ProjectFiles.supportSuffixes) }
@@ -62,7 +66,7 @@ public final class TestRun: @unchecked Sendable {
     let workers = max(1, options.parallel)
     var realms = [realm]
     for _ in 1..<workers {
-      let more = try SupportRealm(environment: options.environment, arguments: options.arguments)
+      let more = try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, log: options.cacheLog)
       try load(supportFiles, into: more)
       realms.append(more)
     }
@@ -88,6 +92,8 @@ public final class TestRun: @unchecked Sendable {
             if !session.execute(plan, entry.pickle, entry.document, skipAll: queue.stopped) {
               queue.failed(stop: options.failFast)
             }
+            // Scripts a step required or imported ran; back at the top level, cache them.
+            session.realm.loader.produceDeferred()
           }
         }
       }
@@ -96,6 +102,9 @@ public final class TestRun: @unchecked Sendable {
       success = false
     }
     for session in sessions where !(try session.realm.context.isolate.sync { session.afterAll() }) { success = false }
+    for session in sessions { try? session.realm.context.isolate.sync { _ = session.realm.loader.produceDeferred() } }
+    deferredProductions = sessions.reduce(0) { $0 + $1.realm.loader.deferredProductions }
+    secondsSaved = sessions.reduce(0) { $0 + $1.realm.loader.secondsSaved }
     emit(.testRunFinished(TestRunFinished(success: success, timestamp: timestamp(), testRunStartedId: testRunStartedId)))
     return success
   }

@@ -27,6 +27,12 @@ public final class Module: @unchecked Sendable {
     try context.withRaw { _ in try ShimCall.value(in: context) { result, error in cv8_module_evaluate(raw, result, error) } }
   }
 
+  /// Produces a code cache now; after evaluation it includes the functions compiled lazily.
+  /// Inside a host callback it throws `JSError.Kind.reentrancy` and produces nothing.
+  public func createCachedData() throws -> [UInt8] {
+    try context.withRaw { _ in try ShimCall.bytes { result, error in cv8_module_create_cached_data(raw, result, error) } }
+  }
+
   /// The module's namespace (its exports), once linked.
   public func namespace() throws -> JSValue {
     try context.withRaw { _ in try ShimCall.value(in: context) { result, error in cv8_module_namespace(raw, result, error) } }

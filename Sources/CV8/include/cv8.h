@@ -184,6 +184,12 @@ typedef enum cv8_promise_state {
 cv8_status cv8_ref_promise_state(cv8_ref *promise, cv8_promise_state *state, cv8_buffer *result,
                                  cv8_error *error);
 void cv8_ref_free(cv8_ref *ref);
+/// Produces a code cache for a function compiled by cv8_context_compile_function; after it has
+/// run, the cache includes the inner functions compiled lazily. Refused inside a host callback.
+cv8_status cv8_ref_create_function_cache(cv8_ref *function, cv8_buffer *result, cv8_error *error);
+/// Produces a code cache for a source-text module (after evaluation, with its lazily compiled
+/// functions). Refused inside a host callback.
+cv8_status cv8_module_create_cached_data(cv8_module *module, cv8_buffer *result, cv8_error *error);
 
 // MARK: Sources (shared, immutable script text; any thread)
 

@@ -1,0 +1,52 @@
+import ArgumentParser
+import CodeCache
+import Foundation
+import Pool
+
+/// `caper cache stats|clear|path`: the disk code cache's directory.
+struct CacheCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cache", abstract: "Show or clear the disk code cache.",
+    subcommands: [Stats.self, Clear.self, Path.self])
+
+  struct Path: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the cache directory and the current ABI directory in it.")
+    @OptionGroup var cache: CodeCacheOptions
+    func run() throws {
+      guard let root = cache.location.path else { print("disabled"); return }
+      print(root)
+      print(root + "/" + CodeCacheABI.current().directoryName)
+    }
+  }
+
+  struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Entries and bytes per ABI directory (* marks the current one).")
+    @OptionGroup var cache: CodeCacheOptions
+    func run() throws {
+      guard let root = cache.location.path else { print("code cache disabled"); return }
+      let current = CodeCacheABI.current().directoryName
+      let usage = DiskCodeCache.usage(root: root)
+      print("code cache: \(root)")
+      if usage.isEmpty { print("  (empty)") }
+      for entry in usage {
+        print("\(entry.directory == current ? "*" : " ") \(entry.directory)  \(entry.entries) entries  \(String(format: "%.1f", Double(entry.bytes) / 1048576)) MiB")
+      }
+      let total = usage.reduce(0) { $0 + $1.bytes }
+      print("  total \(usage.reduce(0) { $0 + $1.entries }) entries, \(String(format: "%.1f", Double(total) / 1048576)) MiB")
+    }
+  }
+
+  struct Clear: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Remove every entry of every ABI directory.")
+    @OptionGroup var cache: CodeCacheOptions
+    func run() throws {
+      guard let root = cache.location.path else { print("code cache disabled"); return }
+      do {
+        let freed = try DiskCodeCache.clear(root: root)
+        print("cleared \(root) (\(String(format: "%.1f", Double(freed) / 1048576)) MiB)")
+      } catch {
+        throw CommandFailure(message: "caper: cannot clear \(root): \(error.localizedDescription)", status: ExitStatus.failure)
+      }
+    }
+  }
+}
