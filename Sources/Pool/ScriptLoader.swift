@@ -44,9 +44,9 @@ public final class ScriptLoader: @unchecked Sendable {
       return try context.compile(source, filename: filename).run()
     }
     compiledHere.insert(key)
-    let (script, nanos) = try compile(key) { cache in try context.compile(source, filename: filename, cachedData: cache) }
+    let (script, nanos) = try compile(key, filename) { cache in try context.compile(source, filename: filename, cachedData: cache) }
     let value = try script.run()
-    if let nanos { queue(key, nanos) { try script.createCachedData() } }
+    if let nanos { queue(key, filename, nanos) { try script.createCachedData() } }
     produceIfTopLevel()
     return value
   }
@@ -54,19 +54,19 @@ public final class ScriptLoader: @unchecked Sendable {
   /// Compiles a CommonJS module body (the function's cache is produced after it has run).
   public func compileFunction(_ source: String, filename: String, parameters: [String], in context: Context) throws -> JSReference {
     let key = CodeCacheKey(kind: .function, source: parameters.joined(separator: ",") + "\n" + source)
-    let (compiled, nanos) = try compile(key) { cache in
+    let (compiled, nanos) = try compile(key, filename) { cache in
       try context.compileFunction(source, filename: filename, parameters: parameters, cachedData: cache)
     }
     let function = compiled.function
-    if let nanos { queue(key, nanos) { try function.createFunctionCache() } }
+    if let nanos { queue(key, filename, nanos) { try function.createFunctionCache() } }
     return function
   }
 
   /// Compiles an ES module (its cache is produced after it has been evaluated).
   public func compileModule(_ source: String, filename: String, in context: Context) throws -> Module {
     let key = CodeCacheKey(kind: .module, source: source)
-    let (module, nanos) = try compile(key) { cache in try context.compileModule(source, filename: filename, cachedData: cache) }
-    if let nanos { queue(key, nanos) { try module.createCachedData() } }
+    let (module, nanos) = try compile(key, filename) { cache in try context.compileModule(source, filename: filename, cachedData: cache) }
+    if let nanos { queue(key, filename, nanos) { try module.createCachedData() } }
     return module
   }
 
@@ -95,7 +95,8 @@ public final class ScriptLoader: @unchecked Sendable {
 
   /// Compiles with the cached bytes when there are some. Returns the compiled value and, when
   /// a cache should be produced for it, the cold compile time measured.
-  private func compile<T: CompiledScript>(_ key: CodeCacheKey, _ body: ([UInt8]?) throws -> T) throws -> (T, UInt64?) {
+  private func compile<T: CompiledScript>(_ key: CodeCacheKey, _ filename: String, _ body: ([UInt8]?) throws -> T) throws -> (T, UInt64?) {
+    log?("compile \(filename) as \(key)")
     let cached = store?.load(key).flatMap(Self.unframe)
     let start = DispatchTime.now().uptimeNanoseconds
     let compiled = try body(cached?.bytes)
@@ -110,11 +111,11 @@ public final class ScriptLoader: @unchecked Sendable {
     return (compiled, nil)
   }
 
-  private func queue(_ key: CodeCacheKey, _ nanos: UInt64, _ produce: @escaping () throws -> [UInt8]) {
+  private func queue(_ key: CodeCacheKey, _ filename: String, _ nanos: UInt64, _ produce: @escaping () throws -> [UInt8]) {
     guard store != nil, !produced.contains(key) else { return }
     if isolate.hostCallDepth > 0 {
       deferredProductions += 1
-      log?("cache production deferred to the top level \(key)")
+      log?("cache production deferred to the top level \(key) (\(filename))")
     }
     pending.append((key, nanos, produce))
   }

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import _CaperTestSupport
+
+/// The disk code cache as a user meets it: `caper run` twice over one cache directory, the
+/// switches, the flags, and `caper cache`.
+@Suite struct CodeCacheCommandTests {
+  let folder: TemporaryDirectory
+  var cacheDir: String { folder.url.path + "/cache" }
+
+  init() throws {
+    folder = try TemporaryDirectory()
+    try folder.write("features/lib.feature", """
+      Feature: libraries
+        Scenario: required and imported inside a step
+          When the step loads its libraries
+          Then they work
+      """)
+    try folder.write("features/steps.js", """
+      const { When, Then } = require('@cucumber/cucumber');
+      const assert = require('assert');
+      When('the step loads its libraries', async function () {
+        this.helper = require('../lib/helper.js');
+        this.esm = await import('../lib/esm.mjs');
+      });
+      Then('they work', function () {
+        assert.strictEqual(this.helper.double(21), 42);
+        assert.strictEqual(this.esm.triple(3), 9);
+      });
+      """)
+    try folder.write("lib/helper.js", "exports.double = (x) => x * 2;\n")
+    try folder.write("lib/esm.mjs", "export function triple(x) { return x * 3; }\n")
+  }
+
+  /// The counters of `--cache-stats` by name.
+  func counters(_ stderr: String) -> [String: Int] {
+    var found: [String: Int] = [:]
+    for line in stderr.split(separator: "\n") where line.hasPrefix("code cache: ") {
+      let words = line.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "").split(separator: " ")
+      for (i, word) in words.enumerated() where i + 1 < words.count {
+        if let n = Int(word) { found[String(words[i + 1])] = n }
+      }
+    }
+    return found
+  }
+
+  func run(_ extra: [String] = [], environment: [String: String] = [:]) throws -> ProcessResult {
+    try ChildProcess.caper(["run", "--cache-dir", cacheDir, "--cache-stats"] + extra, environment: environment, directory: folder.url)
+  }
+
+  @Test func secondRunHitsEverythingTheFirstStored() throws {
+    let first = try run(environment: ["CAPER_DEBUG": "cache"])
+    #expect(first.status == 0, "\(first.stderr)")
+    let cold = counters(first.stderr)
+    #expect(cold["hits"] == 0)
+    #expect((cold["stored"] ?? 0) >= 5, "runtime files, steps, helper, module: \(first.stderr)")
+    #expect(cold["deferred"] == 3, "steps.js (required by the loader), helper.js and esm.mjs compile inside callbacks")
+    #expect(first.stderr.contains("caper[cache] cache production deferred to the top level"))
+    #expect(!first.stderr.contains("reentrancy"))
+
+    let second = try run()
+    #expect(second.status == 0, "\(second.stderr)")
+    let warm = counters(second.stderr)
+    #expect(warm["hits"] == cold["stored"])
+    #expect(warm["misses"] == 0)
+    #expect(warm["rejected"] == 0)
+    #expect(warm["stored"] == 0)
+    #expect(warm["deferred"] == 0)
+  }
+
+  @Test func otherV8FlagsUseAnotherABIDirectory() throws {
+    _ = try run()
+    let flags = ["CAPER_V8_FLAGS": "--no-lazy-feedback-allocation"]
+    let other = try run(environment: flags)
+    #expect(other.status == 0, "\(other.stderr)")
+    #expect(counters(other.stderr)["hits"] == 0)
+    let paths = try ChildProcess.caper(["cache", "path", "--cache-dir", cacheDir], environment: flags)
+    let plain = try ChildProcess.caper(["cache", "path", "--cache-dir", cacheDir])
+    #expect(paths.stdout != plain.stdout)
+    let stats = try ChildProcess.caper(["cache", "stats", "--cache-dir", cacheDir])
+    #expect(stats.stdout.split(separator: "\n").filter { $0.contains(" entries ") }.count == 2)
+  }
+
+  @Test func disabledReadsAndWritesNothing() throws {
+    for (arguments, environment) in [(["--no-cache"], [String: String]()), ([], ["CAPER_NO_CACHE": "1"])] {
+      let result = try run(arguments, environment: environment)
+      #expect(result.status == 0)
+      #expect(result.stderr.contains("memory only"))
+      #expect(!FileManager.default.fileExists(atPath: cacheDir))
+    }
+  }
+
+  @Test func unwritableDirectoryWarnsOnceAndRuns() throws {
+    try folder.write("blocker", "a file where the cache directory would go")
+    let result = try ChildProcess.caper(
+      ["run", "--cache-dir", folder.url.path + "/blocker/cache", "--cache-stats"], directory: folder.url)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.components(separatedBy: "warning: code cache directory").count == 2)
+    #expect(result.stderr.contains("running without a disk cache"))
+  }
+
+  @Test func twoProcessesWarmingAtOnceBothSucceed() throws {
+    let results = LockedBox<[ProcessResult]>([])
+    DispatchQueue.concurrentPerform(iterations: 2) { _ in
+      if let result = try? run() { results.value.append(result) }
+    }
+    #expect(results.value.count == 2)
+    #expect(results.value.allSatisfy { $0.status == 0 })
+    let after = counters(try run().stderr)
+    #expect(after["misses"] == 0)
+    #expect(after["corrupt"] == 0)
+  }
+
+  @Test func clearEmptiesTheDirectory() throws {
+    _ = try run()
+    let cleared = try ChildProcess.caper(["cache", "clear", "--cache-dir", cacheDir])
+    #expect(cleared.status == 0)
+    #expect(cleared.stdout.hasPrefix("cleared \(cacheDir)"))
+    let stats = try ChildProcess.caper(["cache", "stats", "--cache-dir", cacheDir])
+    #expect(stats.stdout.contains("(empty)"))
+    #expect(counters(try run().stderr)["hits"] == 0)
+  }
+}
