@@ -13,10 +13,22 @@ public struct CodeCacheKey: Hashable, Sendable, CustomStringConvertible {
   public let digest: [UInt8]
 
   public init(kind: ScriptKind, source: some StringProtocol) {
-    var bytes: [UInt8] = [kind.rawValue, 0]
-    bytes.append(contentsOf: source.utf8)
+    var hasher = SHA256()
+    hasher.update([kind.rawValue, 0])
+    var text = String(source)
+    text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
     self.kind = kind
-    self.digest = SHA256.hash(bytes)
+    self.digest = hasher.finish()
+  }
+
+  /// The key of `prefix` followed by the UTF-8 bytes `utf8` (the same key as the string they spell).
+  public init(kind: ScriptKind, prefix: String = "", utf8: UnsafeRawBufferPointer) {
+    var hasher = SHA256()
+    hasher.update([kind.rawValue, 0])
+    hasher.update(Array(prefix.utf8))
+    hasher.update(utf8)
+    self.kind = kind
+    self.digest = hasher.finish()
   }
 
   init(kind: ScriptKind, digest: [UInt8]) {

@@ -164,6 +164,9 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
 
   public var statistics: CodeCacheStatistics { counters.current }
 
+  public var fileDigests: FileDigests? { digests }
+  private lazy var digests = FileDigests(directory: directory + "/files")
+
   /// Bytes held by entries of the current ABI directory.
   public var size: Int { lock.lock(); defer { lock.unlock() }; return totalSize }
 

@@ -44,6 +44,8 @@ public final class MemoryCodeCache: CodeCacheStore, @unchecked Sendable {
   public var statistics: CodeCacheStatistics { counters.current + (backing?.statistics ?? CodeCacheStatistics()) }
 
   /// Records time saved by a hit (the loader measures it).
+  public var fileDigests: FileDigests? { backing?.fileDigests }
+
   public func recordSaved(seconds: Double) { counters.update { $0.secondsSaved += max(0, seconds) } }
   public func recordDeferred() { counters.update { $0.deferredProductions += 1 } }
 }

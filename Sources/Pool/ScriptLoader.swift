@@ -52,10 +52,23 @@ public final class ScriptLoader: @unchecked Sendable {
   }
 
   /// Compiles a CommonJS module body (the function's cache is produced after it has run).
-  public func compileFunction(_ source: String, filename: String, parameters: [String], in context: Context) throws -> JSReference {
-    let key = CodeCacheKey(kind: .function, source: parameters.joined(separator: ",") + "\n" + source)
+  /// With `file` (the identity of the file `source` was read from, taken before reading), the
+  /// key of an unchanged file is remembered instead of hashed again.
+  public func compileFunction(
+    _ source: String, filename: String, parameters: [String], in context: Context, file: FileDigests.Identity? = nil
+  ) throws -> JSReference {
+    var source = source
+    return try source.withUTF8 { try compileFunction(utf8: UnsafeRawBufferPointer($0), filename: filename, parameters: parameters, in: context, file: file) }
+  }
+
+  /// As `compileFunction(_:...)`, from UTF-8 bytes as read from the file.
+  public func compileFunction(
+    utf8 source: UnsafeRawBufferPointer, filename: String, parameters: [String], in context: Context, file: FileDigests.Identity? = nil
+  ) throws -> JSReference {
+    let prefix = parameters.joined(separator: ",") + "\n"
+    let key = key(.function, prefix, filename, file) { CodeCacheKey(kind: .function, prefix: prefix, utf8: source) }
     let (compiled, nanos) = try compile(key, filename) { cache in
-      try context.compileFunction(source, filename: filename, parameters: parameters, cachedData: cache)
+      try context.compileFunction(utf8: source, filename: filename, parameters: parameters, cachedData: cache)
     }
     let function = compiled.function
     if let nanos { queue(key, filename, nanos) { try function.createFunctionCache() } }
@@ -63,8 +76,8 @@ public final class ScriptLoader: @unchecked Sendable {
   }
 
   /// Compiles an ES module (its cache is produced after it has been evaluated).
-  public func compileModule(_ source: String, filename: String, in context: Context) throws -> Module {
-    let key = CodeCacheKey(kind: .module, source: source)
+  public func compileModule(_ source: String, filename: String, in context: Context, file: FileDigests.Identity? = nil) throws -> Module {
+    let key = key(.module, "", filename, file) { CodeCacheKey(kind: .module, source: source) }
     let (module, nanos) = try compile(key, filename) { cache in try context.compileModule(source, filename: filename, cachedData: cache) }
     if let nanos { queue(key, filename, nanos) { try module.createCachedData() } }
     return module
@@ -93,6 +106,17 @@ public final class ScriptLoader: @unchecked Sendable {
 
   // MARK: Internals
 
+  private func key(_ kind: ScriptKind, _ prefix: String, _ path: String, _ file: FileDigests.Identity?, _ hash: () -> CodeCacheKey) -> CodeCacheKey {
+    let start = DispatchTime.now().uptimeNanoseconds
+    defer { log?(String(format: "key of %@ in %.1f ms", path, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)) }
+    let digests = file == nil ? nil : store?.fileDigests
+    let memo = path + "\u{0}" + prefix.replacingOccurrences(of: "\n", with: " ")
+    if let digests, let file, let known = digests.key(kind: kind, path: memo, identity: file) { return known }
+    let key = hash()
+    if let digests, let file { digests.remember(key, path: memo, identity: file) }
+    return key
+  }
+
   /// Compiles with the cached bytes when there are some. Returns the compiled value and, when
   /// a cache should be produced for it, the cold compile time measured.
   private func compile<T: CompiledScript>(_ key: CodeCacheKey, _ filename: String, _ body: ([UInt8]?) throws -> T) throws -> (T, UInt64?) {
@@ -101,6 +125,7 @@ public final class ScriptLoader: @unchecked Sendable {
     let start = DispatchTime.now().uptimeNanoseconds
     let compiled = try body(cached?.bytes)
     let nanos = DispatchTime.now().uptimeNanoseconds - start
+    log?(String(format: "compiled %@ in %.1f ms (%@)", filename, Double(nanos) / 1e6, cached == nil ? "no cache" : compiled.cacheRejected ? "cache rejected" : "cache accepted"))
     guard let cached else { return (compiled, nanos) }
     if compiled.cacheRejected {
       store?.reject(key)

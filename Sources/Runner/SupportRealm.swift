@@ -51,7 +51,7 @@ final class SupportRealm: @unchecked Sendable {
         readdir: __caperHost_readdir, cwd: __caperHost_cwd, now: __caperHost_now, print: __caperHost_print,
         utf8Encode: __caperHost_utf8Encode, utf8Decode: __caperHost_utf8Decode,
         compileModule: __caperHost_compileModule, emit: __caperHost_emit, writeFile: __caperHost_writeFile,
-        mkdir: __caperHost_mkdir, mkdtemp: __caperHost_mkdtemp, rm: __caperHost_rm, spawn: __caperHost_spawn } });
+        mkdir: __caperHost_mkdir, mkdtemp: __caperHost_mkdtemp, realpath: __caperHost_realpath, rm: __caperHost_rm, spawn: __caperHost_spawn } });
       for (const key of Object.keys(globalThis)) if (key.startsWith('__caperHost_') || key === '__caperSetup') delete globalThis[key];
       """, filename: "caper:bootstrap")
     for name in ["modules", "builtins"] {
@@ -131,9 +131,10 @@ final class SupportRealm: @unchecked Sendable {
     if let known = modules[key] { return known }
     let module: Module
     if target["format"] == .string("module") {
+      let identity = FileDigests.identity(of: key)
       guard let data = FileManager.default.contents(atPath: key) else { throw JSError(kind: .exception, message: "Cannot read \(key)") }
       do {
-        module = try loader.compileModule(String(decoding: data, as: UTF8.self), filename: key, in: context)
+        module = try loader.compileModule(String(decoding: data, as: UTF8.self), filename: key, in: context, file: identity)
       } catch let error as JSError {
         loadError = error
         throw error
@@ -238,12 +239,12 @@ final class SupportRealm: @unchecked Sendable {
     try context.define("__caperHost_compileModule", withContext: { [weak self] context, args in
       guard let self else { throw HostError("the support realm is gone") }
       let path = args[0].stringValue ?? ""
-      guard let data = fm.contents(atPath: path) else { throw HostError("Cannot read \(path)") }
-      var source = String(decoding: data, as: UTF8.self)
-      if source.hasPrefix("#!") { source = "//" + source.dropFirst(2) }
+      let identity = FileDigests.identity(of: path)
+      guard var source = SourceFile.bytes(path) else { throw HostError("Cannot read \(path)") }
+      if source.starts(with: [0x23, 0x21]) { source[0] = 0x2F; source[1] = 0x2F }  // "#!" line -> "//" comment
       do {
-        return .function(try self.loader.compileFunction(
-          source, filename: path, parameters: ["exports", "require", "module", "__filename", "__dirname"], in: context))
+        return .function(try source.withUnsafeBytes { try self.loader.compileFunction(
+          utf8: $0, filename: path, parameters: ["exports", "require", "module", "__filename", "__dirname"], in: context, file: identity) })
       } catch let error as JSError {
         self.loadError = error
         throw error
@@ -268,6 +269,12 @@ final class SupportRealm: @unchecked Sendable {
       var template = Array((prefix + "XXXXXX").utf8CString)
       guard let made = mkdtemp(&template) else { throw HostError("cannot make a temporary folder from '\(prefix)'") }
       return .string(String(cString: made))
+    }
+    try context.define("__caperHost_realpath") { args in
+      let path = args[0].stringValue ?? ""
+      guard let resolved = realpath(path, nil) else { throw HostError("ENOENT: no such file or directory, realpath '\(path)'") }
+      defer { free(resolved) }
+      return .string(String(cString: resolved))
     }
     try context.define("__caperHost_rm") { args in
       let path = args[0].stringValue ?? ""

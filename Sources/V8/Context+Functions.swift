@@ -16,7 +16,19 @@ extension Context {
   public func compileFunction(
     _ source: String, filename: String, parameters: [String], cachedData: [UInt8]? = nil, produceCache: Bool = false
   ) throws -> CompiledFunction {
-    try withRaw { raw in
+    var source = source
+    return try source.withUTF8 { bytes in
+      try compileFunction(utf8: UnsafeRawBufferPointer(bytes), filename: filename, parameters: parameters, cachedData: cachedData, produceCache: produceCache)
+    }
+  }
+
+  /// As `compileFunction(_:filename:parameters:cachedData:produceCache:)`, from the file's UTF-8
+  /// bytes as read (V8 decodes them once; invalid sequences become U+FFFD).
+  public func compileFunction(
+    utf8 source: UnsafeRawBufferPointer, filename: String, parameters: [String], cachedData: [UInt8]? = nil, produceCache: Bool = false
+  ) throws -> CompiledFunction {
+    let zero: CChar = 0
+    return try withUnsafePointer(to: zero) { empty in try withRaw { raw in
       var ref: OpaquePointer?
       var produced = cv8_buffer()
       var rejected = false
@@ -24,11 +36,11 @@ extension Context {
       let names = parameters.map { strdup($0) }
       defer { names.forEach { free($0) } }
       try ShimCall.check { error in
-        withUTF8(source, filename) { source, filename in
+        withUTF8(filename) { filename in
           names.map { UnsafePointer($0) }.withUnsafeBufferPointer { params in
             (cachedData ?? []).withUnsafeBufferPointer { cache in
               cv8_context_compile_function(
-                raw, source.base, source.count, filename.base, filename.count, params.baseAddress, params.count,
+                raw, source.baseAddress?.assumingMemoryBound(to: CChar.self) ?? empty, source.count, filename.base, filename.count, params.baseAddress, params.count,
                 cachedData == nil ? nil : cache.baseAddress, cache.count, produceCache, &ref, &produced, &rejected, error)
             }
           }
@@ -36,6 +48,6 @@ extension Context {
       }
       let cache = produced.data == nil ? nil : Array(UnsafeRawBufferPointer(start: produced.data, count: produced.length))
       return CompiledFunction(function: JSReference(raw: ref!, context: self), cachedData: cache, cacheRejected: rejected)
-    }
+    } }
   }
 }

@@ -10,6 +10,16 @@ import Testing
     #expect(SHA256.hex(SHA256.hash(Array(long.utf8))) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
   }
 
+  @Test func sha256StreamsAcrossBlocks() {
+    let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+    #expect(SHA256.hex(SHA256.hash(million)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    var pieces = SHA256()
+    for size in [1, 63, 64, 65, 1000, 998_807] {
+      pieces.update([UInt8](repeating: UInt8(ascii: "a"), count: size))
+    }
+    #expect(SHA256.hex(pieces.finish()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
   @Test func xxh64MatchesReferenceVectors() {
     #expect(Checksum.xxh64([]) == 0xEF46_DB37_51D8_E999)
     #expect(Checksum.xxh64(Array("a".utf8)) == 0xD24E_C4F1_A98C_6E5B)

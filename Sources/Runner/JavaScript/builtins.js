@@ -317,6 +317,7 @@
       mkdirSync: (p, options) => host.mkdir(path.resolve(String(p)), Boolean(options && options.recursive)),
       mkdtempSync: (prefix) => host.mkdtemp(String(prefix)),
       rmSync: (p) => host.rm(path.resolve(String(p))),
+      realpathSync: Object.assign((p) => host.realpath(path.resolve(String(p))), { native: (p) => host.realpath(path.resolve(String(p))) }),
       promises: {
         readFile: async (p, options) => readFileSync(p, options),
         stat: async (p) => statOf(p, 'stat'),
