@@ -960,13 +960,14 @@ extern "C" cv8_status cv8_context_compile_source(cv8_context *c, cv8_source *sou
       filename, filename_length, cached_data, cached_data_length, produce_cache, out, error);
 }
 
-extern "C" cv8_status cv8_context_compile_function(
-    cv8_context *c, const char *source, size_t source_length, const char *filename, size_t filename_length,
-    const char *const *parameters, size_t parameter_count, const uint8_t *cached_data,
-    size_t cached_data_length, bool produce_cache, cv8_ref **out, cv8_buffer *produced, bool *rejected,
-    cv8_error *error) {
+namespace {
+template <typename MakeSource>
+cv8_status CompileFunctionFrom(cv8_context *c, MakeSource make_source, const char *filename, size_t filename_length,
+                               const char *const *parameters, size_t parameter_count, const uint8_t *cached_data,
+                               size_t cached_data_length, bool produce_cache, cv8_ref **out, cv8_buffer *produced,
+                               bool *rejected, cv8_error *error) {
   return Compiling(
-      c, [&](Isolate *isolate) { return NewString(isolate, source, source_length); }, filename, filename_length,
+      c, make_source, filename, filename_length,
       cached_data, cached_data_length, produce_cache, false, error,
       [&](Local<Context> context, ScriptCompiler::Source &compiler_source, ScriptCompiler::CompileOptions options) {
         Isolate *isolate = c->iso->isolate;
@@ -990,6 +991,32 @@ extern "C" cv8_status cv8_context_compile_function(
         *out = ref;
         return CV8_OK;
       });
+}
+}  // namespace
+
+extern "C" cv8_status cv8_context_compile_function(
+    cv8_context *c, const char *source, size_t source_length, const char *filename, size_t filename_length,
+    const char *const *parameters, size_t parameter_count, const uint8_t *cached_data,
+    size_t cached_data_length, bool produce_cache, cv8_ref **out, cv8_buffer *produced, bool *rejected,
+    cv8_error *error) {
+  return CompileFunctionFrom(
+      c, [&](Isolate *isolate) { return NewString(isolate, source, source_length); }, filename, filename_length,
+      parameters, parameter_count, cached_data, cached_data_length, produce_cache, out, produced, rejected, error);
+}
+
+extern "C" cv8_status cv8_context_compile_function_source(
+    cv8_context *c, cv8_source *source, const char *filename, size_t filename_length,
+    const char *const *parameters, size_t parameter_count, const uint8_t *cached_data,
+    size_t cached_data_length, bool produce_cache, cv8_ref **out, cv8_buffer *produced, bool *rejected,
+    cv8_error *error) {
+  return CompileFunctionFrom(
+      c,
+      [&](Isolate *isolate) -> MaybeLocal<String> {
+        if (source->one_byte) return String::NewExternalOneByte(isolate, new OneByteSource(source));
+        return String::NewExternalTwoByte(isolate, new TwoByteSource(source));
+      },
+      filename, filename_length, parameters, parameter_count, cached_data, cached_data_length, produce_cache, out,
+      produced, rejected, error);
 }
 
 extern "C" cv8_status cv8_context_define_function(cv8_context *c, const char *name,

@@ -29,15 +29,21 @@ public final class ScriptLoader: @unchecked Sendable {
   /// Estimated seconds saved by hits: measured cold compile time minus cached compile time.
   public private(set) var secondsSaved = 0.0
 
-  public init(isolate: Isolate, store: (any CodeCacheStore)?, log: (@Sendable (String) -> Void)? = nil) {
+  /// Files' text shared with the other loaders of the process.
+  public let sources: SharedSources
+
+  public init(
+    isolate: Isolate, store: (any CodeCacheStore)?, sources: SharedSources = .shared, log: (@Sendable (String) -> Void)? = nil
+  ) {
     self.isolate = isolate
+    self.sources = sources
     self.store = store
     self.log = log
   }
 
   /// Compiles and runs a classic script (Caper's runtime files); its cache is produced after it ran.
   public func evaluate(_ source: String, filename: String, in context: Context) throws -> JSValue {
-    let key = CodeCacheKey(kind: .classic, source: source)
+    let key = CodeCacheKey(kind: .classic, source: Self.namePart(filename) + source)
     if compiledHere.contains(key) {
       // V8's in-isolate compilation cache serves it: not a verified cache hit, nothing to load.
       isolateCacheHits += 1
@@ -61,11 +67,26 @@ public final class ScriptLoader: @unchecked Sendable {
     return try source.withUTF8 { try compileFunction(utf8: UnsafeRawBufferPointer($0), filename: filename, parameters: parameters, in: context, file: file) }
   }
 
+  /// Compiles the file at `path` as a function body (a CommonJS module), from the process's
+  /// shared copy of its text. Throws `JSError` "Cannot read" when the file cannot be read.
+  public func compileFunction(file path: String, parameters: [String], in context: Context) throws -> JSReference {
+    let prefix = Self.namePart(path) + parameters.joined(separator: ",") + "\n"
+    guard let entry = sources.entry(path: path, kind: .function, prefix: prefix, digests: store?.fileDigests) else {
+      throw JSError(kind: .exception, message: "Cannot read \(path)")
+    }
+    let (compiled, nanos) = try compile(entry.key, path) { cache in
+      try context.compileFunction(entry.source, filename: path, parameters: parameters, cachedData: cache)
+    }
+    let function = compiled.function
+    if let nanos { queue(entry.key, path, nanos) { try function.createFunctionCache() } }
+    return function
+  }
+
   /// As `compileFunction(_:...)`, from UTF-8 bytes as read from the file.
   public func compileFunction(
     utf8 source: UnsafeRawBufferPointer, filename: String, parameters: [String], in context: Context, file: FileDigests.Identity? = nil
   ) throws -> JSReference {
-    let prefix = parameters.joined(separator: ",") + "\n"
+    let prefix = Self.namePart(filename) + parameters.joined(separator: ",") + "\n"
     let key = key(.function, prefix, filename, file) { CodeCacheKey(kind: .function, prefix: prefix, utf8: source) }
     let (compiled, nanos) = try compile(key, filename) { cache in
       try context.compileFunction(utf8: source, filename: filename, parameters: parameters, cachedData: cache)
@@ -77,7 +98,8 @@ public final class ScriptLoader: @unchecked Sendable {
 
   /// Compiles an ES module (its cache is produced after it has been evaluated).
   public func compileModule(_ source: String, filename: String, in context: Context, file: FileDigests.Identity? = nil) throws -> Module {
-    let key = key(.module, "", filename, file) { CodeCacheKey(kind: .module, source: source) }
+    let name = Self.namePart(filename)
+    let key = key(.module, name, filename, file) { CodeCacheKey(kind: .module, source: name + source) }
     let (module, nanos) = try compile(key, filename) { cache in try context.compileModule(source, filename: filename, cachedData: cache) }
     if let nanos { queue(key, filename, nanos) { try module.createCachedData() } }
     return module
@@ -105,6 +127,14 @@ public final class ScriptLoader: @unchecked Sendable {
   public var pendingCount: Int { pending.count }
 
   // MARK: Internals
+
+  /// What of a script's name goes into its key: nothing where V8 gives a consumed cache the
+  /// name it is compiled under; the name itself where V8 keeps the producer's name (V8 10.2,
+  /// libnode 18: stacks, `import.meta` and relative `import()` would point at the file that made
+  /// the cache). Probed once per process.
+  static func namePart(_ name: String) -> String {
+    CacheOrigin.keepsProducerName ? "name:" + name + "\n" : ""
+  }
 
   private func key(_ kind: ScriptKind, _ prefix: String, _ path: String, _ file: FileDigests.Identity?, _ hash: () -> CodeCacheKey) -> CodeCacheKey {
     let start = DispatchTime.now().uptimeNanoseconds

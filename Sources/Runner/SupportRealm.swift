@@ -239,12 +239,9 @@ final class SupportRealm: @unchecked Sendable {
     try context.define("__caperHost_compileModule", withContext: { [weak self] context, args in
       guard let self else { throw HostError("the support realm is gone") }
       let path = args[0].stringValue ?? ""
-      let identity = FileDigests.identity(of: path)
-      guard var source = SourceFile.bytes(path) else { throw HostError("Cannot read \(path)") }
-      if source.starts(with: [0x23, 0x21]) { source[0] = 0x2F; source[1] = 0x2F }  // "#!" line -> "//" comment
       do {
-        return .function(try source.withUnsafeBytes { try self.loader.compileFunction(
-          utf8: $0, filename: path, parameters: ["exports", "require", "module", "__filename", "__dirname"], in: context, file: identity) })
+        return .function(try self.loader.compileFunction(
+          file: path, parameters: ["exports", "require", "module", "__filename", "__dirname"], in: context))
       } catch let error as JSError {
         self.loadError = error
         throw error

@@ -44,12 +44,14 @@ public final class TestRun: @unchecked Sendable {
   /// Runs the suite; true when it passed. Throws `RunError` when it cannot start.
   public func run() throws -> Bool {
     emit(.meta(Self.meta))
+    let firstStarted = clock.now
     let realm = try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, log: options.cacheLog)
     let filter = try ScenarioFilter(options: options, regexp: realm.regexp)
     let pickles = try loadFeatures(filter)
     let supportFiles = try options.supportPaths.flatMap { try ProjectFiles.files($0, suffixes: ProjectFiles.supportSuffixes) }
       .map { ProjectFiles.absolute($0, from: options.baseDirectory) }
     try load(supportFiles, into: realm)
+    logReady(0, since: firstStarted)
     let library: SupportLibrary
     do {
       library = try realm.context.isolate.sync { try SupportLibrary(try realm.describe(), ids: staticIds, uri: uri) }
@@ -65,9 +67,11 @@ public final class TestRun: @unchecked Sendable {
     // definitions' runtime ids agree with the first worker's library).
     let workers = max(1, options.parallel)
     var realms = [realm]
-    for _ in 1..<workers {
+    for worker in 1..<workers {
+      let started = clock.now
       let more = try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, log: options.cacheLog)
       try load(supportFiles, into: more)
+      logReady(worker, since: started)
       realms.append(more)
     }
     let testRunStartedId = ids.next()
@@ -107,6 +111,15 @@ public final class TestRun: @unchecked Sendable {
     secondsSaved = sessions.reduce(0) { $0 + $1.realm.loader.secondsSaved }
     emit(.testRunFinished(TestRunFinished(success: success, timestamp: timestamp(), testRunStartedId: testRunStartedId)))
     return success
+  }
+
+  /// One debug line per worker: how long its realm took to be ready (runtime and support code
+  /// loaded; the first worker compiles, the others use its caches).
+  private func logReady(_ worker: Int, since started: ContinuousClock.Instant) {
+    guard let log = options.cacheLog else { return }
+    let elapsed = clock.now - started
+    let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    log(String(format: "worker %d ready in %.1f ms", worker, ms))
   }
 
   private func load(_ files: [String], into realm: SupportRealm) throws {

@@ -28,7 +28,36 @@ extension Context {
     utf8 source: UnsafeRawBufferPointer, filename: String, parameters: [String], cachedData: [UInt8]? = nil, produceCache: Bool = false
   ) throws -> CompiledFunction {
     let zero: CChar = 0
-    return try withUnsafePointer(to: zero) { empty in try withRaw { raw in
+    return try withUnsafePointer(to: zero) { empty in
+      try compileFunction(filename: filename, parameters: parameters, cachedData: cachedData) { raw, filename, params, cache, ref, produced, rejected, error in
+        cv8_context_compile_function(
+          raw, source.baseAddress?.assumingMemoryBound(to: CChar.self) ?? empty, source.count, filename.base, filename.count,
+          params.baseAddress, params.count, cachedData == nil ? nil : cache.baseAddress, cache.count, produceCache, ref, produced,
+          rejected, error)
+      }
+    }
+  }
+
+  /// As `compileFunction(_:filename:parameters:cachedData:produceCache:)`, from text shared by
+  /// every isolate (an external string here: no copy, no decoding).
+  public func compileFunction(
+    _ source: ScriptSource, filename: String, parameters: [String], cachedData: [UInt8]? = nil, produceCache: Bool = false
+  ) throws -> CompiledFunction {
+    try compileFunction(filename: filename, parameters: parameters, cachedData: cachedData) { raw, filename, params, cache, ref, produced, rejected, error in
+      cv8_context_compile_function_source(
+        raw, source.raw, filename.base, filename.count, params.baseAddress, params.count, cachedData == nil ? nil : cache.baseAddress,
+        cache.count, produceCache, ref, produced, rejected, error)
+    }
+  }
+
+  private func compileFunction(
+    filename: String, parameters: [String], cachedData: [UInt8]?,
+    _ shim: (
+      OpaquePointer, UTF8Bytes, UnsafeBufferPointer<UnsafePointer<CChar>?>, UnsafeBufferPointer<UInt8>,
+      UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<cv8_buffer>, UnsafeMutablePointer<Bool>, UnsafeMutablePointer<cv8_error>?
+    ) -> cv8_status
+  ) throws -> CompiledFunction {
+    try withRaw { raw in
       var ref: OpaquePointer?
       var produced = cv8_buffer()
       var rejected = false
@@ -39,15 +68,13 @@ extension Context {
         withUTF8(filename) { filename in
           names.map { UnsafePointer($0) }.withUnsafeBufferPointer { params in
             (cachedData ?? []).withUnsafeBufferPointer { cache in
-              cv8_context_compile_function(
-                raw, source.baseAddress?.assumingMemoryBound(to: CChar.self) ?? empty, source.count, filename.base, filename.count, params.baseAddress, params.count,
-                cachedData == nil ? nil : cache.baseAddress, cache.count, produceCache, &ref, &produced, &rejected, error)
+              shim(raw, filename, params, cache, &ref, &produced, &rejected, error)
             }
           }
         }
       }
       let cache = produced.data == nil ? nil : Array(UnsafeRawBufferPointer(start: produced.data, count: produced.length))
       return CompiledFunction(function: JSReference(raw: ref!, context: self), cachedData: cache, cacheRejected: rejected)
-    } }
+    }
   }
 }

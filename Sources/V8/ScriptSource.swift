@@ -17,6 +17,15 @@ public final class ScriptSource: @unchecked Sendable {
     raw = withUTF8(text) { cv8_source_new($0.base, $0.count) }
   }
 
+  /// From UTF-8 bytes as read from a file.
+  public init(utf8: UnsafeRawBufferPointer) {
+    utf8Count = utf8.count
+    let zero: CChar = 0
+    raw = withUnsafePointer(to: zero) { empty in
+      cv8_source_new(utf8.baseAddress?.assumingMemoryBound(to: CChar.self) ?? empty, utf8.count)
+    }
+  }
+
   deinit { cv8_source_release(raw) }
 
   /// Bytes held for the text (one or two per UTF-16 unit).

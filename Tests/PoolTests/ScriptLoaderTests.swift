@@ -45,7 +45,7 @@ import _CaperTestSupport
 
     let second = try Isolate().makeContext()
     let other = ScriptLoader(isolate: second.isolate, store: store)
-    #expect(try second.isolate.sync { try other.evaluate(Self.source, filename: "elsewhere/a.js", in: second) } == Self.expected)
+    #expect(try second.isolate.sync { try other.evaluate(Self.source, filename: "a.js", in: second) } == Self.expected)
     #expect(store.statistics.hits == 1)
     #expect(store.statistics.stores == 1, "an accepted cache is not produced again")
     #expect(store.statistics.rejections == 0)
@@ -65,7 +65,7 @@ import _CaperTestSupport
 
   @Test func rejectionIsReplacedAndTheNextIsolateHits() throws {
     let store = MemoryCodeCache()
-    let key = CodeCacheKey(kind: .classic, source: Self.source)
+    let key = CodeCacheKey(kind: .classic, source: ScriptLoader.namePart("a.js") + Self.source)
     // Well framed, checksummed by the store, but not V8's data: V8 rejects it.
     store.store(key, ScriptLoader.frame(1, [UInt8](repeating: 7, count: 512)))
     let context = try Isolate().makeContext()
@@ -112,5 +112,34 @@ import _CaperTestSupport
     #expect(reopened.statistics.rejections == 0)
     guard case .function(let inner) = try fresh.call(function, []) else { Issue.record("not a function"); return }
     #expect(try fresh.call(inner, [.number(1)]) == .number(2 + Double(Self.source.count)))
+  }
+}
+
+@Suite struct ScriptLoaderNameTests {
+  /// Two checkouts with the same file: whatever the engine does with a cache's script name,
+  /// the second one's stack traces name its own file.
+  @Test func aHitNeverBorrowsTheProducersFileName() throws {
+    let temp = try TemporaryDirectory()
+    let text = "module.exports = () => new Error('where').stack;\n"
+    let first = try temp.write("one/lib.js", text)
+    let second = try temp.write("two/lib.js", text)
+    let store = MemoryCodeCache()
+    let parameters = ["exports", "require", "module", "__filename", "__dirname"]
+    func stack(_ path: String) throws -> String {
+      let context = try Isolate().makeContext()
+      let loader = ScriptLoader(isolate: context.isolate, store: store, sources: SharedSources())
+      return try context.isolate.sync {
+        let function = try loader.compileFunction(file: path, parameters: parameters, in: context)
+        try context.setGlobal("__lib", .function(function))
+        let stack = try context.evaluate("(() => { const m = { exports: {} }; __lib(m.exports, null, m, '', ''); return m.exports(); })()")
+        loader.produceDeferred()
+        return stack.stringValue ?? ""
+      }
+    }
+    #expect(try stack(first).contains(first))
+    let again = try stack(second)
+    #expect(again.contains(second), "\(again)")
+    #expect(!again.contains(first))
+    #expect(store.statistics.stores >= 1)
   }
 }

@@ -143,6 +143,14 @@ cv8_status cv8_context_compile_function(cv8_context *context, const char *source
                                         const uint8_t *cached_data, size_t cached_data_length,
                                         bool produce_cache, cv8_ref **function, cv8_buffer *produced,
                                         bool *rejected, cv8_error *error);
+/// As cv8_context_compile_function, from a shared source (an external string: no copy, no
+/// decoding in this isolate).
+cv8_status cv8_context_compile_function_source(cv8_context *context, cv8_source *source,
+                                               const char *filename, size_t filename_length,
+                                               const char *const *parameters, size_t parameter_count,
+                                               const uint8_t *cached_data, size_t cached_data_length,
+                                               bool produce_cache, cv8_ref **function, cv8_buffer *produced,
+                                               bool *rejected, cv8_error *error);
 /// Defines a global function that calls the host callback with `function_id`.
 cv8_status cv8_context_define_function(cv8_context *context, const char *name, size_t name_length,
                                        uint64_t function_id, cv8_error *error);
