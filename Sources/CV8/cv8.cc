@@ -1373,6 +1373,17 @@ size_t AsciiPrefix(const unsigned char *p, const unsigned char *end) {
   return static_cast<size_t>(p - start);
 }
 
+/// Copies an ASCII run into Latin-1 or UTF-16 units (the pointers never overlap, so the
+/// compiler vectorises the widening loop).
+template <typename Unit>
+void WidenAscii(const unsigned char *__restrict in, size_t run, Unit *__restrict out) {
+  if constexpr (sizeof(Unit) == 1) {
+    memcpy(out, in, run);
+  } else {
+    for (size_t i = 0; i < run; i++) out[i] = static_cast<Unit>(in[i]);
+  }
+}
+
 /// Decodes UTF-8 into `out` (Latin-1 bytes or UTF-16 units), ASCII runs at full speed.
 template <typename Unit>
 size_t DecodeInto(const unsigned char *p, size_t length, Unit *out) {
@@ -1380,7 +1391,7 @@ size_t DecodeInto(const unsigned char *p, size_t length, Unit *out) {
   Unit *start = out;
   while (p < end) {
     size_t run = AsciiPrefix(p, end);
-    for (size_t i = 0; i < run; i++) out[i] = static_cast<Unit>(p[i]);
+    WidenAscii(p, run, out);
     out += run;
     p += run;
     if (p >= end) break;
@@ -1408,28 +1419,32 @@ extern "C" cv8_source *cv8_source_new(const char *utf8, size_t length) {
   auto *source = new cv8_source();
   auto *bytes = reinterpret_cast<const unsigned char *>(utf8);
   const unsigned char *end = bytes + length;
+  // One pass to learn the form and the exact number of units, so the text is decoded once into
+  // storage of its final size (no over-allocation, no shrinking copy of a multi-megabyte text).
   bool fits = true;
-  for (const unsigned char *p = bytes; p < end && fits;) {
-    p += AsciiPrefix(p, end);
+  size_t units = 0;
+  for (const unsigned char *p = bytes; p < end;) {
+    size_t run = AsciiPrefix(p, end);
+    units += run;
+    p += run;
     if (p >= end) break;
     size_t consumed = 0;
     DecodeUtf8(p, static_cast<size_t>(end - p), [&, first = true](uint32_t cp) mutable {
-      if (first) fits = cp <= 0xFF;
+      if (!first) return;
       first = false;
+      if (cp > 0xFF) fits = false;
+      units += cp >= 0x10000 ? 2 : 1;
     }, &consumed);
     p += consumed;
   }
   source->one_byte = fits;
-  // UTF-8 never takes fewer units than Latin-1 or UTF-16: `length` is an upper bound.
   if (fits) {
-    source->latin1.resize(length);
-    source->latin1.resize(DecodeInto(bytes, length, &source->latin1[0]));
+    source->latin1.resize(units);
+    DecodeInto(bytes, length, &source->latin1[0]);
   } else {
-    source->utf16.resize(length);
-    source->utf16.resize(DecodeInto(bytes, length, &source->utf16[0]));
+    source->utf16.resize(units);
+    DecodeInto(bytes, length, &source->utf16[0]);
   }
-  source->latin1.shrink_to_fit();
-  source->utf16.shrink_to_fit();
   return source;
 }
 
