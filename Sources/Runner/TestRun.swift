@@ -2,6 +2,7 @@ import Expressions
 import Foundation
 import Gherkin
 import Messages
+import Pool
 import V8
 
 extension IdGenerator: IdGeneratorProtocol {}
@@ -51,7 +52,7 @@ public final class TestRun: @unchecked Sendable {
     let supportFiles = try options.supportPaths.flatMap { try ProjectFiles.files($0, suffixes: ProjectFiles.supportSuffixes) }
       .map { ProjectFiles.absolute($0, from: options.baseDirectory) }
     try load(supportFiles, into: realm)
-    logReady(0, since: firstStarted)
+    logReady(0, took: clock.now - firstStarted)
     let library: SupportLibrary
     do {
       library = try realm.context.isolate.sync { try SupportLibrary(try realm.describe(), ids: staticIds, uri: uri) }
@@ -63,17 +64,18 @@ public final class TestRun: @unchecked Sendable {
     }
     library.messages.forEach(emit)
 
-    // More workers: an isolate each, the same support code loaded in the same order (so the
+    // The pool: this first worker compiled and produced the caches; the others are made at
+    // once and use them (an isolate each, the same support code loaded in the same order, so the
     // definitions' runtime ids agree with the first worker's library).
     let workers = max(1, options.parallel)
-    var realms = [realm]
-    for worker in 1..<workers {
-      let started = clock.now
+    let pool = try Pool<SupportRealm>(count: workers) { [options] index in
+      if index == 0 { return realm }
       let more = try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, log: options.cacheLog)
-      try load(supportFiles, into: more)
-      logReady(worker, since: started)
-      realms.append(more)
+      try self.load(supportFiles, into: more)
+      return more
     }
+    for (index, time) in pool.warmUpTimes.enumerated().dropFirst() { logReady(index, took: time) }
+    let realms = pool.workers
     let testRunStartedId = ids.next()
     emit(.testRunStarted(TestRunStarted(timestamp: timestamp(), id: testRunStartedId)))
     let sessions = realms.enumerated().map { i, realm in
@@ -115,9 +117,8 @@ public final class TestRun: @unchecked Sendable {
 
   /// One debug line per worker: how long its realm took to be ready (runtime and support code
   /// loaded; the first worker compiles, the others use its caches).
-  private func logReady(_ worker: Int, since started: ContinuousClock.Instant) {
+  private func logReady(_ worker: Int, took elapsed: Swift.Duration) {
     guard let log = options.cacheLog else { return }
-    let elapsed = clock.now - started
     let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
     log(String(format: "worker %d ready in %.1f ms", worker, ms))
   }
