@@ -84,6 +84,8 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var cache: CodeCacheOptions
 
+  nonisolated(unsafe) static var keptUntilExit: Any?
+
   @Flag(name: .customLong("cache-stats"), help: "Print the code cache's counters at the end of the run.")
   var cacheStats = false
 
@@ -224,6 +226,8 @@ struct RunCommand: ParsableCommand {
       throw CommandFailure(message: "caper: \(error)", status: ExitStatus.usage)
     }
     finish(formatters)
+    // The run's messages and models are freed by the process's exit, not one by one.
+    RunCommand.keptUntilExit = (testRun, formatters)
     if cacheStats {
       stores.disk?.flush()
       var statistics = stores.memory.statistics

@@ -70,8 +70,9 @@ final class RunModel {
   }
 
   func status(of startedId: String, _ testCase: TestCase) -> TestStepResult.Status {
-    testCase.testSteps.reduce(TestStepResult.Status.passed) { worst, step in
-      Self.worse(worst, results[startedId]?[step.id]?.status ?? .unknown)
+    let attempt = results[startedId]
+    return testCase.testSteps.reduce(TestStepResult.Status.passed) { worst, step in
+      Self.worse(worst, attempt?[step.id]?.status ?? .unknown)
     }
   }
 

@@ -25,11 +25,13 @@ enum Summary {
     var steps: [TestStepResult.Status: Int] = [:]
     for (testCase, pickle, startedId) in model.executed {
       scenarios[model.status(of: startedId, testCase), default: 0] += 1
+      guard let results = model.results[startedId] else { continue }
       for step in testCase.testSteps {
-        guard let result = model.results[startedId]?[step.id] else { continue }
+        guard let result = results[step.id] else { continue }
         if step.hookId == nil { steps[result.status, default: 0] += 1 }
-        if [.failed, .undefined, .pending, .ambiguous].contains(result.status) {
-          problems.append(describe(model, pickle, step, result))
+        switch result.status {
+        case .failed, .undefined, .pending, .ambiguous: problems.append(describe(model, pickle, step, result))
+        default: break
         }
       }
     }

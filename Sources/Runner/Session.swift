@@ -74,22 +74,18 @@ final class Session: @unchecked Sendable {
     let steps: [(message: TestStep, step: PlannedStep)]
   }
 
-  func plan(_ pickle: Pickle) -> Plan {
-    let tags = Set(pickle.tags.map(\.name))
-    var steps: [(TestStep, PlannedStep)] = []
-    let caseId = run.ids.next()
-    for hook in library.hooks(.beforeTestCase) where hook.tags.evaluate(tags) {
-      let id = run.ids.next()
-      steps.append((TestStep(hookId: hook.id, id: id), PlannedStep(id: id, kind: .hook(hook))))
-    }
+  /// Matches step texts not seen before against every definition, in one call into
+  /// JavaScript (the definitions' regular expressions are JavaScript's); suites repeat step
+  /// texts a lot (backgrounds, common steps), so matches are kept by text. Planning a whole
+  /// suite calls this once with every text first.
+  func match(_ texts: [String]) {
     if !matchersSet {
       let list: [JSValue] = library.steps.map { .object(JSObject([("source", .string($0.expression.regexSource)), ("flags", .string($0.expression.regexFlags))])) }
       _ = try? realm.context.call(realm.function("setMatchers"), [.array(list)])
       matchersSet = true
     }
-    // One call tries every definition's regular expression on each step text not seen before;
-    // suites repeat step texts a lot (backgrounds, common steps), so matches are kept by text.
-    let unseen = Array(Set(pickle.steps.map(\.text).filter { matchCache[$0] == nil }))
+    var seen = Set<String>()
+    let unseen = texts.filter { matchCache[$0] == nil && seen.insert($0).inserted }
     if !unseen.isEmpty, case .array(let perText)? = try? realm.context.call(realm.function("matchSteps"), [.array(unseen.map(JSValue.string))]) {
       for (text, found) in zip(unseen, perText) {
         var matches: [(SupportLibrary.StepDefinitionEntry, [Argument])] = []
@@ -107,6 +103,17 @@ final class Session: @unchecked Sendable {
         matchCache[text] = matches
       }
     }
+  }
+
+  func plan(_ pickle: Pickle) -> Plan {
+    let tags = Set(pickle.tags.map(\.name))
+    var steps: [(TestStep, PlannedStep)] = []
+    let caseId = run.ids.next()
+    for hook in library.hooks(.beforeTestCase) where hook.tags.evaluate(tags) {
+      let id = run.ids.next()
+      steps.append((TestStep(hookId: hook.id, id: id), PlannedStep(id: id, kind: .hook(hook))))
+    }
+    match(pickle.steps.map(\.text))
     for pickleStep in pickle.steps {
       let id = run.ids.next()
       let matches = matchCache[pickleStep.text] ?? []

@@ -85,7 +85,10 @@ public final class TestRun: @unchecked Sendable {
     // The whole of a worker's work happens on its isolate's thread: no hop per call.
     let beforeAll = try sessions.map { session in try session.realm.context.isolate.sync { session.beforeAll() } }
     if beforeAll.allSatisfy({ $0 }) {
-      let plans = try realm.context.isolate.sync { pickles.map { (sessions[0].plan($0.pickle), $0) } }
+      let plans = try realm.context.isolate.sync {
+        sessions[0].match(pickles.flatMap { $0.pickle.steps.map(\.text) })
+        return pickles.map { (sessions[0].plan($0.pickle), $0) }
+      }
       for (plan, entry) in plans {
         emit(.testCase(TestCase(id: plan.id, pickleId: entry.pickle.id, testSteps: plan.steps.map(\.message), testRunStartedId: testRunStartedId)))
       }
