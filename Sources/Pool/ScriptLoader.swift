@@ -109,7 +109,7 @@ public final class ScriptLoader: @unchecked Sendable {
   /// how many were stored.
   @discardableResult
   public func produceDeferred() -> Int {
-    guard isolate.hostCallDepth == 0, !pending.isEmpty else { return 0 }
+    guard !pending.isEmpty, isolate.hostCallDepth == 0 else { return 0 }
     let work = pending
     pending.removeAll()
     var stored = 0

@@ -138,8 +138,11 @@ final class Session: @unchecked Sendable {
   }
 
   /// Runs one test case (with its retries); true when it passed.
+  /// `--retry-tag-filter`, parsed once.
+  private lazy var retryFilter: TagExpression? = try? TagExpression.parse(run.options.retryTagFilter)
+
   func execute(_ plan: Plan, _ pickle: Pickle, _ document: GherkinDocument, skipAll: Bool) -> Bool {
-    let retryAllowed = (try? TagExpression.parse(run.options.retryTagFilter).evaluate(Set(pickle.tags.map(\.name)))) ?? true
+    let retryAllowed = run.options.retry == 0 ? false : (retryFilter?.evaluate(Set(pickle.tags.map(\.name))) ?? true)
     var attempt = 0
     while true {
       let startedId = run.ids.next()

@@ -87,18 +87,18 @@ public final class TestRun: @unchecked Sendable {
     if beforeAll.allSatisfy({ $0 }) {
       let plans = try realm.context.isolate.sync {
         sessions[0].match(pickles.flatMap { $0.pickle.steps.map(\.text) })
-        return pickles.map { (sessions[0].plan($0.pickle), $0) }
+        return pickles.map { PlannedCase(plan: sessions[0].plan($0.pickle), pickle: $0.pickle, document: $0.document) }
       }
-      for (plan, entry) in plans {
-        emit(.testCase(TestCase(id: plan.id, pickleId: entry.pickle.id, testSteps: plan.steps.map(\.message), testRunStartedId: testRunStartedId)))
+      for planned in plans {
+        emit(.testCase(TestCase(id: planned.plan.id, pickleId: planned.pickle.id, testSteps: planned.plan.steps.map(\.message), testRunStartedId: testRunStartedId)))
       }
       let queue = WorkQueue(plans.count)
       DispatchQueue.concurrentPerform(iterations: sessions.count) { worker in
         let session = sessions[worker]
         try? session.realm.context.isolate.sync {
           while let index = queue.next() {
-            let (plan, entry) = plans[index]
-            if !session.execute(plan, entry.pickle, entry.document, skipAll: queue.stopped) {
+            let planned = plans[index]
+            if !session.execute(planned.plan, planned.pickle, planned.document, skipAll: queue.stopped) {
               queue.failed(stop: options.failFast)
             }
             // Scripts a step required or imported ran; back at the top level, cache them.
@@ -220,5 +220,18 @@ public final class TestRun: @unchecked Sendable {
       }
     }
     return lines
+  }
+}
+
+/// One test case ready to run, held by reference so workers take it without copying the pickle
+/// and its document.
+final class PlannedCase: @unchecked Sendable {
+  let plan: Session.Plan
+  let pickle: Pickle
+  let document: GherkinDocument
+  init(plan: Session.Plan, pickle: Pickle, document: GherkinDocument) {
+    self.plan = plan
+    self.pickle = pickle
+    self.document = document
   }
 }
