@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pool
 import V8
 
 /// `caper eval FILE`: runs a JavaScript file in a fresh context and prints its completion value
@@ -17,6 +18,8 @@ struct EvalCommand: ParsableCommand {
   @Option(help: "Seconds to wait for a returned promise to settle.")
   var timeout: Double = 30
 
+  @OptionGroup var cache: CodeCacheOptions
+
   func run() throws {
     let source: String
     do {
@@ -27,8 +30,12 @@ struct EvalCommand: ParsableCommand {
     do {
       let context = try Isolate().makeContext()
       try Console.install(in: context)
+      // Through the code cache, like every script a run loads: a large file compiles once.
+      let stores = cache.makeStores()
+      defer { stores.disk?.flush() }
+      let loader = ScriptLoader(isolate: context.isolate, store: stores.memory, log: CodeCacheOptions.debugLog)
       let value = try context.awaitPromise(
-        try context.evaluate(source, filename: file), timeout: .milliseconds(Int(timeout * 1000)))
+        try loader.evaluate(source, filename: file, in: context), timeout: .milliseconds(Int(timeout * 1000)))
       print(value.jsonText ?? "undefined")
     } catch let error as JSError {
       var message = "caper: \(error)"

@@ -92,4 +92,16 @@ import _CaperTestSupport
     #expect(try ChildProcess.caper(["eval", file], environment: ["CAPER_V8_FLAGS": "--expose-gc"]).stdout == "\"function\"\n")
     #expect(try ChildProcess.caper(["eval", file], environment: ["CAPER_V8_FLAGS": ""]).stdout == "\"undefined\"\n")
   }
+
+  @Test func aSecondEvalCompilesFromTheCodeCache() throws {
+    let file = try folder.write("sum.js", "function sum(n) { let s = 0; for (let i = 1; i <= n; i++) s += i; return s; }\nsum(100)")
+    let cacheDir = folder.url.path + "/cache"
+    let first = try ChildProcess.caper(["eval", file, "--cache-dir", cacheDir], environment: ["CAPER_DEBUG": "cache"])
+    #expect(first.stdout == "5050\n")
+    #expect(first.stderr.contains("cache store"))
+    let second = try ChildProcess.caper(["eval", file, "--cache-dir", cacheDir], environment: ["CAPER_DEBUG": "cache"])
+    #expect(second.stdout == "5050\n")
+    #expect(second.stderr.contains("cache hit"))
+    #expect(second.stderr.contains("(cache accepted)"))
+  }
 }
