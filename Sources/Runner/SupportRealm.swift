@@ -26,7 +26,9 @@ final class SupportRealm: @unchecked Sendable {
 
   init(environment: [String: String], arguments: [String], heapLimit: Int? = nil, codeCache: (any CodeCacheStore)? = nil,
        log: (@Sendable (String) -> Void)? = nil) throws {
+    let begun = ContinuousClock.now
     context = try Isolate(heapLimit: heapLimit).makeContext()
+    let contextMade = ContinuousClock.now
     loader = ScriptLoader(isolate: context.isolate, store: codeCache, log: log)
     started = clock.now
     regexp = try JavaScriptRegExp(context: context)
@@ -62,6 +64,10 @@ final class SupportRealm: @unchecked Sendable {
     }
     for (key, value) in api.entries {
       if case .function(let f) = value { entry[key] = f }
+    }
+    if let log {
+      func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+      log(String(format: "realm: isolate and context %.2f ms, Caper's runtime %.2f ms", ms(contextMade - begun), ms(ContinuousClock.now - contextMade)))
     }
   }
 
