@@ -102,7 +102,7 @@ import _CaperTestSupport
   @Test func twoProcessesWarmingAtOnceBothSucceed() throws {
     let results = LockedBox<[ProcessResult]>([])
     DispatchQueue.concurrentPerform(iterations: 2) { _ in
-      if let result = try? run() { results.value.append(result) }
+      if let result = try? run() { results.update { $0.append(result) } }
     }
     #expect(results.value.count == 2)
     #expect(results.value.allSatisfy { $0.status == 0 })

@@ -121,7 +121,7 @@ import _CaperTestSupport
       if i % 2 == 0 {
         cache.write(Self.key, Self.payload)
       } else if let loaded = cache.load(Self.key), loaded != Self.payload {
-        bad.value += 1
+        bad.update { $0 += 1 }
       }
     }
     #expect(bad.value == 0)

@@ -18,9 +18,9 @@ final class Probe: @unchecked Sendable {
   @Test func theFirstWorkerIsMadeAloneThenTheOthers() throws {
     let events = LockedBox<[String]>([])
     let pool = try Pool<Probe>(count: 4) { index in
-      events.value.append("start \(index)")
+      events.update { $0.append("start \(index)") }
       let probe = try Probe(index: index)
-      events.value.append("end \(index)")
+      events.update { $0.append("end \(index)") }
       return probe
     }
     #expect(events.value.prefix(2) == ["start 0", "end 0"], "nothing else starts before the first is ready")

@@ -30,7 +30,7 @@ import _CaperTestSupport
     let contexts = try (0..<2).map { _ in try Isolate().makeContext() }
     for context in contexts {
       try context.define("meet") { _ in
-        arrived.value += 1
+        arrived.update { $0 += 1 }
         let deadline = Date().addingTimeInterval(10)
         while arrived.value < 2 && Date() < deadline { usleep(1000) }
         return .bool(arrived.value >= 2)
@@ -44,7 +44,7 @@ import _CaperTestSupport
       done.enter()
       Thread.detachNewThread {
         let value = (try? context.evaluate("meet()")) ?? .undefined
-        results.value.append(value)
+        results.update { $0.append(value) }
         done.leave()
       }
     }

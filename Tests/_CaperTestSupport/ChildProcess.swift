@@ -66,6 +66,11 @@ public final class LockedBox<Value>: @unchecked Sendable {
     get { lock.withLock { stored } }
     set { lock.withLock { stored = newValue } }
   }
+  /// Changes the value under the lock: `box.value += 1` reads and writes in two steps, so two
+  /// threads doing it at once can lose one change; `box.update { $0 += 1 }` cannot.
+  public func update<T>(_ change: (inout Value) throws -> T) rethrows -> T {
+    try lock.withLock { try change(&stored) }
+  }
 }
 
 /// A temporary folder, removed when the value goes.
