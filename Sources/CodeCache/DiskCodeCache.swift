@@ -21,7 +21,9 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
   private let counters = StatisticsBox()
   private let writes = DispatchQueue(label: "caper.codecache.writes")
   private let lock = NSLock()
-  private var totalSize: Int
+  /// Bytes of the entries, learned by a directory scan on the first write (a run that only
+  /// reads never scans).
+  private var totalSize: Int?
   private let log: (@Sendable (String) -> Void)?
   private static let temporaryCounter = Counter()
 
@@ -47,8 +49,6 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     guard access(directory, W_OK | X_OK) == 0 else { throw CodeCacheError.unwritable(path: directory, cause: String(cString: strerror(errno))) }
     let marker = directory + "/" + Self.markerName
     guard fm.createFile(atPath: marker, contents: Data()) else { throw CodeCacheError.unwritable(path: marker, cause: "cannot create") }
-    totalSize = 0
-    totalSize = entries().reduce(0) { $0 + $1.size }
     removeStaleTemporaries()
     pruneUnusedABIDirectories()
   }
@@ -111,7 +111,7 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
   private func unlinkEntry(_ path: String) {
     var info = stat()
     if stat(path, &info) == 0, unlink(path) == 0 {
-      lock.lock(); totalSize -= Int(info.st_size); lock.unlock()
+      lock.lock(); totalSize = totalSize.map { $0 - Int(info.st_size) }; lock.unlock()
     }
   }
 
@@ -146,10 +146,14 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     guard rename(temporary, final) == 0 else { unlink(temporary); return }
     counters.update { $0.stores += 1; $0.bytesWritten += bytes.count }
     log?("cache store \(key) (\(payload.count) bytes)")
-    lock.lock()
-    totalSize += bytes.count - replaced
-    let over = totalSize > maximumSize
-    lock.unlock()
+    let known = lock.withLock { totalSize }
+    let scanned = known == nil ? entries().reduce(0) { $0 + $1.size } : 0
+    let over = lock.withLock { () -> Bool in
+      // A fresh scan already holds this entry; a known total gets the difference.
+      let total = totalSize.map { $0 + bytes.count - replaced } ?? scanned
+      totalSize = total
+      return total > maximumSize
+    }
     if over { evict() }
   }
 
@@ -168,7 +172,12 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
   private lazy var digests = FileDigests(directory: directory + "/files")
 
   /// Bytes held by entries of the current ABI directory.
-  public var size: Int { lock.lock(); defer { lock.unlock() }; return totalSize }
+  public var size: Int {
+    if let known = lock.withLock({ totalSize }) { return known }
+    let scanned = entries().reduce(0) { $0 + $1.size }
+    lock.withLock { totalSize = scanned }
+    return scanned
+  }
 
   struct EntryFile { let path: String; let size: Int; let used: Double }
 
