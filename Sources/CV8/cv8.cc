@@ -867,6 +867,13 @@ extern "C" cv8_status cv8_context_evaluate(cv8_context *c, const char *source,
 
 namespace {
 
+/// The reentrancy rule: producing a code cache inside a host callback is refused.
+cv8_status RefuseInsideCallback(cv8_isolate *iso, cv8_error *error) {
+  if (iso->host_depth == 0) return CV8_OK;
+  SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
+  return CV8_ERR_REENTRANCY;
+}
+
 /// What every compile shares: the reentrancy rule, the scopes, the source string and its origin,
 /// the supplied cache. `compile` gets the prepared source and returns CV8_OK or fills `error`.
 template <typename MakeSource, typename CompileBody>
@@ -874,9 +881,8 @@ cv8_status Compiling(cv8_context *c, MakeSource make_source, const char *filenam
                      const uint8_t *cached_data, size_t cached_data_length, bool produce_cache, bool is_module,
                      cv8_error *error, CompileBody compile) {
   cv8_isolate *iso = c->iso;
-  if (produce_cache && iso->host_depth > 0) {
-    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
-    return CV8_ERR_REENTRANCY;
+  if (produce_cache) {
+    if (cv8_status status = RefuseInsideCallback(iso, error)) return status;
   }
   Isolate *isolate = iso->isolate;
   Scopes scopes(c);
@@ -910,6 +916,19 @@ void TakeCache(ScriptCompiler::CachedData *made, std::string *out, bool *has) {
   if (!cache) return;
   out->assign(reinterpret_cast<const char *>(cache->data), cache->length);
   if (has) *has = true;
+}
+
+/// Hands a cache V8 produced to the caller as a buffer; no cache is an error.
+cv8_status ReturnCache(ScriptCompiler::CachedData *made, cv8_buffer *result, cv8_error *error) {
+  std::string bytes;
+  bool has = false;
+  TakeCache(made, &bytes, &has);
+  if (!has) {
+    SetError(error, CV8_ERR_INVALID, "V8 produced no code cache");
+    return CV8_ERR_INVALID;
+  }
+  TakeBuffer(bytes, result);
+  return CV8_OK;
 }
 
 /// Compiles a classic script from a source string `make_source` creates inside the scopes.
@@ -1488,20 +1507,9 @@ extern "C" cv8_status cv8_script_run(cv8_script *script, cv8_buffer *result, cv8
 extern "C" cv8_status cv8_script_create_cached_data(cv8_script *script, cv8_buffer *result,
                                                     cv8_error *error) {
   if (cv8_status status = CheckUsable(script, error)) return status;
-  if (script->ctx->iso->host_depth > 0) {
-    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
-    return CV8_ERR_REENTRANCY;
-  }
+  if (cv8_status status = RefuseInsideCallback(script->ctx->iso, error)) return status;
   Scopes scopes(script->ctx);
-  std::unique_ptr<ScriptCompiler::CachedData> produced(
-      ScriptCompiler::CreateCodeCache(script->script.Get(script->ctx->iso->isolate)));
-  if (!produced) {
-    SetError(error, CV8_ERR_INVALID, "V8 produced no code cache");
-    return CV8_ERR_INVALID;
-  }
-  std::string bytes(reinterpret_cast<const char *>(produced->data), produced->length);
-  TakeBuffer(bytes, result);
-  return CV8_OK;
+  return ReturnCache(ScriptCompiler::CreateCodeCache(script->script.Get(script->ctx->iso->isolate)), result, error);
 }
 
 extern "C" bool cv8_script_cache_rejected(const cv8_script *script) { return script->rejected; }
@@ -1528,45 +1536,26 @@ extern "C" void cv8_script_free(cv8_script *script) {
   delete script;
 }
 
-namespace {
-cv8_status TakeCache(ScriptCompiler::CachedData *raw, cv8_buffer *result, cv8_error *error) {
-  std::unique_ptr<ScriptCompiler::CachedData> produced(raw);
-  if (!produced) {
-    SetError(error, CV8_ERR_INVALID, "V8 produced no code cache");
-    return CV8_ERR_INVALID;
-  }
-  std::string bytes(reinterpret_cast<const char *>(produced->data), produced->length);
-  TakeBuffer(bytes, result);
-  return CV8_OK;
-}
-}  // namespace
-
 extern "C" cv8_status cv8_ref_create_function_cache(cv8_ref *ref, cv8_buffer *result, cv8_error *error) {
   if (!ref->ctx) return ContextGone(error);
-  if (ref->ctx->iso->host_depth > 0) {
-    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
-    return CV8_ERR_REENTRANCY;
-  }
+  if (cv8_status status = RefuseInsideCallback(ref->ctx->iso, error)) return status;
   Scopes scopes(ref->ctx);
   Local<Value> value = ref->value.Get(ref->ctx->iso->isolate);
   if (!value->IsFunction()) {
     SetError(error, CV8_ERR_INVALID, "not a function");
     return CV8_ERR_INVALID;
   }
-  return TakeCache(ScriptCompiler::CreateCodeCacheForFunction(value.As<Function>()), result, error);
+  return ReturnCache(ScriptCompiler::CreateCodeCacheForFunction(value.As<Function>()), result, error);
 }
 
 extern "C" cv8_status cv8_module_create_cached_data(cv8_module *module, cv8_buffer *result, cv8_error *error) {
   if (!module->ctx) return ContextGone(error);
-  if (module->ctx->iso->host_depth > 0) {
-    SetError(error, CV8_ERR_REENTRANCY, kReentrancyMessage);
-    return CV8_ERR_REENTRANCY;
-  }
+  if (cv8_status status = RefuseInsideCallback(module->ctx->iso, error)) return status;
   Scopes scopes(module->ctx);
   Local<Module> local = module->module.Get(module->ctx->iso->isolate);
   if (!local->IsSourceTextModule()) {
     SetError(error, CV8_ERR_INVALID, "not a source text module");
     return CV8_ERR_INVALID;
   }
-  return TakeCache(ScriptCompiler::CreateCodeCache(local->GetUnboundModuleScript()), result, error);
+  return ReturnCache(ScriptCompiler::CreateCodeCache(local->GetUnboundModuleScript()), result, error);
 }

@@ -8,10 +8,6 @@ public protocol CodeCacheStore: AnyObject, Sendable {
   /// V8 refused the cache loaded for `key`: forget it, so the next store replaces it.
   func reject(_ key: CodeCacheKey)
   var statistics: CodeCacheStatistics { get }
-  /// Where the keys of unchanged files are remembered (disk stores only).
+  /// Where the keys of unchanged files are remembered (nil where nothing outlives the process).
   var fileDigests: FileDigests? { get }
-}
-
-extension CodeCacheStore {
-  public var fileDigests: FileDigests? { nil }
 }

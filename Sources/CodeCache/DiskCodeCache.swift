@@ -74,17 +74,7 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     guard size <= maximumSize else { return miss(key, path, "entry of \(size) bytes exceeds the cap") }
     // Read exactly the file's real size: a header's declared length is never trusted for
     // allocation.
-    var file = [UInt8](repeating: 0, count: size)
-    let read = file.withUnsafeMutableBytes { buffer -> Int in
-      var done = 0
-      while done < size {
-        let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
-        if n <= 0 { break }
-        done += n
-      }
-      return done
-    }
-    guard read == size else { return miss(key, path, "short read") }
+    guard let file = FileBytes.read(fd, count: size) else { return miss(key, path, "short read") }
     switch file.withUnsafeBytes({ CodeCacheEntry.decode($0, for: key) }) {
     case .success(let payload):
       counters.update { $0.hits += 1; $0.bytesRead += size }

@@ -38,12 +38,23 @@ public final class FileDigests: @unchecked Sendable {
     return Identity(fields: fields, changed: changed)
   }
 
+  /// The key of the file at `path` read as `kind` with `variant` (what else went into the key,
+  /// such as a function's parameters): remembered when the file is unchanged since `identity`,
+  /// else `hash()`, remembered for next time.
+  public func key(kind: ScriptKind, path: String, variant: String, identity: Identity, hash: () -> CodeCacheKey) -> CodeCacheKey {
+    let name = path + "\u{0}" + variant.replacingOccurrences(of: "\n", with: " ")
+    if let known = key(kind: kind, path: name, identity: identity) { return known }
+    let key = hash()
+    remember(key, path: name, identity: identity)
+    return key
+  }
+
   private func memoPath(_ kind: ScriptKind, _ path: String) -> String {
     directory + "/" + SHA256.hex(SHA256.hash([kind.rawValue] + Array(path.utf8))).prefix(32)
   }
 
   /// The remembered key for `path` with `identity` (taken before the file was read).
-  public func key(kind: ScriptKind, path: String, identity: Identity) -> CodeCacheKey? {
+  func key(kind: ScriptKind, path: String, identity: Identity) -> CodeCacheKey? {
     guard let data = FileManager.default.contents(atPath: memoPath(kind, path)),
       let text = String(data: data, encoding: .utf8)
     else { return nil }
@@ -62,7 +73,7 @@ public final class FileDigests: @unchecked Sendable {
   }
 
   /// Remembers `key` for `path` as it was at `identity`.
-  public func remember(_ key: CodeCacheKey, path: String, identity: Identity) {
+  func remember(_ key: CodeCacheKey, path: String, identity: Identity) {
     let now = Date().timeIntervalSince1970
     // Too fresh to trust later: the file may change again within its timestamp tick.
     guard now - identity.changed >= 2 else { return }

@@ -43,9 +43,6 @@ public final class MemoryCodeCache: CodeCacheStore, @unchecked Sendable {
   /// counted once, by the layer that decided it).
   public var statistics: CodeCacheStatistics { counters.current + (backing?.statistics ?? CodeCacheStatistics()) }
 
-  /// Records time saved by a hit (the loader measures it).
+  /// The disk store's memo of file keys (none without a disk store).
   public var fileDigests: FileDigests? { backing?.fileDigests }
-
-  public func recordSaved(seconds: Double) { counters.update { $0.secondsSaved += max(0, seconds) } }
-  public func recordDeferred() { counters.update { $0.deferredProductions += 1 } }
 }

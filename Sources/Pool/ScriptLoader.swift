@@ -57,20 +57,22 @@ public final class ScriptLoader: @unchecked Sendable {
     return value
   }
 
-  /// Compiles a CommonJS module body (the function's cache is produced after it has run).
-  /// With `file` (the identity of the file `source` was read from, taken before reading), the
-  /// key of an unchanged file is remembered instead of hashed again.
-  public func compileFunction(
-    _ source: String, filename: String, parameters: [String], in context: Context, file: FileDigests.Identity? = nil
-  ) throws -> JSReference {
-    var source = source
-    return try source.withUTF8 { try compileFunction(utf8: UnsafeRawBufferPointer($0), filename: filename, parameters: parameters, in: context, file: file) }
+  /// Compiles a CommonJS module body held in memory (the function's cache is produced after it
+  /// has run). Files go through `compileFunction(file:parameters:in:)`.
+  public func compileFunction(_ source: String, filename: String, parameters: [String], in context: Context) throws -> JSReference {
+    let key = CodeCacheKey(kind: .function, source: Self.functionPrefix(filename, parameters) + source)
+    let (compiled, nanos) = try compile(key, filename) { cache in
+      try context.compileFunction(source, filename: filename, parameters: parameters, cachedData: cache)
+    }
+    let function = compiled.function
+    if let nanos { queue(key, filename, nanos) { try function.createFunctionCache() } }
+    return function
   }
 
   /// Compiles the file at `path` as a function body (a CommonJS module), from the process's
   /// shared copy of its text. Throws `JSError` "Cannot read" when the file cannot be read.
   public func compileFunction(file path: String, parameters: [String], in context: Context) throws -> JSReference {
-    let prefix = Self.namePart(path) + parameters.joined(separator: ",") + "\n"
+    let prefix = Self.functionPrefix(path, parameters)
     guard let entry = sources.entry(path: path, kind: .function, prefix: prefix, digests: store?.fileDigests) else {
       throw JSError(kind: .exception, message: "Cannot read \(path)")
     }
@@ -82,24 +84,12 @@ public final class ScriptLoader: @unchecked Sendable {
     return function
   }
 
-  /// As `compileFunction(_:...)`, from UTF-8 bytes as read from the file.
-  public func compileFunction(
-    utf8 source: UnsafeRawBufferPointer, filename: String, parameters: [String], in context: Context, file: FileDigests.Identity? = nil
-  ) throws -> JSReference {
-    let prefix = Self.namePart(filename) + parameters.joined(separator: ",") + "\n"
-    let key = key(.function, prefix, filename, file) { CodeCacheKey(kind: .function, prefix: prefix, utf8: source) }
-    let (compiled, nanos) = try compile(key, filename) { cache in
-      try context.compileFunction(utf8: source, filename: filename, parameters: parameters, cachedData: cache)
-    }
-    let function = compiled.function
-    if let nanos { queue(key, filename, nanos) { try function.createFunctionCache() } }
-    return function
-  }
-
   /// Compiles an ES module (its cache is produced after it has been evaluated).
   public func compileModule(_ source: String, filename: String, in context: Context, file: FileDigests.Identity? = nil) throws -> Module {
     let name = Self.namePart(filename)
-    let key = key(.module, name, filename, file) { CodeCacheKey(kind: .module, source: name + source) }
+    let key = file.flatMap { file in
+      store?.fileDigests?.key(kind: .module, path: filename, variant: name, identity: file) { CodeCacheKey(kind: .module, source: name + source) }
+    } ?? CodeCacheKey(kind: .module, source: name + source)
     let (module, nanos) = try compile(key, filename) { cache in try context.compileModule(source, filename: filename, cachedData: cache) }
     if let nanos { queue(key, filename, nanos) { try module.createCachedData() } }
     return module
@@ -136,15 +126,9 @@ public final class ScriptLoader: @unchecked Sendable {
     CacheOrigin.keepsProducerName ? "name:" + name + "\n" : ""
   }
 
-  private func key(_ kind: ScriptKind, _ prefix: String, _ path: String, _ file: FileDigests.Identity?, _ hash: () -> CodeCacheKey) -> CodeCacheKey {
-    let start = DispatchTime.now().uptimeNanoseconds
-    defer { log?(String(format: "key of %@ in %.1f ms", path, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)) }
-    let digests = file == nil ? nil : store?.fileDigests
-    let memo = path + "\u{0}" + prefix.replacingOccurrences(of: "\n", with: " ")
-    if let digests, let file, let known = digests.key(kind: kind, path: memo, identity: file) { return known }
-    let key = hash()
-    if let digests, let file { digests.remember(key, path: memo, identity: file) }
-    return key
+  /// What precedes a function body in its key: its name where needed, and its parameters.
+  static func functionPrefix(_ name: String, _ parameters: [String]) -> String {
+    namePart(name) + parameters.joined(separator: ",") + "\n"
   }
 
   /// Compiles with the cached bytes when there are some. Returns the compiled value and, when

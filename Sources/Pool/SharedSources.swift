@@ -2,10 +2,6 @@ import CodeCache
 import Foundation
 import V8
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Script files read once per process and shared by every worker: each isolate compiles the
 /// same `ScriptSource` as an external string, so a further worker neither reads, decodes nor
 /// hashes a bundle again.
@@ -36,39 +32,17 @@ public final class SharedSources: @unchecked Sendable {
     let known = entries[name]
     lock.unlock()
     if let known, known.identity == identity { return known }
-    guard var bytes = Self.read(path) else { return nil }
+    guard var bytes = FileBytes.read(path) else { return nil }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     if bytes.starts(with: [0x23, 0x21]) { bytes[0] = 0x2F; bytes[1] = 0x2F }  // "#!" line -> "//" comment
-    let memo = path + "\u{0}" + prefix.replacingOccurrences(of: "\n", with: " ")
     let key: CodeCacheKey = bytes.withUnsafeBytes { utf8 in
-      if let digests, let remembered = digests.key(kind: kind, path: memo, identity: identity) { return remembered }
-      let key = CodeCacheKey(kind: kind, prefix: prefix, utf8: utf8)
-      digests?.remember(key, path: memo, identity: identity)
-      return key
+      let hash = { CodeCacheKey(kind: kind, prefix: prefix, utf8: utf8) }
+      return digests?.key(kind: kind, path: path, variant: prefix, identity: identity, hash: hash) ?? hash()
     }
     let entry = Entry(identity: identity, source: bytes.withUnsafeBytes { ScriptSource(utf8: $0) }, key: key)
     lock.lock()
     entries[name] = entry
     lock.unlock()
     return entry
-  }
-
-  /// The file's bytes in one read.
-  static func read(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    let size = Int(info.st_size)
-    return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-      var done = 0
-      while done < size {
-        let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
-        if n <= 0 { break }
-        done += n
-      }
-      count = done
-    }
   }
 }
