@@ -65,6 +65,11 @@ std::string ToUtf8(Isolate *isolate, Local<Value> value) {
 
 }  // namespace
 
+struct ClockData {
+  cv8_isolate *iso;
+  int64_t origin_ns;
+};
+
 struct FunctionData {
   cv8_isolate *iso;
   cv8_context *ctx;  // null once the context is disposed
@@ -85,6 +90,11 @@ struct cv8_isolate {
   bool terminate_requested = false;
   std::vector<std::unique_ptr<FunctionData>> functions;
   std::set<cv8_context *> contexts;
+  // The latest mark made through a native clock (cv8_context_define_clock): which step started
+  // and when (CLOCK_MONOTONIC ns). Read by the watchdog's thread, hence atomic.
+  std::atomic<int32_t> mark_index{-1};
+  std::atomic<int64_t> mark_ns{0};
+  std::vector<std::unique_ptr<ClockData>> clocks;
 };
 
 struct cv8_context {
@@ -495,13 +505,11 @@ class Decoder {
       case 'a': {
         uint32_t count;
         if (!ReadU32(&count) || count > static_cast<size_t>(end_ - p_)) return false;
-        Local<Array> array = Array::New(isolate_, static_cast<int>(count));
-        for (uint32_t i = 0; i < count; i++) {
-          Local<Value> element;
-          if (!Decode(&element, depth + 1) || array->Set(ctx_, i, element).IsNothing())
-            return false;
-        }
-        *out = array;
+        // Elements first, then one packed array (no per-element Set).
+        std::vector<Local<Value>> elements(count);
+        for (uint32_t i = 0; i < count; i++)
+          if (!Decode(&elements[i], depth + 1)) return false;
+        *out = Array::New(isolate_, elements.data(), count);
         return true;
       }
       case 'o': {
@@ -573,6 +581,17 @@ class Decoder {
       }
       default: return false;
     }
+  }
+
+  /// An 'a' value's elements, as call arguments.
+  bool DecodeList(std::vector<Local<Value>> *out) {
+    uint32_t count;
+    if (p_ >= end_ || *p_++ != 'a' || !ReadU32(&count) || count > static_cast<size_t>(end_ - p_))
+      return false;
+    out->resize(count);
+    for (uint32_t i = 0; i < count; i++)
+      if (!Decode(&(*out)[i], 1)) return false;
+    return true;
   }
 
   bool AtEnd() const { return p_ == end_; }
@@ -1062,6 +1081,62 @@ extern "C" cv8_status cv8_context_define_function(cv8_context *c, const char *na
   return CV8_OK;
 }
 
+namespace {
+
+int64_t MonotonicNs() {
+  timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return static_cast<int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
+/// The native clock: milliseconds since it was defined; with an integer argument, also marks
+/// that step as started now. No host crossing.
+void NativeClock(const FunctionCallbackInfo<Value> &info) {
+  auto *clock = static_cast<ClockData *>(info.Data().As<External>()->Value());
+  int64_t now = MonotonicNs();
+  if (info.Length() > 0 && info[0]->IsInt32()) {
+    cv8_isolate *iso = clock->iso;
+    iso->mark_ns.store(now, std::memory_order_relaxed);
+    iso->mark_index.store(info[0].As<Int32>()->Value(), std::memory_order_release);
+  }
+  info.GetReturnValue().Set(static_cast<double>(now - clock->origin_ns) / 1e6);
+}
+
+}  // namespace
+
+extern "C" int64_t cv8_monotonic_ns(void) { return MonotonicNs(); }
+
+extern "C" cv8_status cv8_context_define_clock(cv8_context *c, const char *name, size_t name_length,
+                                               int64_t *origin, cv8_error *error) {
+  cv8_isolate *iso = c->iso;
+  Scopes scopes(c);
+  iso->clocks.push_back(std::make_unique<ClockData>(ClockData{iso, MonotonicNs()}));
+  *origin = iso->clocks.back()->origin_ns;
+  Local<String> key;
+  Local<Function> function;
+  if (!NewString(iso->isolate, name, name_length).ToLocal(&key) ||
+      !Function::New(scopes.context, NativeClock, External::New(iso->isolate, iso->clocks.back().get()))
+           .ToLocal(&function)) {
+    SetError(error, CV8_ERR_INVALID, "cannot create the clock");
+    return CV8_ERR_INVALID;
+  }
+  function->SetName(key);
+  if (scopes.context->Global()->Set(scopes.context, key, function).IsNothing()) {
+    SetError(error, CV8_ERR_INVALID, "cannot define the clock");
+    return CV8_ERR_INVALID;
+  }
+  return CV8_OK;
+}
+
+extern "C" void cv8_isolate_mark(cv8_isolate *iso, int32_t *index, int64_t *ns) {
+  *index = iso->mark_index.load(std::memory_order_acquire);
+  *ns = iso->mark_ns.load(std::memory_order_relaxed);
+}
+
+extern "C" void cv8_isolate_clear_mark(cv8_isolate *iso) {
+  iso->mark_index.store(-1, std::memory_order_release);
+}
+
 extern "C" cv8_status cv8_context_set_global(cv8_context *c, const char *name,
                                              size_t name_length, const uint8_t *value,
                                              size_t value_length, cv8_error *error) {
@@ -1086,16 +1161,12 @@ extern "C" cv8_status cv8_context_call(cv8_context *c, cv8_ref *function, const 
   Entry entry(iso);
   TryCatch caught(isolate);
   Local<Value> callee = function->value.Get(isolate);
-  Local<Value> decoded;
+  std::vector<Local<Value>> argv;
   Decoder decoder(iso, scopes.context, args, args_length);
-  if (!callee->IsFunction() || !decoder.Decode(&decoded) || !decoder.AtEnd() ||
-      !decoded->IsArray()) {
+  if (!callee->IsFunction() || !decoder.DecodeList(&argv) || !decoder.AtEnd()) {
     SetError(error, CV8_ERR_INVALID, "not a function, or malformed arguments");
     return CV8_ERR_INVALID;
   }
-  Local<Array> list = decoded.As<Array>();
-  std::vector<Local<Value>> argv(list->Length());
-  for (uint32_t i = 0; i < list->Length(); i++) argv[i] = list->Get(scopes.context, i).ToLocalChecked();
   Local<Value> value;
   if (!callee.As<Function>()
            ->Call(scopes.context, Undefined(isolate), static_cast<int>(argv.size()), argv.data())

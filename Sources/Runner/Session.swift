@@ -11,18 +11,22 @@ final class Session: @unchecked Sendable {
   let library: SupportLibrary
   let engine: RealmRegexEngine
   /// Where an attachment made now belongs.
-  private var attachmentTarget: (testCaseStartedId: String?, testStepId: String?, testRunHookStartedId: String?) = (nil, nil, nil)
+  var attachmentTarget: (testCaseStartedId: String?, testStepId: String?, testRunHookStartedId: String?) = (nil, nil, nil)
   private let testRunStartedId: String
   private var matchersSet = false
   /// What each step text matched (definitions and arguments), found once per text.
   private var matchCache: [String: [(SupportLibrary.StepDefinitionEntry, [Argument])]] = [:]
   /// The World's `parameters`, read once.
-  private lazy var worldParameters: JSValue = (try? realm.context.evaluate("(\(run.options.worldParameters))")) ?? .object(JSObject())
+  lazy var worldParameters: JSValue = (try? realm.context.evaluate("(\(run.options.worldParameters))")) ?? .object(JSObject())
   /// JSON of documents (by uri) and pickles (by id) handed to hooks, made once each.
   private var documentJSON: [String: String] = [:]
   private var pickleJSON: [String: String] = [:]
   /// Set when several workers run at once (`testCaseStarted.workerId`).
   let workerId: String?
+  /// The steps running in one call now, if any (`StepBatch`).
+  var batch: StepBatch?
+  /// Steps run in batches unless BeforeStep/AfterStep hooks must run between them.
+  lazy var batching = library.hooks(.beforeTestStep).isEmpty && library.hooks(.afterTestStep).isEmpty
 
   init(run: TestRun, realm: SupportRealm, library: SupportLibrary, testRunStartedId: String, workerId: String?) {
     self.run = run
@@ -32,6 +36,7 @@ final class Session: @unchecked Sendable {
     self.testRunStartedId = testRunStartedId
     self.workerId = workerId
     realm.onAttachment = { [unowned self] value in
+      flushBatch()
       let encoding: Attachment.Encoding = value["contentEncoding"].stringValue == "BASE64" ? .base64 : .identity
       run.emit(.attachment(Attachment(
         body: value["body"].stringValue ?? "", contentEncoding: encoding, fileName: value["fileName"].stringValue,
@@ -148,17 +153,34 @@ final class Session: @unchecked Sendable {
       let startedId = run.ids.next()
       run.emit(.testCaseStarted(TestCaseStarted(attempt: attempt, id: startedId, testCaseId: plan.id, workerId: workerId, timestamp: run.timestamp())))
       attachmentTarget = (startedId, nil, nil)
-      if !run.options.dryRun && !skipAll {
-        _ = try? realm.context.call(realm.function("beginTestCase"), [worldParameters])
-      }
+      let runsCode = !run.options.dryRun && !skipAll
+      var began = false
       var worst: TestStepResult.Status = .passed
       var skipping = false
-      for (message, planned) in plan.steps {
+      var index = 0
+      while index < plan.steps.count {
+        // The common case: what follows runs in one call while it passes synchronously.
+        if runsCode && !skipping && batching {
+          let ran = runBatch(
+            plan, from: index, begin: !began, pickle: pickle, document: document, startedId: startedId,
+            worst: &worst, skipping: &skipping)
+          if ran > 0 {
+            began = true
+            index += ran
+            continue
+          }
+        }
+        if runsCode && !began {
+          _ = try? realm.context.call(realm.function("beginTestCase"), [worldParameters])
+          began = true
+        }
+        let (message, planned) = plan.steps[index]
+        index += 1
         run.emit(.testStepStarted(TestStepStarted(testCaseStartedId: startedId, testStepId: message.id, timestamp: run.timestamp())))
         attachmentTarget = (startedId, message.id, nil)
         let result = execute(
           planned, pickle: pickle, document: document, startedId: startedId,
-          skipping: skipping || skipAll || run.options.dryRun, worst: skipAll || run.options.dryRun ? .skipped : worst,
+          skipping: skipping || !runsCode, worst: runsCode ? worst : .skipped,
           canRetry: attempt < run.options.retry && retryAllowed)
         if result.status != .passed { skipping = true }
         worst = Self.worse(worst, result.status)

@@ -19,10 +19,11 @@ final class SupportRealm: @unchecked Sendable {
   var onPrint: (@Sendable (_ stream: String, _ text: String) -> Void)?
   private var loadError: JSError?
   private let clock = ContinuousClock()
-  private let started: ContinuousClock.Instant
   let regexp: JavaScriptRegExp
   /// Every script of the realm (Caper's runtime, support files, their modules) compiles here.
   let loader: ScriptLoader
+  /// The zero of JavaScript's clock (`host.now()`), on the clock of `StepMark.now`.
+  private(set) var clockOrigin: Int64 = 0
 
   init(environment: [String: String], arguments: [String], heapLimit: Int? = nil, codeCache: (any CodeCacheStore)? = nil,
        log: (@Sendable (String) -> Void)? = nil) throws {
@@ -30,7 +31,6 @@ final class SupportRealm: @unchecked Sendable {
     context = try Isolate(heapLimit: heapLimit).makeContext()
     let contextMade = ContinuousClock.now
     loader = ScriptLoader(isolate: context.isolate, store: codeCache, log: log)
-    started = clock.now
     regexp = try JavaScriptRegExp(context: context)
     try defineHostFunctions()
     context.isolate.moduleResolver = { [weak self] _, specifier, referrer in
@@ -179,15 +179,31 @@ final class SupportRealm: @unchecked Sendable {
   func outcome(_ name: String, _ arguments: [JSValue], timeout: Swift.Duration) -> Outcome {
     let deadline = clock.now + timeout
     do {
-      let value = try context.callAwaiting(function(name), arguments, timeout: timeout) { try self.pump(until: deadline) }
-      return Outcome(value)
-    } catch let error as JSError where error.kind == .timeout {
+      return Outcome(try context.callAwaiting(function(name), arguments, timeout: timeout) { try self.pump(until: deadline) })
+    } catch {
+      return Self.failure(error, timeout: timeout)
+    }
+  }
+
+  /// Waits for a promise of an outcome as `outcome` does, for what is left of `timeout`.
+  func settle(_ promise: JSValue, timeout: Swift.Duration, left: Swift.Duration) -> Outcome {
+    let deadline = clock.now + left
+    do {
+      return Outcome(try context.awaitPromise(promise, timeout: left) { try self.pump(until: deadline) })
+    } catch {
+      return Self.failure(error, timeout: timeout)
+    }
+  }
+
+  static func failure(_ error: any Error, timeout: Swift.Duration) -> Outcome {
+    switch error {
+    case let error as JSError where error.kind == .timeout:
       let ms = Int(Double(timeout.components.seconds) * 1000 + Double(timeout.components.attoseconds) / 1e15)
       return Outcome(status: .failed, message: "function timed out, ensure the promise resolves within \(ms) milliseconds",
         exceptionType: "Error", stackTrace: nil)
-    } catch let error as JSError {
+    case let error as JSError:
       return Outcome(status: .failed, message: error.message, exceptionType: error.name ?? "Error", stackTrace: error.stack)
-    } catch {
+    default:
       return Outcome(status: .failed, message: String(describing: error), exceptionType: "Error", stackTrace: nil)
     }
   }
@@ -223,10 +239,9 @@ final class SupportRealm: @unchecked Sendable {
       return .array(names.sorted().map(JSValue.string))
     }
     try context.define("__caperHost_cwd") { _ in .string(fm.currentDirectoryPath) }
-    try context.define("__caperHost_now") { [clock, started] _ in
-      let elapsed = clock.now - started
-      return .number(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
-    }
+    // Milliseconds since the realm began, read natively; `now(i)` also marks step i as started
+    // (the runner's per-step timeouts, `Session`).
+    clockOrigin = try context.defineClock("__caperHost_now")
     try context.define("__caperHost_print") { [weak self] args in
       let stream = args[0].stringValue ?? "out"
       let text = args[1].stringValue ?? ""

@@ -77,33 +77,49 @@ extension Context {
 /// Deadlines are kept by one thread per isolate (`DeadlineKeeper`), so arming one costs a lock,
 /// not a timer.
 final class Watchdog: @unchecked Sendable {
-  private let state = LockedState((fired: false, cancelled: false))
-  private let deadline: ContinuousClock.Instant
+  private let state = LockedState((fired: false, cancelled: false, token: 0, deadline: ContinuousClock.Instant.now))
   private let keeper: DeadlineKeeper
-  private let token: Int
+  private weak var isolate: Isolate?
+  /// Asked when the deadline passes: a later deadline keeps the script running until then.
+  private let extend: (@Sendable () -> ContinuousClock.Instant?)?
   let timeout: Duration
 
-  init(isolate: Isolate, timeout: Duration) {
+  init(isolate: Isolate, timeout: Duration, extend: (@Sendable () -> ContinuousClock.Instant?)? = nil) {
     self.timeout = timeout
-    deadline = .now + timeout
     keeper = isolate.deadlines
-    let state = self.state
-    token = keeper.arm(deadline) { [weak isolate] in
-      let fire = state.withLock { s -> Bool in
-        if s.cancelled { return false }
-        s.fired = true
-        return true
-      }
-      if fire { isolate?.terminate() }
+    self.isolate = isolate
+    self.extend = extend
+    schedule(.now + timeout)
+  }
+
+  private func schedule(_ deadline: ContinuousClock.Instant) {
+    state.withLock { $0.deadline = deadline }
+    let token = keeper.arm(deadline) { [weak self] in self?.deadlinePassed() }
+    state.withLock { $0.token = token }
+  }
+
+  private func deadlinePassed() {
+    if let later = extend?(), later > .now {
+      if !state.withLock({ $0.cancelled }) { schedule(later) }
+      return
     }
+    let fire = state.withLock { s -> Bool in
+      if s.cancelled { return false }
+      s.fired = true
+      return true
+    }
+    if fire { isolate?.terminate() }
   }
 
   var fired: Bool { state.withLock { $0.fired } }
-  var remaining: Duration { max(.zero, deadline - .now) }
+  var remaining: Duration { max(.zero, state.withLock { $0.deadline } - .now) }
   var error: JSError { JSError(kind: .timeout, message: "timed out after \(timeout)") }
 
   func cancel() {
-    state.withLock { $0.cancelled = true }
+    let token = state.withLock { s -> Int in
+      s.cancelled = true
+      return s.token
+    }
     keeper.disarm(token)
   }
 }

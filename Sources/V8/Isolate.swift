@@ -65,8 +65,14 @@ public final class Isolate: @unchecked Sendable {
 
   /// Stops the running script from any thread. Does nothing when no script runs.
   public func terminate() {
+    whileAlive { cv8_isolate_terminate($0) }
+  }
+
+  /// Runs `body` with the shim isolate from any thread, unless it is disposed (for what the
+  /// shim allows off the isolate's thread: termination, marks).
+  func whileAlive(_ body: (OpaquePointer) -> Void) {
     terminateLock.withLock {
-      if !disposed { cv8_isolate_terminate(raw) }
+      if !disposed { body(raw) }
     }
   }
 

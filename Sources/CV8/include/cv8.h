@@ -154,6 +154,17 @@ cv8_status cv8_context_compile_function_source(cv8_context *context, cv8_source 
 /// Defines a global function that calls the host callback with `function_id`.
 cv8_status cv8_context_define_function(cv8_context *context, const char *name, size_t name_length,
                                        uint64_t function_id, cv8_error *error);
+/// Defines a global native clock function (no host crossing): `f()` returns milliseconds since
+/// it was defined (CLOCK_MONOTONIC); `f(i)` with an int32 also marks step `i` as started now,
+/// which cv8_isolate_mark reads from any thread. `origin` is the clock's zero (as
+/// cv8_monotonic_ns).
+cv8_status cv8_context_define_clock(cv8_context *context, const char *name, size_t name_length,
+                                    int64_t *origin, cv8_error *error);
+/// The isolate's latest mark: the step index (-1 when cleared) and when it started.
+void cv8_isolate_mark(cv8_isolate *isolate, int32_t *index, int64_t *ns);
+void cv8_isolate_clear_mark(cv8_isolate *isolate);
+/// CLOCK_MONOTONIC in nanoseconds (the marks' clock).
+int64_t cv8_monotonic_ns(void);
 /// Sets a global property to a wire value.
 cv8_status cv8_context_set_global(cv8_context *context, const char *name, size_t name_length,
                                   const uint8_t *value, size_t value_length, cv8_error *error);

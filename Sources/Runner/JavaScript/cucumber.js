@@ -201,6 +201,53 @@
     return invoke(hook.code, args, that);
   }
 
+  // A test case's steps and hooks in one call while they pass synchronously (the common case).
+  /// The running batch: when its first op started and how long each op that passed took.
+  let batch = null;
+
+  /// Runs ops in order: a step `[0, id, args, docString, dataTable]` or a hook `[1 (Before) or
+  /// 2 (After), id]`, with `context` the hooks' pickle, document and testCaseStartedId.
+  /// `host.now(i)` marks op i's start, for the runner's per-step timeouts. Stops at the first op
+  /// that does not pass synchronously and returns [when the first op started, how long each op
+  /// that passed took, how the next one ended (an outcome, or a promise of one; 0 when every op
+  /// passed), how long it took].
+  function runSteps(begin, parameters, ops, context) {
+    if (begin) beginTestCase(parameters);
+    const times = [];
+    batch = { first: -1, times };
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
+      const started = host.now(i);
+      if (i === 0) batch.first = started;
+      const result = op[0] === 0 ? runStep(op[1], op[2], op[3], op[4]) : runHook(op[1], hookArgument(op[0], context));
+      const took = host.now() - started;
+      if (result !== 0) {
+        const first = batch.first;
+        batch = null;
+        return [first, times, result, took];
+      }
+      times.push(took);
+    }
+    const first = batch.first;
+    batch = null;
+    return [first, times, 0, 0];
+  }
+
+  function hookArgument(kind, context) {
+    const argument = { pickle: context.pickle, gherkinDocument: context.gherkinDocument, testCaseStartedId: context.testCaseStartedId };
+    // An After hook in a batch runs after everything before it passed.
+    if (kind === 2) { argument.result = { status: 'PASSED' }; argument.willBeRetried = false; }
+    return argument;
+  }
+
+  /// [when the running batch's first op started, how long each op that passed so far took] (the
+  /// op running now is the next one); `end` forgets the batch (after the runner stopped it).
+  function batchProgress(end) {
+    const progress = batch === null ? [-1, []] : [batch.first, batch.times.slice()];
+    if (end) batch = null;
+    return progress;
+  }
+
   // Step matching: every definition's regular expression, tried in one call per step.
   let matchers = [];
   function setMatchers(list) {
@@ -232,5 +279,5 @@
   const formatOf = internal.formatOf;
 
   delete globalThis.__caperInternal;
-  return { load, describe, setMatchers, matchStep, matchSteps, resolveImport, exportsGetter, formatOf, beginTestCase, runStep, runHook, runTimers: internal.runTimers, clearTimers: internal.clearTimers, format };
+  return { load, describe, setMatchers, matchStep, matchSteps, resolveImport, exportsGetter, formatOf, beginTestCase, runStep, runHook, runSteps, batchProgress, runTimers: internal.runTimers, clearTimers: internal.clearTimers, format };
 })();

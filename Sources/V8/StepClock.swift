@@ -1,0 +1,78 @@
+internal import CV8
+import Foundation
+
+/// Where a call that runs several steps is: the step JavaScript marked as started last (through
+/// a clock from `Context.defineClock`) and when.
+public struct StepMark: Sendable, Equatable {
+  /// The index JavaScript passed to the clock.
+  public let index: Int
+  /// When it was marked, on the clock of `StepMark.now`.
+  public let nanoseconds: Int64
+
+  /// The marks' clock (monotonic, nanoseconds).
+  public static var now: Int64 { cv8_monotonic_ns() }
+}
+
+extension Context {
+  /// Defines a global function `name` that reads a monotonic clock natively (no host crossing):
+  /// `name()` returns milliseconds since it was defined; `name(i)` also marks step `i` as started
+  /// now (see `callSteps`). Returns the clock's zero on the clock of `StepMark.now`.
+  @discardableResult
+  public func defineClock(_ name: String) throws -> Int64 {
+    try withRaw { raw in
+      var origin: Int64 = 0
+      try ShimCall.check { error in
+        withUTF8(name) { name in cv8_context_define_clock(raw, name.base, name.count, &origin, error) }
+      }
+      return origin
+    }
+  }
+
+  /// Calls `function`, which runs steps one after another and marks each one's start with a clock
+  /// from `defineClock` (`clock(i)`), and returns what it returns (a promise is not awaited).
+  ///
+  /// Guarantees: step `i` may run for `timeouts[i]` from its mark; past that (by at most a
+  /// quarter of the shortest timeout) the JavaScript is terminated, a `JSError.Kind.timeout` is
+  /// thrown and `isolate.stepMark` names the step that overran. Before the first mark the first
+  /// step's timeout applies from the call.
+  public func callSteps(_ function: JSReference, _ arguments: [JSValue], timeouts: [Duration]) throws -> JSValue {
+    let isolate = self.isolate
+    try isolate.clearStepMark()
+    let called = StepMark.now
+    // A later step may have a shorter timeout than the one running when the watchdog last
+    // looked, so it looks again at least every quarter of the shortest timeout.
+    let look = max(.milliseconds(10), (timeouts.min() ?? .seconds(5)) / 4)
+    let watchdog = Watchdog(isolate: isolate, timeout: min(look, timeouts.first ?? .seconds(5))) { [weak isolate] in
+      let now = StepMark.now
+      let mark = isolate?.stepMark ?? StepMark(index: 0, nanoseconds: called)
+      guard mark.index < timeouts.count else { return .now + look }
+      let timeout = timeouts[mark.index]
+      let end = mark.nanoseconds + Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+      guard end > now else { return nil }
+      return .now + min(.nanoseconds(end - now), look)
+    }
+    defer { watchdog.cancel() }
+    do {
+      let value = try call(function, arguments)
+      if watchdog.fired { throw watchdog.error }
+      return value
+    } catch let error as JSError where error.kind == .terminated && watchdog.fired {
+      throw watchdog.error
+    }
+  }
+}
+
+extension Isolate {
+  /// The latest step marked through a clock of this isolate (nil when none since the last call
+  /// to `callSteps`). Safe from any thread.
+  public var stepMark: StepMark? {
+    var index: Int32 = -1
+    var ns: Int64 = 0
+    whileAlive { raw in cv8_isolate_mark(raw, &index, &ns) }
+    return index < 0 ? nil : StepMark(index: Int(index), nanoseconds: ns)
+  }
+
+  func clearStepMark() throws {
+    try sync { cv8_isolate_clear_mark(raw) }
+  }
+}
