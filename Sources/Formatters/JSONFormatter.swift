@@ -34,7 +34,7 @@ public final class JSONFormatter: Formatter {
       let scenario = model.scenario(of: pickle)
       var steps: [[String: Any]] = []
       for step in testCase.testSteps {
-        let result = model.results[startedId]?[step.id]
+        let result = model.result(startedId, step.id)
         var entry: [String: Any] = [:]
         var resultJSON: [String: Any] = ["status": (result?.status ?? .unknown).rawValue.lowercased()]
         if let result {

@@ -23,7 +23,7 @@ public final class JUnitFormatter: Formatter {
     var cases: [String] = []
     var failures = 0, skipped = 0
     for (testCase, pickle, startedId) in model.executed {
-      let results = testCase.testSteps.compactMap { step in model.results[startedId]?[step.id].map { (step, $0) } }
+      let results = model.results(startedId, testCase)
       let time = results.reduce(0.0) { $0 + RunModel.seconds($1.1.duration) }
       let status = model.status(of: startedId, testCase)
       var body = ""

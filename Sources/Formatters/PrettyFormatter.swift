@@ -51,7 +51,7 @@ public final class PrettyFormatter: Formatter {
     if !pickle.tags.isEmpty { out += "  " + pickle.tags.map(\.name).joined(separator: " ") + "\n" }
     out += "  \(scenario?.keyword ?? "Scenario"): \(pickle.name) # \(pickle.uri):\(pickle.location?.line ?? 0)\n"
     for step in testCase.testSteps {
-      guard let result = model.results[finished.testCaseStartedId]?[step.id] else { continue }
+      guard let result = model.result(finished.testCaseStartedId, step.id) else { continue }
       if let hookId = step.hookId {
         if result.status != .passed && result.status != .skipped {
           let hook = model.hooks[hookId]

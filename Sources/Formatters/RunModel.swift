@@ -20,8 +20,9 @@ final class RunModel {
   var latestAttempt: [String: String] = [:]
   var caseOrder: [String] = []
   private var caseSeen = Set<String>()
-  /// testCaseStartedId -> testStepId -> result
-  var results: [String: [String: TestStepResult]] = [:]
+  /// testCaseStartedId -> the results of its steps in the order they finished (a handful each:
+  /// a list is cheaper to fill than a dictionary per attempt)
+  private var results: [String: [(stepId: String, result: TestStepResult)]] = [:]
   /// testCaseStartedId -> testStepId -> attachments
   var attachments: [String: [String: [Attachment]]] = [:]
   var runStarted: Timestamp?
@@ -46,13 +47,42 @@ final class RunModel {
       started[m.id] = m.testCaseId
       latestAttempt[m.testCaseId] = m.id
       if caseSeen.insert(m.testCaseId).inserted { caseOrder.append(m.testCaseId) }
-    case .testStepFinished(let m): results[m.testCaseStartedId, default: [:]][m.testStepId] = m.testStepResult
+    case .testStepFinished(let m): results[m.testCaseStartedId, default: []].append((m.testStepId, m.testStepResult))
     case .attachment(let m):
       if let startedId = m.testCaseStartedId, let stepId = m.testStepId {
         attachments[startedId, default: [:]][stepId, default: []].append(m)
       }
     default: break
     }
+  }
+
+  /// Each test case that ran, with its latest attempt, handed over without copying.
+  func forEachExecuted(_ body: (TestCase, Pickle, String) -> Void) {
+    for id in caseOrder {
+      guard let testCase = testCases[id], let pickle = pickles[testCase.pickleId], let startedId = latestAttempt[id] else { continue }
+      body(testCase, pickle, startedId)
+    }
+  }
+
+  /// An attempt's step results in the test case's order, with the attempt's status (the worst),
+  /// matched by position first (steps finish in order), by id otherwise.
+  func forEachResult(_ startedId: String, _ testCase: TestCase, _ body: (TestStep, TestStepResult) -> Void) -> TestStepResult.Status {
+    let finished = results[startedId] ?? []
+    var worst = TestStepResult.Status.passed
+    var next = 0
+    for step in testCase.testSteps {
+      let result: TestStepResult?
+      if next < finished.count && finished[next].stepId == step.id {
+        result = finished[next].result
+        next += 1
+      } else {
+        result = finished.first { $0.stepId == step.id }?.result
+      }
+      guard let result else { continue }
+      worst = TestStepResult.Status.worse(worst, result.status)
+      body(step, result)
+    }
+    return worst
   }
 
   /// Each test case that ran, with its latest attempt.
@@ -63,16 +93,21 @@ final class RunModel {
     }
   }
 
-  static let severity: [TestStepResult.Status] = [.unknown, .passed, .skipped, .pending, .undefined, .ambiguous, .failed]
+  /// The result of a step in an attempt (nil when it did not finish).
+  func result(_ startedId: String, _ stepId: String) -> TestStepResult? {
+    results[startedId]?.first { $0.stepId == stepId }?.result
+  }
 
-  static func worse(_ a: TestStepResult.Status, _ b: TestStepResult.Status) -> TestStepResult.Status {
-    severity.firstIndex(of: a)! >= severity.firstIndex(of: b)! ? a : b
+  /// An attempt's results by step, in the test case's order (steps that did not finish left out).
+  func results(_ startedId: String, _ testCase: TestCase) -> [(step: TestStep, result: TestStepResult)] {
+    guard let finished = results[startedId] else { return [] }
+    return testCase.testSteps.compactMap { step in finished.first { $0.stepId == step.id }.map { (step, $0.result) } }
   }
 
   func status(of startedId: String, _ testCase: TestCase) -> TestStepResult.Status {
-    let attempt = results[startedId]
+    let finished = results[startedId] ?? []
     return testCase.testSteps.reduce(TestStepResult.Status.passed) { worst, step in
-      Self.worse(worst, attempt?[step.id]?.status ?? .unknown)
+      TestStepResult.Status.worse(worst, finished.first { $0.stepId == step.id }?.result.status ?? .unknown)
     }
   }
 

@@ -23,17 +23,15 @@ enum Summary {
     var problems: [String] = []
     var scenarios: [TestStepResult.Status: Int] = [:]
     var steps: [TestStepResult.Status: Int] = [:]
-    for (testCase, pickle, startedId) in model.executed {
-      scenarios[model.status(of: startedId, testCase), default: 0] += 1
-      guard let results = model.results[startedId] else { continue }
-      for step in testCase.testSteps {
-        guard let result = results[step.id] else { continue }
+    model.forEachExecuted { testCase, pickle, startedId in
+      let status = model.forEachResult(startedId, testCase) { step, result in
         if step.hookId == nil { steps[result.status, default: 0] += 1 }
         switch result.status {
         case .failed, .undefined, .pending, .ambiguous: problems.append(describe(model, pickle, step, result))
         default: break
         }
       }
+      scenarios[status, default: 0] += 1
     }
     var out = ""
     if !problems.isEmpty {

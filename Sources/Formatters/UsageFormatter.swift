@@ -29,7 +29,7 @@ public final class UsageFormatter: Formatter {
     for (testCase, pickle, startedId) in model.executed {
       for step in testCase.testSteps {
         guard let ids = step.stepDefinitionIds, ids.count == 1, let pickleStep = pickle.steps.first(where: { $0.id == step.pickleStepId }) else { continue }
-        let result = model.results[startedId]?[step.id]
+        let result = model.result(startedId, step.id)
         let line = pickleStep.astNodeIds.first.flatMap { model.astStep($0, in: pickle) }?.location.line ?? 0
         let duration = result.flatMap { $0.status == .passed || $0.status == .failed ? RunModel.seconds($0.duration) : nil }
         uses[ids[0], default: []].append(Use(text: pickleStep.text, uri: pickle.uri, line: line, duration: duration))

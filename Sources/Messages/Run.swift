@@ -302,6 +302,22 @@ public struct TestStepResult: Codable, Hashable, Sendable {
   public enum Status: String, Codable, Hashable, Sendable, CaseIterable {
     case unknown = "UNKNOWN", passed = "PASSED", skipped = "SKIPPED", pending = "PENDING"
     case undefined = "UNDEFINED", ambiguous = "AMBIGUOUS", failed = "FAILED"
+
+    /// How bad a status is, as cucumber-js ranks them: a test case's status is its worst step's.
+    public var severity: Int {
+      switch self {
+      case .unknown: return 0
+      case .passed: return 1
+      case .skipped: return 2
+      case .pending: return 3
+      case .undefined: return 4
+      case .ambiguous: return 5
+      case .failed: return 6
+      }
+    }
+
+    /// The worse of two statuses (the first when they are equally bad).
+    public static func worse(_ a: Status, _ b: Status) -> Status { a.severity >= b.severity ? a : b }
   }
   public var duration: Duration
   public var message: String?

@@ -183,7 +183,7 @@ final class Session: @unchecked Sendable {
           skipping: skipping || !runsCode, worst: runsCode ? worst : .skipped,
           canRetry: attempt < run.options.retry && retryAllowed)
         if result.status != .passed { skipping = true }
-        worst = Self.worse(worst, result.status)
+        worst = TestStepResult.Status.worse(worst, result.status)
         run.emit(.testStepFinished(TestStepFinished(testCaseStartedId: startedId, testStepId: message.id, testStepResult: result, timestamp: run.timestamp())))
       }
       let retry = worst == .failed && attempt < run.options.retry && retryAllowed
@@ -192,12 +192,6 @@ final class Session: @unchecked Sendable {
       if !retry { return Self.passes(worst, strict: run.options.strict) }
       attempt += 1
     }
-  }
-
-  static let severity: [TestStepResult.Status] = [.unknown, .passed, .skipped, .pending, .undefined, .ambiguous, .failed]
-
-  static func worse(_ a: TestStepResult.Status, _ b: TestStepResult.Status) -> TestStepResult.Status {
-    severity.firstIndex(of: a)! >= severity.firstIndex(of: b)! ? a : b
   }
 
   static func passes(_ status: TestStepResult.Status, strict: Bool) -> Bool {

@@ -182,7 +182,7 @@ extension Session {
     }
     batch.finished(k, TestStepResult(duration: StepBatch.duration(took), message: outcome.message, status: status, exception: exception), now: now)
     if status != .passed { skipping = true }
-    worst = Self.worse(worst, status)
+    worst = TestStepResult.Status.worse(worst, status)
   }
 
   /// The durations of the running batch's steps that passed so far (anchoring the batch).
