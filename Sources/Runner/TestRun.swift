@@ -46,12 +46,21 @@ public final class TestRun: @unchecked Sendable {
   public func run() throws -> Bool {
     emit(.meta(Self.meta))
     let firstStarted = clock.now
-    let realm = try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, log: options.cacheLog)
-    let filter = try ScenarioFilter(options: options, regexp: realm.regexp)
-    let pickles = try loadFeatures(filter)
     let supportFiles = try options.supportPaths.flatMap { try ProjectFiles.files($0, suffixes: ProjectFiles.supportSuffixes) }
       .map { ProjectFiles.absolute($0, from: options.baseDirectory) }
-    try load(supportFiles, into: realm)
+    // The first realm starts and loads the support code on its own thread while this one reads
+    // and parses the features. Errors keep their order: the realm's start, the options, the
+    // features, then the support code.
+    let startup = Startup { [options] in
+      try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, log: options.cacheLog)
+    } then: { realm in
+      try self.load(supportFiles, into: realm)
+    }
+    let features = Result { try FeatureFile.read(options, ids: staticIds, uri: uri) }
+    let realm = try startup.realm()
+    let filter = try ScenarioFilter(options: options, regexp: realm.regexp)
+    let pickles = try select(try features.get(), filter)
+    try startup.loaded()
     logReady(0, took: clock.now - firstStarted)
     let library: SupportLibrary
     do {
@@ -152,39 +161,29 @@ public final class TestRun: @unchecked Sendable {
     protocolVersion: "33.0.4", implementation: .init(name: "caper", version: "0.1.0"),
     runtime: .init(name: "V8", version: Engine.version), os: .init(name: "linux"), cpu: .init(name: SupportRealm.arch))
 
-  /// Reads every feature, emitting source, document and pickles (or parse errors, which stop
-  /// the run after all files were read).
-  func loadFeatures(_ filter: ScenarioFilter) throws -> [(pickle: Pickle, document: GherkinDocument)] {
+  /// Emits what the features say (source, document or parse errors, pickles) in file order and
+  /// selects the pickles that run; parse errors stop the run once every file was reported.
+  func select(_ features: [FeatureFile], _ filter: ScenarioFilter) throws -> [(pickle: Pickle, document: GherkinDocument)] {
     var selected: [(Pickle, GherkinDocument)] = []
     var errors: [RunError] = []
-    for argument in options.featurePaths {
-      let target = ProjectFiles.parseFeatureArgument(argument)
-      for file in try ProjectFiles.files(target.path, suffixes: ProjectFiles.featureSuffixes) {
-        guard let data = FileManager.default.contents(atPath: file) else { throw RunError(file: file, message: "cannot be read") }
-        guard let text = String(validating: data, as: UTF8.self) else { throw RunError(file: file, message: "not valid UTF-8") }
-        let path = uri(ProjectFiles.absolute(file, from: options.baseDirectory))
-        let source = Source(uri: path, data: text, mediaType: SourceMediaType(path: file))
-        emit(.source(source))
-        let document: GherkinDocument
-        do {
-          document = try GherkinParser(language: options.language).parse(source, ids: staticIds)
-        } catch {
-          for problem in error.errors {
-            emit(.parseError(ParseError(source: SourceReference(uri: path, location: problem.location), message: problem.description)))
-            errors.append(RunError(file: path, line: problem.location.line, column: problem.location.column, message: problem.message))
-          }
-          continue
+    for feature in features {
+      emit(.source(feature.source))
+      guard let document = feature.document else {
+        for problem in feature.problems {
+          emit(.parseError(ParseError(source: SourceReference(uri: feature.source.uri, location: problem.location), message: problem.description)))
+          errors.append(RunError(file: feature.source.uri, line: problem.location.line, column: problem.location.column, message: problem.message))
         }
-        emit(.gherkinDocument(document))
-        let lines = Set(target.lines)
-        let scenarioLines = Self.scenarioLines(document)
-        for pickle in PickleCompiler(ids: staticIds).compile(document) {
-          emit(.pickle(pickle))
-          let line = pickle.location?.line ?? 0
-          let atLine = lines.isEmpty || lines.contains(line) || lines.contains(scenarioLines[pickle.astNodeIds[0]] ?? -1)
-          if try atLine && filter.accepts(pickle) {
-            selected.append((pickle, document))
-          }
+        continue
+      }
+      emit(.gherkinDocument(document))
+      let lines = Set(feature.lines)
+      let scenarioLines = Self.scenarioLines(document)
+      for pickle in feature.pickles {
+        emit(.pickle(pickle))
+        let line = pickle.location?.line ?? 0
+        let atLine = lines.isEmpty || lines.contains(line) || lines.contains(scenarioLines[pickle.astNodeIds[0]] ?? -1)
+        if try atLine && filter.accepts(pickle) {
+          selected.append((pickle, document))
         }
       }
     }
@@ -221,6 +220,33 @@ public final class TestRun: @unchecked Sendable {
     }
     return lines
   }
+}
+
+/// The first support realm starting on a thread of its own: made, then its support code loaded.
+final class Startup: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var made: Result<SupportRealm, any Error> = .failure(CancellationError())
+  private var load: Result<Void, any Error> = .success(())
+
+  init(_ make: @escaping @Sendable () throws -> SupportRealm, then load: @escaping @Sendable (SupportRealm) throws -> Void) {
+    let thread = Thread { [self] in
+      made = Result { try make() }
+      if case .success(let realm) = made { self.load = Result { try load(realm) } }
+      done.signal()
+    }
+    thread.stackSize = 1 << 20
+    thread.start()
+  }
+
+  /// Waits for the realm (its support code loaded or failed); throws when it could not start.
+  func realm() throws -> SupportRealm {
+    done.wait()
+    done.signal()
+    return try made.get()
+  }
+
+  /// Throws the support code's load error, if any.
+  func loaded() throws { try load.get() }
 }
 
 /// One test case ready to run, held by reference so workers take it without copying the pickle
