@@ -45,16 +45,15 @@ final class SupportRealm: @unchecked Sendable {
       ("v8Version", .string(Engine.version)),
       ("execPath", .string(Self.executablePath)),
     ]))
-    try context.setGlobal("__caperSetup", setup)
     _ = try context.evaluate(
       """
-      globalThis.__caperInternal = Object.assign(globalThis.__caperSetup, { host: {
+      globalThis.__caperInternal = { host: {
         readFile: __caperHost_readFile, readBytes: __caperHost_readBytes, stat: __caperHost_stat,
         readdir: __caperHost_readdir, cwd: __caperHost_cwd, now: __caperHost_now, print: __caperHost_print,
         utf8Encode: __caperHost_utf8Encode, utf8Decode: __caperHost_utf8Decode,
         compileModule: __caperHost_compileModule, emit: __caperHost_emit, writeFile: __caperHost_writeFile,
-        mkdir: __caperHost_mkdir, mkdtemp: __caperHost_mkdtemp, realpath: __caperHost_realpath, rm: __caperHost_rm, spawn: __caperHost_spawn } });
-      for (const key of Object.keys(globalThis)) if (key.startsWith('__caperHost_') || key === '__caperSetup') delete globalThis[key];
+        mkdir: __caperHost_mkdir, mkdtemp: __caperHost_mkdtemp, realpath: __caperHost_realpath, rm: __caperHost_rm, spawn: __caperHost_spawn } };
+      for (const key of Object.keys(globalThis)) if (key.startsWith('__caperHost_')) delete globalThis[key];
       """, filename: "caper:bootstrap")
     for name in ["modules", "builtins"] {
       _ = try loader.evaluate(try Self.script(name), filename: "caper:\(name).js", in: context)
@@ -65,6 +64,7 @@ final class SupportRealm: @unchecked Sendable {
     for (key, value) in api.entries {
       if case .function(let f) = value { entry[key] = f }
     }
+    _ = try context.call(function("start"), [setup])
     if let log {
       func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
       log(String(format: "realm: isolate and context %.2f ms, Caper's runtime %.2f ms", ms(contextMade - begun), ms(ContinuousClock.now - contextMade)))

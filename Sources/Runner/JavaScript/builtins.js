@@ -451,10 +451,12 @@
   internal.clearTimers = () => { timers.clear(); immediates.length = 0; };
 
   // --- process and console ---
-  const startedAt = host.now();
+  // What differs per process (environment, arguments, pid, ...) arrives through `internal.start`,
+  // after this file ran: the runtime can be kept in a startup snapshot.
+  let startedAt = 0;
   const process = {
-    env: internal.environment, argv: internal.argv, argv0: 'caper', execArgv: [], platform: 'linux', arch: internal.arch,
-    execPath: internal.execPath, version: 'v18.20.4', versions: { node: '18.20.4', v8: internal.v8Version }, pid: internal.pid, exitCode: undefined,
+    env: {}, argv: [], argv0: 'caper', execArgv: [], platform: 'linux', arch: 'x64',
+    execPath: '', version: 'v18.20.4', versions: { node: '18.20.4', v8: '' }, pid: 0, exitCode: undefined,
     cwd: () => host.cwd(),
     nextTick: (fn, ...args) => { Promise.resolve().then(() => fn(...args)); },
     hrtime: Object.assign((previous) => {
@@ -473,6 +475,12 @@
   };
   globalThis.process = process;
   define('process', () => process);
+  internal.start = (setup) => {
+    Object.assign(internal, setup);
+    Object.assign(process, { env: setup.environment, argv: setup.argv, arch: setup.arch, execPath: setup.execPath, pid: setup.pid });
+    process.versions.v8 = setup.v8Version;
+    startedAt = host.now();
+  };
   const print = (stream) => (...args) => host.print(stream, format(...args) + '\n');
   const counts = new Map(), clocks = new Map();
   globalThis.console = {
