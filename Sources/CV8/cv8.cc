@@ -36,6 +36,12 @@ constexpr const char *kReentrancyMessage =
     "code cache production refused inside a host callback (Caper's reentrancy rule: produce "
     "caches at the top level only; compiling and running without producing is allowed here)";
 
+int64_t MonotonicNs() {
+  timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return static_cast<int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
 char *Dup(const char *data, size_t length) {
   char *copy = static_cast<char *>(malloc(length + 1));
   memcpy(copy, data, length);
@@ -65,16 +71,6 @@ std::string ToUtf8(Isolate *isolate, Local<Value> value) {
 
 }  // namespace
 
-struct ClockData {
-  cv8_isolate *iso;
-  int64_t origin_ns;
-};
-
-struct FunctionData {
-  cv8_isolate *iso;
-  cv8_context *ctx;  // null once the context is disposed
-  uint64_t id;
-};
 
 struct cv8_isolate {
   Isolate *isolate = nullptr;
@@ -88,13 +84,13 @@ struct cv8_isolate {
   std::mutex terminate_mutex;  // guards running / terminate_requested against other threads
   bool running = false;
   bool terminate_requested = false;
-  std::vector<std::unique_ptr<FunctionData>> functions;
   std::set<cv8_context *> contexts;
   // The latest mark made through a native clock (cv8_context_define_clock): which step started
   // and when (CLOCK_MONOTONIC ns). Read by the watchdog's thread, hence atomic.
   std::atomic<int32_t> mark_index{-1};
   std::atomic<int64_t> mark_ns{0};
-  std::vector<std::unique_ptr<ClockData>> clocks;
+  // The zero of the native clock (cv8_context_define_clock), set when the isolate is made.
+  int64_t clock_origin_ns = 0;
 };
 
 struct cv8_context {
@@ -102,7 +98,6 @@ struct cv8_context {
   Global<Context> context;
   std::set<cv8_script *> scripts;
   std::set<cv8_ref *> refs;
-  std::vector<FunctionData *> functions;
   std::vector<cv8_module *> modules;
 };
 
@@ -664,17 +659,20 @@ MaybeLocal<String> NewString(Isolate *isolate, const char *data, size_t length) 
 // MARK: The host trampoline
 
 void Trampoline(const FunctionCallbackInfo<Value> &info) {
-  auto *function = static_cast<FunctionData *>(info.Data().As<External>()->Value());
-  cv8_isolate *iso = function->iso;
+  // The function's data is its host id (a number, so a startup snapshot can hold it); the
+  // context it belongs to is the current one, found through its embedder slot.
   Isolate *isolate = info.GetIsolate();
-  HostEntry entry(iso);
-  if (!function->ctx) {
+  Local<Context> ctx = isolate->GetCurrentContext();
+  auto *owner = static_cast<cv8_context *>(ctx->GetAlignedPointerFromEmbedderData(kContextSlot));
+  if (!owner) {
     isolate->ThrowException(
         Exception::Error(String::NewFromUtf8Literal(isolate, "host function's context disposed")));
     return;
   }
-  Local<Context> ctx = isolate->GetCurrentContext();
-  Encoder encoder(function->ctx, ctx);
+  cv8_isolate *iso = owner->iso;
+  uint64_t id = static_cast<uint64_t>(info.Data().As<Number>()->Value());
+  HostEntry entry(iso);
+  Encoder encoder(owner, ctx);
   encoder.bytes.push_back('a');
   PutU32(encoder.bytes, static_cast<uint32_t>(info.Length()));
   for (int i = 0; i < info.Length(); i++) {
@@ -686,7 +684,7 @@ void Trampoline(const FunctionCallbackInfo<Value> &info) {
     }
   }
   cv8_buffer result{nullptr, 0};
-  int rc = g_host_callback(iso->data, function->id,
+  int rc = g_host_callback(iso->data, id,
                            reinterpret_cast<const uint8_t *>(encoder.bytes.data()),
                            encoder.bytes.size(), &result);
   if (rc == 0) {
@@ -765,6 +763,7 @@ extern "C" cv8_isolate *cv8_isolate_new(size_t heap_limit, size_t stack_size,
                                         size_t stack_reserve, void *isolate_data) {
   auto *iso = new cv8_isolate();
   iso->data = isolate_data;
+  iso->clock_origin_ns = MonotonicNs();
   iso->allocator = ArrayBuffer::Allocator::NewDefaultAllocator();
   Isolate::CreateParams params;
   params.array_buffer_allocator = iso->allocator;
@@ -836,7 +835,7 @@ extern "C" cv8_context *cv8_context_new(cv8_isolate *iso) {
   Isolate::Scope scope(iso->isolate);
   HandleScope handles(iso->isolate);
   Local<Context> context = Context::New(iso->isolate);
-  auto *c = new cv8_context{iso, Global<Context>(iso->isolate, context), {}, {}, {}, {}};
+  auto *c = new cv8_context{iso, Global<Context>(iso->isolate, context), {}, {}, {}};
   context->SetAlignedPointerInEmbedderData(kContextSlot, c);
   iso->contexts.insert(c);
   return c;
@@ -855,7 +854,6 @@ extern "C" void cv8_context_dispose(cv8_context *c) {
     ref->value.Reset();
     ref->ctx = nullptr;
   }
-  for (FunctionData *function : c->functions) function->ctx = nullptr;
   for (cv8_module *module : c->modules) {
     module->module.Reset();
     module->exports.Reset();
@@ -1062,11 +1060,10 @@ extern "C" cv8_status cv8_context_define_function(cv8_context *c, const char *na
                                                   cv8_error *error) {
   cv8_isolate *iso = c->iso;
   Scopes scopes(c);
-  auto data = std::make_unique<FunctionData>(FunctionData{iso, c, function_id});
   Local<String> key;
   Local<Function> function;
   if (!NewString(iso->isolate, name, name_length).ToLocal(&key) ||
-      !Function::New(scopes.context, Trampoline, External::New(iso->isolate, data.get()))
+      !Function::New(scopes.context, Trampoline, Number::New(iso->isolate, static_cast<double>(function_id)))
            .ToLocal(&function)) {
     SetError(error, CV8_ERR_INVALID, "cannot create the host function");
     return CV8_ERR_INVALID;
@@ -1076,30 +1073,23 @@ extern "C" cv8_status cv8_context_define_function(cv8_context *c, const char *na
     SetError(error, CV8_ERR_INVALID, "cannot define the host function");
     return CV8_ERR_INVALID;
   }
-  c->functions.push_back(data.get());
-  iso->functions.push_back(std::move(data));
   return CV8_OK;
 }
 
 namespace {
 
-int64_t MonotonicNs() {
-  timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  return static_cast<int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
-}
-
-/// The native clock: milliseconds since it was defined; with an integer argument, also marks
-/// that step as started now. No host crossing.
+/// The native clock: milliseconds since the isolate was made; with an integer argument, also
+/// marks that step as started now. No host crossing, no data (a startup snapshot can hold it).
 void NativeClock(const FunctionCallbackInfo<Value> &info) {
-  auto *clock = static_cast<ClockData *>(info.Data().As<External>()->Value());
   int64_t now = MonotonicNs();
-  if (info.Length() > 0 && info[0]->IsInt32()) {
-    cv8_isolate *iso = clock->iso;
+  auto *owner = static_cast<cv8_context *>(
+      info.GetIsolate()->GetCurrentContext()->GetAlignedPointerFromEmbedderData(kContextSlot));
+  cv8_isolate *iso = owner ? owner->iso : nullptr;
+  if (iso && info.Length() > 0 && info[0]->IsInt32()) {
     iso->mark_ns.store(now, std::memory_order_relaxed);
     iso->mark_index.store(info[0].As<Int32>()->Value(), std::memory_order_release);
   }
-  info.GetReturnValue().Set(static_cast<double>(now - clock->origin_ns) / 1e6);
+  info.GetReturnValue().Set(static_cast<double>(now - (iso ? iso->clock_origin_ns : 0)) / 1e6);
 }
 
 }  // namespace
@@ -1110,13 +1100,11 @@ extern "C" cv8_status cv8_context_define_clock(cv8_context *c, const char *name,
                                                int64_t *origin, cv8_error *error) {
   cv8_isolate *iso = c->iso;
   Scopes scopes(c);
-  iso->clocks.push_back(std::make_unique<ClockData>(ClockData{iso, MonotonicNs()}));
-  *origin = iso->clocks.back()->origin_ns;
+  *origin = iso->clock_origin_ns;
   Local<String> key;
   Local<Function> function;
   if (!NewString(iso->isolate, name, name_length).ToLocal(&key) ||
-      !Function::New(scopes.context, NativeClock, External::New(iso->isolate, iso->clocks.back().get()))
-           .ToLocal(&function)) {
+      !Function::New(scopes.context, NativeClock).ToLocal(&function)) {
     SetError(error, CV8_ERR_INVALID, "cannot create the clock");
     return CV8_ERR_INVALID;
   }
