@@ -36,6 +36,13 @@ constexpr const char *kReentrancyMessage =
     "code cache production refused inside a host callback (Caper's reentrancy rule: produce "
     "caches at the top level only; compiling and running without producing is allowed here)";
 
+/// The shim's context behind a V8 context (null when disposed, or for a context the shim did not
+/// make, such as the one a startup snapshot is made in).
+cv8_context *ContextOf(Local<Context> context) {
+  if (context->GetNumberOfEmbedderDataFields() <= static_cast<uint32_t>(kContextSlot)) return nullptr;
+  return static_cast<cv8_context *>(context->GetAlignedPointerFromEmbedderData(kContextSlot));
+}
+
 int64_t MonotonicNs() {
   timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);
@@ -91,6 +98,9 @@ struct cv8_isolate {
   std::atomic<int64_t> mark_ns{0};
   // The zero of the native clock (cv8_context_define_clock), set when the isolate is made.
   int64_t clock_origin_ns = 0;
+  // The startup snapshot the isolate was made from (V8 reads contexts from it later).
+  std::string snapshot;
+  StartupData snapshot_data{nullptr, 0};
 };
 
 struct cv8_context {
@@ -663,7 +673,7 @@ void Trampoline(const FunctionCallbackInfo<Value> &info) {
   // context it belongs to is the current one, found through its embedder slot.
   Isolate *isolate = info.GetIsolate();
   Local<Context> ctx = isolate->GetCurrentContext();
-  auto *owner = static_cast<cv8_context *>(ctx->GetAlignedPointerFromEmbedderData(kContextSlot));
+  cv8_context *owner = ContextOf(ctx);
   if (!owner) {
     isolate->ThrowException(
         Exception::Error(String::NewFromUtf8Literal(isolate, "host function's context disposed")));
@@ -759,14 +769,40 @@ extern "C" void cv8_error_clear(cv8_error *error) {
 
 // MARK: Isolate
 
+namespace {
+
+void NativeClock(const FunctionCallbackInfo<Value> &info);
+
+/// Every native function a context may hold, for startup snapshots (V8 stores an index into
+/// this list instead of the address).
+const intptr_t *ExternalReferences() {
+  static const intptr_t references[] = {reinterpret_cast<intptr_t>(Trampoline),
+                                        reinterpret_cast<intptr_t>(NativeClock), 0};
+  return references;
+}
+
+}  // namespace
+
 extern "C" cv8_isolate *cv8_isolate_new(size_t heap_limit, size_t stack_size,
                                         size_t stack_reserve, void *isolate_data) {
+  return cv8_isolate_new_from_snapshot(heap_limit, stack_size, stack_reserve, isolate_data, nullptr, 0);
+}
+
+extern "C" cv8_isolate *cv8_isolate_new_from_snapshot(size_t heap_limit, size_t stack_size,
+                                                      size_t stack_reserve, void *isolate_data,
+                                                      const uint8_t *snapshot, size_t snapshot_length) {
   auto *iso = new cv8_isolate();
   iso->data = isolate_data;
   iso->clock_origin_ns = MonotonicNs();
   iso->allocator = ArrayBuffer::Allocator::NewDefaultAllocator();
   Isolate::CreateParams params;
   params.array_buffer_allocator = iso->allocator;
+  if (snapshot && snapshot_length) {
+    iso->snapshot.assign(reinterpret_cast<const char *>(snapshot), snapshot_length);
+    iso->snapshot_data = StartupData{iso->snapshot.data(), static_cast<int>(snapshot_length)};
+    params.snapshot_blob = &iso->snapshot_data;
+    params.external_references = ExternalReferences();
+  }
   if (heap_limit) params.constraints.ConfigureDefaultsFromHeapSize(0, heap_limit);
   iso->isolate = Isolate::New(params);
   iso->heap_limit = heap_limit ? heap_limit : [&] {
@@ -1082,8 +1118,7 @@ namespace {
 /// marks that step as started now. No host crossing, no data (a startup snapshot can hold it).
 void NativeClock(const FunctionCallbackInfo<Value> &info) {
   int64_t now = MonotonicNs();
-  auto *owner = static_cast<cv8_context *>(
-      info.GetIsolate()->GetCurrentContext()->GetAlignedPointerFromEmbedderData(kContextSlot));
+  cv8_context *owner = ContextOf(info.GetIsolate()->GetCurrentContext());
   cv8_isolate *iso = owner ? owner->iso : nullptr;
   if (iso && info.Length() > 0 && info[0]->IsInt32()) {
     iso->mark_ns.store(now, std::memory_order_relaxed);
@@ -1123,6 +1158,79 @@ extern "C" void cv8_isolate_mark(cv8_isolate *iso, int32_t *index, int64_t *ns) 
 
 extern "C" void cv8_isolate_clear_mark(cv8_isolate *iso) {
   iso->mark_index.store(-1, std::memory_order_release);
+}
+
+// MARK: Startup snapshots
+
+extern "C" cv8_status cv8_snapshot_create(const char *const *host_names, const uint64_t *host_ids,
+                                          size_t host_count, const char *clock_name,
+                                          const char *const *sources, const size_t *source_lengths,
+                                          const char *const *names, size_t count, cv8_buffer *blob,
+                                          cv8_error *error) {
+  SnapshotCreator creator(ExternalReferences());
+  Isolate *isolate = creator.GetIsolate();
+  std::string problem;
+  {
+    Isolate::Scope isolate_scope(isolate);
+    HandleScope handles(isolate);
+    Local<Context> context = Context::New(isolate);
+    Context::Scope context_scope(context);
+    Local<Object> global = context->Global();
+    for (size_t i = 0; i < host_count && problem.empty(); i++) {
+      Local<Function> function;
+      Local<String> key = String::NewFromUtf8(isolate, host_names[i]).ToLocalChecked();
+      if (!Function::New(context, Trampoline, Number::New(isolate, static_cast<double>(host_ids[i]))).ToLocal(&function) ||
+          global->Set(context, key, function).IsNothing())
+        problem = std::string("cannot define ") + host_names[i];
+      else
+        function->SetName(key);
+    }
+    Local<Function> clock;
+    if (problem.empty() && clock_name &&
+        (!Function::New(context, NativeClock).ToLocal(&clock) ||
+         global->Set(context, String::NewFromUtf8(isolate, clock_name).ToLocalChecked(), clock).IsNothing()))
+      problem = "cannot define the clock";
+    Local<Value> last = Undefined(isolate);
+    for (size_t i = 0; i < count && problem.empty(); i++) {
+      TryCatch caught(isolate);
+      Local<String> source;
+      Local<Script> script;
+      ScriptOrigin origin(isolate, String::NewFromUtf8(isolate, names[i]).ToLocalChecked());
+      if (!NewString(isolate, sources[i], source_lengths[i]).ToLocal(&source) ||
+          !Script::Compile(context, source, &origin).ToLocal(&script) || !script->Run(context).ToLocal(&last)) {
+        problem = std::string(names[i]) + ": " + (caught.HasCaught() ? ToUtf8(isolate, caught.Exception()) : "failed");
+      }
+    }
+    if (problem.empty()) {
+      creator.AddData(context, last);
+      creator.SetDefaultContext(context);
+    }
+  }
+  if (!problem.empty()) {
+    SetError(error, CV8_ERR_INVALID, "startup snapshot: " + problem);
+    return CV8_ERR_INVALID;
+  }
+  StartupData data = creator.CreateBlob(SnapshotCreator::FunctionCodeHandling::kKeep);
+  if (!data.data || data.raw_size <= 0) {
+    SetError(error, CV8_ERR_INVALID, "startup snapshot: V8 made no blob");
+    return CV8_ERR_INVALID;
+  }
+  blob->length = static_cast<size_t>(data.raw_size);
+  blob->data = static_cast<uint8_t *>(malloc(blob->length));
+  memcpy(blob->data, data.data, blob->length);
+  delete[] data.data;
+  return CV8_OK;
+}
+
+extern "C" cv8_status cv8_context_snapshot_value(cv8_context *c, cv8_buffer *result, cv8_error *error) {
+  Scopes scopes(c);
+  TryCatch caught(c->iso->isolate);
+  Local<Value> value;
+  if (!scopes.context->GetDataFromSnapshotOnce<Value>(0).ToLocal(&value)) {
+    SetError(error, CV8_ERR_INVALID, "the context holds no snapshot value");
+    return CV8_ERR_INVALID;
+  }
+  return EncodeResult(c, scopes.context, caught, value, result, error);
 }
 
 extern "C" cv8_status cv8_context_set_global(cv8_context *c, const char *name,
@@ -1172,9 +1280,6 @@ extern "C" size_t cv8_context_live_scripts(const cv8_context *c) { return c->scr
 
 namespace {
 
-cv8_context *ContextOf(Local<Context> context) {
-  return static_cast<cv8_context *>(context->GetAlignedPointerFromEmbedderData(kContextSlot));
-}
 
 cv8_module *FindModule(cv8_context *c, Local<Module> module) {
   if (!c) return nullptr;

@@ -149,6 +149,22 @@ public final class Context: @unchecked Sendable {
     }
   }
 
+  /// In a context made from a startup snapshot (`Isolate(snapshot:)`): gives the snapshot's host
+  /// functions their Swift bodies, one per name in `StartupSnapshot.hostFunctions` order, and
+  /// returns the value the snapshot kept. Once per isolate.
+  public func startFromSnapshot(_ functions: [HostFunction]) throws -> JSValue {
+    try withRaw { raw in
+      for (i, function) in functions.enumerated() {
+        let id = HostFunctionTable.snapshotBase + UInt64(i)
+        guard isolate.hostFunctions.bind(id, function, context: self) else {
+          throw JSError(kind: .invalid, message: "the snapshot's host functions are bound by another context of this isolate")
+        }
+        hostFunctionIDs.append(id)
+      }
+      return try ShimCall.value(in: self) { result, error in cv8_context_snapshot_value(raw, result, error) }
+    }
+  }
+
   /// Defines a global function `name` whose body is handed this context with the arguments, so
   /// it need not capture the context (which would keep it alive until `dispose()`).
   public func define(

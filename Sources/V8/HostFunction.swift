@@ -30,6 +30,17 @@ final class HostFunctionTable: @unchecked Sendable {
     return nextID
   }
 
+  /// Ids of host functions a startup snapshot holds: `snapshotBase + i` for its i-th name.
+  static let snapshotBase: UInt64 = 1 << 40
+
+  /// Binds `function` to an id a snapshot's context already calls; false when it is taken
+  /// (another context of this isolate bound it).
+  func bind(_ id: UInt64, _ function: @escaping HostFunction, context: Context) -> Bool {
+    guard entries[id] == nil else { return false }
+    entries[id] = Entry(function: function, context: context)
+    return true
+  }
+
   func remove(_ ids: [UInt64]) {
     for id in ids { entries[id] = nil }
   }

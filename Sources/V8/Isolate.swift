@@ -27,13 +27,19 @@ public final class Isolate: @unchecked Sendable {
   private var disposed = false
 
   /// Makes an isolate. `heapLimit` (bytes) caps the JavaScript heap; nil keeps V8's default.
-  public init(heapLimit: Int? = nil) throws {
+  /// With `snapshot`, every context made in this isolate starts as the snapshot's context.
+  public init(heapLimit: Int? = nil, snapshot: StartupSnapshot? = nil) throws {
     Engine.ensureStarted()
     thread = IsolateThread(name: "caper.isolate")
     let data = Unmanaged.passUnretained(hostFunctions).toOpaque()
     raw = try thread.sync {
-      cv8_isolate_new(
-        heapLimit ?? 0, IsolateThread.stackSize - (128 << 10), Self.stackReserve, data)
+      if let snapshot {
+        return snapshot.bytes.withUnsafeBufferPointer {
+          cv8_isolate_new_from_snapshot(
+            heapLimit ?? 0, IsolateThread.stackSize - (128 << 10), Self.stackReserve, data, $0.baseAddress, $0.count)
+        }
+      }
+      return cv8_isolate_new(heapLimit ?? 0, IsolateThread.stackSize - (128 << 10), Self.stackReserve, data)
     }
   }
 

@@ -103,6 +103,10 @@ void cv8_error_clear(cv8_error *error);
 /// code. `heap_limit` 0 keeps V8's default.
 cv8_isolate *cv8_isolate_new(size_t heap_limit, size_t stack_size, size_t stack_reserve,
                              void *isolate_data);
+/// As cv8_isolate_new, from a startup snapshot made by cv8_snapshot_create (copied; contexts
+/// made in this isolate start as the snapshot's context).
+cv8_isolate *cv8_isolate_new_from_snapshot(size_t heap_limit, size_t stack_size, size_t stack_reserve,
+                                           void *isolate_data, const uint8_t *snapshot, size_t snapshot_length);
 void cv8_isolate_dispose(cv8_isolate *isolate);
 /// Stops the running script (any thread). Does nothing when no script runs.
 void cv8_isolate_terminate(cv8_isolate *isolate);
@@ -165,6 +169,15 @@ void cv8_isolate_mark(cv8_isolate *isolate, int32_t *index, int64_t *ns);
 void cv8_isolate_clear_mark(cv8_isolate *isolate);
 /// CLOCK_MONOTONIC in nanoseconds (the marks' clock).
 int64_t cv8_monotonic_ns(void);
+/// Makes a startup snapshot (a V8 blob): a context with host functions `host_names[i]` calling
+/// the host callback with `host_ids[i]`, a native clock named `clock_name` (may be null), then
+/// `sources` run in order (they must not call host functions); the last one's value is kept for
+/// cv8_context_snapshot_value. The blob is only valid for this libnode and these V8 flags.
+cv8_status cv8_snapshot_create(const char *const *host_names, const uint64_t *host_ids, size_t host_count,
+                               const char *clock_name, const char *const *sources, const size_t *source_lengths,
+                               const char *const *names, size_t count, cv8_buffer *blob, cv8_error *error);
+/// In a context made from a snapshot's isolate: the value the snapshot kept (once per context).
+cv8_status cv8_context_snapshot_value(cv8_context *context, cv8_buffer *result, cv8_error *error);
 /// Sets a global property to a wire value.
 cv8_status cv8_context_set_global(cv8_context *context, const char *name, size_t name_length,
                                   const uint8_t *value, size_t value_length, cv8_error *error);
