@@ -1156,6 +1156,8 @@ extern "C" void cv8_isolate_mark(cv8_isolate *iso, int32_t *index, int64_t *ns) 
   *ns = iso->mark_ns.load(std::memory_order_relaxed);
 }
 
+extern "C" int64_t cv8_isolate_clock_origin(const cv8_isolate *iso) { return iso->clock_origin_ns; }
+
 extern "C" void cv8_isolate_clear_mark(cv8_isolate *iso) {
   iso->mark_index.store(-1, std::memory_order_release);
 }

@@ -15,7 +15,7 @@ struct CacheCommand: ParsableCommand {
     func run() throws {
       guard let root = cache.location.path else { print("disabled"); return }
       print(root)
-      print(root + "/" + CodeCacheABI.current().directoryName)
+      print(root + "/" + CodeCacheOptions.runABI.directoryName)
     }
   }
 
@@ -24,7 +24,7 @@ struct CacheCommand: ParsableCommand {
     @OptionGroup var cache: CodeCacheOptions
     func run() throws {
       guard let root = cache.location.path else { print("code cache disabled"); return }
-      let current = CodeCacheABI.current().directoryName
+      let current = CodeCacheOptions.runABI.directoryName
       let usage = DiskCodeCache.usage(root: root)
       print("code cache: \(root)")
       if usage.isEmpty { print("  (empty)") }

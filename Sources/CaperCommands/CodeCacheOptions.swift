@@ -2,6 +2,7 @@ import ArgumentParser
 import CodeCache
 import Foundation
 import Pool
+import Runner
 
 /// The code cache switches shared by `caper run` and `caper cache`.
 struct CodeCacheOptions: ParsableArguments {
@@ -29,11 +30,21 @@ struct CodeCacheOptions: ParsableArguments {
 
   /// The stores for a run: memory shared by the workers, over the disk cache when there is one.
   /// An unwritable directory gives one warning and no disk cache.
-  func makeStores() -> (memory: MemoryCodeCache, disk: DiskCodeCache?) {
+  /// Whether `caper run` starts its realms from the runtime's startup snapshot (unless
+  /// `CAPER_NO_SNAPSHOT=1`, for comparison with plain contexts).
+  static var usesSnapshot: Bool {
+    ProcessInfo.processInfo.environment["CAPER_NO_SNAPSHOT"].map { $0.isEmpty || $0 == "0" } ?? true
+  }
+
+  /// The ABI directory `caper run` uses: its caches are made under the runtime's snapshot.
+  static var runABI: CodeCacheABI { .current(snapshotHash: usesSnapshot ? SupportRuntime.hash : nil) }
+
+  /// The stores for a run in `abi` (default: that of `caper run`).
+  func makeStores(abi: CodeCacheABI = Self.runABI) -> (memory: MemoryCodeCache, disk: DiskCodeCache?) {
     guard let root = location.path else { return (MemoryCodeCache(), nil) }
     do {
       let disk = try DiskCodeCache(
-        root: root, abi: .current(), maximumSize: (maximumMiB ?? DiskCodeCache.defaultMaximumSize >> 20) << 20, log: Self.debugLog)
+        root: root, abi: abi, maximumSize: (maximumMiB ?? DiskCodeCache.defaultMaximumSize >> 20) << 20, log: Self.debugLog)
       return (MemoryCodeCache(backing: disk), disk)
     } catch {
       FileHandle.standardError.write(Data("caper: warning: \(error)\n".utf8))

@@ -213,12 +213,19 @@ struct RunCommand: ParsableCommand {
     options.language = config.language ?? "en"
     options.parallel = config.parallel ?? 0
     options.shard = shardValue ?? RunOptions.Shard.fromEnvironment(ProcessInfo.processInfo.environment)
+    // Support realms start from a startup snapshot of Caper's runtime, kept in the code cache
+    // (`CAPER_NO_SNAPSHOT=1`: plain contexts, for comparison).
+    let useSnapshot = CodeCacheOptions.usesSnapshot
     let stores = cache.makeStores()
     options.codeCache = stores.memory
     options.cacheLog = CodeCacheOptions.debugLog
+    if useSnapshot { options.snapshot = SupportRuntime.snapshot(store: stores.disk, log: options.cacheLog) }
     let testRun = TestRun(options: options) { envelope in formatters.forEach { $0.handle(envelope) } }
     let passed: Bool
-    defer { stores.disk?.flush() }
+    defer {
+      SupportRuntime.finish()
+      stores.disk?.flush()
+    }
     do {
       passed = try testRun.run()
     } catch let error as RunError {

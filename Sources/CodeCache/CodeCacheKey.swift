@@ -3,6 +3,8 @@ public enum ScriptKind: UInt8, Sendable, CaseIterable {
   case classic = 1
   case function = 2
   case module = 3
+  /// A startup snapshot of Caper's runtime (not a script: a V8 heap image).
+  case snapshot = 4
 }
 
 /// The key of one entry: SHA-256 of the script kind and its source content. The file's name or

@@ -1,4 +1,5 @@
 import CodeCache
+import V8
 /// What to run and how (the command line and configuration end up here).
 public struct RunOptions: Sendable {
   public enum Order: Sendable, Equatable {
@@ -41,6 +42,8 @@ public struct RunOptions: Sendable {
   public var shard: Shard?
   /// Where compiled scripts' code caches are kept (nil: none).
   public var codeCache: (any CodeCacheStore)?
+  /// Caper's runtime as a startup snapshot (`SupportRuntime.snapshot`), when there is one.
+  public var snapshot: StartupSnapshot?
   /// Called with one line per cache decision (`CAPER_DEBUG=cache`).
   public var cacheLog: (@Sendable (String) -> Void)?
 

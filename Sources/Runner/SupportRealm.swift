@@ -25,14 +25,28 @@ final class SupportRealm: @unchecked Sendable {
   /// The zero of JavaScript's clock (`host.now()`), on the clock of `StepMark.now`.
   private(set) var clockOrigin: Int64 = 0
 
+  /// With `snapshot` (of `SupportRuntime`), the context starts as the snapshot's and Caper's
+  /// runtime does not run again; without it, the runtime's scripts run here (through the code
+  /// cache).
   init(environment: [String: String], arguments: [String], heapLimit: Int? = nil, codeCache: (any CodeCacheStore)? = nil,
-       log: (@Sendable (String) -> Void)? = nil) throws {
+       snapshot: StartupSnapshot? = nil, log: (@Sendable (String) -> Void)? = nil) throws {
     let begun = ContinuousClock.now
-    context = try Isolate(heapLimit: heapLimit).makeContext()
+    context = try Isolate(heapLimit: heapLimit, snapshot: snapshot).makeContext()
     let contextMade = ContinuousClock.now
     loader = ScriptLoader(isolate: context.isolate, store: codeCache, log: log)
     regexp = try JavaScriptRegExp(context: context)
-    try defineHostFunctions()
+    let bodies = hostFunctionBodies()
+    let api: JSValue
+    if snapshot != nil {
+      api = try context.startFromSnapshot(SupportRuntime.hostFunctions.map { bodies[$0]! })
+    } else {
+      for name in SupportRuntime.hostFunctions { try context.define(name, bodies[name]!) }
+      try context.defineClock(SupportRuntime.clock)
+      var last: JSValue = .undefined
+      for (source, filename) in SupportRuntime.scripts { last = try loader.evaluate(source, filename: filename, in: context) }
+      api = last
+    }
+    clockOrigin = context.isolate.clockOrigin
     context.isolate.moduleResolver = { [weak self] _, specifier, referrer in
       guard let self else { throw JSError(kind: .disposed, message: "the support realm is gone") }
       return try self.resolveModule(specifier, from: referrer)
@@ -45,29 +59,15 @@ final class SupportRealm: @unchecked Sendable {
       ("v8Version", .string(Engine.version)),
       ("execPath", .string(Self.executablePath)),
     ]))
-    _ = try context.evaluate(
-      """
-      globalThis.__caperInternal = { host: {
-        readFile: __caperHost_readFile, readBytes: __caperHost_readBytes, stat: __caperHost_stat,
-        readdir: __caperHost_readdir, cwd: __caperHost_cwd, now: __caperHost_now, print: __caperHost_print,
-        utf8Encode: __caperHost_utf8Encode, utf8Decode: __caperHost_utf8Decode,
-        compileModule: __caperHost_compileModule, emit: __caperHost_emit, writeFile: __caperHost_writeFile,
-        mkdir: __caperHost_mkdir, mkdtemp: __caperHost_mkdtemp, realpath: __caperHost_realpath, rm: __caperHost_rm, spawn: __caperHost_spawn } };
-      for (const key of Object.keys(globalThis)) if (key.startsWith('__caperHost_')) delete globalThis[key];
-      """, filename: "caper:bootstrap")
-    for name in ["modules", "builtins"] {
-      _ = try loader.evaluate(try Self.script(name), filename: "caper:\(name).js", in: context)
-    }
-    guard case .object(let api) = try loader.evaluate(try Self.script("cucumber"), filename: "caper:cucumber.js", in: context) else {
-      throw JSError(kind: .invalid, message: "Caper's runtime did not start")
-    }
-    for (key, value) in api.entries {
+    guard case .object(let entries) = api else { throw JSError(kind: .invalid, message: "Caper's runtime did not start") }
+    for (key, value) in entries.entries {
       if case .function(let f) = value { entry[key] = f }
     }
     _ = try context.call(function("start"), [setup])
     if let log {
       func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
-      log(String(format: "realm: isolate and context %.2f ms, Caper's runtime %.2f ms", ms(contextMade - begun), ms(ContinuousClock.now - contextMade)))
+      log(String(format: "realm: isolate and context %.2f ms, Caper's runtime %.2f ms%@", ms(contextMade - begun), ms(ContinuousClock.now - contextMade),
+        snapshot == nil ? "" : " (from the snapshot)"))
     }
   }
 
@@ -85,13 +85,6 @@ final class SupportRealm: @unchecked Sendable {
   static var executablePath: String {
     URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
       .resolvingSymlinksInPath().path
-  }
-
-  static func script(_ name: String) throws -> String {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "js", subdirectory: "JavaScript") else {
-      throw JSError(kind: .invalid, message: "Caper's runtime file \(name).js is missing")
-    }
-    return try String(contentsOf: url, encoding: .utf8)
   }
 
   func function(_ name: String) -> JSReference {
@@ -210,19 +203,21 @@ final class SupportRealm: @unchecked Sendable {
 
   // MARK: Host functions
 
-  private func defineHostFunctions() throws {
+  /// The Swift bodies of `SupportRuntime.hostFunctions`, by name.
+  private func hostFunctionBodies() -> [String: HostFunction] {
     let fm = FileManager.default
-    try context.define("__caperHost_readFile") { args in
+    var bodies: [String: HostFunction] = [:]
+    bodies["__caperHost_readFile"] = { args in
       let path = args[0].stringValue ?? ""
       guard let data = fm.contents(atPath: path) else { throw HostError("ENOENT: no such file or directory, open '\(path)'") }
       return .string(String(decoding: data, as: UTF8.self))
     }
-    try context.define("__caperHost_readBytes") { args in
+    bodies["__caperHost_readBytes"] = { args in
       let path = args[0].stringValue ?? ""
       guard let data = fm.contents(atPath: path) else { throw HostError("ENOENT: no such file or directory, open '\(path)'") }
       return .bytes([UInt8](data))
     }
-    try context.define("__caperHost_stat") { args in
+    bodies["__caperHost_stat"] = { args in
       let path = args[0].stringValue ?? ""
       var isDirectory: ObjCBool = false
       guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { return .null }
@@ -234,15 +229,12 @@ final class SupportRealm: @unchecked Sendable {
         ("size", .number(size)), ("mtimeMs", .number(modified * 1000)),
       ]))
     }
-    try context.define("__caperHost_readdir") { args in
+    bodies["__caperHost_readdir"] = { args in
       let names = (try? fm.contentsOfDirectory(atPath: args[0].stringValue ?? "")) ?? []
       return .array(names.sorted().map(JSValue.string))
     }
-    try context.define("__caperHost_cwd") { _ in .string(fm.currentDirectoryPath) }
-    // Milliseconds since the realm began, read natively; `now(i)` also marks step i as started
-    // (the runner's per-step timeouts, `Session`).
-    clockOrigin = try context.defineClock("__caperHost_now")
-    try context.define("__caperHost_print") { [weak self] args in
+    bodies["__caperHost_cwd"] = { _ in .string(fm.currentDirectoryPath) }
+    bodies["__caperHost_print"] = { [weak self] args in
       let stream = args[0].stringValue ?? "out"
       let text = args[1].stringValue ?? ""
       if let onPrint = self?.onPrint {
@@ -252,23 +244,23 @@ final class SupportRealm: @unchecked Sendable {
       }
       return .undefined
     }
-    try context.define("__caperHost_utf8Encode") { args in .bytes(Array((args[0].stringValue ?? "").utf8)) }
-    try context.define("__caperHost_utf8Decode") { args in
+    bodies["__caperHost_utf8Encode"] = { args in .bytes(Array((args[0].stringValue ?? "").utf8)) }
+    bodies["__caperHost_utf8Decode"] = { args in
       if case .bytes(let bytes) = args[0] { return .string(String(decoding: bytes, as: UTF8.self)) }
       return .string("")
     }
-    try context.define("__caperHost_compileModule", withContext: { [weak self] context, args in
+    bodies["__caperHost_compileModule"] = { [weak self] args in
       guard let self else { throw HostError("the support realm is gone") }
       let path = args[0].stringValue ?? ""
       do {
         return .function(try self.loader.compileFunction(
-          file: path, parameters: ["exports", "require", "module", "__filename", "__dirname"], in: context))
+          file: path, parameters: ["exports", "require", "module", "__filename", "__dirname"], in: self.context))
       } catch let error as JSError {
         self.loadError = error
         throw error
       }
-    })
-    try context.define("__caperHost_writeFile") { args in
+    }
+    bodies["__caperHost_writeFile"] = { args in
       let path = args[0].stringValue ?? ""
       let data: Data
       switch args[1] {
@@ -278,28 +270,28 @@ final class SupportRealm: @unchecked Sendable {
       guard fm.createFile(atPath: path, contents: data) else { throw HostError("EACCES: cannot write '\(path)'") }
       return .undefined
     }
-    try context.define("__caperHost_mkdir") { args in
+    bodies["__caperHost_mkdir"] = { args in
       try fm.createDirectory(atPath: args[0].stringValue ?? "", withIntermediateDirectories: args[1] == .bool(true))
       return .undefined
     }
-    try context.define("__caperHost_mkdtemp") { args in
+    bodies["__caperHost_mkdtemp"] = { args in
       let prefix = args[0].stringValue ?? "/tmp/caper-"
       var template = Array((prefix + "XXXXXX").utf8CString)
       guard let made = mkdtemp(&template) else { throw HostError("cannot make a temporary folder from '\(prefix)'") }
       return .string(String(cString: made))
     }
-    try context.define("__caperHost_realpath") { args in
+    bodies["__caperHost_realpath"] = { args in
       let path = args[0].stringValue ?? ""
       guard let resolved = realpath(path, nil) else { throw HostError("ENOENT: no such file or directory, realpath '\(path)'") }
       defer { free(resolved) }
       return .string(String(cString: resolved))
     }
-    try context.define("__caperHost_rm") { args in
+    bodies["__caperHost_rm"] = { args in
       let path = args[0].stringValue ?? ""
       if fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
       return .undefined
     }
-    try context.define("__caperHost_spawn") { args in
+    bodies["__caperHost_spawn"] = { args in
       let process = Process()
       let command = args[0].stringValue ?? ""
       process.executableURL = URL(fileURLWithPath: command.contains("/") ? command : "/usr/bin/env")
@@ -333,10 +325,11 @@ final class SupportRealm: @unchecked Sendable {
         ("stderr", .bytes([UInt8](errData.get()))),
       ]))
     }
-    try context.define("__caperHost_emit") { [weak self] args in
+    bodies["__caperHost_emit"] = { [weak self] args in
       if args[0].stringValue == "attachment" { self?.onAttachment?(args[1]) }
       return .undefined
     }
+    return bodies
   }
 }
 

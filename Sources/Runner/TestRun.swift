@@ -52,7 +52,7 @@ public final class TestRun: @unchecked Sendable {
     // and parses the features. Errors keep their order: the realm's start, the options, the
     // features, then the support code.
     let startup = Startup { [options] in
-      try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, log: options.cacheLog)
+      try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, snapshot: options.snapshot, log: options.cacheLog)
     } then: { realm in
       try self.load(supportFiles, into: realm)
     }
@@ -79,7 +79,7 @@ public final class TestRun: @unchecked Sendable {
     let workers = max(1, options.parallel)
     let pool = try Pool<SupportRealm>(count: workers) { [options] index in
       if index == 0 { return realm }
-      let more = try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, log: options.cacheLog)
+      let more = try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, snapshot: options.snapshot, log: options.cacheLog)
       try self.load(supportFiles, into: more)
       return more
     }

@@ -72,6 +72,14 @@ extension Isolate {
     return index < 0 ? nil : StepMark(index: Int(index), nanoseconds: ns)
   }
 
+  /// The zero of this isolate's native clocks (`Context.defineClock`, or one a startup snapshot
+  /// holds), on the clock of `StepMark.now`.
+  public var clockOrigin: Int64 {
+    var origin: Int64 = 0
+    whileAlive { origin = cv8_isolate_clock_origin($0) }
+    return origin
+  }
+
   func clearStepMark() throws {
     try sync { cv8_isolate_clear_mark(raw) }
   }

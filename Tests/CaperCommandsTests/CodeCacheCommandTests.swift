@@ -49,7 +49,9 @@ import _CaperTestSupport
   }
 
   @Test func secondRunHitsEverythingTheFirstStored() throws {
-    let first = try run(environment: ["CAPER_DEBUG": "cache"])
+    // Plain contexts: Caper's runtime files are compiled through the cache too.
+    let plain = ["CAPER_NO_SNAPSHOT": "1"]
+    let first = try run(environment: plain.merging(["CAPER_DEBUG": "cache"]) { $1 })
     #expect(first.status == 0, "\(first.stderr)")
     let cold = counters(first.stderr)
     #expect(cold["hits"] == 0)
@@ -58,7 +60,7 @@ import _CaperTestSupport
     #expect(first.stderr.contains("caper[cache] cache production deferred to the top level"))
     #expect(!first.stderr.contains("reentrancy"))
 
-    let second = try run()
+    let second = try run(environment: plain)
     #expect(second.status == 0, "\(second.stderr)")
     let warm = counters(second.stderr)
     #expect(warm["hits"] == cold["stored"])
@@ -66,6 +68,42 @@ import _CaperTestSupport
     #expect(warm["rejected"] == 0)
     #expect(warm["stored"] == 0)
     #expect(warm["deferred"] == 0)
+  }
+
+  @Test func theSecondRunStartsFromTheSnapshotTheFirstMade() throws {
+    let first = try run(environment: ["CAPER_DEBUG": "cache"])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stderr.contains("caper[cache] snapshot: made"), "\(first.stderr)")
+    let cold = counters(first.stderr)
+    let second = try run(environment: ["CAPER_DEBUG": "cache"])
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stderr.contains("caper[cache] snapshot: ") && second.stderr.contains("KiB from the cache"), "\(second.stderr)")
+    #expect(second.stderr.contains("(from the snapshot)"))
+    let warm = counters(second.stderr)
+    // The snapshot, steps.js, helper.js and esm.mjs hit; Caper's 4 runtime scripts are not
+    // compiled at all.
+    #expect(warm["hits"] == (cold["stored"] ?? 0) - 4, "\(first.stderr)\n\(second.stderr)")
+    #expect(warm["misses"] == 0)
+    #expect(warm["rejected"] == 0)
+    #expect(warm["stored"] == 0)
+    // A damaged snapshot is a counted corrupt miss (checked before V8 sees it) and is made again.
+    let abi = try ChildProcess.caper(["cache", "path", "--cache-dir", cacheDir]).stdout.split(separator: "\n").last.map(String.init) ?? ""
+    let entries = try FileManager.default.contentsOfDirectory(atPath: abi)
+    var damaged = 0
+    for name in entries where !name.hasPrefix(".") && !name.contains("last-used") {
+      let path = abi + "/" + name
+      guard let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue, size > 300_000 else { continue }
+      let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+      try handle.seek(toOffset: UInt64(size / 2))
+      try handle.write(contentsOf: Data([0xFF, 0x00, 0xFF, 0x00]))
+      try handle.close()
+      damaged += 1
+    }
+    #expect(damaged == 1, "the snapshot is the only entry over 300 KB: \(entries)")
+    let third = try run(environment: ["CAPER_DEBUG": "cache"])
+    #expect(third.status == 0, "\(third.stderr)")
+    #expect(counters(third.stderr)["corrupt"] == 1)
+    #expect(third.stderr.contains("caper[cache] snapshot: made"))
   }
 
   @Test func otherV8FlagsUseAnotherABIDirectory() throws {

@@ -167,6 +167,8 @@ cv8_status cv8_context_define_clock(cv8_context *context, const char *name, size
 /// The isolate's latest mark: the step index (-1 when cleared) and when it started.
 void cv8_isolate_mark(cv8_isolate *isolate, int32_t *index, int64_t *ns);
 void cv8_isolate_clear_mark(cv8_isolate *isolate);
+/// The zero of the isolate's native clocks (as cv8_monotonic_ns).
+int64_t cv8_isolate_clock_origin(const cv8_isolate *isolate);
 /// CLOCK_MONOTONIC in nanoseconds (the marks' clock).
 int64_t cv8_monotonic_ns(void);
 /// Makes a startup snapshot (a V8 blob): a context with host functions `host_names[i]` calling

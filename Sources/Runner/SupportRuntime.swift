@@ -1,0 +1,85 @@
+import CodeCache
+import Foundation
+import V8
+
+/// Caper's own JavaScript for a support realm (the bootstrap, the module loader, the built-ins,
+/// the cucumber API) and its startup snapshot.
+///
+/// Guarantees: the snapshot holds only Caper's runtime, never user code; it is keyed on the
+/// runtime's text and host functions (`hash`), and stored in the code cache's ABI directory,
+/// which also names the V8 build and flags, so a snapshot is only ever given to an engine that
+/// made the same one. A missing snapshot is made on a thread of its own while the run goes on
+/// with plain contexts; `finish()` waits for it to be stored.
+public enum SupportRuntime {
+  /// The host functions the runtime calls, in the order their bodies are bound.
+  static let hostFunctions = [
+    "readFile", "readBytes", "stat", "readdir", "cwd", "print", "utf8Encode", "utf8Decode", "compileModule", "emit",
+    "writeFile", "mkdir", "mkdtemp", "realpath", "rm", "spawn",
+  ].map { "__caperHost_" + $0 }
+  /// The native clock (`host.now`).
+  static let clock = "__caperHost_now"
+
+  /// Collects the host functions into `__caperInternal.host` and removes them from the globals.
+  static var bootstrap: String {
+    let entries = (hostFunctions + [clock]).map { "\($0.dropFirst("__caperHost_".count)): \($0)" }.joined(separator: ", ")
+    return """
+      globalThis.__caperInternal = { host: { \(entries) } };
+      for (const key of Object.keys(globalThis)) if (key.startsWith('__caperHost_')) delete globalThis[key];
+      """
+  }
+
+  /// The runtime's scripts in order; the last one's value is the runner's entry points.
+  static let scripts: [(source: String, filename: String)] = {
+    var list = [(source: bootstrap, filename: "caper:bootstrap")]
+    for name in ["modules", "builtins", "cucumber"] {
+      guard let url = Bundle.module.url(forResource: name, withExtension: "js", subdirectory: "JavaScript"),
+        let text = try? String(contentsOf: url, encoding: .utf8)
+      else { preconditionFailure("Caper's runtime file \(name).js is missing from the bundle") }
+      list.append((text, "caper:\(name).js"))
+    }
+    return list
+  }()
+
+  /// SHA-256 of the runtime's scripts and host functions, in hex: the snapshot's identity, also
+  /// part of the code cache's ABI directory name.
+  public static let hash: String = {
+    var hasher = SHA256()
+    for (source, filename) in scripts { hasher.update(Array("\(filename)\n\(source)\n".utf8)) }
+    hasher.update(Array((hostFunctions + [clock]).joined(separator: ",").utf8))
+    return SHA256.hex(hasher.finish())
+  }()
+
+  static var key: CodeCacheKey { CodeCacheKey(kind: .snapshot, source: "caper runtime snapshot " + hash) }
+
+  private static let pending = DispatchGroup()
+
+  /// The stored snapshot, or nil (then one is made in the background and stored for the next
+  /// run). Without a store there is none: making one costs more than one process saves.
+  public static func snapshot(store: (any CodeCacheStore)?, log: (@Sendable (String) -> Void)? = nil) -> StartupSnapshot? {
+    guard let store else { return nil }
+    if let bytes = store.load(key) {
+      log?("snapshot: \(bytes.count >> 10) KiB from the cache")
+      return StartupSnapshot(bytes: bytes, hostFunctions: hostFunctions)
+    }
+    pending.enter()
+    let thread = Thread {
+      defer { pending.leave() }
+      let started = ContinuousClock.now
+      do {
+        let made = try StartupSnapshot.make(hostFunctions: hostFunctions, clock: clock, scripts: scripts)
+        store.store(key, made.bytes)
+        let elapsed = ContinuousClock.now - started
+        log?(String(format: "snapshot: made (%d KiB) in %.1f ms", made.bytes.count >> 10,
+          Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
+      } catch {
+        log?("snapshot: not made: \(error)")
+      }
+    }
+    thread.name = "caper.snapshot"
+    thread.start()
+    return nil
+  }
+
+  /// Waits for a snapshot being made to be stored.
+  public static func finish() { pending.wait() }
+}
