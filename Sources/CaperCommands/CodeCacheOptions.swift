@@ -21,11 +21,29 @@ struct CodeCacheOptions: ParsableArguments {
     if let maximumMiB, maximumMiB < 1 { throw ValidationError("--cache-max-size takes a number of MiB, 1 or more") }
   }
 
-  /// One line per cache decision on stderr when `CAPER_DEBUG` names `cache`.
+  /// One line per cache decision on stderr when `CAPER_DEBUG` names `cache`; `CAPER_DEBUG=cache,time`
+  /// also prefixes each with the milliseconds since the process started.
   static var debugLog: (@Sendable (String) -> Void)? {
-    let debug = ProcessInfo.processInfo.environment["CAPER_DEBUG"] ?? ""
-    guard debug.split(separator: ",").contains(where: { $0 == "cache" || $0 == "*" }) else { return nil }
-    return { line in FileHandle.standardError.write(Data("caper[cache] \(line)\n".utf8)) }
+    let debug = (ProcessInfo.processInfo.environment["CAPER_DEBUG"] ?? "").split(separator: ",")
+    guard debug.contains(where: { $0 == "cache" || $0 == "*" }) else { return nil }
+    let timed = debug.contains { $0 == "time" || $0 == "*" }
+    return { line in
+      let prefix = timed ? String(format: "+%.1fms ", Self.sinceProcessStart()) : ""
+      FileHandle.standardError.write(Data("caper[cache] \(prefix)\(line)\n".utf8))
+    }
+  }
+
+  /// Milliseconds since this process started (from /proc/self/stat and the boot clock).
+  static func sinceProcessStart() -> Double {
+    guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return 0 }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 19, let ticks = Double(fields[19]) else { return 0 }
+    var now = timespec()
+    clock_gettime(CLOCK_BOOTTIME, &now)
+    let hz = Double(sysconf(Int32(_SC_CLK_TCK)))
+    return (Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 - ticks / hz) * 1000
   }
 
   /// The stores for a run: memory shared by the workers, over the disk cache when there is one.
