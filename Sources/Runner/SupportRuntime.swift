@@ -1,14 +1,15 @@
 import CodeCache
 import Foundation
+import Pool
 import V8
 
 /// Caper's own JavaScript for a support realm (the bootstrap, the module loader, the built-ins,
 /// the cucumber API) and its startup snapshot.
 ///
 /// Guarantees: the snapshot holds only Caper's runtime, never user code; it is keyed on the
-/// runtime's text and host functions (`hash`), and stored in the code cache's ABI directory,
-/// which also names the V8 build and flags, so a snapshot is only ever given to an engine that
-/// made the same one. A missing snapshot is made on a thread of its own while the run goes on
+/// runtime's text and host functions (`hash`) and on the Caper build (`ExecutableIdentity`), and
+/// stored in the code cache's ABI directory, which also names the V8 build and flags, so a
+/// snapshot is only ever given to the engine and shim that made it. A missing snapshot is made on a thread of its own while the run goes on
 /// with plain contexts; `finish()` waits for it to be stored.
 public enum SupportRuntime {
   /// The host functions the runtime calls, in the order their bodies are bound.
@@ -49,7 +50,9 @@ public enum SupportRuntime {
     return SHA256.hex(hasher.finish())
   }()
 
-  static var key: CodeCacheKey { CodeCacheKey(kind: .snapshot, source: "caper runtime snapshot " + hash) }
+  /// The snapshot's entry: the runtime, and this build of Caper (the snapshot names the shim's
+  /// native functions by position).
+  static var key: CodeCacheKey { CodeCacheKey(kind: .snapshot, source: "caper runtime snapshot \(hash) \(ExecutableIdentity.current)") }
 
   private static let pending = DispatchGroup()
 
