@@ -86,6 +86,13 @@ import _CaperTestSupport
     #expect(warm["misses"] == 0)
     #expect(warm["rejected"] == 0)
     #expect(warm["stored"] == 0)
+    // Editing the support code does not touch the snapshot (it holds none of it): the edited
+    // file misses, the snapshot still hits.
+    try folder.write("lib/helper.js", "exports.double = (x) => x + x;\n")
+    let edited = try run(environment: ["CAPER_DEBUG": "cache"])
+    #expect(edited.status == 0, "\(edited.stderr)")
+    #expect(edited.stderr.contains("KiB from the cache"), "\(edited.stderr)")
+    #expect(counters(edited.stderr)["misses"] == 1)
     // A damaged snapshot is a counted corrupt miss (checked before V8 sees it) and is made again.
     let abi = try ChildProcess.caper(["cache", "path", "--cache-dir", cacheDir]).stdout.split(separator: "\n").last.map(String.init) ?? ""
     let entries = try FileManager.default.contentsOfDirectory(atPath: abi)
