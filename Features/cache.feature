@@ -53,3 +53,23 @@ Feature: The code cache
       """
       caper: warning: code cache directory
       """
+
+  Scenario: support realms start from a snapshot of Caper's runtime made by an earlier run
+    When I run caper with "--cache-dir cache" and the environment "CAPER_DEBUG=cache"
+    Then it exits with 0
+    And the error output contains:
+      """
+      snapshot: made
+      """
+    When I run caper with "--cache-dir cache" and the environment "CAPER_DEBUG=cache"
+    Then it exits with 0
+    And the error output contains:
+      """
+      (from the snapshot)
+      """
+    When I run caper with "--cache-dir cache" and the environment "CAPER_DEBUG=cache CAPER_NO_SNAPSHOT=1"
+    Then it exits with 0
+    And the error output does not contain:
+      """
+      (from the snapshot)
+      """

@@ -61,6 +61,10 @@ Then('the error output contains:', function (text) {
   assert.ok(this.result.stderr.includes(text), `stderr does not contain:\n${text}\n\nstderr:\n${this.result.stderr}`);
 });
 
+Then('the error output does not contain:', function (text) {
+  assert.ok(!this.result.stderr.includes(text), `stderr contains:\n${text}\n\nstderr:\n${this.result.stderr}`);
+});
+
 Then('the file {string} contains:', function (name, text) {
   const content = fs.readFileSync(path.join(this.dir, name), 'utf8');
   assert.ok(content.includes(text), `${name} does not contain:\n${text}\n\n${name}:\n${content}`);
