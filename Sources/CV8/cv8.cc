@@ -772,12 +772,14 @@ extern "C" void cv8_error_clear(cv8_error *error) {
 namespace {
 
 void NativeClock(const FunctionCallbackInfo<Value> &info);
+void NativeMicrotasks(const FunctionCallbackInfo<Value> &info);
 
 /// Every native function a context may hold, for startup snapshots (V8 stores an index into
 /// this list instead of the address).
 const intptr_t *ExternalReferences() {
   static const intptr_t references[] = {reinterpret_cast<intptr_t>(Trampoline),
-                                        reinterpret_cast<intptr_t>(NativeClock), 0};
+                                        reinterpret_cast<intptr_t>(NativeClock),
+                                        reinterpret_cast<intptr_t>(NativeMicrotasks), 0};
   return references;
 }
 
@@ -1127,28 +1129,41 @@ void NativeClock(const FunctionCallbackInfo<Value> &info) {
   info.GetReturnValue().Set(static_cast<double>(now - (iso ? iso->clock_origin_ns : 0)) / 1e6);
 }
 
+/// Runs the promise reactions queued so far, from inside JavaScript (as Node's runMicrotasks
+/// does between ticks): what a step left to the queue settles before the next step starts.
+void NativeMicrotasks(const FunctionCallbackInfo<Value> &info) {
+  Isolate *isolate = info.GetIsolate();
+  if (!isolate->IsExecutionTerminating()) isolate->PerformMicrotaskCheckpoint();
+}
+
+bool DefineNative(cv8_context *c, const char *name, size_t name_length, FunctionCallback callback,
+                  cv8_error *error) {
+  Scopes scopes(c);
+  Local<String> key;
+  Local<Function> function;
+  if (!NewString(c->iso->isolate, name, name_length).ToLocal(&key) ||
+      !Function::New(scopes.context, callback).ToLocal(&function) ||
+      scopes.context->Global()->Set(scopes.context, key, function).IsNothing()) {
+    SetError(error, CV8_ERR_INVALID, "cannot define a native function");
+    return false;
+  }
+  function->SetName(key);
+  return true;
+}
+
 }  // namespace
+
+extern "C" cv8_status cv8_context_define_microtask_checkpoint(cv8_context *c, const char *name,
+                                                              size_t name_length, cv8_error *error) {
+  return DefineNative(c, name, name_length, NativeMicrotasks, error) ? CV8_OK : CV8_ERR_INVALID;
+}
 
 extern "C" int64_t cv8_monotonic_ns(void) { return MonotonicNs(); }
 
 extern "C" cv8_status cv8_context_define_clock(cv8_context *c, const char *name, size_t name_length,
                                                int64_t *origin, cv8_error *error) {
-  cv8_isolate *iso = c->iso;
-  Scopes scopes(c);
-  *origin = iso->clock_origin_ns;
-  Local<String> key;
-  Local<Function> function;
-  if (!NewString(iso->isolate, name, name_length).ToLocal(&key) ||
-      !Function::New(scopes.context, NativeClock).ToLocal(&function)) {
-    SetError(error, CV8_ERR_INVALID, "cannot create the clock");
-    return CV8_ERR_INVALID;
-  }
-  function->SetName(key);
-  if (scopes.context->Global()->Set(scopes.context, key, function).IsNothing()) {
-    SetError(error, CV8_ERR_INVALID, "cannot define the clock");
-    return CV8_ERR_INVALID;
-  }
-  return CV8_OK;
+  *origin = c->iso->clock_origin_ns;
+  return DefineNative(c, name, name_length, NativeClock, error) ? CV8_OK : CV8_ERR_INVALID;
 }
 
 extern "C" void cv8_isolate_mark(cv8_isolate *iso, int32_t *index, int64_t *ns) {
@@ -1166,6 +1181,7 @@ extern "C" void cv8_isolate_clear_mark(cv8_isolate *iso) {
 
 extern "C" cv8_status cv8_snapshot_create(const char *const *host_names, const uint64_t *host_ids,
                                           size_t host_count, const char *clock_name,
+                                          const char *checkpoint_name,
                                           const char *const *sources, const size_t *source_lengths,
                                           const char *const *names, size_t count, cv8_buffer *blob,
                                           cv8_error *error) {
@@ -1192,6 +1208,11 @@ extern "C" cv8_status cv8_snapshot_create(const char *const *host_names, const u
         (!Function::New(context, NativeClock).ToLocal(&clock) ||
          global->Set(context, String::NewFromUtf8(isolate, clock_name).ToLocalChecked(), clock).IsNothing()))
       problem = "cannot define the clock";
+    Local<Function> checkpoint;
+    if (problem.empty() && checkpoint_name &&
+        (!Function::New(context, NativeMicrotasks).ToLocal(&checkpoint) ||
+         global->Set(context, String::NewFromUtf8(isolate, checkpoint_name).ToLocalChecked(), checkpoint).IsNothing()))
+      problem = "cannot define the microtask checkpoint";
     Local<Value> last = Undefined(isolate);
     for (size_t i = 0; i < count && problem.empty(); i++) {
       TryCatch caught(isolate);

@@ -42,6 +42,7 @@ final class SupportRealm: @unchecked Sendable {
     } else {
       for name in SupportRuntime.hostFunctions { try context.define(name, bodies[name]!) }
       try context.defineClock(SupportRuntime.clock)
+      try context.defineMicrotaskCheckpoint(SupportRuntime.microtasks)
       var last: JSValue = .undefined
       for (source, filename) in SupportRuntime.scripts { last = try loader.evaluate(source, filename: filename, in: context) }
       api = last

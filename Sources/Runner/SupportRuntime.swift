@@ -19,10 +19,12 @@ public enum SupportRuntime {
   ].map { "__caperHost_" + $0 }
   /// The native clock (`host.now`).
   static let clock = "__caperHost_now"
+  /// The native microtask checkpoint (`host.runMicrotasks`).
+  static let microtasks = "__caperHost_runMicrotasks"
 
   /// Collects the host functions into `__caperInternal.host` and removes them from the globals.
   static var bootstrap: String {
-    let entries = (hostFunctions + [clock]).map { "\($0.dropFirst("__caperHost_".count)): \($0)" }.joined(separator: ", ")
+    let entries = (hostFunctions + [clock, microtasks]).map { "\($0.dropFirst("__caperHost_".count)): \($0)" }.joined(separator: ", ")
     return """
       globalThis.__caperInternal = { host: { \(entries) } };
       for (const key of Object.keys(globalThis)) if (key.startsWith('__caperHost_')) delete globalThis[key];
@@ -46,7 +48,7 @@ public enum SupportRuntime {
   public static let hash: String = {
     var hasher = SHA256()
     for (source, filename) in scripts { hasher.update(Array("\(filename)\n\(source)\n".utf8)) }
-    hasher.update(Array((hostFunctions + [clock]).joined(separator: ",").utf8))
+    hasher.update(Array((hostFunctions + [clock, microtasks]).joined(separator: ",").utf8))
     return SHA256.hex(hasher.finish())
   }()
 
@@ -69,7 +71,7 @@ public enum SupportRuntime {
       defer { pending.leave() }
       let started = ContinuousClock.now
       do {
-        let made = try StartupSnapshot.make(hostFunctions: hostFunctions, clock: clock, scripts: scripts)
+        let made = try StartupSnapshot.make(hostFunctions: hostFunctions, clock: clock, microtasks: microtasks, scripts: scripts)
         store.store(key, made.bytes)
         let elapsed = ContinuousClock.now - started
         log?(String(format: "snapshot: made (%d KiB) in %.1f ms", made.bytes.count >> 10,

@@ -20,27 +20,33 @@ public struct StartupSnapshot: Sendable {
     self.hostFunctions = hostFunctions
   }
 
-  /// Makes a snapshot: a context with the named host functions and a native clock `clock` (see
-  /// `Context.defineClock`), then `scripts` run in order; the last one's value is what
-  /// `Context.startFromSnapshot` returns.
-  public static func make(hostFunctions: [String], clock: String?, scripts: [(source: String, filename: String)]) throws -> StartupSnapshot {
+  /// Makes a snapshot: a context with the named host functions, a native clock `clock` (see
+  /// `Context.defineClock`) and a microtask checkpoint `microtasks` (see
+  /// `Context.defineMicrotaskCheckpoint`), then `scripts` run in order; the last one's value is
+  /// what `Context.startFromSnapshot` returns.
+  public static func make(
+    hostFunctions: [String], clock: String?, microtasks: String? = nil, scripts: [(source: String, filename: String)]
+  ) throws -> StartupSnapshot {
     Engine.ensureStarted()
     // V8 runs the scripts on this thread: give it an isolate thread's stack.
     let thread = IsolateThread(name: "caper.snapshot")
     defer { thread.stop {} }
     let bytes = try thread.sync { () throws -> [UInt8] in
-      let names = (hostFunctions + [clock ?? ""] + scripts.map(\.filename) + scripts.map(\.source)).map { strdup($0) }
+      let natives = [clock ?? "", microtasks ?? ""]
+      let names = (hostFunctions + natives + scripts.map(\.filename) + scripts.map(\.source)).map { strdup($0) }
       defer { names.forEach { free($0) } }
-      let hostNames = Array(names[0..<hostFunctions.count]).map { UnsafePointer($0) }
-      let clockName = clock == nil ? nil : UnsafePointer(names[hostFunctions.count])
-      let fileNames = Array(names[(hostFunctions.count + 1)..<(hostFunctions.count + 1 + scripts.count)]).map { UnsafePointer($0) }
-      let sources = Array(names[(hostFunctions.count + 1 + scripts.count)...]).map { UnsafePointer($0) }
+      let n = hostFunctions.count
+      let hostNames = Array(names[0..<n]).map { UnsafePointer($0) }
+      let clockName = clock == nil ? nil : UnsafePointer(names[n])
+      let checkpointName = microtasks == nil ? nil : UnsafePointer(names[n + 1])
+      let fileNames = Array(names[(n + 2)..<(n + 2 + scripts.count)]).map { UnsafePointer($0) }
+      let sources = Array(names[(n + 2 + scripts.count)...]).map { UnsafePointer($0) }
       let lengths = scripts.map { $0.source.utf8.count }
       let ids = hostFunctions.indices.map { HostFunctionTable.snapshotBase + UInt64($0) }
       var blob = cv8_buffer()
       try ShimCall.check { error in
         cv8_snapshot_create(
-          hostNames, ids, hostFunctions.count, clockName, sources, lengths, fileNames, scripts.count, &blob, error)
+          hostNames, ids, hostFunctions.count, clockName, checkpointName, sources, lengths, fileNames, scripts.count, &blob, error)
       }
       defer { cv8_buffer_free(&blob) }
       return Array(UnsafeBufferPointer(start: blob.data, count: blob.length))

@@ -28,6 +28,17 @@ extension Context {
     }
   }
 
+  /// Defines a global function `name` that runs the queued promise reactions now, from inside
+  /// JavaScript (natively, as Node's `runMicrotasks`): code that runs steps one after another in
+  /// one call settles what each left behind before the next starts.
+  public func defineMicrotaskCheckpoint(_ name: String) throws {
+    try withRaw { raw in
+      try ShimCall.check { error in
+        withUTF8(name) { name in cv8_context_define_microtask_checkpoint(raw, name.base, name.count, error) }
+      }
+    }
+  }
+
   /// Calls `function`, which runs steps one after another and marks each one's start with a clock
   /// from `defineClock` (`clock(i)`), and returns what it returns (a promise is not awaited).
   ///

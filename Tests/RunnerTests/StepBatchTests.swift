@@ -15,6 +15,8 @@ import _CaperTestSupport
     Given('a step that busies itself for {int} ms', { timeout: 400 }, function (ms) { busy(ms); });
     Given('a step that never ends', { timeout: 400 }, function () { for (;;) {} });
     Given('a step that waits {int} ms', function (ms) { return new Promise((resolve) => setTimeout(resolve, ms)); });
+    Given('a step that settles a promise later', function () { Promise.resolve().then(() => { this.settled = true; }); });
+    Given('the promise has settled', function () { if (!this.settled) throw new Error('not settled'); });
     After(function () {});
     """
 
@@ -108,6 +110,13 @@ import _CaperTestSupport
     #expect(durations[1] >= 0.3 && durations[2] >= 0.3, "\(durations)")
     #expect(durations[3] >= 0.39, "\(durations)")
     #expect(Date().timeIntervalSince(started) < 10)
+  }
+
+  @Test func promiseReactionsRunBetweenSteps() throws {
+    // As in cucumber-js, which awaits each step: what a step left to the microtask queue has run
+    // before the next step starts.
+    let run = try Self.run("    Given a step that settles a promise later\n    Given the promise has settled\n")
+    #expect(Self.story(run).contains("finished the promise has settled PASSED"), "\(Self.story(run))")
   }
 
   @Test func anAsynchronousStepIsAwaitedAndTheRestStillRuns() throws {

@@ -164,6 +164,10 @@ cv8_status cv8_context_define_function(cv8_context *context, const char *name, s
 /// cv8_monotonic_ns).
 cv8_status cv8_context_define_clock(cv8_context *context, const char *name, size_t name_length,
                                     int64_t *origin, cv8_error *error);
+/// Defines a global native function that runs the queued promise reactions (from inside
+/// JavaScript, as Node's runMicrotasks does).
+cv8_status cv8_context_define_microtask_checkpoint(cv8_context *context, const char *name, size_t name_length,
+                                                   cv8_error *error);
 /// The isolate's latest mark: the step index (-1 when cleared) and when it started.
 void cv8_isolate_mark(cv8_isolate *isolate, int32_t *index, int64_t *ns);
 void cv8_isolate_clear_mark(cv8_isolate *isolate);
@@ -172,11 +176,12 @@ int64_t cv8_isolate_clock_origin(const cv8_isolate *isolate);
 /// CLOCK_MONOTONIC in nanoseconds (the marks' clock).
 int64_t cv8_monotonic_ns(void);
 /// Makes a startup snapshot (a V8 blob): a context with host functions `host_names[i]` calling
-/// the host callback with `host_ids[i]`, a native clock named `clock_name` (may be null), then
+/// the host callback with `host_ids[i]`, a native clock named `clock_name` and a microtask
+/// checkpoint named `checkpoint_name` (either may be null), then
 /// `sources` run in order (they must not call host functions); the last one's value is kept for
 /// cv8_context_snapshot_value. The blob is only valid for this libnode and these V8 flags.
 cv8_status cv8_snapshot_create(const char *const *host_names, const uint64_t *host_ids, size_t host_count,
-                               const char *clock_name, const char *const *sources, const size_t *source_lengths,
+                               const char *clock_name, const char *checkpoint_name, const char *const *sources, const size_t *source_lengths,
                                const char *const *names, size_t count, cv8_buffer *blob, cv8_error *error);
 /// In a context made from a snapshot's isolate: the value the snapshot kept (once per context).
 cv8_status cv8_context_snapshot_value(cv8_context *context, cv8_buffer *result, cv8_error *error);
