@@ -29,6 +29,12 @@ struct SupportLibrary {
   var registry = ParameterTypeRegistry()
   /// Custom parameter types by name: their runtime id for the transformer.
   var customTypes: [String: Int] = [:]
+  /// A timeout as cucumber-js reads one: milliseconds, or a negative number for none (a step
+  /// that may run as long as it likes, e.g. while debugging).
+  static func duration(milliseconds: Double) -> Swift.Duration {
+    milliseconds < 0 ? .seconds(100 * 365 * 24 * 3600) : .milliseconds(Int(milliseconds))
+  }
+
   var defaultTimeout: Swift.Duration = .seconds(5)
   /// Definitions' messages (parameterType, stepDefinition, hook, undefinedParameterType) in
   /// definition order.
@@ -37,11 +43,11 @@ struct SupportLibrary {
   /// Reads the runtime's description of the library. `uri` turns a file path into the URI
   /// written in messages.
   init(_ description: JSValue, ids: IdGeneratorProtocol, uri: (String) -> String) throws {
-    if let ms = description["defaultTimeout"].numberValue { defaultTimeout = .milliseconds(Int(ms)) }
+    if let ms = description["defaultTimeout"].numberValue { defaultTimeout = Self.duration(milliseconds: ms) }
     func reference(_ value: JSValue) -> SourceReference {
       SourceReference(uri: uri(value["uri"].stringValue ?? ""), location: Location(line: Int(value["line"].numberValue ?? 0)))
     }
-    func timeout(_ value: JSValue) -> Swift.Duration? { value["timeout"].numberValue.map { .milliseconds(Int($0)) } }
+    func timeout(_ value: JSValue) -> Swift.Duration? { value["timeout"].numberValue.map(Self.duration(milliseconds:)) }
     func seq(_ value: JSValue) -> Double { value["seq"].numberValue ?? 0 }
 
     enum Kind { case parameterType, step, hook }

@@ -17,6 +17,8 @@ import _CaperTestSupport
     Given('a step that waits {int} ms', function (ms) { return new Promise((resolve) => setTimeout(resolve, ms)); });
     Given('a step that settles a promise later', function () { Promise.resolve().then(() => { this.settled = true; }); });
     Given('the promise has settled', function () { if (!this.settled) throw new Error('not settled'); });
+    Given('a step without a timeout busies itself for {int} ms', { timeout: -1 }, function (ms) { busy(ms); });
+    Given('a step without a timeout waits {int} ms', { timeout: -1 }, function (ms) { return new Promise((resolve) => setTimeout(resolve, ms)); });
     After(function () {});
     """
 
@@ -117,6 +119,13 @@ import _CaperTestSupport
     // before the next step starts.
     let run = try Self.run("    Given a step that settles a promise later\n    Given the promise has settled\n")
     #expect(Self.story(run).contains("finished the promise has settled PASSED"), "\(Self.story(run))")
+  }
+
+  @Test func aNegativeTimeoutMeansNone() throws {
+    let run = try Self.run("    Given a step without a timeout busies itself for 20 ms\n    Given a step without a timeout waits 20 ms\n")
+    #expect(Self.story(run).filter { $0.hasPrefix("finished a step") } == [
+      "finished a step without a timeout busies itself for 20 ms PASSED", "finished a step without a timeout waits 20 ms PASSED",
+    ])
   }
 
   @Test func anAsynchronousStepIsAwaitedAndTheRestStillRuns() throws {
