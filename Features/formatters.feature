@@ -79,6 +79,45 @@ Feature: Formatters
       Given('a step nobody wrote', function () {
       """
 
+  Scenario: snippets in the style the format options ask for
+    When I run caper with the options:
+      """
+      --format
+      snippets
+      --format-options
+      {"snippetInterface": "async-await"}
+      """
+    Then it exits with 1
+    And the output contains:
+      """
+      Given('a step nobody wrote', async function () {
+      """
+    When I run caper with the options:
+      """
+      --format
+      snippets
+      --format-options
+      {"snippetInterface": "callback"}
+      """
+    Then the output contains:
+      """
+      Given('a step nobody wrote', function (callback) {
+        // Write code here that turns the phrase above into concrete actions
+        callback(null, 'pending');
+      """
+
+  Scenario: an unknown snippet style is a usage error
+    When I run caper with the options:
+      """
+      --format-options
+      {"snippetInterface": "generator"}
+      """
+    Then it exits with 2
+    And the error output contains:
+      """
+      format option snippetInterface takes synchronous, async-await, callback, promise, not generator
+      """
+
   Scenario: a report that cannot be written loses none of the others
     When I run caper with "--format message:/proc/nope/messages.ndjson --format junit:reports/junit.xml"
     Then it exits with 2

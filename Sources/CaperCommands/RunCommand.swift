@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
   @Option(name: .customLong("format"), help: "A formatter, NAME[:FILE]: progress (default), progress-bar, pretty, summary, message, json, junit, rerun, usage, usage-json, snippets. Repeatable.")
   var formats: [String] = []
 
-  @Option(name: .customLong("format-options"), help: "JSON options for the formatters, e.g. {\"colorsEnabled\": false, \"junit\": {\"suiteName\": \"x\"}}.")
+  @Option(name: .customLong("format-options"), help: "JSON options for the formatters: colorsEnabled, snippetInterface (synchronous, async-await, callback, promise), junit.suiteName; e.g. {\"colorsEnabled\": false, \"junit\": {\"suiteName\": \"x\"}}.")
   var formatOptions: String?
 
   @Option(name: .customLong("profile"), help: "A profile of the configuration file to use (repeatable; default: the `default` profile).")
@@ -189,6 +189,14 @@ struct RunCommand: ParsableCommand {
       shardValue = parsed
     }
     let strict = config.strict ?? true
+    var snippetInterface = RunOptions.SnippetInterface.synchronous
+    if let style = config.formatOptions["snippetInterface"] {
+      guard let name = style as? String, let known = RunOptions.SnippetInterface(rawValue: name) else {
+        let names = RunOptions.SnippetInterface.allCases.map(\.rawValue).joined(separator: ", ")
+        throw CommandFailure(message: "caper: format option snippetInterface takes \(names), not \(style)", status: ExitStatus.usage)
+      }
+      snippetInterface = known
+    }
 
     var unwritable: [String] = []
     let formatters = try ReportFormats.make(config.format, options: config.formatOptions, strict: strict, unwritable: &unwritable)
@@ -196,6 +204,7 @@ struct RunCommand: ParsableCommand {
 
     var options = RunOptions(featurePaths: featurePaths, supportPaths: supportPaths, baseDirectory: cwd)
     options.strict = strict
+    options.snippetInterface = snippetInterface
     options.retry = config.retry ?? 0
     options.order = order
     if case .random(let seed) = order {

@@ -1,5 +1,6 @@
 import CodeCache
 import V8
+
 /// What to run and how (the command line and configuration end up here).
 public struct RunOptions: Sendable {
   public enum Order: Sendable, Equatable {
@@ -40,12 +41,27 @@ public struct RunOptions: Sendable {
   /// This node's part of the suite: pickles sorted by `uri:line`, every `total`-th from `index`
   /// (1-based), so every node computes the same split.
   public var shard: Shard?
+  /// The style of the snippets suggested for undefined steps (`--format-options
+  /// '{"snippetInterface": ...}'`, as in cucumber-js).
+  public var snippetInterface: SnippetInterface = .synchronous
   /// Where compiled scripts' code caches are kept (nil: none).
   public var codeCache: (any CodeCacheStore)?
   /// Caper's runtime as a startup snapshot (`SupportRuntime.snapshot`), when there is one.
   public var snapshot: StartupSnapshot?
   /// Called with one line per cache decision (`CAPER_DEBUG=cache`).
   public var cacheLog: (@Sendable (String) -> Void)?
+
+  /// cucumber-js's snippet styles.
+  public enum SnippetInterface: String, Sendable, CaseIterable {
+    /// `function (...) { return 'pending'; }` (the default)
+    case synchronous
+    /// `async function (...) { return 'pending'; }`
+    case asyncAwait = "async-await"
+    /// `function (..., callback) { callback(null, 'pending'); }`
+    case callback
+    /// `function (...) { return Promise.resolve('pending'); }`
+    case promise
+  }
 
   public struct Shard: Sendable, Equatable {
     public var index: Int

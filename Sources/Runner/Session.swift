@@ -350,12 +350,21 @@ final class Session: @unchecked Sendable {
     var extra: [String] = []
     if step.argument?.dataTable != nil { extra.append("dataTable") }
     if step.argument?.docString != nil { extra.append("docString") }
+    let style = run.options.snippetInterface
+    if style == .callback { extra.append("callback") }
+    let function = style == .asyncAwait ? "async function" : "function"
+    let body: String
+    switch style {
+    case .callback: body = "callback(null, 'pending');"
+    case .promise: body = "return Promise.resolve('pending');"
+    case .synchronous, .asyncAwait: body = "return 'pending';"
+    }
     let snippets = expressions.map { expression in
       let parameters = (expression.parameterNames + extra).joined(separator: ", ")
       let pattern = expression.source.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
       return Suggestion.Snippet(
         language: "javascript",
-        code: "\(keyword)('\(pattern)', function (\(parameters)) {\n  // Write code here that turns the phrase above into concrete actions\n  return 'pending';\n});")
+        code: "\(keyword)('\(pattern)', \(function) (\(parameters)) {\n  // Write code here that turns the phrase above into concrete actions\n  \(body)\n});")
     }
     run.emit(.suggestion(Suggestion(id: run.ids.next(), pickleStepId: step.id, snippets: snippets)))
   }
