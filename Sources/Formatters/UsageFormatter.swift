@@ -60,17 +60,25 @@ public final class UsageFormatter: Formatter {
       output.write(Data(try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])))
       output.write("\n")
     case .table:
-      var lines = ["Pattern / Text | Duration | Location"]
-      for (definition, matched, mean) in rows {
-        let meanText = mean.map { String(format: "%.3fms", $0 * 1000) } ?? "-"
-        lines.append("\(definition.pattern.source) | \(meanText) | \(definition.sourceReference.uri ?? ""):\(definition.sourceReference.location?.line ?? 0)")
-        if matched.isEmpty { lines.append("  UNUSED") }
-        for use in matched.prefix(5) {
-          lines.append("  \(use.text) | \(use.duration.map { String(format: "%.3fms", $0 * 1000) } ?? "-") | \(use.uri):\(use.line)")
-        }
-        if matched.count > 5 { lines.append("  \(matched.count - 5) more") }
+      guard !rows.isEmpty else {
+        output.write("No step definitions\n")
+        break
       }
-      output.write(lines.joined(separator: "\n") + "\n")
+      func ms(_ seconds: Double?) -> String { seconds.map { String(format: "%.2fms", $0 * 1000) } ?? "-" }
+      var table = BoxTable(header: ["Pattern / Text", "Duration", "Location"])
+      for (definition, matched, mean) in rows {
+        let pattern = definition.pattern.type == .regularExpression ? "/\(definition.pattern.source)/" : definition.pattern.source
+        var texts = [pattern], durations = [matched.isEmpty ? "UNUSED" : ms(mean)]
+        var locations = ["\(definition.sourceReference.uri ?? ""):\(definition.sourceReference.location?.line ?? 0)"]
+        for use in matched.prefix(5) {
+          texts.append("  " + use.text)
+          durations.append(ms(use.duration))
+          locations.append("\(use.uri):\(use.line)")
+        }
+        if matched.count > 5 { texts.append("  \(matched.count - 5) more") }
+        table.append([texts.joined(separator: "\n"), durations.joined(separator: "\n"), locations.joined(separator: "\n")])
+      }
+      output.write(table.text + "\n")
     }
     output.flush()
   }
