@@ -112,13 +112,15 @@ final class Session: @unchecked Sendable {
 
   func plan(_ pickle: Pickle) -> Plan {
     let tags = Set(pickle.tags.map(\.name))
-    var steps: [(TestStep, PlannedStep)] = []
+    var steps: [(message: TestStep, step: PlannedStep)] = []
+    steps.reserveCapacity(pickle.steps.count + 2)
     let caseId = run.ids.next()
     for hook in library.hooks(.beforeTestCase) where hook.tags.evaluate(tags) {
       let id = run.ids.next()
       steps.append((TestStep(hookId: hook.id, id: id), PlannedStep(id: id, kind: .hook(hook))))
     }
-    match(pickle.steps.map(\.text))
+    // Planning a suite matched every text first; a pickle planned on its own matches here.
+    if pickle.steps.contains(where: { matchCache[$0.text] == nil }) { match(pickle.steps.map(\.text)) }
     for pickleStep in pickle.steps {
       let id = run.ids.next()
       let matches = matchCache[pickleStep.text] ?? []

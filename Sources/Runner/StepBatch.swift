@@ -13,8 +13,8 @@ import V8
 /// before it, so it belongs to its own step.
 final class StepBatch {
   let startedId: String
-  /// The plan's steps this batch runs, in order.
-  let steps: [TestStep]
+  /// The ids of the plan's steps this batch runs, in order.
+  let steps: [String]
   private let run: TestRun
   /// The wall clock and the realm's clock (`SupportRealm.clockOrigin`) read together.
   private let wall = Date().timeIntervalSince1970
@@ -27,7 +27,7 @@ final class StepBatch {
   private var startsEmitted = 0
   private var finishesEmitted = 0
 
-  init(run: TestRun, startedId: String, steps: [TestStep], clockOrigin: Int64) {
+  init(run: TestRun, startedId: String, steps: [String], clockOrigin: Int64) {
     self.run = run
     self.startedId = startedId
     self.steps = steps
@@ -48,7 +48,7 @@ final class StepBatch {
       start(k)
       offset += times[k]
       run.emit(.testStepFinished(TestStepFinished(
-        testCaseStartedId: startedId, testStepId: steps[k].id,
+        testCaseStartedId: startedId, testStepId: steps[k],
         testStepResult: TestStepResult(duration: Self.duration(times[k]), status: .passed), timestamp: timestamp())))
       finishesEmitted = k + 1
     }
@@ -57,7 +57,7 @@ final class StepBatch {
   /// Emits the start of step `k` (once).
   func start(_ k: Int) {
     guard startsEmitted <= k, k < steps.count else { return }
-    run.emit(.testStepStarted(TestStepStarted(testCaseStartedId: startedId, testStepId: steps[k].id, timestamp: timestamp())))
+    run.emit(.testStepStarted(TestStepStarted(testCaseStartedId: startedId, testStepId: steps[k], timestamp: timestamp())))
     startsEmitted = k + 1
   }
 
@@ -65,7 +65,7 @@ final class StepBatch {
   func finished(_ k: Int, _ result: TestStepResult, now: Bool) {
     start(k)
     run.emit(.testStepFinished(TestStepFinished(
-      testCaseStartedId: startedId, testStepId: steps[k].id, testStepResult: result,
+      testCaseStartedId: startedId, testStepId: steps[k], testStepResult: result,
       timestamp: now ? run.timestamp() : timestamp(after: Self.milliseconds(result.duration)))))
     finishesEmitted = k + 1
   }
@@ -129,7 +129,7 @@ extension Session {
         ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))), ("testCaseStartedId", .string(startedId)),
       ]))
       : .undefined
-    let batch = StepBatch(run: run, startedId: startedId, steps: plan.steps[first..<index].map(\.message), clockOrigin: realm.clockOrigin)
+    let batch = StepBatch(run: run, startedId: startedId, steps: plan.steps[first..<index].map(\.message.id), clockOrigin: realm.clockOrigin)
     self.batch = batch
     defer { self.batch = nil }
     let started = run.clock.now
@@ -159,7 +159,7 @@ extension Session {
     let took = parts[3].numberValue ?? 0
     if case .promise = parts[2] {
       batch.start(k)
-      attachmentTarget = (startedId, batch.steps[k].id, nil)
+      attachmentTarget = (startedId, batch.steps[k], nil)
       self.batch = nil
       let awaited = run.clock.now
       let outcome = realm.settle(parts[2], timeout: timeouts[k], left: max(.zero, timeouts[k] - .milliseconds(took)))
@@ -201,6 +201,6 @@ extension Session {
     let times = batchTimes(batch)
     batch.passed(times)
     batch.start(times.count)
-    if times.count < batch.steps.count { attachmentTarget = (batch.startedId, batch.steps[times.count].id, nil) }
+    if times.count < batch.steps.count { attachmentTarget = (batch.startedId, batch.steps[times.count], nil) }
   }
 }
