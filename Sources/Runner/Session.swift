@@ -243,14 +243,7 @@ final class Session: @unchecked Sendable {
       if skipping { return result(.skipped) }
       let (definition, arguments) = matches[0]
       let values = arguments.map(argumentValue)
-      var docString: JSValue = .undefined
-      var dataTable: JSValue = .undefined
-      if let d = pickleStep.argument?.docString {
-        docString = .object(JSObject([("content", .string(d.content)), ("mediaType", d.mediaType.map(JSValue.string) ?? .undefined)]))
-      }
-      if let t = pickleStep.argument?.dataTable {
-        dataTable = .array(t.rows.map { .array($0.cells.map { .string($0.value) }) })
-      }
+      let (docString, dataTable) = Self.stepArgument(pickleStep)
       // BeforeStep hooks, the step, AfterStep hooks: the first that does not pass decides.
       let tags = Set(pickle.tags.map(\.name))
       func stepHookArgument(_ status: TestStepResult.Status?) -> JSValue {
@@ -284,6 +277,20 @@ final class Session: @unchecked Sendable {
     case .pending: return .pending
     case .skipped: return .skipped
     }
+  }
+
+  /// A step's doc string and data table as the runtime's `runStep` takes them (undefined when
+  /// absent).
+  static func stepArgument(_ step: PickleStep) -> (docString: JSValue, dataTable: JSValue) {
+    var docString: JSValue = .undefined
+    var dataTable: JSValue = .undefined
+    if let d = step.argument?.docString {
+      docString = .object(JSObject([("content", .string(d.content)), ("mediaType", d.mediaType.map(JSValue.string) ?? .undefined)]))
+    }
+    if let t = step.argument?.dataTable {
+      dataTable = .array(t.rows.map { .array($0.cells.map { .string($0.value) }) })
+    }
+    return (docString, dataTable)
   }
 
   func argumentValue(_ argument: Argument) -> JSValue {

@@ -96,14 +96,7 @@ extension Session {
     case .step(let pickleStep, let matches):
       guard matches.count == 1 else { return nil }
       let (definition, arguments) = matches[0]
-      var docString: JSValue = .undefined
-      var dataTable: JSValue = .undefined
-      if let d = pickleStep.argument?.docString {
-        docString = .object(JSObject([("content", .string(d.content)), ("mediaType", d.mediaType.map(JSValue.string) ?? .undefined)]))
-      }
-      if let t = pickleStep.argument?.dataTable {
-        dataTable = .array(t.rows.map { .array($0.cells.map { .string($0.value) }) })
-      }
+      let (docString, dataTable) = Self.stepArgument(pickleStep)
       return (.array([.number(0), .number(Double(definition.runtimeId)), .array(arguments.map(argumentValue)), docString, dataTable]),
         definition.timeout ?? library.defaultTimeout)
     }
