@@ -245,6 +245,8 @@ struct RunCommand: ParsableCommand {
     // The run's messages and models are freed by the process's exit, not one by one.
     RunCommand.keptUntilExit = (testRun, formatters)
     if cacheStats {
+      // A snapshot being made is stored (and counted) first.
+      SupportRuntime.finish()
       stores.disk?.flush()
       var statistics = stores.memory.statistics
       statistics.deferredProductions += testRun.deferredProductions
