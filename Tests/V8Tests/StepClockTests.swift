@@ -22,17 +22,17 @@ import V8
   @Test func eachStepHasItsOwnTimeout() throws {
     let context = try Isolate().makeContext()
     try context.defineClock("clock")
-    // Two steps of 150 ms each pass under a 250 ms timeout each (300 ms together); the third
+    // Two steps of 250 ms each pass under a 400 ms timeout each (500 ms together); the third
     // never ends and is stopped at its own deadline.
-    let run = try context.evaluate("\(Self.busy); (function () { clock(0); busy(150); clock(1); busy(150); clock(2); for (;;) {} })")
+    let run = try context.evaluate("\(Self.busy); (function () { clock(0); busy(250); clock(1); busy(250); clock(2); for (;;) {} })")
     guard case .function(let f) = run else { Issue.record("no function"); return }
     let started = ContinuousClock.now
     #expect {
-      _ = try context.callSteps(f, [], timeouts: [.milliseconds(250), .milliseconds(250), .milliseconds(250)])
+      _ = try context.callSteps(f, [], timeouts: [.milliseconds(400), .milliseconds(400), .milliseconds(400)])
     } throws: { ($0 as? JSError)?.kind == .timeout }
     let elapsed = ContinuousClock.now - started
     #expect(context.isolate.stepMark?.index == 2)
-    #expect(elapsed >= .milliseconds(540))
+    #expect(elapsed >= .milliseconds(890))
     #expect(elapsed < .seconds(5))
     // The isolate works afterwards, and a call that finishes leaves its last mark.
     #expect(try context.evaluate("1 + 1") == .number(2))
