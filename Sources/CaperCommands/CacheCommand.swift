@@ -10,26 +10,28 @@ struct CacheCommand: ParsableCommand {
     subcommands: [Stats.self, Clear.self, Path.self])
 
   struct Path: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the cache directory and the current ABI directory in it.")
+    static let configuration = CommandConfiguration(abstract: "Print the cache directory and the ABI directories caper run uses in it.")
     @OptionGroup var cache: CodeCacheOptions
     func run() throws {
       guard let root = cache.location.path else { print("disabled"); return }
       print(root)
-      print(root + "/" + CodeCacheOptions.runABI.directoryName)
+      // The engine's ABI directory (where the runtime's snapshot is), then the one of the caches
+      // made under that snapshot, if there is one.
+      for name in cache.runDirectories() { print(root + "/" + name) }
     }
   }
 
   struct Stats: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Entries and bytes per ABI directory (* marks the current one).")
+    static let configuration = CommandConfiguration(abstract: "Entries and bytes per ABI directory (* marks those caper run uses).")
     @OptionGroup var cache: CodeCacheOptions
     func run() throws {
       guard let root = cache.location.path else { print("code cache disabled"); return }
-      let current = CodeCacheOptions.runABI.directoryName
+      let current = Set(cache.runDirectories())
       let usage = DiskCodeCache.usage(root: root)
       print("code cache: \(root)")
       if usage.isEmpty { print("  (empty)") }
       for entry in usage {
-        print("\(entry.directory == current ? "*" : " ") \(entry.directory)  \(entry.entries) entries  \(String(format: "%.1f", Double(entry.bytes) / 1048576)) MiB")
+        print("\(current.contains(entry.directory) ? "*" : " ") \(entry.directory)  \(entry.entries) entries  \(String(format: "%.1f", Double(entry.bytes) / 1048576)) MiB")
       }
       let total = usage.reduce(0) { $0 + $1.bytes }
       print("  total \(usage.reduce(0) { $0 + $1.entries }) entries, \(String(format: "%.1f", Double(total) / 1048576)) MiB")

@@ -3,6 +3,7 @@ import CodeCache
 import Foundation
 import Pool
 import Runner
+import V8
 
 /// The code cache switches shared by `caper run` and `caper cache`.
 struct CodeCacheOptions: ParsableArguments {
@@ -46,27 +47,71 @@ struct CodeCacheOptions: ParsableArguments {
     return (Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 - ticks / hz) * 1000
   }
 
-  /// The stores for a run: memory shared by the workers, over the disk cache when there is one.
-  /// An unwritable directory gives one warning and no disk cache.
   /// Whether `caper run` starts its realms from the runtime's startup snapshot (unless
   /// `CAPER_NO_SNAPSHOT=1`, for comparison with plain contexts).
   static var usesSnapshot: Bool {
     ProcessInfo.processInfo.environment["CAPER_NO_SNAPSHOT"].map { $0.isEmpty || $0 == "0" } ?? true
   }
 
-  /// The ABI directory `caper run` uses: its caches are made under the runtime's snapshot.
-  static var runABI: CodeCacheABI { .current(snapshotHash: usesSnapshot ? SupportRuntime.hash : nil) }
-
-  /// The stores for a run in `abi` (default: that of `caper run`).
-  func makeStores(abi: CodeCacheABI = Self.runABI) -> (memory: MemoryCodeCache, disk: DiskCodeCache?) {
-    guard let root = location.path else { return (MemoryCodeCache(), nil) }
+  /// The disk cache in `abi`'s directory, or nil: disabled, or unwritable (one warning).
+  func disk(abi: CodeCacheABI) -> DiskCodeCache? {
+    guard let root = location.path else { return nil }
     do {
-      let disk = try DiskCodeCache(
+      return try DiskCodeCache(
         root: root, abi: abi, maximumSize: (maximumMiB ?? DiskCodeCache.defaultMaximumSize >> 20) << 20, log: Self.debugLog)
-      return (MemoryCodeCache(backing: disk), disk)
     } catch {
       FileHandle.standardError.write(Data("caper: warning: \(error)\n".utf8))
-      return (MemoryCodeCache(), nil)
+      return nil
     }
+  }
+
+  /// The stores of `caper eval` (plain contexts): memory over the disk cache when there is one.
+  func makeStores() -> (memory: MemoryCodeCache, disk: DiskCodeCache?) {
+    let disk = disk(abi: .current())
+    return (disk.map { MemoryCodeCache(backing: $0) } ?? MemoryCodeCache(), disk)
+  }
+
+  /// What `caper run` uses: the runtime's startup snapshot, kept in the engine's ABI directory
+  /// (made there when missing), and the stores for the caches made under it, in a directory
+  /// named with the snapshot's hash (V8 does not tie a cache to the snapshot it was made under,
+  /// and two makings of a snapshot differ, so the directory does). Without a snapshot (switched
+  /// off, or no disk cache) the caches live in the engine's ABI directory.
+  struct RunStores {
+    let memory: MemoryCodeCache
+    let disk: DiskCodeCache?
+    let snapshot: StartupSnapshot?
+    /// Where the snapshot is kept (the engine's ABI directory).
+    let snapshotDisk: DiskCodeCache?
+
+    var statistics: CodeCacheStatistics { memory.statistics + (snapshotDisk?.statistics ?? CodeCacheStatistics()) }
+
+    func flush() {
+      snapshotDisk?.flush()
+      disk?.flush()
+    }
+  }
+
+  func runStores(log: (@Sendable (String) -> Void)?) -> RunStores {
+    guard let engineDisk = disk(abi: .current()) else {
+      return RunStores(memory: MemoryCodeCache(), disk: nil, snapshot: nil, snapshotDisk: nil)
+    }
+    guard Self.usesSnapshot, let snapshot = SupportRuntime.snapshot(store: engineDisk, log: log),
+      let underSnapshot = disk(abi: .current(snapshotHash: SupportRuntime.identity(of: snapshot)))
+    else {
+      return RunStores(memory: MemoryCodeCache(backing: engineDisk), disk: engineDisk, snapshot: nil, snapshotDisk: nil)
+    }
+    return RunStores(memory: MemoryCodeCache(backing: underSnapshot), disk: underSnapshot, snapshot: snapshot, snapshotDisk: engineDisk)
+  }
+
+  /// The ABI directories `caper run` uses now: the engine's, and the snapshot's when there is one.
+  /// Creates nothing: without the engine's directory there is no snapshot to look at.
+  func runDirectories() -> [String] {
+    guard let root = location.path else { return [] }
+    var names = [CodeCacheABI.current().directoryName]
+    guard FileManager.default.fileExists(atPath: root + "/" + names[0]), let engineDisk = disk(abi: .current()) else { return names }
+    if Self.usesSnapshot, let snapshot = SupportRuntime.snapshot(store: engineDisk, make: false, log: nil) {
+      names.append(CodeCacheABI.current(snapshotHash: SupportRuntime.identity(of: snapshot)).directoryName)
+    }
+    return names
   }
 }

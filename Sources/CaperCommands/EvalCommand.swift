@@ -31,7 +31,7 @@ struct EvalCommand: ParsableCommand {
       let context = try Isolate().makeContext()
       try Console.install(in: context)
       // Through the code cache, like every script a run loads: a large file compiles once.
-      let stores = cache.makeStores(abi: .current())
+      let stores = cache.makeStores()
       defer { stores.disk?.flush() }
       let loader = ScriptLoader(isolate: context.isolate, store: stores.memory, log: CodeCacheOptions.debugLog)
       let value = try context.awaitPromise(

@@ -224,17 +224,13 @@ struct RunCommand: ParsableCommand {
     options.shard = shardValue ?? RunOptions.Shard.fromEnvironment(ProcessInfo.processInfo.environment)
     // Support realms start from a startup snapshot of Caper's runtime, kept in the code cache
     // (`CAPER_NO_SNAPSHOT=1`: plain contexts, for comparison).
-    let useSnapshot = CodeCacheOptions.usesSnapshot
-    let stores = cache.makeStores()
-    options.codeCache = stores.memory
     options.cacheLog = CodeCacheOptions.debugLog
-    if useSnapshot { options.snapshot = SupportRuntime.snapshot(store: stores.disk, log: options.cacheLog) }
+    let stores = cache.runStores(log: options.cacheLog)
+    options.codeCache = stores.memory
+    options.snapshot = stores.snapshot
     let testRun = TestRun(options: options) { envelope in formatters.forEach { $0.handle(envelope) } }
     let passed: Bool
-    defer {
-      SupportRuntime.finish()
-      stores.disk?.flush()
-    }
+    defer { stores.flush() }
     do {
       passed = try testRun.run()
     } catch let error as RunError {
@@ -245,10 +241,8 @@ struct RunCommand: ParsableCommand {
     // The run's messages and models are freed by the process's exit, not one by one.
     RunCommand.keptUntilExit = (testRun, formatters)
     if cacheStats {
-      // A snapshot being made is stored (and counted) first.
-      SupportRuntime.finish()
-      stores.disk?.flush()
-      var statistics = stores.memory.statistics
+      stores.flush()
+      var statistics = stores.statistics
       statistics.deferredProductions += testRun.deferredProductions
       statistics.secondsSaved += testRun.secondsSaved
       let place = stores.disk.map { "code cache: \($0.directory)" } ?? "code cache: memory only (no disk cache)"

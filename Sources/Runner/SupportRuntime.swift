@@ -8,9 +8,9 @@ import V8
 ///
 /// Guarantees: the snapshot holds only Caper's runtime, never user code; it is keyed on the
 /// runtime's text and host functions (`hash`) and on the Caper build (`ExecutableIdentity`), and
-/// stored in the code cache's ABI directory, which also names the V8 build and flags, so a
-/// snapshot is only ever given to the engine and shim that made it. A missing snapshot is made on a thread of its own while the run goes on
-/// with plain contexts; `finish()` waits for it to be stored.
+/// stored in the engine's ABI directory of the code cache, which also names the V8 build and
+/// flags, so a snapshot is only ever given to the engine and shim that made it. It is validated
+/// like any entry before V8 sees it.
 public enum SupportRuntime {
   /// The host functions the runtime calls, in the order their bodies are bound.
   static let hostFunctions = [
@@ -43,8 +43,7 @@ public enum SupportRuntime {
     return list
   }()
 
-  /// SHA-256 of the runtime's scripts and host functions, in hex: the snapshot's identity, also
-  /// part of the code cache's ABI directory name.
+  /// SHA-256 of the runtime's scripts and host functions, in hex (part of the snapshot's key).
   public static let hash: String = {
     var hasher = SHA256()
     for (source, filename) in scripts { hasher.update(Array("\(filename)\n\(source)\n".utf8)) }
@@ -56,35 +55,34 @@ public enum SupportRuntime {
   /// native functions by position).
   static var key: CodeCacheKey { CodeCacheKey(kind: .snapshot, source: "caper runtime snapshot \(hash) \(ExecutableIdentity.current)") }
 
-  private static let pending = DispatchGroup()
-
-  /// The stored snapshot, or nil (then one is made in the background and stored for the next
-  /// run). Without a store there is none: making one costs more than one process saves.
-  public static func snapshot(store: (any CodeCacheStore)?, log: (@Sendable (String) -> Void)? = nil) -> StartupSnapshot? {
+  /// The stored snapshot; when there is none (and `make`), one is made and stored (about
+  /// 40 ms, once per Caper build and engine). Nil without a store or when it cannot be made.
+  public static func snapshot(
+    store: (any CodeCacheStore)?, make: Bool = true, log: (@Sendable (String) -> Void)? = nil
+  ) -> StartupSnapshot? {
     guard let store else { return nil }
     if let bytes = store.load(key) {
       log?("snapshot: \(bytes.count >> 10) KiB from the cache")
       return StartupSnapshot(bytes: bytes, hostFunctions: hostFunctions)
     }
-    pending.enter()
-    let thread = Thread {
-      defer { pending.leave() }
-      let started = ContinuousClock.now
-      do {
-        let made = try StartupSnapshot.make(hostFunctions: hostFunctions, clock: clock, microtasks: microtasks, scripts: scripts)
-        store.store(key, made.bytes)
-        let elapsed = ContinuousClock.now - started
-        log?(String(format: "snapshot: made (%d KiB) in %.1f ms", made.bytes.count >> 10,
-          Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
-      } catch {
-        log?("snapshot: not made: \(error)")
-      }
+    guard make else { return nil }
+    let started = ContinuousClock.now
+    do {
+      let made = try StartupSnapshot.make(hostFunctions: hostFunctions, clock: clock, microtasks: microtasks, scripts: scripts)
+      store.store(key, made.bytes)
+      let elapsed = ContinuousClock.now - started
+      log?(String(format: "snapshot: made (%d KiB) in %.1f ms", made.bytes.count >> 10,
+        Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
+      return made
+    } catch {
+      log?("snapshot: not made: \(error)")
+      return nil
     }
-    thread.name = "caper.snapshot"
-    thread.start()
-    return nil
   }
 
-  /// Waits for a snapshot being made to be stored.
-  public static func finish() { pending.wait() }
+  /// A snapshot's identity (XXH64 of its bytes, in hex): the caches made under it are kept in an
+  /// ABI directory named with it, since two makings of a snapshot differ.
+  public static func identity(of snapshot: StartupSnapshot) -> String {
+    String(format: "%016llx", Checksum.xxh64(snapshot.bytes))
+  }
 }
