@@ -126,12 +126,9 @@ extension Session {
     self.batch = batch
     defer { self.batch = nil }
     let started = run.clock.now
-    let value: JSValue
-    do {
-      value = try realm.context.callSteps(
-        realm.function("runSteps"), [.bool(begin), begin ? worldParameters : .undefined, .array(ops), context], timeouts: timeouts)
-    } catch let error as JSError {
-      // Stopped inside a step (its timeout, the heap limit): the steps before it passed.
+    // Stopped inside a step (its timeout, the heap limit, a World that cannot be made): the steps
+    // before it passed, and it failed.
+    func stopped(by error: any Error) -> Int {
       let times = batchTimes(batch, end: true)
       batch.passed(times)
       let k = min(times.count, ops.count - 1)
@@ -139,10 +136,17 @@ extension Session {
       let elapsed = StepBatch.milliseconds(TestRun.duration(run.clock.now - started)) - times.reduce(0, +)
       finish(batch, k, outcome, took: elapsed, now: true, worst: &worst, skipping: &skipping)
       return k + 1
-    } catch {
-      return 0
     }
-    guard case .array(let parts) = value, parts.count == 4, case .array(let timeValues) = parts[1] else { return 0 }
+    let value: JSValue
+    do {
+      value = try realm.context.callSteps(
+        realm.function("runSteps"), [.bool(begin), begin ? worldParameters : .undefined, .array(ops), context], timeouts: timeouts)
+    } catch {
+      return stopped(by: error)
+    }
+    guard case .array(let parts) = value, parts.count == 4, case .array(let timeValues) = parts[1] else {
+      return stopped(by: JSError(kind: .invalid, message: "Caper's runtime returned no step results (\(value))"))
+    }
     let times = timeValues.map { $0.numberValue ?? 0 }
     batch.anchor(parts[0].numberValue ?? -1)
     batch.passed(times)

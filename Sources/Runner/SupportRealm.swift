@@ -196,7 +196,12 @@ final class SupportRealm: @unchecked Sendable {
       return Outcome(status: .failed, message: "function timed out, ensure the promise resolves within \(ms) milliseconds",
         exceptionType: "Error", stackTrace: nil)
     case let error as JSError:
-      return Outcome(status: .failed, message: error.message, exceptionType: error.name ?? "Error", stackTrace: error.stack)
+      // Caper's own frames left out, as the runtime's failure() does.
+      let stack = error.stack.map { stack in
+        stack.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("(caper:") && !$0.contains("at caper:") }
+          .joined(separator: "\n")
+      }
+      return Outcome(status: .failed, message: error.message, exceptionType: error.name ?? "Error", stackTrace: stack)
     default:
       return Outcome(status: .failed, message: String(describing: error), exceptionType: "Error", stackTrace: nil)
     }

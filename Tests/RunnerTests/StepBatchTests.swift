@@ -28,7 +28,7 @@ import _CaperTestSupport
   }
 
   /// Runs one scenario and returns its messages from testCaseStarted to testCaseFinished.
-  static func run(_ scenario: String) throws -> (messages: [Message], stepText: [String: String]) {
+  static func run(_ scenario: String, steps: String = steps) throws -> (messages: [Message], stepText: [String: String]) {
     let project = try TemporaryDirectory()
     try project.write("steps.js", steps)
     try project.write("batch.feature", "Feature: batch\n  Scenario: s\n" + scenario)
@@ -126,6 +126,19 @@ import _CaperTestSupport
     #expect(Self.story(run).filter { $0.hasPrefix("finished a step") } == [
       "finished a step without a timeout busies itself for 20 ms PASSED", "finished a step without a timeout waits 20 ms PASSED",
     ])
+  }
+
+  @Test func aWorldThatCannotBeMadeFailsTheFirstStep() throws {
+    let run = try Self.run("    Given a quick step\n    Given a quick step\n", steps: """
+      const { Given, setWorldConstructor } = require('caper');
+      setWorldConstructor(class { constructor() { throw new Error('no world today'); } });
+      Given('a quick step', function () {});
+      """)
+    #expect(Self.story(run) == ["started a quick step", "finished a quick step FAILED", "started a quick step", "finished a quick step SKIPPED"])
+    let result = run.messages.first { $0.type == "testStepFinished" }?.body["testStepResult"] as? [String: Any]
+    #expect(result?["message"] as? String == "no world today")
+    let stack = (result?["exception"] as? [String: Any])?["stackTrace"] as? String ?? ""
+    #expect(stack.contains("steps.js:2") && !stack.contains("caper:"), "\(stack)")
   }
 
   @Test func anAsynchronousStepIsAwaitedAndTheRestStillRuns() throws {
