@@ -172,15 +172,26 @@ final class Session: @unchecked Sendable {
             continue
           }
         }
+        var worldFailure: (outcome: Outcome, took: Swift.Duration)?
         if runsCode && !began {
-          _ = try? realm.context.call(realm.function("beginTestCase"), [worldParameters])
           began = true
+          let before = run.clock.now
+          do {
+            _ = try realm.context.call(realm.function("beginTestCase"), [worldParameters])
+          } catch {
+            // The World could not be made: the first step fails with the reason.
+            worldFailure = (SupportRealm.failure(error, timeout: .zero), run.clock.now - before)
+          }
         }
         let (message, planned) = plan.steps[index]
         index += 1
         run.emit(.testStepStarted(TestStepStarted(testCaseStartedId: startedId, testStepId: message.id, timestamp: run.timestamp())))
         attachmentTarget = (startedId, message.id, nil)
-        let result = execute(
+        let result = worldFailure.map { failure, took in
+          TestStepResult(
+            duration: TestRun.duration(took), message: failure.message, status: .failed,
+            exception: ExceptionMessage(type: failure.exceptionType ?? "Error", message: failure.message, stackTrace: failure.stackTrace))
+        } ?? execute(
           planned, pickle: pickle, document: document, startedId: startedId,
           skipping: skipping || !runsCode, worst: runsCode ? worst : .skipped,
           canRetry: attempt < run.options.retry && retryAllowed)

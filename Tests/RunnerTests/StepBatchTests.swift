@@ -128,11 +128,14 @@ import _CaperTestSupport
     ])
   }
 
-  @Test func aWorldThatCannotBeMadeFailsTheFirstStep() throws {
+  /// In a batch, and one step at a time (a BeforeStep hook turns batching off).
+  @Test(arguments: ["", "BeforeStep(function () {});"])
+  func aWorldThatCannotBeMadeFailsTheFirstStep(extra: String) throws {
     let run = try Self.run("    Given a quick step\n    Given a quick step\n", steps: """
-      const { Given, setWorldConstructor } = require('caper');
+      const { Given, setWorldConstructor, BeforeStep } = require('caper');
       setWorldConstructor(class { constructor() { throw new Error('no world today'); } });
       Given('a quick step', function () {});
+      \(extra)
       """)
     #expect(Self.story(run) == ["started a quick step", "finished a quick step FAILED", "started a quick step", "finished a quick step SKIPPED"])
     let result = run.messages.first { $0.type == "testStepFinished" }?.body["testStepResult"] as? [String: Any]
