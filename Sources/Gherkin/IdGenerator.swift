@@ -9,10 +9,17 @@ public final class IdGenerator: @unchecked Sendable {
   private let lock = NSLock()
   private var counter: UInt64 = 0
   private let base: (UInt64, UInt64)?
+  private let prefix: String
 
-  private init(base: (UInt64, UInt64)?) { self.base = base }
+  private init(base: (UInt64, UInt64)?, prefix: String = "") {
+    self.base = base
+    self.prefix = prefix
+  }
 
   public static func incrementing() -> IdGenerator { IdGenerator(base: nil) }
+  /// "PREFIX0", "PREFIX1", ...: counted ids of one of several things made at once (each feature
+  /// file of a run, parsed in parallel), the same on every machine.
+  public static func incrementing(prefix: String) -> IdGenerator { IdGenerator(base: nil, prefix: prefix) }
   public static func unique() -> IdGenerator {
     var generator = SystemRandomNumberGenerator()
     return IdGenerator(base: (generator.next(), generator.next()))
@@ -23,7 +30,7 @@ public final class IdGenerator: @unchecked Sendable {
     let n = counter
     counter += 1
     lock.unlock()
-    guard let base else { return String(n) }
+    guard let base else { return prefix.isEmpty ? String(n) : prefix + String(n) }
     let high = base.0
     let low = base.1 &+ n
     return Self.uuid(high, low)

@@ -12,25 +12,47 @@ struct FeatureFile: Sendable {
   /// The `PATH:LINE` lines asked for (empty: all).
   let lines: [Int]
 
-  /// Reads and parses every feature the options name, in order. A file that cannot be read or
-  /// is not UTF-8 throws; parse errors are kept for the run to report.
-  static func read(_ options: RunOptions, ids: IdGenerator, uri: (String) -> String) throws -> [FeatureFile] {
-    var files: [FeatureFile] = []
+  /// Reads and parses every feature the options name, in order, on all cores. A file that
+  /// cannot be read or is not UTF-8 throws (the first such in order); parse errors are kept for
+  /// the run to report. Each file's ids are counted under its own prefix (its place in the
+  /// list), so they are the same on every machine that lists the same files.
+  static func read(_ options: RunOptions, uri: (String) -> String) throws -> [FeatureFile] {
+    var targets: [(path: String, lines: [Int])] = []
     for argument in options.featurePaths {
       let target = ProjectFiles.parseFeatureArgument(argument)
-      for file in try ProjectFiles.files(target.path, suffixes: ProjectFiles.featureSuffixes) {
-        guard let data = FileManager.default.contents(atPath: file) else { throw RunError(file: file, message: "cannot be read") }
-        guard let text = String(validating: data, as: UTF8.self) else { throw RunError(file: file, message: "not valid UTF-8") }
-        let path = uri(ProjectFiles.absolute(file, from: options.baseDirectory))
-        let source = Source(uri: path, data: text, mediaType: SourceMediaType(path: file))
-        do {
-          let document = try GherkinParser(language: options.language).parse(source, ids: ids)
-          files.append(FeatureFile(source: source, document: document, problems: [], pickles: PickleCompiler(ids: ids).compile(document), lines: target.lines))
-        } catch {
-          files.append(FeatureFile(source: source, document: nil, problems: error.errors, pickles: [], lines: target.lines))
-        }
-      }
+      for file in try ProjectFiles.files(target.path, suffixes: ProjectFiles.featureSuffixes) { targets.append((file, target.lines)) }
     }
-    return files
+    let files = targets
+    let uris = files.map { uri(ProjectFiles.absolute($0.path, from: options.baseDirectory)) }
+    let results = ParsedFiles(count: files.count)
+    let language = options.language
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      results.set(i, Result { try read(files[i].path, uri: uris[i], lines: files[i].lines, language: language, ids: .incrementing(prefix: "\(i):")) })
+    }
+    return try results.all.map { try $0.get() }
   }
+
+  static func read(_ file: String, uri path: String, lines: [Int], language: String, ids: IdGenerator) throws -> FeatureFile {
+    guard let data = FileManager.default.contents(atPath: file) else { throw RunError(file: file, message: "cannot be read") }
+    guard let text = String(validating: data, as: UTF8.self) else { throw RunError(file: file, message: "not valid UTF-8") }
+    let source = Source(uri: path, data: text, mediaType: SourceMediaType(path: file))
+    do {
+      let document = try GherkinParser(language: language).parse(source, ids: ids)
+      return FeatureFile(source: source, document: document, problems: [], pickles: PickleCompiler(ids: ids).compile(document), lines: lines)
+    } catch {
+      return FeatureFile(source: source, document: nil, problems: error.errors, pickles: [], lines: lines)
+    }
+  }
+}
+
+/// The results of reading files on several threads, by place.
+private final class ParsedFiles: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [Result<FeatureFile, any Error>]
+
+  init(count: Int) { results = Array(repeating: .failure(CancellationError()), count: count) }
+
+  func set(_ index: Int, _ result: Result<FeatureFile, any Error>) { lock.withLock { results[index] = result } }
+
+  var all: [Result<FeatureFile, any Error>] { lock.withLock { results } }
 }

@@ -56,7 +56,7 @@ public final class TestRun: @unchecked Sendable {
     } then: { realm in
       try self.load(supportFiles, into: realm)
     }
-    let features = Result { try FeatureFile.read(options, ids: staticIds, uri: uri) }
+    let features = Result { try FeatureFile.read(options, uri: uri) }
     let realm = try startup.realm()
     let filter = try ScenarioFilter(options: options, regexp: realm.regexp)
     let pickles = try select(try features.get(), filter)
