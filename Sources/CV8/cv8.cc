@@ -870,9 +870,18 @@ extern "C" void cv8_isolate_perform_microtasks(cv8_isolate *iso) {
 // MARK: Context
 
 extern "C" cv8_context *cv8_context_new(cv8_isolate *iso) {
+  return cv8_context_new_from_snapshot(iso, false);
+}
+
+extern "C" cv8_context *cv8_context_new_from_snapshot(cv8_isolate *iso, bool snapshot) {
   Isolate::Scope scope(iso->isolate);
   HandleScope handles(iso->isolate);
-  Local<Context> context = Context::New(iso->isolate);
+  Local<Context> context;
+  if (snapshot) {
+    if (iso->snapshot.empty() || !Context::FromSnapshot(iso->isolate, 0).ToLocal(&context)) return nullptr;
+  } else {
+    context = Context::New(iso->isolate);
+  }
   auto *c = new cv8_context{iso, Global<Context>(iso->isolate, context), {}, {}, {}};
   context->SetAlignedPointerInEmbedderData(kContextSlot, c);
   iso->contexts.insert(c);
@@ -1233,7 +1242,10 @@ extern "C" cv8_status cv8_snapshot_create(const char *const *host_names, const u
     }
     if (problem.empty()) {
       creator.AddData(context, last);
-      creator.SetDefaultContext(context);
+      // A plain default context (what Context::New gives, e.g. a page's realm beside the
+      // support context), and the runtime's context as context 0 (Context::FromSnapshot).
+      creator.SetDefaultContext(Context::New(isolate));
+      creator.AddContext(context);
     }
   }
   if (!problem.empty()) {

@@ -31,7 +31,8 @@ final class SupportRealm: @unchecked Sendable {
   init(environment: [String: String], arguments: [String], heapLimit: Int? = nil, codeCache: (any CodeCacheStore)? = nil,
        snapshot: StartupSnapshot? = nil, log: (@Sendable (String) -> Void)? = nil) throws {
     let begun = ContinuousClock.now
-    context = try Isolate(heapLimit: heapLimit, snapshot: snapshot).makeContext()
+    let isolate = try Isolate(heapLimit: heapLimit, snapshot: snapshot)
+    context = try snapshot == nil ? isolate.makeContext() : isolate.makeSnapshotContext()
     let contextMade = ContinuousClock.now
     loader = ScriptLoader(isolate: context.isolate, store: codeCache, log: log)
     regexp = try JavaScriptRegExp(context: context)

@@ -14,9 +14,11 @@ public final class Context: @unchecked Sendable {
   private var raw: OpaquePointer?
   private var hostFunctionIDs: [UInt64] = []
 
-  init(isolate: Isolate) throws {
+  /// `snapshot`: the isolate's startup snapshot context instead of a plain one.
+  init(isolate: Isolate, snapshot: Bool = false) throws {
     self.isolate = isolate
-    raw = try isolate.sync { cv8_context_new(isolate.raw) }
+    raw = try isolate.sync { cv8_context_new_from_snapshot(isolate.raw, snapshot) }
+    guard raw != nil else { throw JSError(kind: .invalid, message: "the isolate was not made from a startup snapshot") }
     let table = isolate.hostFunctions
     let me = self
     try isolate.sync { table.register(me, raw: raw!) }

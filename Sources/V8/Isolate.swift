@@ -27,7 +27,7 @@ public final class Isolate: @unchecked Sendable {
   private var disposed = false
 
   /// Makes an isolate. `heapLimit` (bytes) caps the JavaScript heap; nil keeps V8's default.
-  /// With `snapshot`, every context made in this isolate starts as the snapshot's context.
+  /// With `snapshot`, `makeSnapshotContext()` makes contexts that start as the snapshot's.
   public init(heapLimit: Int? = nil, snapshot: StartupSnapshot? = nil) throws {
     Engine.ensureStarted()
     thread = IsolateThread(name: "caper.isolate")
@@ -64,9 +64,16 @@ public final class Isolate: @unchecked Sendable {
     set { try? sync { hostFunctions.moduleResolver = newValue } }
   }
 
-  /// Makes a new context (a realm with its own globals) in this isolate.
+  /// Makes a new context (a realm with its own globals) in this isolate: a plain one, also in an
+  /// isolate made from a startup snapshot (a page's realm beside the support context).
   public func makeContext() throws -> Context {
     try Context(isolate: self)
+  }
+
+  /// Makes a context that starts as the startup snapshot's (`init(snapshot:)`); see
+  /// `Context.startFromSnapshot`. Throws when the isolate has no snapshot.
+  public func makeSnapshotContext() throws -> Context {
+    try Context(isolate: self, snapshot: true)
   }
 
   /// Stops the running script from any thread. Does nothing when no script runs.

@@ -2,11 +2,11 @@ internal import CV8
 import Foundation
 
 /// A startup snapshot: the heap of a context after some scripts ran (Caper's own runtime, never
-/// user code), from which an isolate's contexts start without running them again.
+/// user code), from which contexts start without running them again.
 ///
 /// Guarantees: the scripts run once, when the snapshot is made, in an isolate of their own; they
 /// may define things but must not call host functions then (those have no Swift body yet). A
-/// context made from it (`Isolate(snapshot:)`) holds the same globals, and its host functions call
+/// context made from it (`Isolate(snapshot:)`, `makeSnapshotContext()`) holds the same globals, and its host functions call
 /// the Swift bodies given to `Context.startFromSnapshot`, by position in `hostFunctions`. The
 /// bytes are only valid for the libnode and V8 flags that made them: store them under the code
 /// cache's ABI directory.

@@ -17,7 +17,7 @@ import V8
   @Test func aContextStartsWithWhatTheScriptsMade() throws {
     let snapshot = try Self.snapshot.get()
     #expect(snapshot.bytes.count > 1000)
-    let context = try Isolate(snapshot: snapshot).makeContext()
+    let context = try Isolate(snapshot: snapshot).makeSnapshotContext()
     let api = try context.startFromSnapshot([
       { args in .number((args[0].numberValue ?? 0) + (args[1].numberValue ?? 0)) },
       { _ in .string("swift") },
@@ -40,11 +40,29 @@ import V8
   @Test func eachIsolateStartsFresh() throws {
     let snapshot = try Self.snapshot.get()
     for _ in 0..<2 {
-      let context = try Isolate(snapshot: snapshot).makeContext()
+      let context = try Isolate(snapshot: snapshot).makeSnapshotContext()
       let api = try context.startFromSnapshot([{ _ in .undefined }, { _ in .undefined }])
       guard case .function(let bump) = api["bump"] else { Issue.record("no bump"); return }
       #expect(try context.call(bump) == .number(1))
     }
+  }
+
+  @Test func aPlainContextLivesBesideTheSnapshotOne() throws {
+    let snapshot = try Self.snapshot.get()
+    let isolate = try Isolate(snapshot: snapshot)
+    let support = try isolate.makeSnapshotContext()
+    let api = try support.startFromSnapshot([{ args in .number((args[0].numberValue ?? 0) + (args[1].numberValue ?? 0)) }, { _ in .undefined }])
+    // A page's realm: plain, with none of the runtime's globals, and host functions of its own.
+    let page = try isolate.makeContext()
+    #expect(try page.evaluate("typeof base") == .string("undefined"))
+    #expect(try page.evaluate("typeof __now") == .string("undefined"))
+    try page.define("pageHost") { _ in .string("page") }
+    #expect(try page.evaluate("pageHost()") == .string("page"))
+    #expect { _ = try page.startFromSnapshot([]) } throws: { "\($0)".contains("no snapshot value") }
+    guard case .function(let add) = api["add"] else { Issue.record("no add"); return }
+    #expect(try support.call(add, [.number(1)]) == .number(41))
+    // A plain isolate has no snapshot context.
+    #expect { _ = try Isolate().makeSnapshotContext() } throws: { "\($0)".contains("startup snapshot") }
   }
 
   @Test func aScriptThatFailsNamesItself() {

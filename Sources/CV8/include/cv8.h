@@ -120,6 +120,9 @@ void cv8_isolate_perform_microtasks(cv8_isolate *isolate);
 // MARK: Context
 
 cv8_context *cv8_context_new(cv8_isolate *isolate);
+/// In an isolate made from a startup snapshot: the snapshot's context (`snapshot` true; null when
+/// the isolate has none), or a plain one (false, as cv8_context_new).
+cv8_context *cv8_context_new_from_snapshot(cv8_isolate *isolate, bool snapshot);
 /// Disposes the context and every script and ref made in it (they report CV8_ERR_DISPOSED).
 void cv8_context_dispose(cv8_context *context);
 cv8_status cv8_context_evaluate(cv8_context *context, const char *source, size_t source_length,
