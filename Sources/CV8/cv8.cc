@@ -666,6 +666,18 @@ MaybeLocal<String> NewString(Isolate *isolate, const char *data, size_t length) 
   return String::NewFromUtf8(isolate, data, NewStringType::kNormal, static_cast<int>(length));
 }
 
+/// Sets global `name` of `context` to a native function calling `callback` (with `data`, a
+/// number or nothing, so a startup snapshot can hold it); false when V8 refused.
+bool SetGlobalFunction(Local<Context> context, Local<String> name, FunctionCallback callback,
+                       Local<Value> data = Local<Value>()) {
+  Local<Function> function;
+  if (!Function::New(context, callback, data).ToLocal(&function) ||
+      context->Global()->Set(context, name, function).IsNothing())
+    return false;
+  function->SetName(name);
+  return true;
+}
+
 // MARK: The host trampoline
 
 void Trampoline(const FunctionCallbackInfo<Value> &info) {
@@ -1105,18 +1117,11 @@ extern "C" cv8_status cv8_context_compile_function_source(
 extern "C" cv8_status cv8_context_define_function(cv8_context *c, const char *name,
                                                   size_t name_length, uint64_t function_id,
                                                   cv8_error *error) {
-  cv8_isolate *iso = c->iso;
+  Isolate *isolate = c->iso->isolate;
   Scopes scopes(c);
   Local<String> key;
-  Local<Function> function;
-  if (!NewString(iso->isolate, name, name_length).ToLocal(&key) ||
-      !Function::New(scopes.context, Trampoline, Number::New(iso->isolate, static_cast<double>(function_id)))
-           .ToLocal(&function)) {
-    SetError(error, CV8_ERR_INVALID, "cannot create the host function");
-    return CV8_ERR_INVALID;
-  }
-  function->SetName(key);
-  if (scopes.context->Global()->Set(scopes.context, key, function).IsNothing()) {
+  if (!NewString(isolate, name, name_length).ToLocal(&key) ||
+      !SetGlobalFunction(scopes.context, key, Trampoline, Number::New(isolate, static_cast<double>(function_id)))) {
     SetError(error, CV8_ERR_INVALID, "cannot define the host function");
     return CV8_ERR_INVALID;
   }
@@ -1149,14 +1154,11 @@ bool DefineNative(cv8_context *c, const char *name, size_t name_length, Function
                   cv8_error *error) {
   Scopes scopes(c);
   Local<String> key;
-  Local<Function> function;
   if (!NewString(c->iso->isolate, name, name_length).ToLocal(&key) ||
-      !Function::New(scopes.context, callback).ToLocal(&function) ||
-      scopes.context->Global()->Set(scopes.context, key, function).IsNothing()) {
+      !SetGlobalFunction(scopes.context, key, callback)) {
     SetError(error, CV8_ERR_INVALID, "cannot define a native function");
     return false;
   }
-  function->SetName(key);
   return true;
 }
 
@@ -1170,8 +1172,7 @@ extern "C" cv8_status cv8_context_define_microtask_checkpoint(cv8_context *c, co
 extern "C" int64_t cv8_monotonic_ns(void) { return MonotonicNs(); }
 
 extern "C" cv8_status cv8_context_define_clock(cv8_context *c, const char *name, size_t name_length,
-                                               int64_t *origin, cv8_error *error) {
-  *origin = c->iso->clock_origin_ns;
+                                               cv8_error *error) {
   return DefineNative(c, name, name_length, NativeClock, error) ? CV8_OK : CV8_ERR_INVALID;
 }
 
@@ -1202,25 +1203,13 @@ extern "C" cv8_status cv8_snapshot_create(const char *const *host_names, const u
     HandleScope handles(isolate);
     Local<Context> context = Context::New(isolate);
     Context::Scope context_scope(context);
-    Local<Object> global = context->Global();
-    for (size_t i = 0; i < host_count && problem.empty(); i++) {
-      Local<Function> function;
-      Local<String> key = String::NewFromUtf8(isolate, host_names[i]).ToLocalChecked();
-      if (!Function::New(context, Trampoline, Number::New(isolate, static_cast<double>(host_ids[i]))).ToLocal(&function) ||
-          global->Set(context, key, function).IsNothing())
+    auto name = [&](const char *text) { return String::NewFromUtf8(isolate, text).ToLocalChecked(); };
+    for (size_t i = 0; i < host_count && problem.empty(); i++)
+      if (!SetGlobalFunction(context, name(host_names[i]), Trampoline, Number::New(isolate, static_cast<double>(host_ids[i]))))
         problem = std::string("cannot define ") + host_names[i];
-      else
-        function->SetName(key);
-    }
-    Local<Function> clock;
-    if (problem.empty() && clock_name &&
-        (!Function::New(context, NativeClock).ToLocal(&clock) ||
-         global->Set(context, String::NewFromUtf8(isolate, clock_name).ToLocalChecked(), clock).IsNothing()))
+    if (problem.empty() && clock_name && !SetGlobalFunction(context, name(clock_name), NativeClock))
       problem = "cannot define the clock";
-    Local<Function> checkpoint;
-    if (problem.empty() && checkpoint_name &&
-        (!Function::New(context, NativeMicrotasks).ToLocal(&checkpoint) ||
-         global->Set(context, String::NewFromUtf8(isolate, checkpoint_name).ToLocalChecked(), checkpoint).IsNothing()))
+    if (problem.empty() && checkpoint_name && !SetGlobalFunction(context, name(checkpoint_name), NativeMicrotasks))
       problem = "cannot define the microtask checkpoint";
     Local<Value> last = Undefined(isolate);
     for (size_t i = 0; i < count && problem.empty(); i++) {

@@ -15,16 +15,13 @@ public struct StepMark: Sendable, Equatable {
 
 extension Context {
   /// Defines a global function `name` that reads a monotonic clock natively (no host crossing):
-  /// `name()` returns milliseconds since it was defined; `name(i)` also marks step `i` as started
-  /// now (see `callSteps`). Returns the clock's zero on the clock of `StepMark.now`.
-  @discardableResult
-  public func defineClock(_ name: String) throws -> Int64 {
+  /// `name()` returns milliseconds since the isolate was made (`isolate.clockOrigin`); `name(i)`
+  /// also marks step `i` as started now (see `callSteps`).
+  public func defineClock(_ name: String) throws {
     try withRaw { raw in
-      var origin: Int64 = 0
       try ShimCall.check { error in
-        withUTF8(name) { name in cv8_context_define_clock(raw, name.base, name.count, &origin, error) }
+        withUTF8(name) { name in cv8_context_define_clock(raw, name.base, name.count, error) }
       }
-      return origin
     }
   }
 

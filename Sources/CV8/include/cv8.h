@@ -162,11 +162,10 @@ cv8_status cv8_context_compile_function_source(cv8_context *context, cv8_source 
 cv8_status cv8_context_define_function(cv8_context *context, const char *name, size_t name_length,
                                        uint64_t function_id, cv8_error *error);
 /// Defines a global native clock function (no host crossing): `f()` returns milliseconds since
-/// it was defined (CLOCK_MONOTONIC); `f(i)` with an int32 also marks step `i` as started now,
-/// which cv8_isolate_mark reads from any thread. `origin` is the clock's zero (as
-/// cv8_monotonic_ns).
+/// the isolate was made (CLOCK_MONOTONIC); `f(i)` with an int32 also marks step `i` as started now,
+/// which cv8_isolate_mark reads from any thread. Its zero is cv8_isolate_clock_origin.
 cv8_status cv8_context_define_clock(cv8_context *context, const char *name, size_t name_length,
-                                    int64_t *origin, cv8_error *error);
+                                    cv8_error *error);
 /// Defines a global native function that runs the queued promise reactions (from inside
 /// JavaScript, as Node's runMicrotasks does).
 cv8_status cv8_context_define_microtask_checkpoint(cv8_context *context, const char *name, size_t name_length,
