@@ -511,9 +511,8 @@ class Decoder {
         uint32_t count;
         if (!ReadU32(&count) || count > static_cast<size_t>(end_ - p_)) return false;
         // Elements first, then one packed array (no per-element Set).
-        std::vector<Local<Value>> elements(count);
-        for (uint32_t i = 0; i < count; i++)
-          if (!Decode(&elements[i], depth + 1)) return false;
+        std::vector<Local<Value>> elements;
+        if (!DecodeElements(count, &elements, depth + 1)) return false;
         *out = Array::New(isolate_, elements.data(), count);
         return true;
       }
@@ -593,15 +592,19 @@ class Decoder {
     uint32_t count;
     if (p_ >= end_ || *p_++ != 'a' || !ReadU32(&count) || count > static_cast<size_t>(end_ - p_))
       return false;
-    out->resize(count);
-    for (uint32_t i = 0; i < count; i++)
-      if (!Decode(&(*out)[i], 1)) return false;
-    return true;
+    return DecodeElements(count, out, 1);
   }
 
   bool AtEnd() const { return p_ == end_; }
 
  private:
+  bool DecodeElements(uint32_t count, std::vector<Local<Value>> *out, int depth) {
+    out->resize(count);
+    for (uint32_t i = 0; i < count; i++)
+      if (!Decode(&(*out)[i], depth)) return false;
+    return true;
+  }
+
   bool ReadU32(uint32_t *v) {
     if (end_ - p_ < 4) return false;
     memcpy(v, p_, 4);
