@@ -100,15 +100,14 @@ final class RunModel {
 
   /// An attempt's results by step, in the test case's order (steps that did not finish left out).
   func results(_ startedId: String, _ testCase: TestCase) -> [(step: TestStep, result: TestStepResult)] {
-    guard let finished = results[startedId] else { return [] }
-    return testCase.testSteps.compactMap { step in finished.first { $0.stepId == step.id }.map { (step, $0.result) } }
+    var list: [(step: TestStep, result: TestStepResult)] = []
+    _ = forEachResult(startedId, testCase) { list.append(($0, $1)) }
+    return list
   }
 
+  /// An attempt's status: its worst step's (steps that did not finish count as passed).
   func status(of startedId: String, _ testCase: TestCase) -> TestStepResult.Status {
-    let finished = results[startedId] ?? []
-    return testCase.testSteps.reduce(TestStepResult.Status.passed) { worst, step in
-      TestStepResult.Status.worse(worst, finished.first { $0.stepId == step.id }?.result.status ?? .unknown)
-    }
+    forEachResult(startedId, testCase) { _, _ in }
   }
 
   /// The scenario (and, for an outline row, the row) a pickle came from.

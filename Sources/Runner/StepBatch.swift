@@ -133,7 +133,7 @@ extension Session {
       batch.passed(times)
       let k = min(times.count, ops.count - 1)
       let outcome = SupportRealm.failure(error, timeout: timeouts[k])
-      let elapsed = StepBatch.milliseconds(TestRun.duration(run.clock.now - started)) - times.reduce(0, +)
+      let elapsed = (run.clock.now - started).milliseconds - times.reduce(0, +)
       finish(batch, k, outcome, took: elapsed, now: true, worst: &worst, skipping: &skipping)
       return k + 1
     }
@@ -160,7 +160,7 @@ extension Session {
       self.batch = nil
       let awaited = run.clock.now
       let outcome = realm.settle(parts[2], timeout: timeouts[k], left: max(.zero, timeouts[k] - .milliseconds(took)))
-      let total = took + StepBatch.milliseconds(TestRun.duration(run.clock.now - awaited))
+      let total = took + (run.clock.now - awaited).milliseconds
       finish(batch, k, outcome, took: total, now: true, worst: &worst, skipping: &skipping)
     } else {
       finish(batch, k, Outcome(parts[2]), took: took, now: false, worst: &worst, skipping: &skipping)

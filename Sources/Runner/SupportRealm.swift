@@ -67,8 +67,8 @@ final class SupportRealm: @unchecked Sendable {
     }
     _ = try context.call(function("start"), [setup])
     if let log {
-      func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
-      log(String(format: "realm: isolate and context %.2f ms, Caper's runtime %.2f ms%@", ms(contextMade - begun), ms(ContinuousClock.now - contextMade),
+      log(String(format: "realm: isolate and context %.2f ms, Caper's runtime %.2f ms%@", (contextMade - begun).milliseconds,
+        (ContinuousClock.now - contextMade).milliseconds,
         snapshot == nil ? "" : " (from the snapshot)"))
     }
   }
@@ -193,8 +193,7 @@ final class SupportRealm: @unchecked Sendable {
   static func failure(_ error: any Error, timeout: Swift.Duration) -> Outcome {
     switch error {
     case let error as JSError where error.kind == .timeout:
-      let ms = Int(Double(timeout.components.seconds) * 1000 + Double(timeout.components.attoseconds) / 1e15)
-      return Outcome(status: .failed, message: "function timed out, ensure the promise resolves within \(ms) milliseconds",
+      return Outcome(status: .failed, message: "function timed out, ensure the promise resolves within \(Int(timeout.milliseconds)) milliseconds",
         exceptionType: "Error", stackTrace: nil)
     case let error as JSError:
       // Caper's own frames left out, as the runtime's failure() does.

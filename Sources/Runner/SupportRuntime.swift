@@ -70,9 +70,7 @@ public enum SupportRuntime {
     do {
       let made = try StartupSnapshot.make(hostFunctions: hostFunctions, clock: clock, microtasks: microtasks, scripts: scripts)
       store.store(key, made.bytes)
-      let elapsed = ContinuousClock.now - started
-      log?(String(format: "snapshot: made (%d KiB) in %.1f ms", made.bytes.count >> 10,
-        Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
+      log?(String(format: "snapshot: made (%d KiB) in %.1f ms", made.bytes.count >> 10, (ContinuousClock.now - started).milliseconds))
       return made
     } catch {
       log?("snapshot: not made: \(error)")

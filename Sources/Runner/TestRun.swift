@@ -51,9 +51,11 @@ public final class TestRun: @unchecked Sendable {
     // The first realm starts and loads the support code on its own thread while this one reads
     // and parses the features. Errors keep their order: the realm's start, the options, the
     // features, then the support code.
-    let startup = Startup { [options] in
+    // Every worker's realm: the same runtime, caches and snapshot.
+    let makeRealm = { @Sendable [options] in
       try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, snapshot: options.snapshot, log: options.cacheLog)
-    } then: { realm in
+    }
+    let startup = Startup(makeRealm) { realm in
       try self.load(supportFiles, into: realm)
     }
     let features = Result { try FeatureFile.read(options, uri: uri) }
@@ -79,7 +81,7 @@ public final class TestRun: @unchecked Sendable {
     let workers = max(1, options.parallel)
     let pool = try Pool<SupportRealm>(count: workers) { [options] index in
       if index == 0 { return realm }
-      let more = try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, snapshot: options.snapshot, log: options.cacheLog)
+      let more = try makeRealm()
       try self.load(supportFiles, into: more)
       return more
     }
@@ -131,8 +133,7 @@ public final class TestRun: @unchecked Sendable {
   /// loaded; the first worker compiles, the others use its caches).
   private func logReady(_ worker: Int, took elapsed: Swift.Duration) {
     guard let log = options.cacheLog else { return }
-    let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-    log(String(format: "worker %d ready in %.1f ms", worker, ms))
+    log(String(format: "worker %d ready in %.1f ms", worker, elapsed.milliseconds))
   }
 
   private func load(_ files: [String], into realm: SupportRealm) throws {

@@ -215,17 +215,14 @@
     if (begin) beginTestCase(parameters);
     const times = [];
     batch = { first: -1, times };
+    let result = 0, took = 0;
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i];
       const started = host.now(i);
       if (i === 0) batch.first = started;
-      const result = op[0] === 0 ? runStep(op[1], op[2], op[3], op[4]) : runHook(op[1], hookArgument(op[0], context));
-      const took = host.now() - started;
-      if (result !== 0) {
-        const first = batch.first;
-        batch = null;
-        return [first, times, result, took];
-      }
+      result = op[0] === 0 ? runStep(op[1], op[2], op[3], op[4]) : runHook(op[1], hookArgument(op[0], context));
+      took = host.now() - started;
+      if (result !== 0) break;
       times.push(took);
       // As cucumber-js awaits each step: what this one left to the microtask queue settles
       // before the next starts.
@@ -233,7 +230,7 @@
     }
     const first = batch.first;
     batch = null;
-    return [first, times, 0, 0];
+    return [first, times, result, result === 0 ? 0 : took];
   }
 
   function hookArgument(kind, context) {
