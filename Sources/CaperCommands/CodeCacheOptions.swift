@@ -104,14 +104,11 @@ struct CodeCacheOptions: ParsableArguments {
   }
 
   /// The ABI directories `caper run` uses now: the engine's, and the snapshot's when there is one.
-  /// Creates nothing: without the engine's directory there is no snapshot to look at.
+  /// Only looks: creates, marks and prunes nothing.
   func runDirectories() -> [String] {
     guard let root = location.path else { return [] }
-    var names = [CodeCacheABI.current().directoryName]
-    guard FileManager.default.fileExists(atPath: root + "/" + names[0]), let engineDisk = disk(abi: .current()) else { return names }
-    if Self.usesSnapshot, let snapshot = SupportRuntime.snapshot(store: engineDisk, make: false, log: nil) {
-      names.append(CodeCacheABI.current(snapshotHash: SupportRuntime.identity(of: snapshot)).directoryName)
-    }
-    return names
+    let engine = CodeCacheABI.current()
+    guard Self.usesSnapshot, let snapshot = SupportRuntime.storedSnapshot(root: root, abi: engine) else { return [engine.directoryName] }
+    return [engine.directoryName, CodeCacheABI.current(snapshotHash: SupportRuntime.identity(of: snapshot)).directoryName]
   }
 }

@@ -59,6 +59,15 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
 
   func path(for key: CodeCacheKey) -> String { directory + "/" + key.description + Self.entryExtension }
 
+  /// The payload stored for `key` in `abi`'s directory under `root`, validated as `load` does,
+  /// touching nothing (no directory, counter, time or deletion): for commands that only look.
+  public static func peek(root: String, abi: CodeCacheABI, key: CodeCacheKey) -> [UInt8]? {
+    guard let file = FileBytes.read(root + "/" + abi.directoryName + "/" + key.description + entryExtension),
+      case .success(let payload) = file.withUnsafeBytes({ CodeCacheEntry.decode($0, for: key) })
+    else { return nil }
+    return payload
+  }
+
   public func load(_ key: CodeCacheKey) -> [UInt8]? {
     let path = path(for: key)
     let fd = open(path, O_RDONLY | O_CLOEXEC)

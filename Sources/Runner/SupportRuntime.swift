@@ -55,17 +55,14 @@ public enum SupportRuntime {
   /// native functions by position).
   static var key: CodeCacheKey { CodeCacheKey(kind: .snapshot, source: "caper runtime snapshot \(hash) \(ExecutableIdentity.current)") }
 
-  /// The stored snapshot; when there is none (and `make`), one is made and stored (about
-  /// 40 ms, once per Caper build and engine). Nil without a store or when it cannot be made.
-  public static func snapshot(
-    store: (any CodeCacheStore)?, make: Bool = true, log: (@Sendable (String) -> Void)? = nil
-  ) -> StartupSnapshot? {
+  /// The stored snapshot; when there is none, one is made and stored (about 40 ms, once per
+  /// Caper build and engine). Nil without a store or when it cannot be made.
+  public static func snapshot(store: (any CodeCacheStore)?, log: (@Sendable (String) -> Void)? = nil) -> StartupSnapshot? {
     guard let store else { return nil }
     if let bytes = store.load(key) {
       log?("snapshot: \(bytes.count >> 10) KiB from the cache")
       return StartupSnapshot(bytes: bytes, hostFunctions: hostFunctions)
     }
-    guard make else { return nil }
     let started = ContinuousClock.now
     do {
       let made = try StartupSnapshot.make(hostFunctions: hostFunctions, clock: clock, microtasks: microtasks, scripts: scripts)
@@ -76,6 +73,12 @@ public enum SupportRuntime {
       log?("snapshot: not made: \(error)")
       return nil
     }
+  }
+
+  /// The snapshot stored under `root` for the engine's ABI directory `abi`, looked at without
+  /// touching the cache (`caper cache path|stats`).
+  public static func storedSnapshot(root: String, abi: CodeCacheABI) -> StartupSnapshot? {
+    DiskCodeCache.peek(root: root, abi: abi, key: key).map { StartupSnapshot(bytes: $0, hostFunctions: hostFunctions) }
   }
 
   /// A snapshot's identity (XXH64 of its bytes, in hex): the caches made under it are kept in an
