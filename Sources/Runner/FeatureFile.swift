@@ -24,12 +24,13 @@ struct FeatureFile: Sendable {
     }
     let files = targets
     let uris = files.map { uri(ProjectFiles.absolute($0.path, from: options.baseDirectory)) }
-    let results = ParsedFiles(count: files.count)
+    let results = Locked([Result<FeatureFile, any Error>](repeating: .failure(CancellationError()), count: files.count))
     let language = options.language
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      results.set(i, Result { try read(files[i].path, uri: uris[i], lines: files[i].lines, language: language, ids: .incrementing(prefix: "\(i):")) })
+      let parsed = Result { try read(files[i].path, uri: uris[i], lines: files[i].lines, language: language, ids: .incrementing(prefix: "\(i):")) }
+      results.withLock { $0[i] = parsed }
     }
-    return try results.all.map { try $0.get() }
+    return try results.withLock { $0 }.map { try $0.get() }
   }
 
   static func read(_ file: String, uri path: String, lines: [Int], language: String, ids: IdGenerator) throws -> FeatureFile {
@@ -43,16 +44,4 @@ struct FeatureFile: Sendable {
       return FeatureFile(source: source, document: nil, problems: error.errors, pickles: [], lines: lines)
     }
   }
-}
-
-/// The results of reading files on several threads, by place.
-private final class ParsedFiles: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [Result<FeatureFile, any Error>]
-
-  init(count: Int) { results = Array(repeating: .failure(CancellationError()), count: count) }
-
-  func set(_ index: Int, _ result: Result<FeatureFile, any Error>) { lock.withLock { results[index] = result } }
-
-  var all: [Result<FeatureFile, any Error>] { lock.withLock { results } }
 }

@@ -316,11 +316,12 @@ final class SupportRealm: @unchecked Sendable {
       do { try process.run() } catch { return .object(JSObject([("error", .string("spawn \(command) ENOENT"))])) }
       if let text = options["input"].stringValue { input.fileHandleForWriting.write(Data(text.utf8)) }
       try? input.fileHandleForWriting.close()
-      let errData = LockedData()
+      let errData = Locked(Data())
       let group = DispatchGroup()
       group.enter()
       DispatchQueue.global().async {
-        errData.set(err.fileHandleForReading.readDataToEndOfFile())
+        let read = err.fileHandleForReading.readDataToEndOfFile()
+        errData.withLock { $0 = read }
         group.leave()
       }
       let outData = out.fileHandleForReading.readDataToEndOfFile()
@@ -328,7 +329,7 @@ final class SupportRealm: @unchecked Sendable {
       process.waitUntilExit()
       return .object(JSObject([
         ("status", .number(Double(process.terminationStatus))), ("stdout", .bytes([UInt8](outData))),
-        ("stderr", .bytes([UInt8](errData.get()))),
+        ("stderr", .bytes(errData.withLock { [UInt8]($0) })),
       ]))
     }
     bodies["__caperHost_emit"] = { [weak self] args in
@@ -337,14 +338,6 @@ final class SupportRealm: @unchecked Sendable {
     }
     return bodies
   }
-}
-
-/// Bytes handed between threads.
-final class LockedData: @unchecked Sendable {
-  private let lock = NSLock()
-  private var data = Data()
-  func set(_ value: Data) { lock.withLock { data = value } }
-  func get() -> Data { lock.withLock { data } }
 }
 
 /// A host function's failure, shown to JavaScript as an Error with this message.
