@@ -26,7 +26,9 @@ namespace {
 
 std::mutex g_engine_mutex;
 bool g_initialized = false;
-std::unique_ptr<Platform> g_platform;
+// Never destroyed: the engine lives as long as the process, and a platform torn down by exit()
+// while an isolate thread is still disposing its isolate crashes.
+Platform *g_platform = nullptr;
 cv8_host_callback g_host_callback = nullptr;
 cv8_module_resolver g_module_resolver = nullptr;
 
@@ -250,7 +252,7 @@ class Entry {
       // Platform tasks (GC finalisation and the like) can wait a few calls: pumping takes the
       // platform's lock, which costs more than most calls.
       if ((++iso_->top_level_calls & 15) == 0) {
-        while (platform::PumpMessageLoop(g_platform.get(), isolate)) {
+        while (platform::PumpMessageLoop(g_platform, isolate)) {
         }
       }
     }
@@ -748,8 +750,8 @@ extern "C" bool cv8_engine_initialize(const char *flags, cv8_host_callback callb
     return false;
   }
   if (flags && *flags) V8::SetFlagsFromString(flags);
-  g_platform = platform::NewDefaultPlatform();
-  V8::InitializePlatform(g_platform.get());
+  g_platform = platform::NewDefaultPlatform().release();
+  V8::InitializePlatform(g_platform);
   V8::Initialize();
   g_host_callback = callback;
   g_initialized = true;
