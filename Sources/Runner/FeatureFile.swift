@@ -1,6 +1,7 @@
 import Foundation
 import Gherkin
 import Messages
+import V8
 
 /// A feature file as read and parsed: its source, then its document and pickles, or the parse
 /// errors. Reading emits nothing, so it can happen while the support realm starts.
@@ -24,7 +25,7 @@ struct FeatureFile: Sendable {
     }
     let files = targets
     let uris = files.map { uri(ProjectFiles.absolute($0.path, from: options.baseDirectory)) }
-    let results = Locked([Result<FeatureFile, any Error>](repeating: .failure(CancellationError()), count: files.count))
+    let results = LockedState([Result<FeatureFile, any Error>](repeating: .failure(CancellationError()), count: files.count))
     let language = options.language
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       let parsed = Result { try read(files[i].path, uri: uris[i], lines: files[i].lines, language: language, ids: .incrementing(prefix: "\(i):")) }

@@ -316,7 +316,7 @@ final class SupportRealm: @unchecked Sendable {
       do { try process.run() } catch { return .object(JSObject([("error", .string("spawn \(command) ENOENT"))])) }
       if let text = options["input"].stringValue { input.fileHandleForWriting.write(Data(text.utf8)) }
       try? input.fileHandleForWriting.close()
-      let errData = Locked(Data())
+      let errData = LockedState(Data())
       let group = DispatchGroup()
       group.enter()
       DispatchQueue.global().async {
