@@ -18,7 +18,7 @@ final class StepBatch {
   private let run: TestRun
   /// The wall clock and the realm's clock (`SupportRealm.clockOrigin`) read together.
   private let wall = Date().timeIntervalSince1970
-  private let monotonic = StepMark.now
+  private let monotonic = ProgressMark.now
   private let clockOrigin: Int64
   /// Wall-clock seconds when the first step started (once JavaScript said), and milliseconds of
   /// the steps laid end to end from there.
@@ -139,7 +139,7 @@ extension Session {
     }
     let value: JSValue
     do {
-      value = try realm.context.callSteps(
+      value = try realm.context.callInStages(
         realm.function("runSteps"), [.bool(begin), begin ? worldParameters : .undefined, .array(ops), context], timeouts: timeouts)
     } catch {
       return stopped(by: error)

@@ -22,7 +22,7 @@ final class SupportRealm: @unchecked Sendable {
   let regexp: JavaScriptRegExp
   /// Every script of the realm (Caper's runtime, support files, their modules) compiles here.
   let loader: ScriptLoader
-  /// The zero of JavaScript's clock (`host.now()`), on the clock of `StepMark.now`.
+  /// The zero of JavaScript's clock (`host.now()`), on the clock of `ProgressMark.now`.
   private(set) var clockOrigin: Int64 = 0
 
   /// With `snapshot` (of `SupportRuntime`), the context starts as the snapshot's and Caper's
@@ -49,7 +49,7 @@ final class SupportRealm: @unchecked Sendable {
       api = last
     }
     clockOrigin = context.isolate.clockOrigin
-    context.isolate.moduleResolver = { [weak self] _, specifier, referrer in
+    context.moduleResolver = { [weak self] _, specifier, referrer in
       guard let self else { throw JSError(kind: .disposed, message: "the support realm is gone") }
       return try self.resolveModule(specifier, from: referrer)
     }

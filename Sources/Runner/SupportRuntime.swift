@@ -61,7 +61,7 @@ public enum SupportRuntime {
     guard let store else { return nil }
     if let bytes = store.load(key) {
       log?("snapshot: \(bytes.count >> 10) KiB from the cache")
-      return StartupSnapshot(bytes: bytes, hostFunctions: hostFunctions)
+      return StartupSnapshot(bytes: bytes, hostFunctions: [hostFunctions])
     }
     let started = ContinuousClock.now
     do {
@@ -78,7 +78,7 @@ public enum SupportRuntime {
   /// The snapshot stored under `root` for the engine's ABI directory `abi`, looked at without
   /// touching the cache (`caper cache path|stats`).
   public static func storedSnapshot(root: String, abi: CodeCacheABI) -> StartupSnapshot? {
-    DiskCodeCache.peek(root: root, abi: abi, key: key).map { StartupSnapshot(bytes: $0, hostFunctions: hostFunctions) }
+    DiskCodeCache.peek(root: root, abi: abi, key: key).map { StartupSnapshot(bytes: $0, hostFunctions: [hostFunctions]) }
   }
 
   /// A snapshot's identity (XXH64 of its bytes, in hex): the caches made under it are kept in an

@@ -12,7 +12,7 @@ extension Context {
     _ promise: JSValue, timeout: Duration = .seconds(5), pump: () throws -> Bool = { false }
   ) throws -> JSValue {
     guard case .promise(let reference) = promise else { return promise }
-    let watchdog = Watchdog(isolate: isolate, timeout: timeout)
+    let watchdog = try Watchdog(isolate: isolate, timeout: timeout)
     defer { watchdog.cancel() }
     do {
       while true {
@@ -35,7 +35,7 @@ extension Context {
     _ function: JSReference, _ arguments: [JSValue] = [], timeout: Duration = .seconds(5),
     pump: () throws -> Bool = { false }
   ) throws -> JSValue {
-    let watchdog = Watchdog(isolate: isolate, timeout: timeout)
+    let watchdog = try Watchdog(isolate: isolate, timeout: timeout)
     defer { watchdog.cancel() }
     do {
       let value = try call(function, arguments)
@@ -73,22 +73,28 @@ extension Context {
   }
 }
 
-/// Terminates an isolate's running script once a deadline passes, unless cancelled first.
-/// Deadlines are kept by one thread per isolate (`DeadlineKeeper`), so arming one costs a lock,
-/// not a timer.
+/// The host boundary's guard: once a deadline passes, terminates the JavaScript entered through
+/// the boundary it was made at (the next call into JavaScript from where it was made, and what
+/// that calls), unless cancelled first. Made inside a host function, it stops only the inner
+/// call: the termination ends there and the outer realm's code goes on (its host function gets
+/// `JSError.Kind.timeout` to throw). Deadlines are kept by one thread per isolate
+/// (`DeadlineKeeper`), so arming one costs a lock, not a timer.
 final class Watchdog: @unchecked Sendable {
   private let state = LockedState((fired: false, cancelled: false, token: 0, deadline: ContinuousClock.Instant.now))
   private let keeper: DeadlineKeeper
   private weak var isolate: Isolate?
   /// Asked when the deadline passes: a later deadline keeps the script running until then.
   private let extend: (@Sendable () -> ContinuousClock.Instant?)?
+  /// The entry depth of the call it guards.
+  private let depth: Int
   let timeout: Duration
 
-  init(isolate: Isolate, timeout: Duration, extend: (@Sendable () -> ContinuousClock.Instant?)? = nil) {
+  init(isolate: Isolate, timeout: Duration, extend: (@Sendable () -> ContinuousClock.Instant?)? = nil) throws {
     self.timeout = timeout
     keeper = isolate.deadlines
     self.isolate = isolate
     self.extend = extend
+    depth = try isolate.sync { isolate.entryDepth + 1 }
     schedule(.now + timeout)
   }
 
@@ -108,7 +114,7 @@ final class Watchdog: @unchecked Sendable {
       s.fired = true
       return true
     }
-    if fire { isolate?.terminate() }
+    if fire { isolate?.terminate(atDepth: depth) }
   }
 
   var fired: Bool { state.withLock { $0.fired } }

@@ -1,37 +1,71 @@
 internal import CV8
 import Foundation
 
-/// A JavaScript realm (its own global object) inside an isolate: the support context of a worker,
-/// later a page's realm beside it.
+/// A JavaScript realm (its own global object) inside an isolate: the support realm of a worker,
+/// a page's realm beside it.
 ///
 /// Guarantees: every method runs on the isolate's thread (hopping there when called elsewhere).
-/// `dispose()` is idempotent and disposes the context's scripts and references first: afterwards
-/// they throw `JSError.Kind.disposed` ("context disposed"), while a script's `cachedData` stays
-/// readable. A JavaScript exception never crashes the process: it comes back as a `JSError`.
+/// Each context has its own security token, microtask queue, host functions and module resolver.
+/// Another context's code reaches a `guarded` context's global only once `admit`ted (one way);
+/// a context with `ownCodeGeneration` refuses `eval`/`new Function` asked by another context's
+/// code. `dispose()` is idempotent and disposes the context's scripts and references first:
+/// afterwards they throw `JSError.Kind.disposed` ("context disposed"), while a script's
+/// `cachedData` stays readable. A JavaScript exception never crashes the process: it comes back
+/// as a `JSError`.
 public final class Context: @unchecked Sendable {
+  /// How a context is made.
+  public struct Options: Sendable, Equatable {
+    /// The isolate's startup snapshot context at this index instead of a plain context.
+    public var snapshotIndex: Int?
+    /// Only this context's own code and admitted contexts reach its global (see `admit`). A
+    /// snapshot context is guarded when it was made so (`StartupSnapshot.ContextSpec.guarded`).
+    public var guarded: Bool
+    /// Code generation from strings (`eval`, `new Function`) only for this context's own code.
+    public var ownCodeGeneration: Bool
+
+    public init(snapshotIndex: Int? = nil, guarded: Bool = false, ownCodeGeneration: Bool = false) {
+      self.snapshotIndex = snapshotIndex
+      self.guarded = guarded
+      self.ownCodeGeneration = ownCodeGeneration
+    }
+  }
+
   public let isolate: Isolate
+  public let options: Options
   /// nil once disposed. Read and written on the isolate's thread only.
   private var raw: OpaquePointer?
-  private var hostFunctionIDs: [UInt64] = []
+  /// This context's host functions; touched on the isolate's thread only.
+  var hostFunctions = HostFunctions()
+  /// How this context's ES modules find what they import (see `ModuleResolver`).
+  public var moduleResolver: ModuleResolver? {
+    get { (try? isolate.sync { resolver }) ?? nil }
+    set { try? isolate.sync { resolver = newValue } }
+  }
+  /// Touched on the isolate's thread only.
+  var resolver: ModuleResolver?
 
-  /// `snapshot`: the isolate's startup snapshot context instead of a plain one.
-  init(isolate: Isolate, snapshot: Bool = false) throws {
+  init(isolate: Isolate, options: Options) throws {
     self.isolate = isolate
-    raw = try isolate.sync { cv8_context_new_from_snapshot(isolate.raw, snapshot) }
-    guard raw != nil else { throw JSError(kind: .invalid, message: "the isolate was not made from a startup snapshot") }
-    let table = isolate.hostFunctions
+    self.options = options
+    raw = try isolate.sync {
+      var shim = cv8_context_options(
+        snapshot_index: Int32(options.snapshotIndex ?? -1), guarded: options.guarded, own_code_generation: options.ownCodeGeneration)
+      return cv8_context_new(isolate.raw, &shim)
+    }
+    guard let raw else {
+      throw JSError(kind: .invalid, message: "the isolate's startup snapshot has no context \(options.snapshotIndex ?? -1)")
+    }
+    let registry = isolate.contexts
     let me = self
-    try isolate.sync { table.register(me, raw: raw!) }
+    try isolate.sync { registry.register(me, raw: raw) }
   }
 
   deinit {
     let raw = raw
-    let table = isolate.hostFunctions
-    let ids = hostFunctionIDs
+    let registry = isolate.contexts
     isolate.thread.async {
-      table.remove(ids)
       if let raw {
-        table.unregister(raw: raw)
+        registry.unregister(raw: raw)
         cv8_context_dispose(raw)
       }
     }
@@ -42,11 +76,48 @@ public final class Context: @unchecked Sendable {
     try? isolate.sync {
       guard let raw else { return }
       self.raw = nil
-      isolate.hostFunctions.remove(hostFunctionIDs)
-      isolate.hostFunctions.unregister(raw: raw)
-      hostFunctionIDs = []
+      isolate.contexts.unregister(raw: raw)
+      hostFunctions.removeAll()
+      resolver = nil
       cv8_context_dispose(raw)
     }
+  }
+
+  /// Lets `other`'s code reach this context's guarded global (reading, writing, calling what it
+  /// holds). One way: nothing changes for `other`'s own global.
+  public func admit(_ other: Context) throws {
+    precondition(other.isolate === isolate, "contexts of different isolates never meet")
+    try withRaw { raw in try other.withRaw { cv8_context_admit(raw, $0) } }
+  }
+
+  /// The global object, by reference.
+  public func globalObject() throws -> JSReference {
+    try withRaw { raw in JSReference(raw: cv8_context_global(raw)!, context: self) }
+  }
+
+  /// Compiles and runs `source` and returns its completion value by reference (any value: an
+  /// object stays in V8 and can be handed to any context of the isolate).
+  public func evaluateReference(_ source: String, filename: String = "<eval>") throws -> JSReference {
+    try withRaw { raw in
+      var ref: OpaquePointer?
+      try ShimCall.check { error in
+        withUTF8(source, filename) { source, filename in
+          cv8_context_evaluate_reference(raw, source.base, source.count, filename.base, filename.count, &ref, error)
+        }
+      }
+      return JSReference(raw: ref!, context: self)
+    }
+  }
+
+  /// Runs this context's queued promise reactions now (only this context's queue; also while
+  /// another context's code waits in a host function).
+  public func performMicrotasks() throws {
+    try withRaw { cv8_context_perform_microtasks($0) }
+  }
+
+  /// Stops running this context's promise reactions: its queue is dropped with the context.
+  public func cancelMicrotasks() throws {
+    try withRaw { cv8_context_cancel_microtasks($0) }
   }
 
   public var isDisposed: Bool { (try? isolate.sync { raw == nil }) ?? true }
@@ -143,26 +214,19 @@ public final class Context: @unchecked Sendable {
   /// context instead.
   public func define(_ name: String, _ function: @escaping HostFunction) throws {
     try withRaw { raw in
-      let id = isolate.hostFunctions.add(function, context: self)
-      hostFunctionIDs.append(id)
+      let id = hostFunctions.add(function)
       try ShimCall.check { error in
         withUTF8(name) { name in cv8_context_define_function(raw, name.base, name.count, id, error) }
       }
     }
   }
 
-  /// In a context made from a startup snapshot (`Isolate(snapshot:)`): gives the snapshot's host
-  /// functions their Swift bodies, one per name in `StartupSnapshot.hostFunctions` order, and
-  /// returns the value the snapshot kept. Once per isolate.
+  /// In a context made from a snapshot context: gives that context's host functions their Swift
+  /// bodies, one per name of its `StartupSnapshot.ContextSpec.hostFunctions`, in order, and
+  /// returns the value it kept. Each context made from the same snapshot context binds its own.
   public func startFromSnapshot(_ functions: [HostFunction]) throws -> JSValue {
     try withRaw { raw in
-      for (i, function) in functions.enumerated() {
-        let id = HostFunctionTable.snapshotBase + UInt64(i)
-        guard isolate.hostFunctions.bind(id, function, context: self) else {
-          throw JSError(kind: .invalid, message: "the snapshot's host functions are bound by another context of this isolate")
-        }
-        hostFunctionIDs.append(id)
-      }
+      for (i, function) in functions.enumerated() { hostFunctions.bind(UInt64(i), function) }
       return try ShimCall.value(in: self) { result, error in cv8_context_snapshot_value(raw, result, error) }
     }
   }

@@ -18,12 +18,11 @@ public enum Engine {
       }
       var message: UnsafeMutablePointer<CChar>?
       let joined = flags.joined(separator: " ")
-      guard cv8_engine_initialize(joined, hostCallbackTrampoline, &message) else {
+      guard cv8_engine_initialize(joined, hostCallbackTrampoline, moduleResolverTrampoline, &message) else {
         let text = message.map { String(cString: $0) } ?? "V8 did not start"
         free(message)
         throw EngineError.alreadyStarted(current: [], requested: flags, detail: text)
       }
-      cv8_engine_set_module_resolver(moduleResolverTrampoline)
       started = flags
     }
   }

@@ -20,7 +20,8 @@ public final class Isolate: @unchecked Sendable {
   let thread: IsolateThread
   /// Set once on the isolate thread; read only there (and by `terminate`, under `terminateLock`).
   private(set) var raw: OpaquePointer!
-  let hostFunctions = HostFunctionTable()
+  /// The isolate's live contexts, for the shim's callbacks.
+  let contexts = ContextRegistry()
   /// Fires the deadlines of timeouts on this isolate.
   let deadlines = DeadlineKeeper()
   private let terminateLock = NSLock()
@@ -31,15 +32,11 @@ public final class Isolate: @unchecked Sendable {
   public init(heapLimit: Int? = nil, snapshot: StartupSnapshot? = nil) throws {
     Engine.ensureStarted()
     thread = IsolateThread(name: "caper.isolate")
-    let data = Unmanaged.passUnretained(hostFunctions).toOpaque()
+    let data = Unmanaged.passUnretained(contexts).toOpaque()
     raw = try thread.sync {
-      if let snapshot {
-        return snapshot.bytes.withUnsafeBufferPointer {
-          cv8_isolate_new_from_snapshot(
-            heapLimit ?? 0, IsolateThread.stackSize - (128 << 10), Self.stackReserve, data, $0.baseAddress, $0.count)
-        }
+      (snapshot?.bytes ?? []).withUnsafeBufferPointer {
+        cv8_isolate_new(heapLimit ?? 0, IsolateThread.stackSize - (128 << 10), Self.stackReserve, data, $0.baseAddress, $0.count)
       }
-      return cv8_isolate_new(heapLimit ?? 0, IsolateThread.stackSize - (128 << 10), Self.stackReserve, data)
     }
   }
 
@@ -58,28 +55,33 @@ public final class Isolate: @unchecked Sendable {
   /// True when called on the isolate's own thread.
   public var isCurrentThread: Bool { thread.isCurrent }
 
-  /// How this isolate's ES modules find what they import (see `ModuleResolver`).
-  public var moduleResolver: ModuleResolver? {
-    get { (try? sync { hostFunctions.moduleResolver }) ?? nil }
-    set { try? sync { hostFunctions.moduleResolver = newValue } }
+  /// Makes a new context (a realm with its own globals, security token and microtask queue) in
+  /// this isolate: a plain one by default, also in an isolate made from a startup snapshot.
+  public func makeContext(_ options: Context.Options = Context.Options()) throws -> Context {
+    try Context(isolate: self, options: options)
   }
 
-  /// Makes a new context (a realm with its own globals) in this isolate: a plain one, also in an
-  /// isolate made from a startup snapshot (a page's realm beside the support context).
-  public func makeContext() throws -> Context {
-    try Context(isolate: self)
-  }
-
-  /// Makes a context that starts as the startup snapshot's (`init(snapshot:)`); see
-  /// `Context.startFromSnapshot`. Throws when the isolate has no snapshot.
-  public func makeSnapshotContext() throws -> Context {
-    try Context(isolate: self, snapshot: true)
+  /// Makes a context that starts as the startup snapshot's context `index` (`init(snapshot:)`);
+  /// see `Context.startFromSnapshot`. Throws when the snapshot has no such context.
+  public func makeSnapshotContext(index: Int = 0, guarded: Bool = false, ownCodeGeneration: Bool = false) throws -> Context {
+    try Context(isolate: self, options: Context.Options(snapshotIndex: index, guarded: guarded, ownCodeGeneration: ownCodeGeneration))
   }
 
   /// Stops the running script from any thread. Does nothing when no script runs.
   public func terminate() {
     whileAlive { cv8_isolate_terminate($0) }
   }
+
+  /// Stops the call into JavaScript at `depth` (see `entryDepth`) and what it called, from any
+  /// thread: that call fails with `JSError.Kind.terminated` and its caller goes on (host code of
+  /// an outer realm gets an error it can throw to its JavaScript).
+  func terminate(atDepth depth: Int) {
+    whileAlive { cv8_isolate_terminate_at($0, Int32(depth)) }
+  }
+
+  /// How many calls into JavaScript are on the isolate's stack (0 at the top level). On the
+  /// isolate's thread.
+  var entryDepth: Int { Int(cv8_isolate_entry_depth(raw)) }
 
   /// Runs `body` with the shim isolate from any thread, unless it is disposed (for what the
   /// shim allows off the isolate's thread: termination, marks).
@@ -94,7 +96,8 @@ public final class Isolate: @unchecked Sendable {
     (try? sync { Int(cv8_isolate_host_depth(raw)) }) ?? 0
   }
 
-  /// Runs queued microtasks (promise reactions) and V8's platform tasks.
+  /// The microtask checkpoint: runs every context's queued promise reactions, in the order the
+  /// contexts were made, until none is left; then V8's platform tasks.
   public func performMicrotasks() throws {
     try sync { cv8_isolate_perform_microtasks(raw) }
   }

@@ -1,6 +1,7 @@
 internal import CV8
 
-/// A JavaScript function or promise that stays inside V8; Swift holds it by reference.
+/// A JavaScript value that stays inside V8 (a function, a promise, or any object asked for by
+/// reference); Swift holds it by reference and can hand it to any context of its isolate.
 ///
 /// Guarantees: the value stays alive while this object does (a persistent handle), and is
 /// released on the isolate's thread after this object goes (once the current job there ends), whatever thread drops it. Once its
@@ -28,6 +29,11 @@ public final class JSReference: @unchecked Sendable, Hashable {
   /// `JSError.Kind.reentrancy` and produces nothing.
   public func createFunctionCache() throws -> [UInt8] {
     try context.withRaw { _ in try ShimCall.bytes { result, error in cv8_ref_create_function_cache(raw, result, error) } }
+  }
+
+  /// The value copied into Swift (as any result: objects by their own enumerable keys).
+  public func value() throws -> JSValue {
+    try context.withRaw { _ in try ShimCall.value(in: context) { result, error in cv8_ref_value(raw, result, error) } }
   }
 
   public static func == (lhs: JSReference, rhs: JSReference) -> Bool { lhs === rhs }

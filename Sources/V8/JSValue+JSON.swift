@@ -12,7 +12,7 @@ extension JSValue {
   @discardableResult
   private func write(to out: inout String) -> Bool {
     switch self {
-    case .undefined, .function, .promise: return false
+    case .undefined, .function, .promise, .reference: return false
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .number(let n): out += JSValue.jsonNumber(n)

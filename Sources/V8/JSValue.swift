@@ -1,5 +1,5 @@
-/// A JavaScript value as Swift sees it: copied across the boundary, except functions and
-/// promises, which stay in V8 behind a `JSReference`.
+/// A JavaScript value as Swift sees it: copied across the boundary, except functions, promises
+/// and objects asked for by reference, which stay in V8 behind a `JSReference`.
 ///
 /// Guarantees: `undefined` and `null` stay apart; numbers keep -0 and NaN (compare with
 /// `isIdentical` where that matters); strings keep non-BMP characters (a lone surrogate becomes
@@ -24,6 +24,9 @@ public enum JSValue: Sendable, Equatable {
   case date(Double)
   case function(JSReference)
   case promise(JSReference)
+  /// Any other value held in V8 by reference (an object of any realm, e.g. a page's global):
+  /// handed back to JavaScript it is the object itself, not a copy.
+  case reference(JSReference)
 }
 
 extension JSValue {

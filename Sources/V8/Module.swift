@@ -2,7 +2,7 @@ internal import CV8
 import Foundation
 
 /// An ES module compiled in a context (static `import`/`export`, top-level await, cycles and live
-/// bindings are V8's own). Its imports are resolved by the isolate's `moduleResolver`, which V8
+/// bindings are V8's own). Its imports are resolved by its context's `moduleResolver`, which V8
 /// calls as a host callback (so the reentrancy rule counts it).
 ///
 /// Guarantees: the module lives as long as its context; `evaluate()` links it and returns the
@@ -81,11 +81,11 @@ extension Context {
 
 /// The C entry point V8's module callbacks reach (through the shim).
 let moduleResolverTrampoline: cv8_module_resolver = { data, context, specifier, specifierLength, referrer, referrerLength, failure in
-  let table = Unmanaged<HostFunctionTable>.fromOpaque(data!).takeUnretainedValue()
+  let registry = Unmanaged<ContextRegistry>.fromOpaque(data!).takeUnretainedValue()
   let spec = String(decoding: UnsafeRawBufferPointer(start: specifier, count: specifierLength), as: UTF8.self)
   let from = String(decoding: UnsafeRawBufferPointer(start: referrer, count: referrerLength), as: UTF8.self)
   do {
-    guard let owner = table.context(for: context!), let resolver = table.moduleResolver else {
+    guard let owner = registry.context(for: context!), let resolver = owner.resolver else {
       throw JSError(kind: .invalid, message: "no module loader for import '\(spec)'")
     }
     let module = try resolver(owner, spec, from)

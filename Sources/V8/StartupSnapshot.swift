@@ -1,56 +1,89 @@
 internal import CV8
 import Foundation
 
-/// A startup snapshot: the heap of a context after some scripts ran (Caper's own runtime, never
-/// user code), from which contexts start without running them again.
+/// A startup snapshot: the heaps of one or more contexts after some scripts ran (Caper's own
+/// runtimes, never user code), from which contexts start without running them again.
 ///
 /// Guarantees: the scripts run once, when the snapshot is made, in an isolate of their own; they
-/// may define things but must not call host functions then (those have no Swift body yet). A
-/// context made from it (`Isolate(snapshot:)`, `makeSnapshotContext()`) holds the same globals, and its host functions call
-/// the Swift bodies given to `Context.startFromSnapshot`, by position in `hostFunctions`. The
-/// bytes are only valid for the libnode and V8 flags that made them: store them under the code
-/// cache's ABI directory.
+/// may define things but must not call host functions then (those have no Swift body yet).
+/// Context `i` of the snapshot (`Isolate(snapshot:)`, `makeSnapshotContext(index: i)`) holds the
+/// globals its scripts made, and its host functions call the Swift bodies that context is given
+/// by `Context.startFromSnapshot`, by position in `contexts[i].hostFunctions`; two contexts made
+/// from one snapshot context each call their own. The bytes are only valid for the libnode, the
+/// Caper build and the V8 flags that made them: store them under the code cache's ABI directory.
 public struct StartupSnapshot: Sendable {
-  public let bytes: [UInt8]
-  /// The host functions' global names, in the order their bodies are bound.
-  public let hostFunctions: [String]
+  /// What one context of a snapshot holds.
+  public struct ContextSpec: Sendable {
+    /// Host functions' global names, in the order their bodies are bound.
+    public var hostFunctions: [String]
+    /// A native clock (see `Context.defineClock`), when named.
+    public var clock: String?
+    /// A native microtask checkpoint (see `Context.defineMicrotaskCheckpoint`), when named.
+    public var microtasks: String?
+    /// Run in order; the last one's value is what `Context.startFromSnapshot` returns.
+    public var scripts: [(source: String, filename: String)]
+    /// The global admits only admitted contexts (see `Context.Options.guarded`).
+    public var guarded: Bool
 
-  public init(bytes: [UInt8], hostFunctions: [String]) {
+    public init(
+      hostFunctions: [String] = [], clock: String? = nil, microtasks: String? = nil,
+      scripts: [(source: String, filename: String)] = [], guarded: Bool = false
+    ) {
+      self.hostFunctions = hostFunctions
+      self.clock = clock
+      self.microtasks = microtasks
+      self.scripts = scripts
+      self.guarded = guarded
+    }
+  }
+
+  public let bytes: [UInt8]
+  /// Each context's host functions, by the context's index.
+  public let hostFunctions: [[String]]
+
+  public init(bytes: [UInt8], hostFunctions: [[String]]) {
     self.bytes = bytes
     self.hostFunctions = hostFunctions
   }
 
-  /// Makes a snapshot: a context with the named host functions, a native clock `clock` (see
-  /// `Context.defineClock`) and a microtask checkpoint `microtasks` (see
-  /// `Context.defineMicrotaskCheckpoint`), then `scripts` run in order; the last one's value is
-  /// what `Context.startFromSnapshot` returns.
-  public static func make(
-    hostFunctions: [String], clock: String?, microtasks: String? = nil, scripts: [(source: String, filename: String)]
-  ) throws -> StartupSnapshot {
+  /// Makes a snapshot holding `contexts` at indexes 0, 1, ... in order.
+  public static func make(contexts: [ContextSpec]) throws -> StartupSnapshot {
     Engine.ensureStarted()
     // V8 runs the scripts on this thread: give it an isolate thread's stack.
     let thread = IsolateThread(name: "caper.snapshot")
     defer { thread.stop {} }
     let bytes = try thread.sync { () throws -> [UInt8] in
-      let natives = [clock ?? "", microtasks ?? ""]
-      let names = (hostFunctions + natives + scripts.map(\.filename) + scripts.map(\.source)).map { strdup($0) }
-      defer { names.forEach { free($0) } }
-      let n = hostFunctions.count
-      let hostNames = Array(names[0..<n]).map { UnsafePointer($0) }
-      let clockName = clock == nil ? nil : UnsafePointer(names[n])
-      let checkpointName = microtasks == nil ? nil : UnsafePointer(names[n + 1])
-      let fileNames = Array(names[(n + 2)..<(n + 2 + scripts.count)]).map { UnsafePointer($0) }
-      let sources = Array(names[(n + 2 + scripts.count)...]).map { UnsafePointer($0) }
-      let lengths = scripts.map { $0.source.utf8.count }
-      let ids = hostFunctions.indices.map { HostFunctionTable.snapshotBase + UInt64($0) }
-      var blob = cv8_buffer()
-      try ShimCall.check { error in
-        cv8_snapshot_create(
-          hostNames, ids, hostFunctions.count, clockName, checkpointName, sources, lengths, fileNames, scripts.count, &blob, error)
+      let builder = cv8_snapshot_builder_new()
+      var finished = false
+      defer { if !finished { cv8_snapshot_builder_free(builder) } }
+      for spec in contexts {
+        try ShimCall.check { cv8_snapshot_builder_begin_context(builder, spec.guarded, $0) }
+        for (id, name) in spec.hostFunctions.enumerated() {
+          try ShimCall.check { cv8_snapshot_builder_define_function(builder, name, UInt64(id), $0) }
+        }
+        if let clock = spec.clock { try ShimCall.check { cv8_snapshot_builder_define_clock(builder, clock, $0) } }
+        if let microtasks = spec.microtasks {
+          try ShimCall.check { cv8_snapshot_builder_define_microtask_checkpoint(builder, microtasks, $0) }
+        }
+        for (source, filename) in spec.scripts {
+          try ShimCall.check { error in
+            withUTF8(source) { source in cv8_snapshot_builder_run(builder, source.base, source.count, filename, error) }
+          }
+        }
       }
+      var blob = cv8_buffer()
+      finished = true
+      try ShimCall.check { cv8_snapshot_builder_finish(builder, &blob, $0) }
       defer { cv8_buffer_free(&blob) }
       return Array(UnsafeBufferPointer(start: blob.data, count: blob.length))
     }
-    return StartupSnapshot(bytes: bytes, hostFunctions: hostFunctions)
+    return StartupSnapshot(bytes: bytes, hostFunctions: contexts.map(\.hostFunctions))
+  }
+
+  /// Makes a snapshot of one context (index 0).
+  public static func make(
+    hostFunctions: [String], clock: String?, microtasks: String? = nil, scripts: [(source: String, filename: String)]
+  ) throws -> StartupSnapshot {
+    try make(contexts: [ContextSpec(hostFunctions: hostFunctions, clock: clock, microtasks: microtasks, scripts: scripts)])
   }
 }

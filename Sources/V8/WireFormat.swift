@@ -1,6 +1,28 @@
+internal import CV8
+
 /// Encodes and decodes values in the shim's value wire format (see `cv8.h`): one buffer per
 /// crossing, byte arrays copied once.
 enum WireFormat {
+  /// The tags, from the shim's table (`cv8_wire_tag`), so both sides read one definition.
+  enum Tag {
+    static let undefined = UInt8(CV8_WIRE_UNDEFINED.rawValue)
+    static let null = UInt8(CV8_WIRE_NULL.rawValue)
+    static let `true` = UInt8(CV8_WIRE_TRUE.rawValue)
+    static let `false` = UInt8(CV8_WIRE_FALSE.rawValue)
+    static let number = UInt8(CV8_WIRE_NUMBER.rawValue)
+    static let string = UInt8(CV8_WIRE_STRING.rawValue)
+    static let array = UInt8(CV8_WIRE_ARRAY.rawValue)
+    static let object = UInt8(CV8_WIRE_OBJECT.rawValue)
+    static let bytes = UInt8(CV8_WIRE_BYTES.rawValue)
+    static let arrayBuffer = UInt8(CV8_WIRE_ARRAY_BUFFER.rawValue)
+    static let error = UInt8(CV8_WIRE_ERROR.rawValue)
+    static let bigint = UInt8(CV8_WIRE_BIGINT.rawValue)
+    static let date = UInt8(CV8_WIRE_DATE.rawValue)
+    static let function = UInt8(CV8_WIRE_FUNCTION.rawValue)
+    static let promise = UInt8(CV8_WIRE_PROMISE.rawValue)
+    static let reference = UInt8(CV8_WIRE_REFERENCE.rawValue)
+  }
+
   static func encode(_ value: JSValue) -> [UInt8] {
     var out: [UInt8] = []
     append(value, to: &out)
@@ -11,45 +33,49 @@ enum WireFormat {
 
   private static func append(_ value: JSValue, to out: inout [UInt8]) {
     switch value {
-    case .undefined: out.append(UInt8(ascii: "u"))
-    case .null: out.append(UInt8(ascii: "n"))
-    case .bool(let b): out.append(UInt8(ascii: b ? "t" : "f"))
+    case .undefined: out.append(Tag.undefined)
+    case .null: out.append(Tag.null)
+    case .bool(let b): out.append(b ? Tag.true : Tag.false)
     case .number(let n):
-      out.append(UInt8(ascii: "d"))
+      out.append(Tag.number)
       appendBits(n.bitPattern, to: &out)
     case .string(let s):
-      out.append(UInt8(ascii: "s"))
+      out.append(Tag.string)
       appendString(s, to: &out)
     case .array(let elements):
-      out.append(UInt8(ascii: "a"))
+      out.append(Tag.array)
       appendLength(elements.count, to: &out)
       for element in elements { append(element, to: &out) }
     case .object(let object):
-      out.append(UInt8(ascii: "o"))
+      out.append(Tag.object)
       appendLength(object.count, to: &out)
       for (key, element) in object.entries {
         appendString(key, to: &out)
         append(element, to: &out)
       }
     case .bytes(let bytes):
-      out.append(UInt8(ascii: "b"))
+      out.append(Tag.bytes)
       appendLength(bytes.count, to: &out)
       out.append(contentsOf: bytes)
     case .arrayBuffer(let bytes):
-      out.append(UInt8(ascii: "B"))
+      out.append(Tag.arrayBuffer)
       appendLength(bytes.count, to: &out)
       out.append(contentsOf: bytes)
     case .error(let name, let message, let stack):
-      out.append(UInt8(ascii: "e"))
+      out.append(Tag.error)
       for part in [name, message, stack] { appendString(part, to: &out) }
     case .bigint(let digits):
-      out.append(UInt8(ascii: "I"))
+      out.append(Tag.bigint)
       appendString(digits, to: &out)
     case .date(let ms):
-      out.append(UInt8(ascii: "D"))
+      out.append(Tag.date)
       appendBits(ms.bitPattern, to: &out)
-    case .function(let reference), .promise(let reference):
-      out.append(UInt8(ascii: value.isFunction ? "F" : "P"))
+    case .function(let reference), .promise(let reference), .reference(let reference):
+      switch value {
+      case .function: out.append(Tag.function)
+      case .promise: out.append(Tag.promise)
+      default: out.append(Tag.reference)
+      }
       appendBits(UInt64(UInt(bitPattern: UnsafeRawPointer(reference.raw))), to: &out)
     }
   }
@@ -87,20 +113,20 @@ enum WireFormat {
 
     mutating func value() throws -> JSValue {
       let tag = try byte()
-      switch UnicodeScalar(tag) {
-      case "u": return .undefined
-      case "n": return .null
-      case "t": return .bool(true)
-      case "f": return .bool(false)
-      case "d": return .number(Double(bitPattern: try u64()))
-      case "s": return .string(try string())
-      case "a":
+      switch tag {
+      case Tag.undefined: return .undefined
+      case Tag.null: return .null
+      case Tag.true: return .bool(true)
+      case Tag.false: return .bool(false)
+      case Tag.number: return .number(Double(bitPattern: try u64()))
+      case Tag.string: return .string(try string())
+      case Tag.array:
         let count = try u32()
         var elements: [JSValue] = []
         elements.reserveCapacity(min(count, bytes.count - offset))
         for _ in 0..<count { elements.append(try value()) }
         return .array(elements)
-      case "o":
+      case Tag.object:
         let count = try u32()
         var entries: [(key: String, value: JSValue)] = []
         entries.reserveCapacity(min(count, bytes.count - offset))
@@ -109,16 +135,20 @@ enum WireFormat {
           entries.append((key, try value()))
         }
         return .object(JSObject(entries))
-      case "b": return .bytes(try raw())
-      case "B": return .arrayBuffer(try raw())
-      case "e": return .error(name: try string(), message: try string(), stack: try string())
-      case "I": return .bigint(try string())
-      case "D": return .date(Double(bitPattern: try u64()))
-      case "F", "P":
+      case Tag.bytes: return .bytes(try raw())
+      case Tag.arrayBuffer: return .arrayBuffer(try raw())
+      case Tag.error: return .error(name: try string(), message: try string(), stack: try string())
+      case Tag.bigint: return .bigint(try string())
+      case Tag.date: return .date(Double(bitPattern: try u64()))
+      case Tag.function, Tag.promise, Tag.reference:
         let bits = try u64()
         guard let pointer = OpaquePointer(bitPattern: UInt(bits)) else { throw malformed }
         let reference = JSReference(raw: pointer, context: context)
-        return tag == UInt8(ascii: "F") ? .function(reference) : .promise(reference)
+        switch tag {
+        case Tag.function: return .function(reference)
+        case Tag.promise: return .promise(reference)
+        default: return .reference(reference)
+        }
       default: throw malformed
       }
     }
@@ -153,9 +183,4 @@ enum WireFormat {
   }
 }
 
-extension JSValue {
-  var isFunction: Bool {
-    if case .function = self { return true }
-    return false
-  }
-}
+

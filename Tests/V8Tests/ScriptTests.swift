@@ -171,7 +171,7 @@ import V8
     let isolate = try Isolate()
     let context = try isolate.makeContext()
     let compiled = LockedBox<[String: Module]>([:])
-    isolate.moduleResolver = { context, specifier, _ in
+    context.moduleResolver = { context, specifier, _ in
       if let module = compiled.value[specifier] { return module }
       guard let source = files[specifier] else { throw JSError(kind: .invalid, message: "no module \(specifier)") }
       let module = try context.compileModule(source, filename: specifier)
@@ -223,7 +223,7 @@ import V8
     let context = try Self.context([:])
     guard case .function(let getter) = try context.evaluate("() => ({ a: 1, b: 'two' })") else { Issue.record("no getter"); return }
     let synthetic = try context.syntheticModule(name: "lib", exports: getter)
-    context.isolate.moduleResolver = { _, _, _ in synthetic }
+    context.moduleResolver = { _, _, _ in synthetic }
     let module = try context.compileModule("import lib, { a, b } from 'lib'; export const all = [a, b, lib.a];", filename: "/m.mjs")
     _ = try context.awaitPromise(try module.evaluate())
     #expect(try module.namespace()["all"] == [1, "two", 1])
@@ -233,7 +233,7 @@ import V8
     let depth = LockedBox(-1)
     let isolate = try Isolate()
     let context = try isolate.makeContext()
-    isolate.moduleResolver = { context, specifier, _ in
+    context.moduleResolver = { context, specifier, _ in
       depth.value = context.isolate.hostCallDepth
       #expect(throws: JSError.self) { _ = try context.compile("1", filename: "x.js", produceCache: true) }
       return try context.compileModule("export default 1;", filename: specifier)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import V8
 
-/// The native clock and `callSteps`: each step's timeout counts from its own mark.
+/// The native clock and `callInStages`: each stage's timeout counts from its own mark.
 @Suite struct StepClockTests {
   static let busy = "function busy(ms) { const end = clock() + ms; while (clock() < end) {} }"
 
@@ -28,17 +28,17 @@ import V8
     guard case .function(let f) = run else { Issue.record("no function"); return }
     let started = ContinuousClock.now
     #expect {
-      _ = try context.callSteps(f, [], timeouts: [.milliseconds(400), .milliseconds(400), .milliseconds(400)])
+      _ = try context.callInStages(f, [], timeouts: [.milliseconds(400), .milliseconds(400), .milliseconds(400)])
     } throws: { ($0 as? JSError)?.kind == .timeout }
     let elapsed = ContinuousClock.now - started
-    #expect(context.isolate.stepMark?.index == 2)
+    #expect(context.isolate.progressMark?.index == 2)
     #expect(elapsed >= .milliseconds(890))
     #expect(elapsed < .seconds(5))
     // The isolate works afterwards, and a call that finishes leaves its last mark.
     #expect(try context.evaluate("1 + 1") == .number(2))
     guard case .function(let g) = try context.evaluate("(function () { clock(0); clock(1); return 7; })") else { return }
-    #expect(try context.callSteps(g, [], timeouts: [.seconds(1), .seconds(1)]) == .number(7))
-    #expect(context.isolate.stepMark?.index == 1)
+    #expect(try context.callInStages(g, [], timeouts: [.seconds(1), .seconds(1)]) == .number(7))
+    #expect(context.isolate.progressMark?.index == 1)
   }
 
   @Test func aSlowFirstStepIsStoppedAtItsTimeout() throws {
@@ -46,8 +46,8 @@ import V8
     try context.defineClock("clock")
     guard case .function(let f) = try context.evaluate("(function () { clock(0); for (;;) {} })") else { return }
     let started = ContinuousClock.now
-    #expect { _ = try context.callSteps(f, [], timeouts: [.milliseconds(100), .seconds(30)]) } throws: { ($0 as? JSError)?.kind == .timeout }
+    #expect { _ = try context.callInStages(f, [], timeouts: [.milliseconds(100), .seconds(30)]) } throws: { ($0 as? JSError)?.kind == .timeout }
     #expect(ContinuousClock.now - started < .seconds(5))
-    #expect(context.isolate.stepMark?.index == 0)
+    #expect(context.isolate.progressMark?.index == 0)
   }
 }

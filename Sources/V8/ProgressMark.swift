@@ -1,12 +1,12 @@
 internal import CV8
 import Foundation
 
-/// Where a call that runs several steps is: the step JavaScript marked as started last (through
-/// a clock from `Context.defineClock`) and when.
-public struct StepMark: Sendable, Equatable {
+/// Where a call that runs several stages (a test case's steps, say) is: the stage JavaScript
+/// marked as started last (through a clock from `Context.defineClock`) and when.
+public struct ProgressMark: Sendable, Equatable {
   /// The index JavaScript passed to the clock.
   public let index: Int
-  /// When it was marked, on the clock of `StepMark.now`.
+  /// When it was marked, on the clock of `ProgressMark.now`.
   public let nanoseconds: Int64
 
   /// The marks' clock (monotonic, nanoseconds).
@@ -16,7 +16,7 @@ public struct StepMark: Sendable, Equatable {
 extension Context {
   /// Defines a global function `name` that reads a monotonic clock natively (no host crossing):
   /// `name()` returns milliseconds since the isolate was made (`isolate.clockOrigin`); `name(i)`
-  /// also marks step `i` as started now (see `callSteps`).
+  /// also marks stage `i` as started now (see `callInStages`).
   public func defineClock(_ name: String) throws {
     try withRaw { raw in
       try ShimCall.check { error in
@@ -25,9 +25,9 @@ extension Context {
     }
   }
 
-  /// Defines a global function `name` that runs the queued promise reactions now, from inside
-  /// JavaScript (natively, as Node's `runMicrotasks`): code that runs steps one after another in
-  /// one call settles what each left behind before the next starts.
+  /// Defines a global function `name` that runs this context's queued promise reactions now,
+  /// from inside JavaScript (natively, as Node's `runMicrotasks`): code that runs stages one
+  /// after another in one call settles what each left behind before the next starts.
   public func defineMicrotaskCheckpoint(_ name: String) throws {
     try withRaw { raw in
       try ShimCall.check { error in
@@ -36,23 +36,23 @@ extension Context {
     }
   }
 
-  /// Calls `function`, which runs steps one after another and marks each one's start with a clock
-  /// from `defineClock` (`clock(i)`), and returns what it returns (a promise is not awaited).
+  /// Calls `function`, which runs stages one after another and marks each one's start with a
+  /// clock from `defineClock` (`clock(i)`), and returns what it returns (a promise is not awaited).
   ///
-  /// Guarantees: step `i` may run for `timeouts[i]` from its mark; past that (by at most a
+  /// Guarantees: stage `i` may run for `timeouts[i]` from its mark; past that (by at most a
   /// quarter of the shortest timeout) the JavaScript is terminated, a `JSError.Kind.timeout` is
-  /// thrown and `isolate.stepMark` names the step that overran. Before the first mark the first
-  /// step's timeout applies from the call.
-  public func callSteps(_ function: JSReference, _ arguments: [JSValue], timeouts: [Duration]) throws -> JSValue {
+  /// thrown and `isolate.progressMark` names the stage that overran. Before the first mark the
+  /// first stage's timeout applies from the call.
+  public func callInStages(_ function: JSReference, _ arguments: [JSValue], timeouts: [Duration]) throws -> JSValue {
     let isolate = self.isolate
-    try isolate.clearStepMark()
-    let called = StepMark.now
-    // A later step may have a shorter timeout than the one running when the watchdog last
+    try isolate.clearProgressMark()
+    let called = ProgressMark.now
+    // A later stage may have a shorter timeout than the one running when the watchdog last
     // looked, so it looks again at least every quarter of the shortest timeout.
     let look = max(.milliseconds(10), (timeouts.min() ?? .seconds(5)) / 4)
-    let watchdog = Watchdog(isolate: isolate, timeout: min(look, timeouts.first ?? .seconds(5))) { [weak isolate] in
-      let now = StepMark.now
-      let mark = isolate?.stepMark ?? StepMark(index: 0, nanoseconds: called)
+    let watchdog = try Watchdog(isolate: isolate, timeout: min(look, timeouts.first ?? .seconds(5))) { [weak isolate] in
+      let now = ProgressMark.now
+      let mark = isolate?.progressMark ?? ProgressMark(index: 0, nanoseconds: called)
       guard mark.index < timeouts.count else { return .now + look }
       let timeout = timeouts[mark.index]
       let end = mark.nanoseconds + Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
@@ -71,24 +71,24 @@ extension Context {
 }
 
 extension Isolate {
-  /// The latest step marked through a clock of this isolate (nil when none since the last call
-  /// to `callSteps`). Safe from any thread.
-  public var stepMark: StepMark? {
+  /// The latest stage marked through a clock of this isolate (nil when none since the last call
+  /// to `callInStages`). Safe from any thread.
+  public var progressMark: ProgressMark? {
     var index: Int32 = -1
     var ns: Int64 = 0
     whileAlive { raw in cv8_isolate_mark(raw, &index, &ns) }
-    return index < 0 ? nil : StepMark(index: Int(index), nanoseconds: ns)
+    return index < 0 ? nil : ProgressMark(index: Int(index), nanoseconds: ns)
   }
 
   /// The zero of this isolate's native clocks (`Context.defineClock`, or one a startup snapshot
-  /// holds), on the clock of `StepMark.now`.
+  /// holds), on the clock of `ProgressMark.now`.
   public var clockOrigin: Int64 {
     var origin: Int64 = 0
     whileAlive { origin = cv8_isolate_clock_origin($0) }
     return origin
   }
 
-  func clearStepMark() throws {
+  func clearProgressMark() throws {
     try sync { cv8_isolate_clear_mark(raw) }
   }
 }
