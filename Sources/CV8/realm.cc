@@ -17,12 +17,17 @@ cv8_context *ContextOf(Local<Context> context) {
 }
 
 bool AccessCheck(Local<Context> accessing, Local<Object> accessed, Local<Value>) {
-  Local<Context> target;
-  if (!accessed->GetCreationContext().ToLocal(&target)) return false;
-  cv8_context *from = ContextOf(accessing);
-  cv8_context *to = ContextOf(target);
-  if (!from || !to) return false;
-  return from == to || to->admitted.count(from) > 0;
+  // V8 may pass a function's context as `accessing`; the running code's realm is the current
+  // (native) context.
+  Isolate *isolate = accessing->GetIsolate();
+  cv8_context *from = ContextOf(isolate->GetCurrentContext());
+  if (!from) return false;
+  // The accessed global (its proxy, or the global object behind it) names its context.
+  for (cv8_context *to : from->iso->contexts) {
+    Local<Object> global = to->context.Get(isolate)->Global();
+    if (global == accessed || global->GetPrototype() == accessed) return from == to || to->admitted.count(from) > 0;
+  }
+  return false;
 }
 
 ModifyCodeGenerationFromStringsResult CodeGeneration(Local<Context> context, Local<Value> source, bool) {
