@@ -53,13 +53,15 @@ let package = Package(
 
     // MARK: Runtime
 
-    // Workers and the ScriptLoader every script goes through (compile with the caches, produce
-    // after running, defer production asked inside host callbacks to the top level).
-    .target(name: "Pool", dependencies: ["V8", "CodeCache"]),
+    // Realms' runtime: the event loop (timers of every realm on its own real or virtual clock,
+    // tasks posted from any thread), workers and the pool, and the ScriptLoader every script goes
+    // through (compile with the caches, produce after running, defer production asked inside host
+    // callbacks to the top level).
+    .target(name: "Runtime", dependencies: ["V8", "CodeCache"]),
 
     // Runs pickles against JavaScript support code in V8 and emits Cucumber Messages.
     .target(
-      name: "Runner", dependencies: ["V8", "CodeCache", "Pool", "Messages", "Gherkin", "Expressions"],
+      name: "Runner", dependencies: ["V8", "CodeCache", "Runtime", "Messages", "Gherkin", "Expressions"],
       resources: [.copy("JavaScript")]
     ),
     // Formatters: each reads the message stream and writes bytes.
@@ -71,7 +73,7 @@ let package = Package(
     .target(
       name: "CaperCommands",
       dependencies: [
-        "V8", "CodeCache", "Pool", "Messages", "Gherkin", "Runner", "Formatters",
+        "V8", "CodeCache", "Runtime", "Messages", "Gherkin", "Runner", "Formatters",
         .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams"),
       ]
     ),
@@ -86,7 +88,7 @@ let package = Package(
     .target(name: "_CaperTestSupport", dependencies: ["V8", "Expressions"], path: "Tests/_CaperTestSupport"),
     .testTarget(name: "V8Tests", dependencies: ["V8", "_CaperTestSupport"]),
     .testTarget(name: "CodeCacheTests", dependencies: ["CodeCache", "V8", "_CaperTestSupport"]),
-    .testTarget(name: "PoolTests", dependencies: ["Pool", "CodeCache", "V8", "_CaperTestSupport"]),
+    .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "CodeCache", "V8", "_CaperTestSupport"]),
     .testTarget(name: "GherkinTests", dependencies: ["Gherkin", "Messages", "_CaperTestSupport"]),
     .testTarget(
       name: "ExpressionsTests", dependencies: ["Expressions", "V8", "_CaperTestSupport", .product(name: "Yams", package: "Yams")]

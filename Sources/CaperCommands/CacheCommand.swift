@@ -1,7 +1,7 @@
 import ArgumentParser
 import CodeCache
 import Foundation
-import Pool
+import Runtime
 
 /// `caper cache stats|clear|path`: the disk code cache's directory.
 struct CacheCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CodeCache
 import Foundation
-import Pool
+import Runtime
 import Runner
 import V8
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Pool
+import Runtime
 import V8
 
 /// `caper eval FILE`: runs a JavaScript file in a fresh context and prints its completion value

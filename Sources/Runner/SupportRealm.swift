@@ -1,7 +1,7 @@
 import CodeCache
 import Expressions
 import Foundation
-import Pool
+import Runtime
 import V8
 
 /// The support realm of a worker: one isolate on its own thread, its support context with
@@ -22,6 +22,8 @@ final class SupportRealm: @unchecked Sendable {
   let regexp: JavaScriptRegExp
   /// Every script of the realm (Caper's runtime, support files, their modules) compiles here.
   let loader: ScriptLoader
+  /// The isolate's event loop: this realm's timers run on it, on real time with Node's rules.
+  let loop: EventLoop
   /// The zero of JavaScript's clock (`host.now()`), on the clock of `ProgressMark.now`.
   private(set) var clockOrigin: Int64 = 0
 
@@ -35,6 +37,8 @@ final class SupportRealm: @unchecked Sendable {
     context = try snapshot == nil ? isolate.makeContext() : isolate.makeSnapshotContext()
     let contextMade = ContinuousClock.now
     loader = ScriptLoader(isolate: context.isolate, store: codeCache, log: log)
+    loop = EventLoop(isolate: context.isolate)
+    loop.add(context, clock: RealmClock(.real), rules: .node)
     regexp = try JavaScriptRegExp(context: context)
     let bodies = hostFunctionBodies()
     let api: JSValue
@@ -152,21 +156,10 @@ final class SupportRealm: @unchecked Sendable {
 
   func describe() throws -> JSValue { try context.call(function("describe")) }
 
-  /// Runs timers that are due; false when nothing is scheduled. Sleeps until the next timer,
-  /// at most until `deadline`.
+  /// One turn of the isolate's event loop (a task, a due timer or the immediates), waiting at
+  /// most until `deadline`; false when nothing is left that could run.
   func pump(until deadline: ContinuousClock.Instant) throws -> Bool {
-    var report = try context.call(function("runTimers"))
-    // What ran resolved promises whose reactions ran when the call returned; they may have set
-    // new timers, so ask again until a round runs nothing.
-    while (report["ran"].numberValue ?? 0) > 0 && (report["next"].numberValue ?? -1) < 0 {
-      report = try context.call(function("runTimers"))
-    }
-    guard let next = report["next"].numberValue, next >= 0 else { return false }
-    if next > 0 {
-      let wait = min(Swift.Duration.milliseconds(Int(next.rounded(.up))), max(.zero, deadline - clock.now))
-      if wait > .zero { Thread.sleep(forTimeInterval: Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18) }
-    }
-    return true
+    try loop.turn(until: deadline)
   }
 
   /// Calls a runtime function that returns a promise of an outcome, running the event loop until
@@ -331,6 +324,20 @@ final class SupportRealm: @unchecked Sendable {
         ("status", .number(Double(process.terminationStatus))), ("stdout", .bytes([UInt8](outData))),
         ("stderr", .bytes(errData.withLock { [UInt8]($0) })),
       ]))
+    }
+    bodies["__caperHost_timerSet"] = { [weak self] args in
+      guard let self, case .function(let callback) = args[0] else { throw HostError("setTimeout needs a function") }
+      return .number(Double(self.loop.setTimer(
+        in: self.context, callback: callback, delay: args[1].numberValue ?? 0, repeats: args[2] == .bool(true))))
+    }
+    bodies["__caperHost_timerClear"] = { [weak self] args in
+      guard let self, let id = args[0].numberValue else { return .undefined }
+      self.loop.clearTimer(Int(id), in: self.context)
+      return .undefined
+    }
+    bodies["__caperHost_immediateSet"] = { [weak self] args in
+      guard let self, case .function(let callback) = args[0] else { throw HostError("setImmediate needs a function") }
+      return .number(Double(self.loop.setImmediate(in: self.context, callback: callback)))
     }
     bodies["__caperHost_emit"] = { [weak self] args in
       if args[0].stringValue == "attachment" { self?.onAttachment?(args[1]) }

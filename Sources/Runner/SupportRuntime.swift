@@ -1,6 +1,6 @@
 import CodeCache
 import Foundation
-import Pool
+import Runtime
 import V8
 
 /// Caper's own JavaScript for a support realm (the bootstrap, the module loader, the built-ins,
@@ -15,7 +15,7 @@ public enum SupportRuntime {
   /// The host functions the runtime calls, in the order their bodies are bound.
   static let hostFunctions = [
     "readFile", "readBytes", "stat", "readdir", "cwd", "print", "utf8Encode", "utf8Decode", "compileModule", "emit",
-    "writeFile", "mkdir", "mkdtemp", "realpath", "rm", "spawn",
+    "writeFile", "mkdir", "mkdtemp", "realpath", "rm", "spawn", "timerSet", "timerClear", "immediateSet",
   ].map { "__caperHost_" + $0 }
   /// The native clock (`host.now`).
   static let clock = "__caperHost_now"

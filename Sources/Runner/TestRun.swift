@@ -2,7 +2,7 @@ import Expressions
 import Foundation
 import Gherkin
 import Messages
-import Pool
+import Runtime
 import V8
 
 extension IdGenerator: IdGeneratorProtocol {}

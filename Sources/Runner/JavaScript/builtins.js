@@ -404,51 +404,34 @@
     };
   });
 
-  // --- timers and the event loop ---
-  let nextTimerId = 1;
-  const timers = new Map();
-  const immediates = [];
+  // --- timers: the isolate's event loop keeps them (Node's rules, the realm's real clock) ---
+  class Timeout {
+    constructor(id) { this.id = id; }
+    ref() { return this; }
+    unref() { return this; }
+    hasRef() { return true; }
+    refresh() { return this; }
+    [Symbol.toPrimitive]() { return this.id; }
+  }
   const schedule = (fn, delay, args, repeat) => {
     if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
-    const id = nextTimerId++;
-    const ms = Math.max(1, Number(delay) || 0);
-    timers.set(id, { fn, args, at: host.now() + ms, repeat: repeat ? ms : 0 });
-    return { id, ref() { return this; }, unref() { return this; }, hasRef: () => true, [Symbol.toPrimitive]: () => id };
+    return new Timeout(host.timerSet(() => fn(...args), Number(delay), repeat));
   };
   const idOf = (t) => (t && typeof t === 'object' ? t.id : t);
+  const clear = (t) => { const id = idOf(t); if (typeof id === 'number') host.timerClear(id); };
   const timerApi = {
     setTimeout: (fn, delay, ...args) => schedule(fn, delay, args, false),
     setInterval: (fn, delay, ...args) => schedule(fn, delay, args, true),
-    setImmediate: (fn, ...args) => { const id = nextTimerId++; immediates.push({ id, fn, args }); return { id }; },
-    clearTimeout: (t) => timers.delete(idOf(t)),
-    clearInterval: (t) => timers.delete(idOf(t)),
-    clearImmediate: (t) => { const i = immediates.findIndex((e) => e.id === idOf(t)); if (i >= 0) immediates.splice(i, 1); },
+    setImmediate: (fn, ...args) => {
+      if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+      return new Timeout(host.immediateSet(() => fn(...args)));
+    },
+    clearTimeout: clear, clearInterval: clear, clearImmediate: clear,
   };
   Object.assign(globalThis, timerApi);
   globalThis.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
   define('timers', () => timerApi);
   define('timers/promises', () => ({ setTimeout: (ms, value) => new Promise((resolve) => schedule(resolve, ms, [value], false)), setImmediate: (value) => new Promise((resolve) => timerApi.setImmediate(resolve, value)) }));
-  /// Runs what is due. Returns how many callbacks ran and the milliseconds until the next
-  /// timer (0 when more is due now, -1 when nothing is scheduled). Promise reactions of what ran
-  /// happen after this returns, and may schedule more: the host asks again when `ran` > 0.
-  internal.runTimers = () => {
-    const now = host.now();
-    const ready = immediates.splice(0);
-    let ran = 0;
-    for (const e of ready) { ran++; e.fn(...e.args); }
-    const due = [...timers].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
-    for (const [id, t] of due) {
-      if (!timers.has(id)) continue;
-      if (t.repeat) t.at = now + t.repeat; else timers.delete(id);
-      ran++;
-      t.fn(...t.args);
-    }
-    if (immediates.length) return { ran, next: 0 };
-    let next = -1;
-    for (const t of timers.values()) next = next < 0 ? t.at : Math.min(next, t.at);
-    return { ran, next: next < 0 ? -1 : Math.max(0, next - host.now()) };
-  };
-  internal.clearTimers = () => { timers.clear(); immediates.length = 0; };
 
   // --- process and console ---
   // What differs per process (environment, arguments, pid, ...) arrives through `internal.start`,

@@ -279,5 +279,5 @@
   const formatOf = internal.formatOf;
 
   delete globalThis.__caperInternal;
-  return { load, describe, setMatchers, matchStep, matchSteps, resolveImport, exportsGetter, formatOf, beginTestCase, runStep, runHook, runSteps, batchProgress, runTimers: internal.runTimers, clearTimers: internal.clearTimers, format, start: internal.start };
+  return { load, describe, setMatchers, matchStep, matchSteps, resolveImport, exportsGetter, formatOf, beginTestCase, runStep, runHook, runSteps, batchProgress, format, start: internal.start };
 })();

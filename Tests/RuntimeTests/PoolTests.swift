@@ -3,7 +3,7 @@ import Testing
 import V8
 import _CaperTestSupport
 
-@testable import Pool
+@testable import Runtime
 
 final class Probe: @unchecked Sendable {
   let index: Int

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import _CaperTestSupport
 
-@testable import Pool
+@testable import Runtime
 
 /// The build identity a startup snapshot is keyed on.
 @Suite struct ExecutableIdentityTests {

@@ -4,7 +4,7 @@ import Testing
 import V8
 import _CaperTestSupport
 
-@testable import Pool
+@testable import Runtime
 
 @Suite struct ScriptLoaderTests {
   /// A script with many functions that only compile lazily, when called.

@@ -1,0 +1,159 @@
+import Foundation
+import Runtime
+import Testing
+import V8
+import _CaperTestSupport
+
+/// The isolate's event loop: Node's timer rules for the support realm, HTML's for pages, tasks
+/// from other threads, virtual clocks that cost no real time, cancelling one realm.
+@Suite struct EventLoopTests {
+  let isolate: Isolate
+  let loop: EventLoop
+
+  init() throws {
+    isolate = try Isolate()
+    loop = EventLoop(isolate: isolate)
+  }
+
+  func realm(_ clock: RealmClock.Kind, _ rules: TimerRules) throws -> Context {
+    let context = try isolate.makeContext()
+    try isolate.sync {
+      loop.add(context, clock: RealmClock(clock), rules: rules)
+      try loop.installTimers(in: context)
+    }
+    return context
+  }
+
+  /// Evaluates `source` (a promise) and turns the loop until it settles.
+  func settle(_ context: Context, _ source: String, timeout: Duration = .seconds(5)) throws -> JSValue {
+    try isolate.sync {
+      let deadline = ContinuousClock.now + timeout
+      return try context.awaitPromise(try context.evaluate(source), timeout: timeout) { try loop.turn(until: deadline) }
+    }
+  }
+
+  @Test func supportRealmTimersFollowNodesRules() throws {
+    let support = try realm(.real, .node)
+    let order = try settle(
+      support,
+      """
+      new Promise((done) => {
+        const order = [];
+        setTimeout(() => order.push('a'), 5);
+        setTimeout(() => order.push('b'), 5);
+        const gone = setTimeout(() => order.push('cleared'), 5);
+        setTimeout(() => { order.push('zero'); clearTimeout(gone); }, 0);
+        setTimeout(() => { order.push('c'); done(order); }, 6);
+      })
+      """)
+    #expect(order == ["zero", "a", "b", "c"])
+    // No nesting clamp: ten nested zero-delay timers take about 1 ms each, not 4.
+    let elapsed = try settle(
+      support,
+      "new Promise((done) => { const start = now(); let n = 0; const next = () => (++n < 10 ? setTimeout(next, 0) : done(now() - start)); setTimeout(next, 0); })")
+    #expect((elapsed.numberValue ?? 100) < 30)
+  }
+
+  @Test func pageTimersFollowHTMLsNestingClamp() throws {
+    let page = try realm(.virtual, .html)
+    let times = try settle(
+      page,
+      "new Promise((done) => { const times = []; const next = () => { times.push(now()); if (times.length < 10) setTimeout(next, 0); else done(times); }; setTimeout(next, 0); })")
+    // Timer nesting levels 1 to 6 run at once; from a level above 5 a 0 ms delay is 4 ms.
+    #expect(times == [0, 0, 0, 0, 0, 0, 4, 8, 12, 16])
+    #expect(loop.waits == 0)
+  }
+
+  @Test func anIntervalAfterALongTaskKeepsItsVirtualBeat() throws {
+    let page = try realm(.virtual, .html)
+    let times = try settle(
+      page,
+      """
+      new Promise((done) => {
+        const times = [];
+        const id = setInterval(() => {
+          times.push(now());
+          if (times.length === 1) { const until = Date.now() + 30; while (Date.now() < until) {} }
+          if (times.length === 3) { clearInterval(id); done(times); }
+        }, 50);
+      })
+      """)
+    #expect(times == [50, 100, 150])
+  }
+
+  @Test func clearingATimerInsideACallbackStopsItThatTurn() throws {
+    let page = try realm(.virtual, .html)
+    let ran = try settle(
+      page,
+      """
+      new Promise((done) => {
+        const ran = [];
+        let second;
+        setTimeout(() => { ran.push('first'); clearTimeout(second); }, 10);
+        second = setTimeout(() => ran.push('second'), 10);
+        setTimeout(() => done(ran), 20);
+      })
+      """)
+    #expect(ran == ["first"])
+  }
+
+  @Test func aTaskPostedFromAnotherThreadSettlesAPromise() throws {
+    let support = try realm(.real, .node)
+    guard case .promise(let promise) = try support.evaluate("new Promise((resolve) => { globalThis.finish = resolve; })"),
+      case .function(let finish) = try support.evaluate("finish")
+    else {
+      Issue.record("no promise")
+      return
+    }
+    loop.expectTask()
+    let loop = self.loop
+    Thread.detachNewThread {
+      Thread.sleep(forTimeInterval: 0.05)
+      loop.post(to: support, fulfilling: true) { _ = try? support.call(finish, ["from another thread"]) }
+    }
+    let value = try isolate.sync {
+      let deadline = ContinuousClock.now + .seconds(5)
+      return try support.awaitPromise(.promise(promise), timeout: .seconds(5)) { try loop.turn(until: deadline) }
+    }
+    #expect(value == "from another thread")
+  }
+
+  @Test func aVirtualClockWaitsAMinuteInNoTimeWhileARealClockKeepsRealTime() throws {
+    let page = try realm(.virtual, .html)
+    let support = try realm(.real, .node)
+    let clock = ContinuousClock()
+    let started = clock.now
+    guard case .promise(let real) = try support.evaluate("new Promise((r) => setTimeout(() => r(now()), 100))") else {
+      Issue.record("no promise")
+      return
+    }
+    let waitsBefore = loop.waits
+    let minute = try settle(page, "(async () => { await new Promise((r) => setTimeout(r, 60000)); return now(); })()")
+    #expect(minute == 60000)
+    #expect(loop.waits == waitsBefore, "the virtual wait blocked")
+    #expect(clock.now - started < .seconds(5))
+    let supportTime = try isolate.sync {
+      let deadline = ContinuousClock.now + .seconds(5)
+      return try support.awaitPromise(.promise(real), timeout: .seconds(5)) { try loop.turn(until: deadline) }
+    }
+    #expect((supportTime.numberValue ?? 0) >= 100)
+    #expect(clock.now - started >= .milliseconds(100))
+  }
+
+  @Test func cancellingARealmLeavesTheOthers() throws {
+    let page = try realm(.virtual, .html)
+    let support = try realm(.real, .node)
+    _ = try page.evaluate("globalThis.fired = []; setTimeout(() => fired.push('timer'), 10);")
+    try page.define("cancelMe") { [loop, unowned page] _ in
+      loop.cancel(page)
+      return .undefined
+    }
+    // Queued inside the same call that cancels: the page's promise job never runs.
+    _ = try page.evaluate("Promise.resolve().then(() => fired.push('microtask')); cancelMe();")
+    let value = try settle(
+      support, "new Promise((done) => { const seen = []; Promise.resolve().then(() => seen.push('microtask')); setTimeout(() => done([...seen, 'timer']), 5); })")
+    #expect(value == ["microtask", "timer"])
+    try isolate.sync { _ = try loop.turn(until: .now + .milliseconds(50)) }
+    #expect(try page.evaluate("fired") == [])
+  }
+}
