@@ -6,6 +6,8 @@ import V8
 /// `--name` patterns (JavaScript regular expressions, as in cucumber-js) its name.
 struct ScenarioFilter {
   let tags: [TagExpression]
+  /// `--retry-tag-filter`: which failed scenarios may be retried (nil: all of them).
+  let retryTags: TagExpression?
   let names: [String]
   let regexp: JavaScriptRegExp
 
@@ -14,6 +16,11 @@ struct ScenarioFilter {
       tags = try options.tagExpressions.map { (expression) throws(ExpressionError) in try TagExpression.parse(expression) }
     } catch {
       throw RunError(message: "--tags: \(error.message)")
+    }
+    do {
+      retryTags = options.retryTagFilter.isEmpty ? nil : try TagExpression.parse(options.retryTagFilter)
+    } catch {
+      throw RunError(message: "--retry-tag-filter: \(error.message)")
     }
     names = options.namePatterns
     self.regexp = regexp

@@ -28,7 +28,13 @@ final class Session: @unchecked Sendable {
   /// Steps run in batches unless BeforeStep/AfterStep hooks must run between them.
   lazy var batching = library.hooks(.beforeTestStep).isEmpty && library.hooks(.afterTestStep).isEmpty
 
-  init(run: TestRun, realm: SupportRealm, library: SupportLibrary, testRunStartedId: String, workerId: String?) {
+  /// `--retry-tag-filter`, parsed when the options were checked (nil: every failed case may retry).
+  let retryTags: TagExpression?
+
+  init(
+    run: TestRun, realm: SupportRealm, library: SupportLibrary, testRunStartedId: String, workerId: String?, retryTags: TagExpression?
+  ) {
+    self.retryTags = retryTags
     self.run = run
     self.realm = realm
     self.library = library
@@ -83,15 +89,31 @@ final class Session: @unchecked Sendable {
   /// JavaScript (the definitions' regular expressions are JavaScript's); suites repeat step
   /// texts a lot (backgrounds, common steps), so matches are kept by text. Planning a whole
   /// suite calls this once with every text first.
-  func match(_ texts: [String]) {
+  func match(_ texts: [String]) throws {
     if !matchersSet {
       let list: [JSValue] = library.steps.map { .object(JSObject([("source", .string($0.expression.regexSource)), ("flags", .string($0.expression.regexFlags))])) }
-      _ = try? realm.context.call(realm.function("setMatchers"), [.array(list)])
+      do {
+        _ = try realm.context.call(realm.function("setMatchers"), [.array(list)])
+      } catch let error as JSError {
+        // A definition whose regular expression JavaScript refuses: name it.
+        let bad = library.steps.first { step in (try? realm.regexp.exec(step.expression.regexSource, flags: step.expression.regexFlags, in: "")) == nil }
+        let at = bad?.message.sourceReference
+        throw RunError(file: at?.uri, line: at?.location?.line, message: "step definition \(bad.map { "'\($0.message.pattern.source)'" } ?? ""): \(error.message)")
+      }
       matchersSet = true
     }
     var seen = Set<String>()
     let unseen = texts.filter { matchCache[$0] == nil && seen.insert($0).inserted }
-    if !unseen.isEmpty, case .array(let perText)? = try? realm.context.call(realm.function("matchSteps"), [.array(unseen.map(JSValue.string))]) {
+    if !unseen.isEmpty {
+      let perText: [JSValue]
+      do {
+        guard case .array(let values) = try realm.context.call(realm.function("matchSteps"), [.array(unseen.map(JSValue.string))]) else {
+          throw RunError(message: "Caper's runtime returned no step matches")
+        }
+        perText = values
+      } catch let error as JSError {
+        throw RunError(message: "matching steps failed in JavaScript: \(error)")
+      }
       for (text, found) in zip(unseen, perText) {
         var matches: [(SupportLibrary.StepDefinitionEntry, [Argument])] = []
         if case .array(let entries) = found {
@@ -102,7 +124,12 @@ final class Session: @unchecked Sendable {
               return RegexGroup(value: value, start: Int(start), end: Int(end))
             })
             let definition = library.steps[index]
-            if let arguments = try? definition.expression.arguments(from: match) { matches.append((definition, arguments)) }
+            do {
+              matches.append((definition, try definition.expression.arguments(from: match)))
+            } catch {
+              let at = definition.message.sourceReference
+              throw RunError(file: at.uri, line: at.location?.line, message: "step definition '\(definition.message.pattern.source)' cannot take the arguments of '\(text)': \(error)")
+            }
           }
         }
         matchCache[text] = matches
@@ -110,7 +137,7 @@ final class Session: @unchecked Sendable {
     }
   }
 
-  func plan(_ pickle: Pickle) -> Plan {
+  func plan(_ pickle: Pickle) throws -> Plan {
     let tags = Set(pickle.tags.map(\.name))
     var steps: [(message: TestStep, step: PlannedStep)] = []
     steps.reserveCapacity(pickle.steps.count + 2)
@@ -120,7 +147,7 @@ final class Session: @unchecked Sendable {
       steps.append((TestStep(hookId: hook.id, id: id), PlannedStep(id: id, kind: .hook(hook))))
     }
     // Planning a suite matched every text first; a pickle planned on its own matches here.
-    if pickle.steps.contains(where: { matchCache[$0.text] == nil }) { match(pickle.steps.map(\.text)) }
+    if pickle.steps.contains(where: { matchCache[$0.text] == nil }) { try match(pickle.steps.map(\.text)) }
     for pickleStep in pickle.steps {
       let id = run.ids.next()
       let matches = matchCache[pickleStep.text] ?? []
@@ -145,11 +172,8 @@ final class Session: @unchecked Sendable {
   }
 
   /// Runs one test case (with its retries); true when it passed.
-  /// `--retry-tag-filter`, parsed once.
-  private lazy var retryFilter: TagExpression? = try? TagExpression.parse(run.options.retryTagFilter)
-
   func execute(_ plan: Plan, _ pickle: Pickle, _ document: GherkinDocument, skipAll: Bool) -> Bool {
-    let retryAllowed = run.options.retry == 0 ? false : (retryFilter?.evaluate(Set(pickle.tags.map(\.name))) ?? true)
+    let retryAllowed = run.options.retry == 0 ? false : (retryTags?.evaluate(Set(pickle.tags.map(\.name))) ?? true)
     var attempt = 0
     while true {
       let startedId = run.ids.next()

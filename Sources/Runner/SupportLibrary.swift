@@ -57,14 +57,26 @@ struct SupportLibrary {
     items += Self.list(description["hooks"]).map { (.hook, $0) }
     items.sort { seq($0.value) < seq($1.value) }
 
+    /// A definition that cannot be used is reported at its own file and line.
+    func located<T>(_ value: JSValue, _ what: String, _ body: () throws -> T) throws -> T {
+      do {
+        return try body()
+      } catch let error as ExpressionError {
+        let at = reference(value)
+        throw RunError(file: at.uri, line: at.location?.line, message: "\(what): \(error.message)")
+      }
+    }
+
     // Parameter types first: expressions need them whatever the order of definition.
     for (kind, type) in items where kind == .parameterType {
       let name = type["name"].stringValue ?? ""
+      try located(type, "parameter type '\(name)'") {
       try ParameterType.checkName(name)
       try registry.define(
         ParameterType(
           name: name, regexps: Self.list(type["regexps"]).compactMap(\.stringValue), transform: .custom,
           useForSnippets: type["useForSnippets"] != .bool(false), preferForRegexpMatch: type["preferForRegexpMatch"] == .bool(true)))
+      }
       customTypes[name] = Int(type["id"].numberValue ?? 0)
     }
 
@@ -93,7 +105,10 @@ struct SupportLibrary {
           case .success(let e):
             expression = e
           case .failure(let error):
-            guard let name = error.undefinedParameterType else { throw error }
+            guard let name = error.undefinedParameterType else {
+              try located(value, "step definition '\(source)'") { throw error }
+              continue
+            }
             messages.append(.undefinedParameterType(UndefinedParameterType(expression: source, name: name)))
             continue
           }
@@ -115,7 +130,8 @@ struct SupportLibrary {
         hooks.append(
           HookEntry(
             id: message.id, runtimeId: Int(value["id"].numberValue ?? 0), kind: kind,
-            tags: try TagExpression.parse(tagSource ?? ""), message: message, timeout: timeout(value)))
+            tags: try located(value, "hook tags '\(tagSource ?? "")'") { try TagExpression.parse(tagSource ?? "") }, message: message,
+            timeout: timeout(value)))
       }
     }
   }

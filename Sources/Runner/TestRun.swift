@@ -64,12 +64,7 @@ public final class TestRun: @unchecked Sendable {
     let pickles = try select(try features.get(), filter)
     try startup.loaded()
     logReady(0, took: clock.now - firstStarted)
-    let library: SupportLibrary
-    do {
-      library = try realm.context.isolate.sync { try SupportLibrary(try realm.describe(), ids: staticIds, uri: uri) }
-    } catch let error as ExpressionError {
-      throw RunError(message: error.message)
-    }
+    let library = try realm.context.isolate.sync { try SupportLibrary(try realm.describe(), ids: staticIds, uri: uri) }
     if options.language != "en" && GherkinDialect.named(options.language) == nil {
       throw RunError(message: "--language: Gherkin has no language '\(options.language)' (caper run --i18n-languages lists them)")
     }
@@ -90,15 +85,17 @@ public final class TestRun: @unchecked Sendable {
     let testRunStartedId = ids.next()
     emit(.testRunStarted(TestRunStarted(timestamp: timestamp(), id: testRunStartedId)))
     let sessions = realms.enumerated().map { i, realm in
-      Session(run: self, realm: realm, library: library, testRunStartedId: testRunStartedId, workerId: workers > 1 ? "\(i)" : nil)
+      Session(
+        run: self, realm: realm, library: library, testRunStartedId: testRunStartedId, workerId: workers > 1 ? "\(i)" : nil,
+        retryTags: filter.retryTags)
     }
     var success = true
     // The whole of a worker's work happens on its isolate's thread: no hop per call.
     let beforeAll = try sessions.map { session in try session.realm.context.isolate.sync { session.beforeAll() } }
     if beforeAll.allSatisfy({ $0 }) {
       let plans = try realm.context.isolate.sync {
-        sessions[0].match(pickles.flatMap { $0.pickle.steps.map(\.text) })
-        return pickles.map { PlannedCase(plan: sessions[0].plan($0.pickle), pickle: $0.pickle, document: $0.document) }
+        try sessions[0].match(pickles.flatMap { $0.pickle.steps.map(\.text) })
+        return try pickles.map { PlannedCase(plan: try sessions[0].plan($0.pickle), pickle: $0.pickle, document: $0.document) }
       }
       for planned in plans {
         emit(.testCase(TestCase(id: planned.plan.id, pickleId: planned.pickle.id, testSteps: planned.plan.steps.map(\.message), testRunStartedId: testRunStartedId)))
@@ -140,10 +137,24 @@ public final class TestRun: @unchecked Sendable {
     do {
       try realm.context.isolate.sync { try realm.load(files) }
     } catch let error as JSError {
+      let at = Self.userLocation(of: error)
       throw RunError(
-        file: error.location.map { uri($0.file) }, line: error.location?.line, column: error.location?.column,
-        message: (error.name.map { "\($0): " } ?? "") + error.message)
+        file: at.map { uri($0.file) }, line: at?.line, column: at?.column, message: (error.name.map { "\($0): " } ?? "") + error.message)
     }
+  }
+
+  /// Where user code caused an error: its throw site, or when Caper's own runtime threw (an API
+  /// misused), the first frame of the stack outside it.
+  static func userLocation(of error: JSError) -> SourceLocation? {
+    guard let location = error.location, location.file.hasPrefix("caper:") else { return error.location }
+    for line in (error.stack ?? "").split(separator: "\n") where line.hasPrefix("    at ") && !line.contains("caper:") {
+      var frame = line.dropFirst("    at ".count)
+      if frame.hasSuffix(")"), let open = frame.lastIndex(of: "(") { frame = frame[frame.index(after: open)..<frame.index(before: frame.endIndex)] }
+      let parts = frame.split(separator: ":")
+      guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { continue }
+      return SourceLocation(file: parts.dropLast(2).joined(separator: ":"), line: line, column: column)
+    }
+    return location
   }
 
   func uri(_ path: String) -> String { ProjectFiles.relative(path, to: options.baseDirectory) }

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import _CaperTestSupport
+
+/// What `caper run` says when it cannot start, through the real binary: the message, the place
+/// (the definition's file and line) and exit status 2.
+@Suite struct RunErrorTests {
+  let folder: TemporaryDirectory
+  init() throws {
+    folder = try TemporaryDirectory()
+    _ = try folder.write("features/a.feature", "Feature: a\n  @fast\n  Scenario: one\n    Given a step\n")
+  }
+
+  func run(_ steps: String, _ arguments: [String] = []) throws -> ProcessResult {
+    _ = try folder.write("features/steps.js", steps)
+    return try ChildProcess.caper(["run", "--no-cache"] + arguments, directory: folder.url)
+  }
+
+  static let fine = "const { Given } = require('@cucumber/cucumber');\nGiven('a step', () => {});\n"
+
+  @Test func aMalformedRetryTagFilterIsAUsageError() throws {
+    let result = try run(Self.fine, ["--retry", "1", "--retry-tag-filter", "@fast and"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("--retry-tag-filter:"), "\(result.stderr)")
+  }
+
+  @Test func anInvalidStepExpressionNamesItsDefinition() throws {
+    let result = try run("const { Given } = require('@cucumber/cucumber');\n\nGiven('a {int step', () => {});\n")
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("features/steps.js:3: step definition 'a {int step':"), "\(result.stderr)")
+  }
+
+  @Test func anInvalidHookTagExpressionNamesItsHook() throws {
+    let result = try run(Self.fine + "const { Before } = require('@cucumber/cucumber');\nBefore('@a or', () => {});\n")
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("features/steps.js:4: hook tags '@a or':"), "\(result.stderr)")
+  }
+
+  @Test func anInvalidParameterTypeNameNamesItsDefinition() throws {
+    let result = try run(
+      Self.fine + "const { defineParameterType } = require('@cucumber/cucumber');\ndefineParameterType({ name: 'bad{name', regexp: /x/ });\n")
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("features/steps.js:4: parameter type 'bad{name':"), "\(result.stderr)")
+  }
+
+  @Test func aRegularExpressionJavaScriptRefusesNamesItsDefinition() throws {
+    let result = try run(Self.fine + "const { When } = require('@cucumber/cucumber');\nWhen(new RegExp('a step'), () => {});\nWhen({ [Symbol.match]: 1, source: '(', flags: '' }, () => {});\n")
+    // A pattern that is neither a string nor a RegExp is refused where it is defined.
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("features/steps.js:5:1: TypeError: A step pattern must be a string or a RegExp"), "\(result.stderr)")
+  }
+}
