@@ -1,8 +1,9 @@
+import Runner
 import V8
 
 /// Caper's own version and the engine facts a bug report needs.
 public enum CaperVersion {
-  public static let caper = "0.1.0"
+  public static var caper: String { TestRun.version }
 
   /// `caper 0.1.0`, then the V8 version and the cached-data version tag, one per line.
   public static var versionText: String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gherkin
 import Messages
+import Runner
 
 /// `caper gherkin`: parses feature files and prints Cucumber Messages envelopes as NDJSON
 /// (source, gherkinDocument, pickle, parseError), like the reference `gherkin` executables.
@@ -51,7 +52,8 @@ struct GherkinCommand: ParsableCommand {
     for path in paths {
       let files: [String]
       do {
-        files = try FeatureFiles.find(path)
+        files = try ProjectFiles.files(path, suffixes: ProjectFiles.featureSuffixes)
+        if files.isEmpty { throw RunError(file: path, message: "no feature files (*.feature, *.feature.md) in this folder") }
       } catch {
         problems.append("caper: \(error)")
         status = ExitStatus.usage
@@ -60,7 +62,7 @@ struct GherkinCommand: ParsableCommand {
       for file in files {
         let source: Source
         do {
-          source = try FeatureFiles.read(file)
+          source = try ProjectFiles.featureSource(file)
         } catch {
           problems.append("caper: \(error)")
           status = ExitStatus.usage

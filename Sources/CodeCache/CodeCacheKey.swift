@@ -70,15 +70,7 @@ public struct CodeCacheABI: Sendable, Hashable {
     self.snapshotHash = snapshotHash
   }
 
-  public static var currentArch: String {
-    #if arch(x86_64)
-      "x86_64"
-    #elseif arch(arm64)
-      "arm64"
-    #else
-      "other"
-    #endif
-  }
+  public static var currentArch: String { Architecture.current.rawValue }
 
   /// The directory name: readable prefix plus a hash of every field.
   public var directoryName: String {

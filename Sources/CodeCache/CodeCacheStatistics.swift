@@ -43,11 +43,3 @@ public struct CodeCacheStatistics: Sendable, Equatable {
       """
   }
 }
-
-/// Counters behind a lock, shared by the threads of one store.
-final class StatisticsBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = CodeCacheStatistics()
-  func update(_ body: (inout CodeCacheStatistics) -> Void) { lock.lock(); body(&value); lock.unlock() }
-  var current: CodeCacheStatistics { lock.lock(); defer { lock.unlock() }; return value }
-}

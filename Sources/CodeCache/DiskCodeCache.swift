@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -18,7 +19,7 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
   public let root: String
   public let directory: String
   public let maximumSize: Int
-  private let counters = StatisticsBox()
+  private let counters = Mutex(CodeCacheStatistics())
   private let writes = DispatchQueue(label: "caper.codecache.writes")
   private let lock = NSLock()
   /// Bytes of the entries, learned by a directory scan on the first write (a run that only
@@ -72,7 +73,7 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     let path = path(for: key)
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
-      counters.update { $0.missesAbsent += 1 }
+      counters.withLock { $0.missesAbsent += 1 }
       log?("cache miss (absent) \(key)")
       return nil
     }
@@ -86,12 +87,12 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     guard let file = FileBytes.read(fd, count: size) else { return miss(key, path, "short read") }
     switch file.withUnsafeBytes({ CodeCacheEntry.decode($0, for: key) }) {
     case .success(let payload):
-      counters.update { $0.hits += 1; $0.bytesRead += size }
+      counters.withLock { $0.hits += 1; $0.bytesRead += size }
       futimens(fd, nil)  // refresh for LRU
       log?("cache hit \(key) (\(payload.count) bytes)")
       return payload
     case .failure(.key):
-      counters.update { $0.missesKey += 1 }
+      counters.withLock { $0.missesKey += 1 }
       log?("cache miss (key) \(key)")
       unlinkEntry(path)
       return nil
@@ -101,7 +102,7 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
   }
 
   private func miss(_ key: CodeCacheKey, _ path: String, _ why: String) -> [UInt8]? {
-    counters.update { $0.missesCorrupt += 1 }
+    counters.withLock { $0.missesCorrupt += 1 }
     log?("cache miss (corrupt: \(why)) \(key); deleted")
     unlinkEntry(path)
     return nil
@@ -143,7 +144,7 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     var old = stat()
     let replaced = stat(final, &old) == 0 ? Int(old.st_size) : 0
     guard rename(temporary, final) == 0 else { unlink(temporary); return }
-    counters.update { $0.stores += 1; $0.bytesWritten += bytes.count }
+    counters.withLock { $0.stores += 1; $0.bytesWritten += bytes.count }
     log?("cache store \(key) (\(payload.count) bytes)")
     let known = lock.withLock { totalSize }
     let scanned = known == nil ? entries().reduce(0) { $0 + $1.size } : 0
@@ -157,7 +158,7 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
   }
 
   public func reject(_ key: CodeCacheKey) {
-    counters.update { $0.rejections += 1 }
+    counters.withLock { $0.rejections += 1 }
     log?("cache rejected by V8 \(key); deleted")
     unlinkEntry(path(for: key))
   }
@@ -165,7 +166,7 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
   /// Waits until every queued write is on disk.
   public func flush() { writes.sync {} }
 
-  public var statistics: CodeCacheStatistics { counters.current }
+  public var statistics: CodeCacheStatistics { counters.withLock { $0 } }
 
   public var fileDigests: FileDigests? { digests }
   private lazy var digests = FileDigests(directory: directory + "/files")
@@ -202,7 +203,7 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
       if unlink(oldest.path) == 0 { total -= oldest.size; evicted += 1 }
     }
     lock.lock(); totalSize = total; lock.unlock()
-    counters.update { $0.evictions += evicted }
+    counters.withLock { $0.evictions += evicted }
     if evicted > 0 { log?("cache evicted \(evicted) entries to \(total) bytes") }
   }
 

@@ -35,9 +35,7 @@ struct FeatureFile: Sendable {
   }
 
   static func read(_ file: String, uri path: String, lines: [Int], language: String, ids: IdGenerator) throws -> FeatureFile {
-    guard let data = FileManager.default.contents(atPath: file) else { throw RunError(file: file, message: "cannot be read") }
-    guard let text = String(validating: data, as: UTF8.self) else { throw RunError(file: file, message: "not valid UTF-8") }
-    let source = Source(uri: path, data: text, mediaType: SourceMediaType(path: file))
+    let source = try ProjectFiles.featureSource(file, uri: path)
     do {
       let document = try GherkinParser(language: language).parse(source, ids: ids)
       return FeatureFile(source: source, document: document, problems: [], pickles: PickleCompiler(ids: ids).compile(document), lines: lines)

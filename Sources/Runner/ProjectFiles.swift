@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Finds feature and support files the way cucumber-js does: folders are searched recursively,
 /// files sorted by path; `path:LINE` keeps its line numbers.
@@ -36,6 +37,31 @@ public enum ProjectFiles {
       .sorted()
       .map { "\(base)/\($0)" }
     return found
+  }
+
+  /// A feature file as a Gherkin source named `uri` (its flavour from its name). Throws a
+  /// `RunError` naming the file (and the line of the first byte that is not UTF-8).
+  public static func featureSource(_ path: String, uri: String? = nil) throws -> Source {
+    guard let data = FileManager.default.contents(atPath: path) else { throw RunError(file: path, message: "cannot be read") }
+    guard let text = String(validating: data, as: UTF8.self) else {
+      let offset = firstInvalidUTF8(data)
+      let line = data.prefix(offset).filter { $0 == UInt8(ascii: "\n") }.count + 1
+      throw RunError(file: path, line: line, message: "not valid UTF-8 (byte \(offset + 1)); save the file as UTF-8")
+    }
+    return Source(uri: uri ?? path, data: text, mediaType: SourceMediaType(path: path))
+  }
+
+  /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+  private static func firstInvalidUTF8(_ data: Data) -> Int {
+    let bytes = [UInt8](data)
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+      guard length > 0, i + length <= bytes.count, String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else { return i }
+      i += length
+    }
+    return i
   }
 
   /// An absolute, normalised path.

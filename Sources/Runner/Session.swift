@@ -9,7 +9,7 @@ final class Session: @unchecked Sendable {
   let run: TestRun
   let realm: SupportRealm
   let library: SupportLibrary
-  let engine: RealmRegexEngine
+  let engine: JavaScriptRegexEngine
   /// Where an attachment made now belongs.
   var attachmentTarget: (testCaseStartedId: String?, testStepId: String?, testRunHookStartedId: String?) = (nil, nil, nil)
   private let testRunStartedId: String
@@ -38,7 +38,7 @@ final class Session: @unchecked Sendable {
     self.run = run
     self.realm = realm
     self.library = library
-    engine = RealmRegexEngine(regexp: realm.regexp)
+    engine = JavaScriptRegexEngine(regexp: realm.regexp)
     self.testRunStartedId = testRunStartedId
     self.workerId = workerId
     realm.onAttachment = { [unowned self] value in

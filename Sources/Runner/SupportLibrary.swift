@@ -42,7 +42,7 @@ struct SupportLibrary {
 
   /// Reads the runtime's description of the library. `uri` turns a file path into the URI
   /// written in messages.
-  init(_ description: JSValue, ids: IdGeneratorProtocol, uri: (String) -> String) throws {
+  init(_ description: JSValue, ids: IdGenerator, uri: (String) -> String) throws {
     if let ms = description["defaultTimeout"].numberValue { defaultTimeout = Self.duration(milliseconds: ms) }
     func reference(_ value: JSValue) -> SourceReference {
       SourceReference(uri: uri(value["uri"].stringValue ?? ""), location: Location(line: Int(value["line"].numberValue ?? 0)))
@@ -142,9 +142,4 @@ struct SupportLibrary {
   }
 
   func hooks(_ kind: Hook.Kind) -> [HookEntry] { hooks.filter { $0.kind == kind } }
-}
-
-/// Where message ids come from (shared with Gherkin's generator).
-protocol IdGeneratorProtocol {
-  func next() -> String
 }

@@ -60,7 +60,7 @@ final class SupportRealm: @unchecked Sendable {
     let setup: JSValue = .object(JSObject([
       ("environment", .object(JSObject(environment.sorted { $0.key < $1.key }.map { ($0.key, JSValue.string($0.value)) }))),
       ("argv", .array(arguments.map(JSValue.string))),
-      ("arch", .string(Self.arch)),
+      ("arch", .string(Architecture.current.nodeName)),
       ("pid", .number(Double(ProcessInfo.processInfo.processIdentifier))),
       ("v8Version", .string(Engine.version)),
       ("execPath", .string(Self.executablePath)),
@@ -75,16 +75,6 @@ final class SupportRealm: @unchecked Sendable {
         (ContinuousClock.now - contextMade).milliseconds,
         snapshot == nil ? "" : " (from the snapshot)"))
     }
-  }
-
-  static var arch: String {
-    #if arch(x86_64)
-      return "x64"
-    #elseif arch(arm64)
-      return "arm64"
-    #else
-      return "unknown"
-    #endif
   }
 
   /// The running `caper` binary (Node's `process.execPath`).
@@ -378,16 +368,5 @@ struct Outcome {
     message = value["message"].stringValue
     exceptionType = value["exception"]["type"].stringValue
     stackTrace = value["exception"]["stackTrace"].stringValue
-  }
-}
-
-/// Expressions' regex engine on the support realm's own RegExp (JavaScript semantics).
-struct RealmRegexEngine: RegexEngine {
-  let regexp: JavaScriptRegExp
-
-  func exec(_ pattern: String, flags: String, in text: String, from offset: Int) throws -> RegexMatch? {
-    try regexp.exec(pattern, flags: flags, in: text, from: offset).map { groups in
-      RegexMatch(groups: groups.map { $0.map { RegexGroup(value: $0.value, start: $0.start, end: $0.end) } })
-    }
   }
 }

@@ -1,11 +1,10 @@
+import CodeCache
 import Expressions
 import Foundation
 import Gherkin
 import Messages
 import Runtime
 import V8
-
-extension IdGenerator: IdGeneratorProtocol {}
 
 /// One run of a suite: parses the features, loads the support code in a support realm, and runs
 /// every pickle, emitting Cucumber Messages envelopes (the only thing formatters see).
@@ -169,9 +168,12 @@ public final class TestRun: @unchecked Sendable {
     return Messages.Duration(seconds: seconds, nanos: Int32(attoseconds / 1_000_000_000))
   }
 
+  /// Caper's version (reports' `meta.implementation`, `caper --version`).
+  public static let version = "0.1.0"
+
   static let meta = Meta(
-    protocolVersion: "33.0.4", implementation: .init(name: "caper", version: "0.1.0"),
-    runtime: .init(name: "V8", version: Engine.version), os: .init(name: "linux"), cpu: .init(name: SupportRealm.arch))
+    protocolVersion: "33.0.4", implementation: .init(name: "caper", version: TestRun.version),
+    runtime: .init(name: "V8", version: Engine.version), os: .init(name: "linux"), cpu: .init(name: Architecture.current.nodeName))
 
   /// Emits what the features say (source, document or parse errors, pickles) in file order and
   /// selects the pickles that run; parse errors stop the run once every file was reported.

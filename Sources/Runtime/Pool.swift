@@ -1,4 +1,5 @@
 import Foundation
+import V8
 
 /// N warm workers, each an isolate pinned to its own thread with what lives for the worker's
 /// whole life (a support context), checked out for one job at a time.
@@ -22,14 +23,14 @@ public final class Pool<Worker: AnyObject & Sendable>: @unchecked Sendable {
     var times = [clock.now - started]
     var made: [Worker] = [first]
     if count > 1 {
-      let results = Results<Worker>(count - 1)
+      let results = LockedState([Result<(Worker, Duration), Error>?](repeating: nil, count: count - 1))
       DispatchQueue.concurrentPerform(iterations: count - 1) { i in
         let begun = clock.now
         let outcome = Result { try make(i + 1) }
-        results.set(i, outcome.map { ($0, clock.now - begun) })
+        results.withLock { $0[i] = outcome.map { ($0, clock.now - begun) } }
       }
-      for outcome in results.all {
-        let (worker, time) = try outcome.get()
+      for outcome in results.withLock({ $0 }) {
+        let (worker, time) = try outcome!.get()
         made.append(worker)
         times.append(time)
       }
@@ -61,13 +62,4 @@ public final class Pool<Worker: AnyObject & Sendable>: @unchecked Sendable {
     defer { checkIn(index) }
     return try body(index, workers[index])
   }
-}
-
-/// Results of concurrent work, by index.
-private final class Results<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var values: [Result<(Value, Duration), Error>?]
-  init(_ count: Int) { values = Array(repeating: nil, count: count) }
-  func set(_ index: Int, _ value: Result<(Value, Duration), Error>) { lock.withLock { values[index] = value } }
-  var all: [Result<(Value, Duration), Error>] { lock.withLock { values.map { $0! } } }
 }

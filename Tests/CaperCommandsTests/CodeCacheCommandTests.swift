@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import V8
 import _CaperTestSupport
 
 /// The disk code cache as a user meets it: `caper run` twice over one cache directory, the
@@ -152,12 +153,12 @@ import _CaperTestSupport
   }
 
   @Test func twoProcessesWarmingAtOnceBothSucceed() throws {
-    let results = LockedBox<[ProcessResult]>([])
+    let results = LockedState<[ProcessResult]>([])
     DispatchQueue.concurrentPerform(iterations: 2) { _ in
-      if let result = try? run() { results.update { $0.append(result) } }
+      if let result = try? run() { results.withLock { $0.append(result) } }
     }
-    #expect(results.value.count == 2)
-    #expect(results.value.allSatisfy { $0.status == 0 })
+    #expect(results.withLock { $0 }.count == 2)
+    #expect(results.withLock { $0 }.allSatisfy { $0.status == 0 })
     let after = counters(try run().stderr)
     #expect(after["misses"] == 0)
     #expect(after["corrupt"] == 0)

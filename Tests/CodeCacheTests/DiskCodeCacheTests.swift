@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import _CaperTestSupport
 
@@ -116,15 +117,15 @@ import _CaperTestSupport
   @Test func concurrentReadersNeverSeeAPartialEntry() throws {
     let cache = try open()
     cache.write(Self.key, Self.payload)
-    let bad = LockedBox(0)
+    let bad = Mutex(0)
     DispatchQueue.concurrentPerform(iterations: 64) { i in
       if i % 2 == 0 {
         cache.write(Self.key, Self.payload)
       } else if let loaded = cache.load(Self.key), loaded != Self.payload {
-        bad.update { $0 += 1 }
+        bad.withLock { $0 += 1 }
       }
     }
-    #expect(bad.value == 0)
+    #expect(bad.withLock { $0 } == 0)
     #expect(cache.statistics.missesCorrupt == 0)
   }
 

@@ -16,15 +16,15 @@ final class Probe: @unchecked Sendable {
 
 @Suite struct PoolTests {
   @Test func theFirstWorkerIsMadeAloneThenTheOthers() throws {
-    let events = LockedBox<[String]>([])
+    let events = LockedState<[String]>([])
     let pool = try Pool<Probe>(count: 4) { index in
-      events.update { $0.append("start \(index)") }
+      events.withLock { $0.append("start \(index)") }
       let probe = try Probe(index: index)
-      events.update { $0.append("end \(index)") }
+      events.withLock { $0.append("end \(index)") }
       return probe
     }
-    #expect(events.value.prefix(2) == ["start 0", "end 0"], "nothing else starts before the first is ready")
-    #expect(Set(events.value.dropFirst(2)) == Set((1..<4).flatMap { ["start \($0)", "end \($0)"] }))
+    #expect(events.withLock { $0 }.prefix(2) == ["start 0", "end 0"], "nothing else starts before the first is ready")
+    #expect(Set(events.withLock { $0 }.dropFirst(2)) == Set((1..<4).flatMap { ["start \($0)", "end \($0)"] }))
     #expect(pool.workers.map(\.index) == [0, 1, 2, 3])
     #expect(pool.warmUpTimes.count == 4)
     // Each worker is its own isolate.

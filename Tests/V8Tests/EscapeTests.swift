@@ -10,9 +10,9 @@ import _CaperTestSupport
 @Suite struct EscapeTests {
   final class Canaries: @unchecked Sendable {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("caper-escape-\(UUID().uuidString)").path
-    let environmentRead = LockedBox(false)
+    let environmentRead = LockedState(false)
     var fileCreated: Bool { FileManager.default.fileExists(atPath: file) }
-    var untouched: Bool { !environmentRead.value && !fileCreated }
+    var untouched: Bool { !environmentRead.withLock { $0 } && !fileCreated }
   }
 
   let canaries = Canaries()
@@ -26,7 +26,7 @@ import _CaperTestSupport
     try page.admit(support)
     let canaries = self.canaries
     try support.define("__readEnvironment") { _ in
-      canaries.environmentRead.value = true
+      canaries.environmentRead.withLock { $0 = true }
       return ["CANARY": "secret"]
     }
     try support.define("__writeFile") { arguments in

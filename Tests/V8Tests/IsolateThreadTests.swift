@@ -26,30 +26,30 @@ import _CaperTestSupport
 
   @Test func isolatesRunInParallel() throws {
     // Two isolates meet at a barrier from inside JavaScript: only parallel threads get through.
-    let arrived = LockedBox(0)
+    let arrived = LockedState(0)
     let contexts = try (0..<2).map { _ in try Isolate().makeContext() }
     for context in contexts {
       try context.define("meet") { _ in
-        arrived.update { $0 += 1 }
+        arrived.withLock { $0 += 1 }
         let deadline = Date().addingTimeInterval(10)
-        while arrived.value < 2 && Date() < deadline { usleep(1000) }
-        return .bool(arrived.value >= 2)
+        while arrived.withLock { $0 } < 2 && Date() < deadline { usleep(1000) }
+        return .bool(arrived.withLock { $0 } >= 2)
       }
     }
     // Two plain threads: a dispatch pool on a busy 2-core machine may run both calls on one
     // thread, one after the other, which would say nothing about the isolates.
-    let results = LockedBox<[JSValue]>([])
+    let results = LockedState<[JSValue]>([])
     let done = DispatchGroup()
     for context in contexts {
       done.enter()
       Thread.detachNewThread {
         let value = (try? context.evaluate("meet()")) ?? .undefined
-        results.update { $0.append(value) }
+        results.withLock { $0.append(value) }
         done.leave()
       }
     }
     done.wait()
-    #expect(results.value == [true, true])
+    #expect(results.withLock { $0 } == [true, true])
   }
 
   @Test func manyIsolatesComeAndGo() throws {

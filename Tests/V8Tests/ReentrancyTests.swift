@@ -12,12 +12,12 @@ import V8
     let context = try Isolate().makeContext()
     let script = try context.compile("'prepared'", filename: "prepared.js")
     _ = try script.run()
-    let seen = LockedBox<(JSError?, [Int])>((nil, []))
+    let seen = LockedState<(JSError?, [Int])>((nil, []))
     try context.define("host") { arguments in
       let remaining = Int(arguments[0].numberValue ?? 0)
-      var state = seen.value
+      var state = seen.withLock { $0 }
       state.1.append(context.isolate.hostCallDepth)
-      seen.value = state
+      seen.withLock { $0 = state }
       if remaining > 1 {
         // JS -> host -> JS -> host: go one level deeper through JavaScript.
         return try context.evaluate("host(\(remaining - 1))", filename: "nested.js")
@@ -30,15 +30,15 @@ import V8
           _ = try script.createCachedData()
         }
       } catch let error as JSError {
-        state = seen.value
+        state = seen.withLock { $0 }
         state.0 = error
-        seen.value = state
+        seen.withLock { $0 = state }
       }
       return "done"
     }
     #expect(try context.evaluate("host(\(depth))", filename: "outer.js") == "done")
     #expect(context.isolate.hostCallDepth == 0)
-    return seen.value
+    return seen.withLock { $0 }
   }
 
   @Test(arguments: Production.allCases, [1, 2])
@@ -67,15 +67,15 @@ import V8
 
   @Test func productionInsideAMicrotaskCallbackIsRefused() throws {
     let context = try Isolate().makeContext()
-    let refused = LockedBox(false)
+    let refused = LockedState(false)
     try context.define("host") { _ in
       do { _ = try context.compile("1", filename: "m.js", produceCache: true) } catch let e as JSError {
-        refused.value = e.kind == .reentrancy
+        refused.withLock { $0 = e.kind == .reentrancy }
       }
       return .undefined
     }
     _ = try context.evaluate("Promise.resolve().then(() => host())")
-    #expect(refused.value)
+    #expect(refused.withLock { $0 })
   }
 
   @Test func counterIsBackToZeroAfterACallbackThrows() throws {

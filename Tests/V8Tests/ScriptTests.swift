@@ -170,12 +170,12 @@ import V8
   static func context(_ files: [String: String]) throws -> Context {
     let isolate = try Isolate()
     let context = try isolate.makeContext()
-    let compiled = LockedBox<[String: Module]>([:])
+    let compiled = LockedState<[String: Module]>([:])
     context.moduleResolver = { context, specifier, _ in
-      if let module = compiled.value[specifier] { return module }
+      if let module = compiled.withLock { $0 }[specifier] { return module }
       guard let source = files[specifier] else { throw JSError(kind: .invalid, message: "no module \(specifier)") }
       let module = try context.compileModule(source, filename: specifier)
-      compiled.value[specifier] = module
+      compiled.withLock { $0[specifier] = module }
       return module
     }
     return context
@@ -230,16 +230,16 @@ import V8
   }
 
   @Test func resolvingCountsAsAHostCallback() throws {
-    let depth = LockedBox(-1)
+    let depth = LockedState(-1)
     let isolate = try Isolate()
     let context = try isolate.makeContext()
     context.moduleResolver = { context, specifier, _ in
-      depth.value = context.isolate.hostCallDepth
+      depth.withLock { $0 = context.isolate.hostCallDepth }
       #expect(throws: JSError.self) { _ = try context.compile("1", filename: "x.js", produceCache: true) }
       return try context.compileModule("export default 1;", filename: specifier)
     }
     let module = try context.compileModule("import x from '/x.mjs'; export default x;", filename: "/m.mjs")
     _ = try context.awaitPromise(try module.evaluate())
-    #expect(depth.value == 1)
+    #expect(depth.withLock { $0 } == 1)
   }
 }

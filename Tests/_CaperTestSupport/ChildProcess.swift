@@ -35,41 +35,23 @@ public enum ChildProcess {
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     if let directory { process.currentDirectoryURL = directory }
-    let out = Pipe(), err = Pipe()
+    // stdout through a pipe, stderr into a file: a child filling either never blocks.
+    let out = Pipe()
+    let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("caper-stderr-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: errFile.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errFile) }
+    let err = try FileHandle(forWritingTo: errFile)
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    // Read both pipes at once so a child filling one of them never blocks.
-    let errData = LockedBox<Data>(Data())
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errData.value = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
     process.waitUntilExit()
+    try err.close()
+    let errData = FileManager.default.contents(atPath: errFile.path) ?? Data()
     return ProcessResult(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData.value, as: UTF8.self))
-  }
-}
-
-/// A value shared between threads under a lock.
-public final class LockedBox<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: Value
-  public init(_ value: Value) { stored = value }
-  public var value: Value {
-    get { lock.withLock { stored } }
-    set { lock.withLock { stored = newValue } }
-  }
-  /// Changes the value under the lock: `box.value += 1` reads and writes in two steps, so two
-  /// threads doing it at once can lose one change; `box.update { $0 += 1 }` cannot.
-  public func update<T>(_ change: (inout Value) throws -> T) rethrows -> T {
-    try lock.withLock { try change(&stored) }
+      stderr: String(decoding: errData, as: UTF8.self))
   }
 }
 

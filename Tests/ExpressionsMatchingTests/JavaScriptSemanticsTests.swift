@@ -1,11 +1,11 @@
 import Expressions
 import Testing
-import _CaperTestSupport
+import Runner
 
 /// Step patterns match with JavaScript's RegExp (in V8), where it differs from ICU/Foundation:
 /// these pin the JavaScript behaviour cucumber-js users rely on.
 @Suite struct JavaScriptSemanticsTests {
-  let engine = try! V8RegexEngine()
+  let engine = try! JavaScriptRegexEngine()
   let registry = ParameterTypeRegistry()
 
   func matches(_ pattern: String, _ text: String, flags: String = "") throws -> Bool {
