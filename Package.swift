@@ -57,7 +57,7 @@ let package = Package(
     // tasks posted from any thread), workers and the pool, and the ScriptLoader every script goes
     // through (compile with the caches, produce after running, defer production asked inside host
     // callbacks to the top level).
-    .target(name: "Runtime", dependencies: ["V8", "CodeCache"]),
+    .target(name: "Runtime", dependencies: ["V8", "CodeCache"], resources: [.copy("JavaScript")]),
 
     // Runs pickles against JavaScript support code in V8 and emits Cucumber Messages.
     .target(

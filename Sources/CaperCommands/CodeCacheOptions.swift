@@ -95,8 +95,8 @@ struct CodeCacheOptions: ParsableArguments {
     guard let engineDisk = disk(abi: .current()) else {
       return RunStores(memory: MemoryCodeCache(), disk: nil, snapshot: nil, snapshotDisk: nil)
     }
-    guard Self.usesSnapshot, let snapshot = SupportRuntime.snapshot(store: engineDisk, log: log),
-      let underSnapshot = disk(abi: .current(snapshotHash: SupportRuntime.identity(of: snapshot)))
+    guard Self.usesSnapshot, let snapshot = SupportRuntime.template.snapshot(store: engineDisk, log: log),
+      let underSnapshot = disk(abi: .current(snapshotHash: RealmTemplate.identity(of: snapshot)))
     else {
       return RunStores(memory: MemoryCodeCache(backing: engineDisk), disk: engineDisk, snapshot: nil, snapshotDisk: nil)
     }
@@ -108,7 +108,7 @@ struct CodeCacheOptions: ParsableArguments {
   func runDirectories() -> [String] {
     guard let root = location.path else { return [] }
     let engine = CodeCacheABI.current()
-    guard Self.usesSnapshot, let snapshot = SupportRuntime.storedSnapshot(root: root, abi: engine) else { return [engine.directoryName] }
-    return [engine.directoryName, CodeCacheABI.current(snapshotHash: SupportRuntime.identity(of: snapshot)).directoryName]
+    guard Self.usesSnapshot, let snapshot = SupportRuntime.template.storedSnapshot(root: root, abi: engine) else { return [engine.directoryName] }
+    return [engine.directoryName, CodeCacheABI.current(snapshotHash: RealmTemplate.identity(of: snapshot)).directoryName]
   }
 }

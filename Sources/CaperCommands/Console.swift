@@ -1,9 +1,18 @@
 import Foundation
+import Runtime
 import V8
+
+/// Where console output of JavaScript goes, as the commands decide.
+enum Console {
+  /// stdout and stderr, as written (`caper run`, as cucumber-js prints support code's output).
+  static let standardStreams: ConsoleSink = { stream, text in
+    (stream == .err ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+  }
+}
 
 /// A minimal `console` for `caper eval`: log/info/debug to stdout, warn/error to stderr, each
 /// argument formatted as Node prints it for strings, numbers and JSON-able values.
-enum Console {
+extension Console {
   static func install(in context: Context) throws {
     try context.define("__caperConsoleWrite") { arguments in
       let line = (arguments[1].stringValue ?? "") + "\n"

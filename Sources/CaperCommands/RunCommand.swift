@@ -225,6 +225,8 @@ struct RunCommand: ParsableCommand {
     // Support realms start from a startup snapshot of Caper's runtime, kept in the code cache
     // (`CAPER_NO_SNAPSHOT=1`: plain contexts, for comparison).
     options.cacheLog = CodeCacheOptions.debugLog
+    // Support code's console output goes to the terminal, as in cucumber-js.
+    options.console = Console.standardStreams
     let stores = cache.runStores(log: options.cacheLog)
     options.codeCache = stores.memory
     options.snapshot = stores.snapshot

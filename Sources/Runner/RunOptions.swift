@@ -1,4 +1,5 @@
 import CodeCache
+import Runtime
 import V8
 
 /// What to run and how (the command line and configuration end up here).
@@ -50,6 +51,9 @@ public struct RunOptions: Sendable {
   public var snapshot: StartupSnapshot?
   /// Called with one line per cache decision (`CAPER_DEBUG=cache`).
   public var cacheLog: (@Sendable (String) -> Void)?
+  /// Where support code's console output goes (the command decides; by default it is dropped:
+  /// the library never prints).
+  public var console: ConsoleSink = { _, _ in }
 
   /// cucumber-js's snippet styles.
   public enum SnippetInterface: String, Sendable, CaseIterable {

@@ -52,7 +52,9 @@ public final class TestRun: @unchecked Sendable {
     // features, then the support code.
     // Every worker's realm: the same runtime, caches and snapshot.
     let makeRealm = { @Sendable [options] in
-      try SupportRealm(environment: options.environment, arguments: options.arguments, codeCache: options.codeCache, snapshot: options.snapshot, log: options.cacheLog)
+      try SupportRealm(
+        environment: options.environment, arguments: options.arguments, console: options.console, codeCache: options.codeCache,
+        snapshot: options.snapshot, log: options.cacheLog)
     }
     let startup = Startup(makeRealm) { realm in
       try self.load(supportFiles, into: realm)

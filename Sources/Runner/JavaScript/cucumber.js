@@ -1,16 +1,13 @@
-// Caper's support realm, part 3: the cucumber-js API (`require('caper')`, also
-// `@cucumber/cucumber`) and what the runner calls to run steps and hooks. Ends the bootstrap:
-// returns the runner's entry points and removes the bootstrap state from the global object.
-(() => {
-  const internal = globalThis.__caperInternal;
-  const host = internal.host;
-  const { format, inspect } = internal;
+// The cucumber extension of the support realm: the cucumber-js API (`require('caper')`, also
+// `@cucumber/cucumber`) and what the runner calls to run steps and hooks (its exports).
+(host, runtime) => {
+  const { format, inspect } = runtime.util;
 
   const library = { steps: [], hooks: [], parameterTypes: [], defaultTimeout: 5000, worldConstructor: null };
   let sequence = 0;
 
   /// The user's file and line that called into the API.
-  const definedAt = internal.userFrame;
+  const definedAt = runtime.modules.userFrame;
 
   const Status = Object.freeze({ UNKNOWN: 'UNKNOWN', PASSED: 'PASSED', SKIPPED: 'SKIPPED', PENDING: 'PENDING', UNDEFINED: 'UNDEFINED', AMBIGUOUS: 'AMBIGUOUS', FAILED: 'FAILED' });
 
@@ -77,8 +74,8 @@
     setDefinitionFunctionWrapper: () => {},
   };
   api.default = api;
-  internal.builtins.set('caper', () => api);
-  internal.builtins.set('@cucumber/cucumber', () => api);
+  runtime.modules.define('caper', () => api);
+  runtime.modules.define('@cucumber/cucumber', () => api);
 
   // --- what the runner calls ---
 
@@ -102,16 +99,15 @@
       return;
     }
     let bytes = null;
-    if (data instanceof internal.ReadStream) bytes = host.readBytes(data.path);
+    if (data instanceof runtime.fs.ReadStream) bytes = runtime.fs.readBytes(data.path);
     else if (data instanceof Uint8Array) bytes = data;
     else if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
     if (bytes === null) throw new TypeError(`attach() takes a string, a Buffer or a stream, got ${inspect(data)}`);
     if (!media.mediaType) throw new TypeError('attach() of bytes needs a media type');
-    host.emit('attachment', { body: internal.toBase64(bytes), contentEncoding: 'BASE64', mediaType: media.mediaType, fileName: media.fileName ?? null });
+    host.emit('attachment', { body: runtime.buffer.toBase64(bytes), contentEncoding: 'BASE64', mediaType: media.mediaType, fileName: media.fileName ?? null });
   }
   const log = (text) => attach(String(text), 'text/x.cucumber.log+plain');
   const link = (...uris) => attach(uris.join('\n'), 'text/uri-list');
-  internal.attach = attach;
 
   function beginTestCase(parameters) {
     const Constructor = library.worldConstructor || World;
@@ -270,14 +266,5 @@
 
   function matchSteps(texts) { return texts.map(matchStep); }
 
-  function load(paths) {
-    for (const path of paths) internal.loadFile(path);
-  }
-
-  const resolveImport = internal.resolveImport;
-  const exportsGetter = internal.exportsGetter;
-  const formatOf = internal.formatOf;
-
-  delete globalThis.__caperInternal;
-  return { load, describe, setMatchers, matchStep, matchSteps, resolveImport, exportsGetter, formatOf, beginTestCase, runStep, runHook, runSteps, batchProgress, format, start: internal.start };
-})();
+  return { describe, setMatchers, matchStep, matchSteps, beginTestCase, runStep, runHook, runSteps, batchProgress, format };
+}

@@ -1,13 +1,14 @@
-// Caper's support realm, part 1: the CommonJS module system and the registry of built-ins.
-// Runs once per worker context; `globalThis.__caperInternal` carries state between the parts
-// and is removed by the last part.
-(() => {
-  const internal = globalThis.__caperInternal;
-  const host = internal.host;
+// The Node-compatible module system: CommonJS `require`, node_modules and package "exports"
+// resolution, the registry of built-in modules, and what ES module loading asks of it.
+// Exports: define, builtin, has, paths, resolveImport, exportsGetter, formatOf, loadFile,
+// makeRequire, userFrame.
+(host, runtime) => {
   const builtins = new Map();
   const cache = Object.create(null);
-  internal.builtins = builtins;
-  internal.moduleCache = cache;
+  const lazy = (make) => { let value; return () => (value === undefined ? (value = make()) : value); };
+  /// Registers a built-in module, made on first use.
+  const define = (name, make) => builtins.set(name, lazy(make));
+  const builtin = (name) => builtins.get(name)();
 
   const dirname = (p) => {
     const i = p.lastIndexOf('/');
@@ -23,7 +24,7 @@
     }
     return (absolute ? '/' : '') + out.join('/') || (absolute ? '/' : '.');
   };
-  internal.paths = { dirname, normalize };
+  const paths = { dirname, normalize };
 
   const isFile = (p) => { const s = host.stat(p); return s !== null && s.isFile; };
   const isDirectory = (p) => { const s = host.stat(p); return s !== null && s.isDirectory; };
@@ -101,7 +102,6 @@
     }
     return null;
   }
-  internal.resolve = resolve;
 
   /// The nearest package.json's "type" above `dir`.
   function packageType(dir) {
@@ -121,11 +121,10 @@
     if (path.endsWith('.json')) return 'json';
     return packageType(dirname(path)) === 'module' ? 'module' : 'commonjs';
   }
-  internal.formatOf = formatOf;
 
   /// Resolves an `import` specifier (ES module rules for package exports: the "import"
   /// condition first); null when nothing matches.
-  internal.resolveImport = (spec, referrer) => {
+  const resolveImport = (spec, referrer) => {
     if (spec.startsWith('file://')) spec = decodeURIComponent(spec.slice(7));
     const from = referrer && referrer.startsWith('/') ? referrer : host.cwd() + '/entry';
     const saved = conditions;
@@ -141,7 +140,7 @@
   };
 
   /// A function giving what a CommonJS file, JSON file or built-in exports (for an import).
-  internal.exportsGetter = (target) => () => (target.builtin ? builtins.get(target.builtin)() : loadFile(target.path));
+  const exportsGetter = (target) => () => (target.builtin ? builtin(target.builtin) : loadFile(target.path));
 
   /// The innermost frame of the user's code on the stack: its file and line.
   function userFrame() {
@@ -155,7 +154,6 @@
     }
     return { uri: 'unknown', line: 0 };
   }
-  internal.userFrame = userFrame;
 
   /// Where `require` was called: `file:line`.
   const callSite = () => { const at = userFrame(); return `${at.uri}:${at.line}`; };
@@ -176,7 +174,7 @@
       }
       throw notFound(spec, fromFile);
     }
-    if (resolved.builtin) return builtins.get(resolved.builtin)();
+    if (resolved.builtin) return builtin(resolved.builtin);
     return loadFile(resolved.path);
   }
 
@@ -194,7 +192,6 @@
     require.main = undefined;
     return require;
   }
-  internal.makeRequire = makeRequire;
 
   function loadFile(path) {
     const cached = cache[path];
@@ -225,5 +222,8 @@
     module.loaded = true;
     return module.exports;
   }
-  internal.loadFile = loadFile;
-})();
+  return {
+    define, builtin, has: (name) => builtins.has(name), paths, resolveImport, exportsGetter, formatOf, loadFile, makeRequire,
+    userFrame,
+  };
+}

@@ -1,0 +1,33 @@
+// node:timers and node:timers/promises, on the isolate's event loop (Node's rules, real time);
+// and the global setTimeout family and queueMicrotask.
+(host, runtime) => {
+  const { define } = runtime.modules;
+  class Timeout {
+    constructor(id) { this.id = id; }
+    ref() { return this; }
+    unref() { return this; }
+    hasRef() { return true; }
+    refresh() { return this; }
+    [Symbol.toPrimitive]() { return this.id; }
+  }
+  const schedule = (fn, delay, args, repeat) => {
+    if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+    return new Timeout(host.timerSet(() => fn(...args), Number(delay), repeat));
+  };
+  const idOf = (t) => (t && typeof t === 'object' ? t.id : t);
+  const clear = (t) => { const id = idOf(t); if (typeof id === 'number') host.timerClear(id); };
+  const timerApi = {
+    setTimeout: (fn, delay, ...args) => schedule(fn, delay, args, false),
+    setInterval: (fn, delay, ...args) => schedule(fn, delay, args, true),
+    setImmediate: (fn, ...args) => {
+      if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+      return new Timeout(host.immediateSet(() => fn(...args)));
+    },
+    clearTimeout: clear, clearInterval: clear, clearImmediate: clear,
+  };
+  Object.assign(globalThis, timerApi);
+  globalThis.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
+  define('timers', () => timerApi);
+  define('timers/promises', () => ({ setTimeout: (ms, value) => new Promise((resolve) => schedule(resolve, ms, [value], false)), setImmediate: (value) => new Promise((resolve) => timerApi.setImmediate(resolve, value)) }));
+  return {};
+}

@@ -1,0 +1,86 @@
+import CodeCache
+import Foundation
+import V8
+
+/// A realm: a context and the extensions of its template installed into it, in order, with the
+/// isolate's event loop and the `ScriptLoader` every one of its scripts compiles through.
+///
+/// Guarantees: made from the template's startup snapshot when one is given (the runtime's scripts
+/// do not run again), else by running the template's bootstrap through the code cache; either
+/// way its host functions call the Swift bodies given here (keyed `"<extension>.<name>"`), and
+/// none is left on the global object. `exports` are the extensions' scripts' exports by script
+/// name. The context refuses code generation asked by another realm's code, so a page that gets
+/// hold of one of its functions cannot compile code here. Used on the isolate's thread.
+public final class Realm: @unchecked Sendable {
+  public let template: RealmTemplate
+  public let context: Context
+  public let loop: EventLoop
+  public let loader: ScriptLoader
+  /// Each script's exported functions, by script name.
+  public private(set) var exports: [String: [String: JSValue]] = [:]
+
+  /// Makes a realm in an isolate of its own (from `snapshot` when given). `hostFunctions` gives
+  /// the Swift bodies for this realm, once it exists (they may hold it weakly).
+  public init(
+    template: RealmTemplate, heapLimit: Int? = nil, codeCache: (any CodeCacheStore)? = nil, snapshot: StartupSnapshot? = nil,
+    log: (@Sendable (String) -> Void)? = nil, hostFunctions: (Realm) -> [String: HostFunction]
+  ) throws {
+    let begun = ContinuousClock.now
+    self.template = template
+    let isolate = try Isolate(heapLimit: heapLimit, snapshot: snapshot)
+    let options = Context.Options(snapshotIndex: snapshot == nil ? nil : 0, ownCodeGeneration: true)
+    context = try isolate.makeContext(options)
+    let contextMade = ContinuousClock.now
+    loader = ScriptLoader(isolate: isolate, store: codeCache, log: log)
+    loop = EventLoop(isolate: isolate)
+    loop.add(context, clock: RealmClock(.real), rules: .node)
+    let bodies = hostFunctions(self)
+    let functions = try template.hostFunctions.map { key, _ in
+      guard let body = bodies[key] else { throw JSError(kind: .invalid, message: "no Swift body for the host function \(key)") }
+      return body
+    }
+    let value: JSValue
+    if snapshot != nil {
+      value = try context.startFromSnapshot(functions)
+    } else {
+      for ((_, global), body) in zip(template.hostFunctions, functions) { try context.define(global, body) }
+      for (global, native) in template.natives {
+        switch native {
+        case .clock: try context.defineClock(global)
+        case .microtaskCheckpoint: try context.defineMicrotaskCheckpoint(global)
+        }
+      }
+      let bootstrap = template.bootstrap
+      value = try loader.evaluate(bootstrap.source, filename: bootstrap.filename, in: context)
+    }
+    guard case .object(let scripts) = value else { throw JSError(kind: .invalid, message: "Caper's \(template.name) runtime did not start") }
+    for (name, scriptExports) in scripts.entries {
+      if case .object(let members) = scriptExports { exports[name] = Dictionary(members.entries, uniquingKeysWith: { $1 }) }
+    }
+    if let log {
+      log(String(format: "realm: isolate and context %.2f ms, Caper's runtime %.2f ms%@", (contextMade - begun).milliseconds,
+        (ContinuousClock.now - contextMade).milliseconds, snapshot == nil ? "" : " (from the snapshot)"))
+    }
+  }
+
+  /// A function a script exported (`function("cucumber", "runSteps")`); a missing one is a
+  /// fault in Caper's own runtime.
+  public func function(_ script: String, _ name: String) -> JSReference {
+    guard case .function(let f)? = exports[script]?[name] else { preconditionFailure("Caper's runtime has no \(script).\(name)") }
+    return f
+  }
+
+  /// One turn of the event loop (see `EventLoop.turn`).
+  public func pump(until deadline: ContinuousClock.Instant) throws -> Bool {
+    try loop.turn(until: deadline)
+  }
+}
+
+/// Where a realm's console output goes (`console.log`, `process.stdout.write`): the command
+/// running it decides (stdout for `caper run`; elsewhere for a command whose stdout is data).
+public typealias ConsoleSink = @Sendable (_ stream: ConsoleStream, _ text: String) -> Void
+
+public enum ConsoleStream: String, Sendable {
+  case out
+  case err
+}

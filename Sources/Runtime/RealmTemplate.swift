@@ -1,0 +1,144 @@
+import CodeCache
+import Foundation
+import V8
+
+/// What a kind of realm is made of: extensions installed in order. It gives the one bootstrap
+/// script that installs them, the global names of their host functions, its hash, and its startup
+/// snapshot.
+///
+/// Guarantees: the bootstrap collects the host functions and natives from the global object and
+/// deletes them there before any extension runs, hands each extension only its own, and evaluates
+/// to every script's exported functions by script name. The snapshot holds only this
+/// runtime, never user code; it is keyed on `hash` and on the Caper build (`ExecutableIdentity`:
+/// a snapshot names the shim's native functions by position), stored in the engine's ABI
+/// directory of the code cache, which names the V8 build and flags, and validated like any entry
+/// before V8 sees it.
+public struct RealmTemplate: Sendable {
+  public let name: String
+  public let extensions: [Extension]
+
+  public init(name: String, extensions: [Extension]) {
+    self.name = name
+    self.extensions = extensions
+  }
+
+  /// The global name of an extension's host function while the realm starts.
+  static func globalName(_ extensionName: String, _ function: String) -> String {
+    "__caperHost_\(extensionName)_\(function)"
+  }
+
+  /// Every host function, as `(key "<extension>.<name>", global name)`, in the order of their ids.
+  var hostFunctions: [(key: String, global: String)] {
+    extensions.flatMap { e in e.hostFunctions.map { ("\(e.name).\($0)", Self.globalName(e.name, $0)) } }
+  }
+
+  /// Every native, once each, by global name.
+  var natives: [(global: String, native: Extension.Native)] {
+    var seen = Set<String>()
+    var list: [(String, Extension.Native)] = []
+    for e in extensions {
+      for native in e.natives where seen.insert(native.name).inserted {
+        list.append(("__caperNative_\(native.name)", native))
+      }
+    }
+    return list
+  }
+
+  /// The script that installs the extensions.
+  public var bootstrap: (source: String, filename: String) {
+    var text = """
+      (() => {
+        'use strict';
+        const globals = Object.create(null);
+        for (const key of Object.getOwnPropertyNames(globalThis)) {
+          if (key.startsWith('__caperHost_') || key.startsWith('__caperNative_')) { globals[key] = globalThis[key]; delete globalThis[key]; }
+        }
+        const runtime = Object.create(null);
+        const install = (name, host, script) => { runtime[name] = script(Object.freeze(host), runtime) || {}; };
+
+      """
+    for e in extensions {
+      let entries =
+        e.hostFunctions.map { "\($0): globals['\(Self.globalName(e.name, $0))']" }
+        + e.natives.map { "\($0.name): globals['__caperNative_\($0.name)']" }
+      for script in e.scripts {
+        text += "  install('\(script.name)', { \(entries.joined(separator: ", ")) }, (\n\(script.source)\n  ));\n"
+      }
+    }
+    // What Swift calls: each script's exported functions (the exports themselves stay in V8).
+    text += """
+        const entries = Object.create(null);
+        for (const name of Object.keys(runtime)) {
+          const functions = entries[name] = Object.create(null);
+          for (const key of Object.keys(runtime[name])) if (typeof runtime[name][key] === 'function') functions[key] = runtime[name][key];
+        }
+        return entries;
+      })()
+
+      """
+    return (text, "caper:\(name)-runtime.js")
+  }
+
+  /// SHA-256 of the extensions (names, host functions, natives, scripts), in hex.
+  public var hash: String {
+    var hasher = SHA256()
+    hasher.update(Array("template \(name)\n".utf8))
+    for e in extensions {
+      hasher.update(Array("extension \(e.name)\n\(e.hostFunctions.joined(separator: ","))\n\(e.natives.map(\.name).joined(separator: ","))\n".utf8))
+      for script in e.scripts { hasher.update(Array("script \(script.name)\n\(script.source)\n".utf8)) }
+    }
+    return SHA256.hex(hasher.finish())
+  }
+
+  // MARK: The startup snapshot
+
+  /// The snapshot's entry: this runtime, and this build of Caper.
+  var snapshotKey: CodeCacheKey {
+    CodeCacheKey(kind: .snapshot, source: "caper \(name) runtime snapshot \(hash) \(ExecutableIdentity.current)")
+  }
+
+  /// One snapshot context: the host functions, natives and the bootstrap.
+  var snapshotContext: StartupSnapshot.ContextSpec {
+    var spec = StartupSnapshot.ContextSpec(hostFunctions: hostFunctions.map(\.global), scripts: [bootstrap])
+    // Natives under their global names: defined as functions the bootstrap collects.
+    for (global, native) in natives {
+      switch native {
+      case .clock: spec.clock = global
+      case .microtaskCheckpoint: spec.microtasks = global
+      }
+    }
+    return spec
+  }
+
+  /// The stored snapshot; when there is none, one is made and stored (about 40 ms, once per
+  /// Caper build and engine). Nil without a store or when it cannot be made.
+  public func snapshot(store: (any CodeCacheStore)?, log: (@Sendable (String) -> Void)? = nil) -> StartupSnapshot? {
+    guard let store else { return nil }
+    if let bytes = store.load(snapshotKey) {
+      log?("snapshot: \(bytes.count >> 10) KiB from the cache")
+      return StartupSnapshot(bytes: bytes, hostFunctions: [hostFunctions.map(\.global)])
+    }
+    let started = ContinuousClock.now
+    do {
+      let made = try StartupSnapshot.make(contexts: [snapshotContext])
+      store.store(snapshotKey, made.bytes)
+      log?(String(format: "snapshot: made (%d KiB) in %.1f ms", made.bytes.count >> 10, (ContinuousClock.now - started).milliseconds))
+      return made
+    } catch {
+      log?("snapshot: not made: \(error)")
+      return nil
+    }
+  }
+
+  /// The snapshot stored under `root` for the engine's ABI directory `abi`, looked at without
+  /// touching the cache (`caper cache path|stats`).
+  public func storedSnapshot(root: String, abi: CodeCacheABI) -> StartupSnapshot? {
+    DiskCodeCache.peek(root: root, abi: abi, key: snapshotKey).map { StartupSnapshot(bytes: $0, hostFunctions: [hostFunctions.map(\.global)]) }
+  }
+
+  /// A snapshot's identity (XXH64 of its bytes, in hex): the caches made under it are kept in an
+  /// ABI directory named with it, since two makings of a snapshot differ.
+  public static func identity(of snapshot: StartupSnapshot) -> String {
+    String(format: "%016llx", Checksum.xxh64(snapshot.bytes))
+  }
+}
