@@ -61,7 +61,7 @@ let package = Package(
 
     // Runs pickles against JavaScript support code in V8 and emits Cucumber Messages.
     .target(
-      name: "Runner", dependencies: ["V8", "CodeCache", "Runtime", "Messages", "Gherkin", "Expressions"],
+      name: "Runner", dependencies: ["V8", "Runtime", "Messages", "Gherkin", "Expressions"],
       resources: [.copy("JavaScript")]
     ),
     // Formatters: each reads the message stream and writes bytes.

@@ -3,6 +3,7 @@ import Foundation
 import Formatters
 import Messages
 import Runner
+import Runtime
 
 /// `caper run`: runs feature files against JavaScript step definitions, like cucumber-js.
 struct RunCommand: ParsableCommand {
@@ -228,8 +229,7 @@ struct RunCommand: ParsableCommand {
     // Support code's console output goes to the terminal, as in cucumber-js.
     options.console = Console.standardStreams
     let stores = cache.runStores(log: options.cacheLog)
-    options.codeCache = stores.memory
-    options.snapshot = stores.snapshot
+    options.caches = RealmCaches(store: stores.memory, snapshot: stores.snapshot)
     let testRun = TestRun(options: options) { envelope in formatters.forEach { $0.handle(envelope) } }
     let passed: Bool
     defer { stores.flush() }

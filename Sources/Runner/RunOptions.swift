@@ -1,4 +1,3 @@
-import CodeCache
 import Runtime
 import V8
 
@@ -46,9 +45,8 @@ public struct RunOptions: Sendable {
   /// '{"snippetInterface": ...}'`, as in cucumber-js).
   public var snippetInterface: SnippetInterface = .synchronous
   /// Where compiled scripts' code caches are kept (nil: none).
-  public var codeCache: (any CodeCacheStore)?
-  /// Caper's runtime as a startup snapshot (`SupportRuntime.snapshot`), when there is one.
-  public var snapshot: StartupSnapshot?
+  /// The code cache and the support runtime's startup snapshot realms start from.
+  public var caches = RealmCaches()
   /// Called with one line per cache decision (`CAPER_DEBUG=cache`).
   public var cacheLog: (@Sendable (String) -> Void)?
   /// Where support code's console output goes (the command decides; by default it is dropped:

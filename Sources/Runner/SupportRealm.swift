@@ -1,4 +1,3 @@
-import CodeCache
 import Expressions
 import Foundation
 import Runtime
@@ -23,16 +22,16 @@ final class SupportRealm: @unchecked Sendable {
   /// The zero of JavaScript's clock (`host.now()`), on the clock of `ProgressMark.now`.
   let clockOrigin: Int64
 
-  /// With `snapshot` (of `SupportRuntime.template`), the context starts as the snapshot's and
+  /// With a snapshot in `caches` (of `SupportRuntime.template`), the context starts as the snapshot's and
   /// Caper's runtime does not run again; without it, the runtime's bootstrap runs here (through
   /// the code cache).
   init(
     environment: [String: String], arguments: [String], console: @escaping ConsoleSink, heapLimit: Int? = nil,
-    codeCache: (any CodeCacheStore)? = nil, snapshot: StartupSnapshot? = nil, log: (@Sendable (String) -> Void)? = nil
+    caches: RealmCaches = RealmCaches(), log: (@Sendable (String) -> Void)? = nil
   ) throws {
     let node = NodeRuntime(console: console)
     let attachments = LockedState<(@Sendable (JSValue) -> Void)?>(nil)
-    realm = try Realm(template: SupportRuntime.template, heapLimit: heapLimit, codeCache: codeCache, snapshot: snapshot, log: log) { realm in
+    realm = try Realm(template: SupportRuntime.template, heapLimit: heapLimit, caches: caches, log: log) { realm in
       var bodies = node.hostFunctions(for: realm)
       bodies["cucumber.emit"] = { args in
         if args[0].stringValue == "attachment", let deliver = attachments.withLock({ $0 }) { deliver(args[1]) }

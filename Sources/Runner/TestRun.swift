@@ -1,4 +1,3 @@
-import CodeCache
 import Expressions
 import Foundation
 import Gherkin
@@ -53,8 +52,8 @@ public final class TestRun: @unchecked Sendable {
     // Every worker's realm: the same runtime, caches and snapshot.
     let makeRealm = { @Sendable [options] in
       try SupportRealm(
-        environment: options.environment, arguments: options.arguments, console: options.console, codeCache: options.codeCache,
-        snapshot: options.snapshot, log: options.cacheLog)
+        environment: options.environment, arguments: options.arguments, console: options.console, caches: options.caches,
+        log: options.cacheLog)
     }
     let startup = Startup(makeRealm) { realm in
       try self.load(supportFiles, into: realm)
@@ -102,19 +101,29 @@ public final class TestRun: @unchecked Sendable {
         emit(.testCase(TestCase(id: planned.plan.id, pickleId: planned.pickle.id, testSteps: planned.plan.steps.map(\.message), testRunStartedId: testRunStartedId)))
       }
       let queue = WorkQueue(plans.count)
-      DispatchQueue.concurrentPerform(iterations: sessions.count) { worker in
-        let session = sessions[worker]
-        try? session.realm.context.isolate.sync {
-          while let index = queue.next() {
-            let planned = plans[index]
-            if !session.execute(planned.plan, planned.pickle, planned.document, skipAll: queue.stopped) {
-              queue.failed(stop: options.failFast)
+      // Each thread checks a worker out of the pool and takes test cases in order until none is
+      // left; the whole of a worker's work happens on its isolate's thread.
+      let failures = LockedState<[any Error]>([])
+      DispatchQueue.concurrentPerform(iterations: sessions.count) { _ in
+        pool.with { worker, _ in
+          let session = sessions[worker]
+          do {
+            try session.realm.context.isolate.sync {
+              while let index = queue.next() {
+                let planned = plans[index]
+                if !session.execute(planned.plan, planned.pickle, planned.document, skipAll: queue.stopped) {
+                  queue.failed(stop: options.failFast)
+                }
+                // Scripts a step required or imported ran; back at the top level, cache them.
+                session.realm.loader.produceDeferred()
+              }
             }
-            // Scripts a step required or imported ran; back at the top level, cache them.
-            session.realm.loader.produceDeferred()
+          } catch {
+            failures.withLock { $0.append(error) }
           }
         }
       }
+      if let failure = failures.withLock({ $0.first }) { throw failure }
       success = !queue.anyFailed
     } else {
       success = false
@@ -175,7 +184,7 @@ public final class TestRun: @unchecked Sendable {
 
   static let meta = Meta(
     protocolVersion: "33.0.4", implementation: .init(name: "caper", version: TestRun.version),
-    runtime: .init(name: "V8", version: Engine.version), os: .init(name: "linux"), cpu: .init(name: Architecture.current.nodeName))
+    runtime: .init(name: "V8", version: Engine.version), os: .init(name: "linux"), cpu: .init(name: NodeRuntime.arch))
 
   /// Emits what the features say (source, document or parse errors, pickles) in file order and
   /// selects the pickles that run; parse errors stop the run once every file was reported.

@@ -184,13 +184,16 @@ public final class NodeRuntime: @unchecked Sendable {
     let setup: JSValue = .object(JSObject([
       ("environment", .object(JSObject(environment.sorted { $0.key < $1.key }.map { ($0.key, JSValue.string($0.value)) }))),
       ("argv", .array(arguments.map(JSValue.string))),
-      ("arch", .string(Architecture.current.nodeName)),
+      ("arch", .string(Self.arch)),
       ("pid", .number(Double(ProcessInfo.processInfo.processIdentifier))),
       ("v8Version", .string(Engine.version)),
       ("execPath", .string(Self.executablePath)),
     ]))
     _ = try realm.context.call(realm.function("process", "start"), [setup])
   }
+
+  /// Node's name for the processor architecture (`process.arch`, `os.arch()`).
+  public static var arch: String { Architecture.current.nodeName }
 
   /// The running executable (Node's `process.execPath`).
   static var executablePath: String {

@@ -19,19 +19,20 @@ public final class Realm: @unchecked Sendable {
   /// Each script's exported functions, by script name.
   public private(set) var exports: [String: [String: JSValue]] = [:]
 
-  /// Makes a realm in an isolate of its own (from `snapshot` when given). `hostFunctions` gives
+  /// Makes a realm in an isolate of its own (from the caches' snapshot when there is one). `hostFunctions` gives
   /// the Swift bodies for this realm, once it exists (they may hold it weakly).
   public init(
-    template: RealmTemplate, heapLimit: Int? = nil, codeCache: (any CodeCacheStore)? = nil, snapshot: StartupSnapshot? = nil,
-    log: (@Sendable (String) -> Void)? = nil, hostFunctions: (Realm) -> [String: HostFunction]
+    template: RealmTemplate, heapLimit: Int? = nil, caches: RealmCaches = RealmCaches(), log: (@Sendable (String) -> Void)? = nil,
+    hostFunctions: (Realm) -> [String: HostFunction]
   ) throws {
+    let snapshot = caches.snapshot
     let begun = ContinuousClock.now
     self.template = template
     let isolate = try Isolate(heapLimit: heapLimit, snapshot: snapshot)
     let options = Context.Options(snapshotIndex: snapshot == nil ? nil : 0, ownCodeGeneration: true)
     context = try isolate.makeContext(options)
     let contextMade = ContinuousClock.now
-    loader = ScriptLoader(isolate: isolate, store: codeCache, log: log)
+    loader = ScriptLoader(isolate: isolate, store: caches.store, log: log)
     loop = EventLoop(isolate: isolate)
     loop.add(context, clock: RealmClock(.real), rules: .node)
     let bodies = hostFunctions(self)
