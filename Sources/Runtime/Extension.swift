@@ -67,3 +67,10 @@ public struct Extension: Sendable {
     return text
   }
 }
+
+extension Extension {
+  /// The built-ins Caper's own JavaScript uses, captured before any other script runs
+  /// (`runtime.primordials`, see `primordials.js`); every realm template installs it first.
+  public static let primordials = Extension(
+    name: "primordials", scripts: [Script(name: "primordials", source: resource("primordials.js", in: .module))])
+}

@@ -17,9 +17,11 @@ public struct RealmTemplate: Sendable {
   public let name: String
   public let extensions: [Extension]
 
+  /// A template of `extensions` after the primordials (always first: they are captured before any
+  /// other script runs).
   public init(name: String, extensions: [Extension]) {
     self.name = name
-    self.extensions = extensions
+    self.extensions = [Extension.primordials] + extensions
   }
 
   /// The global name of an extension's host function while the realm starts.

@@ -1,7 +1,21 @@
 // The cucumber extension of the support realm: the cucumber-js API (`require('caper')`, also
 // `@cucumber/cucumber`) and what the runner calls to run steps and hooks (its exports).
+//
+// It runs after user code has had every chance to overwrite built-ins, so it uses only the
+// primordials captured before (`runtime.primordials`), never a prototype method looked up now.
 (host, runtime) => {
   const { format, inspect } = runtime.util;
+  const {
+    ArrayIsArray, ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeFilter, ArrayPrototypeJoin,
+    JSONParse, ObjectAssign, ObjectCreate, ObjectFreeze, ObjectFromEntries, PromisePrototypeThen, PromiseResolve, Promise,
+    RegExp, RegExpPrototypeExec, RegExpTest, ReflectApply, SplitString, Uint8Array, ArrayBuffer, String, Error,
+  } = runtime.primordials;
+  /// The characters of `flags` not in `drop`.
+  const withoutFlags = (flags, drop) => {
+    let out = '';
+    for (let i = 0; i < flags.length; i++) if (drop.indexOf(flags[i]) < 0) out += flags[i];
+    return out;
+  };
 
   const library = { steps: [], hooks: [], parameterTypes: [], defaultTimeout: 5000, worldConstructor: null };
   let sequence = 0;
@@ -9,23 +23,31 @@
   /// The user's file and line that called into the API.
   const definedAt = runtime.modules.userFrame;
 
-  const Status = Object.freeze({ UNKNOWN: 'UNKNOWN', PASSED: 'PASSED', SKIPPED: 'SKIPPED', PENDING: 'PENDING', UNDEFINED: 'UNDEFINED', AMBIGUOUS: 'AMBIGUOUS', FAILED: 'FAILED' });
+  const Status = ObjectFreeze({ UNKNOWN: 'UNKNOWN', PASSED: 'PASSED', SKIPPED: 'SKIPPED', PENDING: 'PENDING', UNDEFINED: 'UNDEFINED', AMBIGUOUS: 'AMBIGUOUS', FAILED: 'FAILED' });
 
   class PendingException extends Error { constructor(message = 'TODO') { super(message); this.name = 'PendingException'; } }
   class SkippedException extends Error { constructor(message = 'skipped') { super(message); this.name = 'SkippedException'; } }
 
   class DataTable {
-    constructor(source) { this.rawTable = Array.isArray(source) ? source : source.rows.map((row) => row.cells.map((cell) => cell.value)); }
-    raw() { return this.rawTable.map((row) => row.slice()); }
-    rows() { return this.rawTable.slice(1).map((row) => row.slice()); }
-    hashes() { const [keys, ...rows] = this.rawTable; return rows.map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i]]))); }
+    constructor(source) {
+      this.rawTable = ArrayIsArray(source) ? source : ArrayPrototypeMap(source.rows, (row) => ArrayPrototypeMap(row.cells, (cell) => cell.value));
+    }
+    raw() { return ArrayPrototypeMap(this.rawTable, (row) => ArrayPrototypeSlice(row)); }
+    rows() { return ArrayPrototypeMap(ArrayPrototypeSlice(this.rawTable, 1), (row) => ArrayPrototypeSlice(row)); }
+    hashes() {
+      const keys = this.rawTable[0];
+      return ArrayPrototypeMap(ArrayPrototypeSlice(this.rawTable, 1), (row) => ObjectFromEntries(ArrayPrototypeMap(keys, (k, i) => [k, row[i]])));
+    }
     rowsHash() {
-      return Object.fromEntries(this.rawTable.map((row) => {
+      return ObjectFromEntries(ArrayPrototypeMap(this.rawTable, (row) => {
         if (row.length !== 2) throw new Error('rowsHash can only be called on a data table where all rows have exactly two columns');
         return row;
       }));
     }
-    transpose() { return new DataTable(this.rawTable[0] ? this.rawTable[0].map((_, i) => this.rawTable.map((row) => row[i])) : []); }
+    transpose() {
+      const table = this.rawTable;
+      return new DataTable(table[0] ? ArrayPrototypeMap(table[0], (_, i) => ArrayPrototypeMap(table, (row) => row[i])) : []);
+    }
   }
 
   class World {
@@ -33,7 +55,7 @@
   }
 
   function patternOf(pattern) {
-    if (pattern instanceof RegExp) return { type: 'REGULAR_EXPRESSION', source: pattern.source, flags: pattern.flags.replace(/[gy]/g, '') };
+    if (pattern instanceof RegExp) return { type: 'REGULAR_EXPRESSION', source: pattern.source, flags: withoutFlags(pattern.flags, 'gy') };
     if (typeof pattern === 'string') return { type: 'CUCUMBER_EXPRESSION', source: pattern, flags: '' };
     throw new TypeError(`A step pattern must be a string or a RegExp, got ${inspect(pattern)}`);
   }
@@ -41,7 +63,7 @@
   function defineStep(pattern, options, code) {
     if (typeof options === 'function') { code = options; options = {}; }
     if (typeof code !== 'function') throw new TypeError(`The step definition for ${inspect(pattern)} needs a function`);
-    library.steps.push({ id: library.steps.length, seq: sequence++, pattern: patternOf(pattern), options: options || {}, code, at: definedAt() });
+    ArrayPrototypePush(library.steps, { id: library.steps.length, seq: sequence++, pattern: patternOf(pattern), options: options || {}, code, at: definedAt() });
   }
 
   function defineHook(type) {
@@ -49,14 +71,14 @@
       if (typeof options === 'function') { code = options; options = {}; }
       if (typeof options === 'string') options = { tags: options };
       if (typeof code !== 'function') throw new TypeError(`${type} needs a function`);
-      library.hooks.push({ id: library.hooks.length, seq: sequence++, type, options: options || {}, code, at: definedAt() });
+      ArrayPrototypePush(library.hooks, { id: library.hooks.length, seq: sequence++, type, options: options || {}, code, at: definedAt() });
     };
   }
 
   function defineParameterType({ name, regexp, transformer, useForSnippets, preferForRegexpMatch }) {
     if (typeof name !== 'string') throw new TypeError('defineParameterType needs a name');
-    const regexps = (Array.isArray(regexp) ? regexp : [regexp]).map((r) => (r instanceof RegExp ? r.source : String(r)));
-    library.parameterTypes.push({
+    const regexps = ArrayPrototypeMap(ArrayIsArray(regexp) ? regexp : [regexp], (r) => (r instanceof RegExp ? r.source : String(r)));
+    ArrayPrototypePush(library.parameterTypes, {
       id: library.parameterTypes.length, seq: sequence++, name, regexps, transformer: transformer || ((...groups) => groups[0]),
       useForSnippets: useForSnippets !== false, preferForRegexpMatch: preferForRegexpMatch === true, at: definedAt(),
     });
@@ -82,9 +104,9 @@
   /// The library, as data for the runner.
   function describe() {
     return {
-      steps: library.steps.map((s) => ({ id: s.id, seq: s.seq, pattern: s.pattern, timeout: s.options.timeout ?? null, uri: s.at.uri, line: s.at.line })),
-      hooks: library.hooks.map((h) => ({ id: h.id, seq: h.seq, type: h.type, tags: h.options.tags ?? null, name: h.options.name ?? null, timeout: h.options.timeout ?? null, uri: h.at.uri, line: h.at.line })),
-      parameterTypes: library.parameterTypes.map((p) => ({ id: p.id, seq: p.seq, name: p.name, regexps: p.regexps, useForSnippets: p.useForSnippets, preferForRegexpMatch: p.preferForRegexpMatch, uri: p.at.uri, line: p.at.line })),
+      steps: ArrayPrototypeMap(library.steps, (s) => ({ id: s.id, seq: s.seq, pattern: s.pattern, timeout: s.options.timeout ?? null, uri: s.at.uri, line: s.at.line })),
+      hooks: ArrayPrototypeMap(library.hooks, (h) => ({ id: h.id, seq: h.seq, type: h.type, tags: h.options.tags ?? null, name: h.options.name ?? null, timeout: h.options.timeout ?? null, uri: h.at.uri, line: h.at.line })),
+      parameterTypes: ArrayPrototypeMap(library.parameterTypes, (p) => ({ id: p.id, seq: p.seq, name: p.name, regexps: p.regexps, useForSnippets: p.useForSnippets, preferForRegexpMatch: p.preferForRegexpMatch, uri: p.at.uri, line: p.at.line })),
       defaultTimeout: library.defaultTimeout,
     };
   }
@@ -107,7 +129,7 @@
     host.emit('attachment', { body: runtime.buffer.toBase64(bytes), contentEncoding: 'BASE64', mediaType: media.mediaType, fileName: media.fileName ?? null });
   }
   const log = (text) => attach(String(text), 'text/x.cucumber.log+plain');
-  const link = (...uris) => attach(uris.join('\n'), 'text/uri-list');
+  const link = (...uris) => attach(ArrayPrototypeJoin(uris, '\n'), 'text/uri-list');
 
   function beginTestCase(parameters) {
     const Constructor = library.worldConstructor || World;
@@ -122,11 +144,14 @@
     return 0;
   }
 
+  /// Caper's own frames, left out of stacks.
+  const ownFrame = /\(caper:|at caper:|at new Promise \(<anonymous>\)/;
+
   function failure(error) {
     if (error instanceof PendingException) return { status: 'PENDING', message: error.message, exception: { type: 'PendingException', message: error.message, stackTrace: null } };
     if (error instanceof SkippedException) return { status: 'SKIPPED', message: error.message, exception: { type: 'SkippedException', message: error.message, stackTrace: null } };
     if (error instanceof Error) {
-      const stack = (error.stack || '').split('\n').filter((line) => !/\(caper:|at caper:|at new Promise \(<anonymous>\)/.test(line)).join('\n');
+      const stack = ArrayPrototypeJoin(ArrayPrototypeFilter(SplitString(String(error.stack || ''), '\n'), (line) => !RegExpTest(ownFrame, line)), '\n');
       return { status: 'FAILED', message: error.message, exception: { type: error.constructor && error.constructor.name !== 'Error' ? error.constructor.name : error.name || 'Error', message: error.message, stackTrace: stack } };
     }
     const text = typeof error === 'string' ? error : inspect(error);
@@ -140,23 +165,23 @@
     if (code.length !== args.length + 1) {
       let value;
       try {
-        value = code.apply(that, args);
+        value = ReflectApply(code, that, args);
       } catch (e) {
         return failure(e);
       }
       if (!value || typeof value.then !== 'function') return outcome(value);
-      return Promise.resolve(value).then(outcome, failure);
+      return PromisePrototypeThen(PromiseResolve(value), outcome, failure);
     }
     return new Promise((resolve) => {
       let settled = false;
       const done = (result) => { if (!settled) { settled = true; resolve(result); } };
       try {
         if (code.length === args.length + 1) {
-          code.call(that, ...args, (error, value) => done(error ? failure(error) : outcome(value)));
+          ReflectApply(code, that, [...args, (error, value) => done(error ? failure(error) : outcome(value))]);
           return;
         }
-        const value = code.apply(that, args);
-        if (value && typeof value.then === 'function') value.then((v) => done(outcome(v)), (e) => done(failure(e)));
+        const value = ReflectApply(code, that, args);
+        if (value && typeof value.then === 'function') PromisePrototypeThen(PromiseResolve(value), (v) => done(outcome(v)), (e) => done(failure(e)));
         else done(outcome(value));
       } catch (e) {
         done(failure(e));
@@ -167,7 +192,7 @@
   function argumentValue(arg) {
     if (arg && typeof arg === 'object' && 'parameterTypeId' in arg) {
       const type = library.parameterTypes[arg.parameterTypeId];
-      return type.transformer.apply(world, arg.groups.map((g) => (g === null ? undefined : g)));
+      return ReflectApply(type.transformer, world, ArrayPrototypeMap(arg.groups, (g) => (g === null ? undefined : g)));
     }
     return arg;
   }
@@ -176,20 +201,20 @@
     const step = library.steps[id];
     let values;
     try {
-      values = args.map(argumentValue);
+      values = ArrayPrototypeMap(args, argumentValue);
     } catch (e) {
       return failure(e);
     }
-    if (dataTable) values.push(new DataTable(dataTable));
-    if (docString) values.push(docString.content);
+    if (dataTable) ArrayPrototypePush(values, new DataTable(dataTable));
+    if (docString) ArrayPrototypePush(values, docString.content);
     return invoke(step.code, values, world);
   }
 
   function runHook(id, argument) {
     const hook = library.hooks[id];
     if (argument) {
-      argument = Object.assign({}, argument, { pickle: JSON.parse(argument.pickle), gherkinDocument: JSON.parse(argument.gherkinDocument) });
-      if (argument.pickleStep) argument.pickleStep = JSON.parse(argument.pickleStep);
+      argument = ObjectAssign({}, argument, { pickle: JSONParse(argument.pickle), gherkinDocument: JSONParse(argument.gherkinDocument) });
+      if (argument.pickleStep) argument.pickleStep = JSONParse(argument.pickleStep);
       if (argument.result === undefined) delete argument.result;
     }
     const args = hook.type === 'BEFORE_TEST_RUN' || hook.type === 'AFTER_TEST_RUN' ? [] : [argument];
@@ -219,7 +244,7 @@
       result = op[0] === 0 ? runStep(op[1], op[2], op[3], op[4]) : runHook(op[1], hookArgument(op[0], context));
       took = host.now() - started;
       if (result !== 0) break;
-      times.push(took);
+      ArrayPrototypePush(times, took);
       // As cucumber-js awaits each step: what this one left to the microtask queue settles
       // before the next starts.
       if (i + 1 < ops.length) host.runMicrotasks();
@@ -239,7 +264,7 @@
   /// [when the running batch's first op started, how long each op that passed so far took] (the
   /// op running now is the next one); `end` forgets the batch (after the runner stopped it).
   function batchProgress(end) {
-    const progress = batch === null ? [-1, []] : [batch.first, batch.times.slice()];
+    const progress = batch === null ? [-1, []] : [batch.first, ArrayPrototypeSlice(batch.times)];
     if (end) batch = null;
     return progress;
   }
@@ -247,24 +272,26 @@
   // Step matching: every definition's regular expression, tried in one call per step.
   let matchers = [];
   function setMatchers(list) {
-    matchers = list.map((m) => new RegExp(m.source, m.flags.replace(/[dgy]/g, '') + 'd'));
+    matchers = ArrayPrototypeMap(list, (m) => new RegExp(m.source, withoutFlags(m.flags, 'dgy') + 'd'));
   }
   function matchStep(text) {
     const found = [];
     for (let i = 0; i < matchers.length; i++) {
-      const m = matchers[i].exec(text);
+      const matcher = matchers[i];
+      matcher.lastIndex = 0;
+      const m = RegExpPrototypeExec(matcher, text);
       if (m === null) continue;
       const groups = [];
       for (let g = 0; g < m.length; g++) {
         const at = m.indices[g];
-        groups.push(at === undefined ? null : [m[g], at[0], at[1]]);
+        ArrayPrototypePush(groups, at === undefined ? null : [m[g], at[0], at[1]]);
       }
-      found.push([i, groups]);
+      ArrayPrototypePush(found, [i, groups]);
     }
     return found;
   }
 
-  function matchSteps(texts) { return texts.map(matchStep); }
+  function matchSteps(texts) { return ArrayPrototypeMap(texts, matchStep); }
 
   return { describe, setMatchers, matchStep, matchSteps, beginTestCase, runStep, runHook, runSteps, batchProgress, format };
 }

@@ -4,12 +4,13 @@
 (host, runtime) => {
   const { define } = runtime.modules;
   const { format, inspect } = runtime.util;
+  const { PromisePrototypeThen, PromiseResolve } = runtime.primordials;
   let startedAt = 0;
   const process = {
     env: {}, argv: [], argv0: 'caper', execArgv: [], platform: 'linux', arch: 'x64',
     execPath: '', version: 'v18.20.4', versions: { node: '18.20.4', v8: '' }, pid: 0, exitCode: undefined,
     cwd: () => host.cwd(),
-    nextTick: (fn, ...args) => { Promise.resolve().then(() => fn(...args)); },
+    nextTick: (fn, ...args) => { PromisePrototypeThen(PromiseResolve(), () => fn(...args)); },
     hrtime: Object.assign((previous) => {
       const t = host.now() - startedAt, s = Math.floor(t / 1000), ns = Math.floor((t % 1000) * 1e6);
       if (!previous) return [s, ns];

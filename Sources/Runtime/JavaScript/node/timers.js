@@ -26,7 +26,8 @@
     clearTimeout: clear, clearInterval: clear, clearImmediate: clear,
   };
   Object.assign(globalThis, timerApi);
-  globalThis.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
+  const { PromisePrototypeThen, PromiseResolve } = runtime.primordials;
+  globalThis.queueMicrotask = (fn) => { PromisePrototypeThen(PromiseResolve(), () => fn()); };
   define('timers', () => timerApi);
   define('timers/promises', () => ({ setTimeout: (ms, value) => new Promise((resolve) => schedule(resolve, ms, [value], false)), setImmediate: (value) => new Promise((resolve) => timerApi.setImmediate(resolve, value)) }));
   return {};
