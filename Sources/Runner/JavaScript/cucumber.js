@@ -197,6 +197,10 @@
     return arg;
   }
 
+  /// A step or hook as a task: process.nextTick callbacks it queued run when it returns, before
+  /// its promise jobs (as Node runs them after each callback).
+  const task = (run) => (...args) => { try { return run(...args); } finally { runtime.process.runTicks(); } };
+
   function runStep(id, args, docString, dataTable) {
     const step = library.steps[id];
     let values;
@@ -241,7 +245,11 @@
       const op = ops[i];
       const started = host.now(i);
       if (i === 0) batch.first = started;
-      result = op[0] === 0 ? runStep(op[1], op[2], op[3], op[4]) : runHook(op[1], hookArgument(op[0], context));
+      try {
+        result = op[0] === 0 ? runStep(op[1], op[2], op[3], op[4]) : runHook(op[1], hookArgument(op[0], context));
+      } finally {
+        runtime.process.runTicks();
+      }
       took = host.now() - started;
       if (result !== 0) break;
       ArrayPrototypePush(times, took);
@@ -293,5 +301,8 @@
 
   function matchSteps(texts) { return ArrayPrototypeMap(texts, matchStep); }
 
-  return { describe, setMatchers, matchStep, matchSteps, beginTestCase, runStep, runHook, runSteps, batchProgress, format };
+  return {
+    describe, setMatchers, matchStep, matchSteps, beginTestCase, runStep: task(runStep), runHook: task(runHook), runSteps, batchProgress,
+    format,
+  };
 }

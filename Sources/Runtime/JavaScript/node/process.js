@@ -4,13 +4,31 @@
 (host, runtime) => {
   const { define } = runtime.modules;
   const { format, inspect } = runtime.util;
-  const { PromisePrototypeThen, PromiseResolve } = runtime.primordials;
+  const { PromisePrototypeThen, PromiseResolve, ArrayPrototypePush, ArrayPrototypeShift, ReflectApply } = runtime.primordials;
+  // process.nextTick's queue, as Node runs it: at the end of the task that queued it (a timer,
+  // a step, a hook: their runners call runTicks), before the promise jobs that task queued; a
+  // tick queued from a promise job runs as a later job.
+  const ticks = [];
+  let drainQueued = false;
+  const runTicks = () => {
+    while (ticks.length > 0) {
+      const [fn, args] = ArrayPrototypeShift(ticks);
+      ReflectApply(fn, undefined, args);
+    }
+  };
   let startedAt = 0;
   const process = {
     env: {}, argv: [], argv0: 'caper', execArgv: [], platform: 'linux', arch: 'x64',
     execPath: '', version: 'v18.20.4', versions: { node: '18.20.4', v8: '' }, pid: 0, exitCode: undefined,
     cwd: () => host.cwd(),
-    nextTick: (fn, ...args) => { PromisePrototypeThen(PromiseResolve(), () => fn(...args)); },
+    nextTick: (fn, ...args) => {
+      if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+      ArrayPrototypePush(ticks, [fn, args]);
+      if (!drainQueued) {
+        drainQueued = true;
+        PromisePrototypeThen(PromiseResolve(), () => { drainQueued = false; runTicks(); });
+      }
+    },
     hrtime: Object.assign((previous) => {
       const t = host.now() - startedAt, s = Math.floor(t / 1000), ns = Math.floor((t % 1000) * 1e6);
       if (!previous) return [s, ns];
@@ -47,5 +65,5 @@
   };
   define('console', () => globalThis.console);
   define('os', () => ({ EOL: '\n', platform: () => 'linux', arch: () => arch, tmpdir: () => '/tmp', homedir: () => environment.HOME || '/', cpus: () => [], hostname: () => 'localhost', type: () => 'Linux' }));
-  return { start };
+  return { start, runTicks };
 }

@@ -12,7 +12,7 @@
   }
   const schedule = (fn, delay, args, repeat) => {
     if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
-    return new Timeout(host.timerSet(() => fn(...args), Number(delay), repeat));
+    return new Timeout(host.timerSet(() => { try { fn(...args); } finally { runtime.process.runTicks(); } }, Number(delay), repeat));
   };
   const idOf = (t) => (t && typeof t === 'object' ? t.id : t);
   const clear = (t) => { const id = idOf(t); if (typeof id === 'number') host.timerClear(id); };
@@ -21,7 +21,7 @@
     setInterval: (fn, delay, ...args) => schedule(fn, delay, args, true),
     setImmediate: (fn, ...args) => {
       if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
-      return new Timeout(host.immediateSet(() => fn(...args)));
+      return new Timeout(host.immediateSet(() => { try { fn(...args); } finally { runtime.process.runTicks(); } }));
     },
     clearTimeout: clear, clearInterval: clear, clearImmediate: clear,
   };
