@@ -26,7 +26,8 @@ public struct CaperCommand: ParsableCommand {
       var command = try parseAsRoot(arguments)
       try command.run()
       Foundation.exit(0)
-    } catch let failure as CommandFailure {
+    } catch let error where ErrorRendering.failure(for: error) != nil {
+      let failure = ErrorRendering.failure(for: error)!
       if !failure.message.isEmpty { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
       Foundation.exit(failure.status)
     } catch {

@@ -27,23 +27,16 @@ struct EvalCommand: ParsableCommand {
     } catch {
       throw CommandFailure(message: "caper: cannot read \(file): \(Self.reason(error))", status: ExitStatus.usage)
     }
-    do {
-      let context = try Isolate().makeContext()
-      try Console.install(in: context)
-      // Through the code cache, like every script a run loads: a large file compiles once.
-      let stores = cache.makeStores()
-      defer { stores.disk?.flush() }
-      let loader = ScriptLoader(isolate: context.isolate, store: stores.memory, log: CodeCacheOptions.debugLog)
-      let value = try context.awaitPromise(
-        try loader.evaluate(source, filename: file, in: context), timeout: .milliseconds(Int(timeout * 1000)))
-      print(value.jsonText ?? "undefined")
-    } catch let error as JSError {
-      var message = "caper: \(error)"
-      // The stack's first line repeats the message: print only its frames.
-      let frames = (error.stack ?? "").split(separator: "\n").filter { $0.hasPrefix("    at ") }
-      if !frames.isEmpty { message += "\n" + frames.joined(separator: "\n") }
-      throw CommandFailure(message: message, status: ExitStatus.failure)
-    }
+    // A JavaScript error is rendered (with its stack) by the command line, exit 1.
+    let context = try Isolate().makeContext()
+    try Console.install(in: context)
+    // Through the code cache, like every script a run loads: a large file compiles once.
+    let stores = cache.makeStores()
+    defer { stores.disk?.flush() }
+    let loader = ScriptLoader(isolate: context.isolate, store: stores.memory, log: CodeCacheOptions.debugLog)
+    let value = try context.awaitPromise(
+      try loader.evaluate(source, filename: file, in: context), timeout: .milliseconds(Int(timeout * 1000)))
+    print(value.jsonText ?? "undefined")
   }
 
   static func reason(_ error: Error) -> String {

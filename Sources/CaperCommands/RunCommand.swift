@@ -235,9 +235,10 @@ struct RunCommand: ParsableCommand {
     defer { stores.flush() }
     do {
       passed = try testRun.run()
-    } catch let error as RunError {
+    } catch {
+      // The reports of what ran are still written; the error is rendered by the command line.
       finish(formatters)
-      throw CommandFailure(message: "caper: \(error)", status: ExitStatus.usage)
+      throw error
     }
     finish(formatters)
     // The run's messages and models are freed by the process's exit, not one by one.

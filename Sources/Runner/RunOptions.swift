@@ -101,20 +101,24 @@ public struct RunOptions: Sendable {
 }
 
 /// Why a run could not start: a missing path, a feature that does not parse, support code that
-/// does not load. Carries the file and line where there is one.
+/// does not load, a definition that cannot be used. Carries the file, line and column where there
+/// is one, and the underlying error (a `JSError` keeps its stack); the commands layer renders it.
 public struct RunError: Error, Sendable, CustomStringConvertible {
   public var file: String?
   public var line: Int?
   public var column: Int?
   public var message: String
+  public var cause: (any Error & Sendable)?
 
-  public init(file: String? = nil, line: Int? = nil, column: Int? = nil, message: String) {
+  public init(file: String? = nil, line: Int? = nil, column: Int? = nil, message: String, cause: (any Error & Sendable)? = nil) {
     self.file = file
     self.line = line
     self.column = column
     self.message = message
+    self.cause = cause
   }
 
+  /// `file:line:column: message`.
   public var description: String {
     guard let file else { return message }
     var place = file

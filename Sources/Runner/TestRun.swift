@@ -149,7 +149,8 @@ public final class TestRun: @unchecked Sendable {
     } catch let error as JSError {
       let at = Self.userLocation(of: error)
       throw RunError(
-        file: at.map { uri($0.file) }, line: at?.line, column: at?.column, message: (error.name.map { "\($0): " } ?? "") + error.message)
+        file: at.map { uri($0.file) }, line: at?.line, column: at?.column, message: (error.name.map { "\($0): " } ?? "") + error.message,
+        cause: error)
     }
   }
 

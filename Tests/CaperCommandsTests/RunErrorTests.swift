@@ -49,4 +49,12 @@ import _CaperTestSupport
     #expect(result.status == 2)
     #expect(result.stderr.contains("features/steps.js:5:1: TypeError: A step pattern must be a string or a RegExp"), "\(result.stderr)")
   }
+
+  @Test func supportCodeThatThrowsWhileLoadingShowsWhereWithItsStack() throws {
+    let result = try run("function setUp() {\n  throw new RangeError('no database');\n}\nsetUp();\n")
+    #expect(result.status == 2)
+    #expect(result.stderr.hasPrefix("caper: features/steps.js:2:3: RangeError: no database\n"), "\(result.stderr)")
+    #expect(result.stderr.contains("    at setUp ("), "\(result.stderr)")
+    #expect(!result.stderr.contains("caper:cucumber") && !result.stderr.contains("caper:support"), "\(result.stderr)")
+  }
 }
