@@ -12,7 +12,9 @@ import V8
 /// reported it (file, line, column). Used on the realm's isolate thread.
 public final class NodeRuntime: @unchecked Sendable {
   /// The built-in modules, in the order their files install.
-  static let files = ["modules", "util", "path", "events", "buffer", "fs", "child_process", "url", "timers", "process", "assert"]
+  static let files = [
+    "modules", "util", "path", "events", "buffer", "fs", "child_process", "url", "timers", "process", "console", "os", "assert",
+  ]
 
   public static let `extension` = Extension(
     name: "node",

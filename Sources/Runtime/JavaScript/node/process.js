@@ -1,4 +1,4 @@
-// node:process, node:console and node:os; the `process` and `console` globals. What differs per
+// node:process and the `process` global. What differs per
 // process (environment, arguments, pid, ...) arrives through `start`, after this ran: the runtime
 // can be kept in a startup snapshot.
 (host, runtime) => {
@@ -53,17 +53,5 @@
     process.versions.v8 = setup.v8Version;
     startedAt = host.now();
   };
-  const print = (stream) => (...args) => host.print(stream, format(...args) + '\n');
-  const counts = new Map(), clocks = new Map();
-  globalThis.console = {
-    log: print('out'), info: print('out'), debug: print('out'), warn: print('err'), error: print('err'), trace: print('err'),
-    dir: (v) => host.print('out', inspect(v) + '\n'), table: print('out'),
-    assert: (ok, ...args) => { if (!ok) host.print('err', 'Assertion failed' + (args.length ? ': ' + format(...args) : '') + '\n'); },
-    count: (label = 'default') => { counts.set(label, (counts.get(label) || 0) + 1); host.print('out', `${label}: ${counts.get(label)}\n`); },
-    time: (label = 'default') => clocks.set(label, host.now()),
-    timeEnd: (label = 'default') => { host.print('out', `${label}: ${(host.now() - (clocks.get(label) || host.now())).toFixed(3)}ms\n`); clocks.delete(label); },
-  };
-  define('console', () => globalThis.console);
-  define('os', () => ({ EOL: '\n', platform: () => 'linux', arch: () => arch, tmpdir: () => '/tmp', homedir: () => environment.HOME || '/', cpus: () => [], hostname: () => 'localhost', type: () => 'Linux' }));
-  return { start, runTicks };
+  return { start, runTicks, arch: () => arch, environment: () => environment };
 }
