@@ -46,7 +46,9 @@ let package = Package(
     // Cucumber Expressions, regular-expression steps, parameter types, snippets; tag expressions.
     .target(name: "Expressions"),
     // Gherkin: scanner, token matchers, parser, AST builder, pickle compiler, 80 languages.
-    .target(name: "Gherkin", dependencies: ["Messages"], resources: [.copy("Resources/gherkin-languages.json"), .copy("Resources/gherkin-languages.LICENSE")]),
+    .target(
+      name: "Gherkin", dependencies: ["Messages"],
+      resources: [.copy("Resources/gherkin-languages.json"), .copy("Resources/gherkin-languages.LICENSE")]),
 
     // Code cache storage: same-process and on-disk stores, keys, entry format, eviction, counters.
     .target(name: "CodeCache"),

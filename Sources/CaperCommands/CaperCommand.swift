@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 
-/// The `caper` command line. Usage errors exit with status 2 (not ArgumentParser's 64), like
+/// The `caper` command line.
+///
+/// Usage errors exit with status 2 (not ArgumentParser's 64), like
 /// cucumber-js; JavaScript and test failures exit 1.
 public struct CaperCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(

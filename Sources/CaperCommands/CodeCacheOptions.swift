@@ -1,19 +1,23 @@
 import ArgumentParser
 import CodeCache
 import Foundation
-import Runtime
 import Runner
+import Runtime
 import V8
 
 /// The code cache switches shared by `caper run` and `caper cache`.
 struct CodeCacheOptions: ParsableArguments {
-  @Option(name: .customLong("cache-dir"), help: "The code cache directory (default: CAPER_CACHE_DIR, else $XDG_CACHE_HOME/caper, else ~/.cache/caper).")
+  @Option(
+    name: .customLong("cache-dir"),
+    help: "The code cache directory (default: CAPER_CACHE_DIR, else $XDG_CACHE_HOME/caper, else ~/.cache/caper).")
   var directory: String?
 
   @Flag(name: .customLong("no-cache"), help: "Neither read nor write the disk code cache (also CAPER_NO_CACHE=1).")
   var disabled = false
 
-  @Option(name: .customLong("cache-max-size"), help: "The disk code cache's size cap in MiB (default 512); least recently used entries go first.")
+  @Option(
+    name: .customLong("cache-max-size"),
+    help: "The disk code cache's size cap in MiB (default 512); least recently used entries go first.")
   var maximumMiB: Int?
 
   var location: CodeCacheLocation { CodeCacheLocation.resolve(explicit: directory, disabled: disabled) }
@@ -74,7 +78,9 @@ struct CodeCacheOptions: ParsableArguments {
   /// What `caper run` uses: the runtime's startup snapshot, kept in the engine's ABI directory
   /// (made there when missing), and the stores for the caches made under it, in a directory
   /// named with the snapshot's hash (V8 does not tie a cache to the snapshot it was made under,
-  /// and two makings of a snapshot differ, so the directory does). Without a snapshot (switched
+  /// and two makings of a snapshot differ, so the directory does).
+  ///
+  /// Without a snapshot (switched
   /// off, or no disk cache) the caches live in the engine's ABI directory.
   struct RunStores {
     let memory: MemoryCodeCache
@@ -100,15 +106,19 @@ struct CodeCacheOptions: ParsableArguments {
     else {
       return RunStores(memory: MemoryCodeCache(backing: engineDisk), disk: engineDisk, snapshot: nil, snapshotDisk: nil)
     }
-    return RunStores(memory: MemoryCodeCache(backing: underSnapshot), disk: underSnapshot, snapshot: snapshot, snapshotDisk: engineDisk)
+    return RunStores(
+      memory: MemoryCodeCache(backing: underSnapshot), disk: underSnapshot, snapshot: snapshot, snapshotDisk: engineDisk)
   }
 
   /// The ABI directories `caper run` uses now: the engine's, and the snapshot's when there is one.
+  ///
   /// Only looks: creates, marks and prunes nothing.
   func runDirectories() -> [String] {
     guard let root = location.path else { return [] }
     let engine = CodeCacheABI.current()
-    guard Self.usesSnapshot, let snapshot = SupportRuntime.template.storedSnapshot(root: root, abi: engine) else { return [engine.directoryName] }
+    guard Self.usesSnapshot, let snapshot = SupportRuntime.template.storedSnapshot(root: root, abi: engine) else {
+      return [engine.directoryName]
+    }
     return [engine.directoryName, CodeCacheABI.current(snapshotHash: RealmTemplate.identity(of: snapshot)).directoryName]
   }
 }

@@ -3,6 +3,7 @@ import Runner
 import V8
 
 /// The one place errors become what the user reads: the message on stderr and the exit status.
+///
 /// Libraries throw typed errors (`RunError`, `JSError`, ...) with file, line, column and cause;
 /// only this decides how they look.
 enum ErrorRendering {

@@ -4,7 +4,9 @@ import Runtime
 import V8
 
 /// `caper eval FILE`: runs a JavaScript file in a fresh context and prints its completion value
-/// as JSON (a promise is awaited first). `console.log` and friends print to stdout and stderr.
+/// as JSON (a promise is awaited first).
+///
+/// `console.log` and friends print to stdout and stderr.
 /// A JavaScript error prints `file:line:column: Name: message` and the stack, and exits 1.
 struct EvalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -42,7 +44,8 @@ struct EvalCommand: ParsableCommand {
   static func reason(_ error: Error) -> String {
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-       let text = String(validatingCString: strerror(Int32(underlying.code))), underlying.domain == NSPOSIXErrorDomain {
+      let text = String(validatingCString: strerror(Int32(underlying.code))), underlying.domain == NSPOSIXErrorDomain
+    {
       return text
     }
     if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadInapplicableStringEncodingError {

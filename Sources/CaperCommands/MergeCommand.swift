@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Formatters
+import Foundation
 import Messages
 
 /// `caper merge`: combines the message streams of several shards into one run's reports.
@@ -33,7 +33,8 @@ struct MergeCommand: ParsableCommand {
         do {
           envelopes.append(try decoder.decode(Envelope.self, from: Data(line)))
         } catch {
-          throw CommandFailure(message: "caper: \(file):\(number + 1): not a Cucumber Messages envelope", status: ExitStatus.usage)
+          throw CommandFailure(
+            message: "caper: \(file):\(number + 1): not a Cucumber Messages envelope", status: ExitStatus.usage)
         }
       }
       shards.append(envelopes)
@@ -42,7 +43,9 @@ struct MergeCommand: ParsableCommand {
     var unwritable: [String] = []
     let formatters = try ReportFormats.make(formats, unwritable: &unwritable)
     for problem in unwritable { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
-    for envelope in merged { formatters.forEach { $0.handle(envelope) } }
+    for envelope in merged {
+      for formatter in formatters { formatter.handle(envelope) }
+    }
     for formatter in formatters {
       do { try formatter.finish() } catch { FileHandle.standardError.write(Data("caper: \(error)\n".utf8)) }
     }

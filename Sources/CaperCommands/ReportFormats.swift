@@ -1,12 +1,15 @@
-import Foundation
 import Formatters
+import Foundation
 
 /// Turns `--format NAME[:FILE]` options into formatters, each writing to its file or stdout.
 enum ReportFormats {
-  static let names = ["progress", "progress-bar", "pretty", "summary", "message", "json", "junit", "rerun", "usage", "usage-json", "snippets"]
+  static let names = [
+    "progress", "progress-bar", "pretty", "summary", "message", "json", "junit", "rerun", "usage", "usage-json", "snippets",
+  ]
 
   /// `options` is `--format-options` (JSON): `colorsEnabled`, `junit.suiteName`; `strict` is
   /// the run's.
+  ///
   /// The formatters; a report file that cannot be opened is left out and reported in
   /// `unwritable` (the others still run), an unknown name is a usage error.
   static func make(
@@ -16,7 +19,8 @@ enum ReportFormats {
     for spec in specs.isEmpty ? ["progress"] : specs {
       let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
       guard names.contains(parts[0]) else {
-        throw CommandFailure(message: "caper: unknown formatter '\(parts[0])' (\(names.joined(separator: ", ")))", status: ExitStatus.usage)
+        throw CommandFailure(
+          message: "caper: unknown formatter '\(parts[0])' (\(names.joined(separator: ", ")))", status: ExitStatus.usage)
       }
       let output: FormatterOutput
       do {
@@ -42,7 +46,8 @@ enum ReportFormats {
       case "usage-json": formatters.append(UsageFormatter(output: output, style: .json))
       case "snippets": formatters.append(SnippetsFormatter(output: output))
       default:
-        throw CommandFailure(message: "caper: unknown formatter '\(parts[0])' (\(names.joined(separator: ", ")))", status: ExitStatus.usage)
+        throw CommandFailure(
+          message: "caper: unknown formatter '\(parts[0])' (\(names.joined(separator: ", ")))", status: ExitStatus.usage)
       }
     }
     return formatters

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Formatters
+import Foundation
 import Messages
 import Runner
 import Runtime
@@ -29,16 +29,30 @@ struct RunCommand: ParsableCommand {
   @Option(name: .customLong("require"), help: "Support code to load (file or folder); repeatable.")
   var requires: [String] = []
 
-  @Option(name: .customLong("import"), help: "Support code to load (file or folder); ES modules are .mjs files or .js files in a \"type\": \"module\" package. Repeatable.")
+  @Option(
+    name: .customLong("import"),
+    help:
+      "Support code to load (file or folder); ES modules are .mjs files or .js files in a \"type\": \"module\" package. Repeatable."
+  )
   var imports: [String] = []
 
-  @Option(name: .customLong("format"), help: "A formatter, NAME[:FILE]: progress (default), progress-bar, pretty, summary, message, json, junit, rerun, usage, usage-json, snippets. Repeatable.")
+  @Option(
+    name: .customLong("format"),
+    help:
+      "A formatter, NAME[:FILE]: progress (default), progress-bar, pretty, summary, message, json, junit, rerun, usage, usage-json, snippets. Repeatable."
+  )
   var formats: [String] = []
 
-  @Option(name: .customLong("format-options"), help: "JSON options for the formatters: colorsEnabled, snippetInterface (synchronous, async-await, callback, promise), junit.suiteName; e.g. {\"colorsEnabled\": false, \"junit\": {\"suiteName\": \"x\"}}.")
+  @Option(
+    name: .customLong("format-options"),
+    help:
+      "JSON options for the formatters: colorsEnabled, snippetInterface (synchronous, async-await, callback, promise), junit.suiteName; e.g. {\"colorsEnabled\": false, \"junit\": {\"suiteName\": \"x\"}}."
+  )
   var formatOptions: String?
 
-  @Option(name: .customLong("profile"), help: "A profile of the configuration file to use (repeatable; default: the `default` profile).")
+  @Option(
+    name: .customLong("profile"), help: "A profile of the configuration file to use (repeatable; default: the `default` profile)."
+  )
   var profiles: [String] = []
 
   @Flag(inversion: .prefixedNo, help: "Fail the run on undefined and pending steps (default: on).")
@@ -56,7 +70,8 @@ struct RunCommand: ParsableCommand {
   @Option(name: .customLong("tags"), help: "Only scenarios whose tags match this tag expression; repeatable (all must match).")
   var tagExpressions: [String] = []
 
-  @Option(name: .customLong("name"), help: "Only scenarios whose name matches this regular expression; repeatable (any may match).")
+  @Option(
+    name: .customLong("name"), help: "Only scenarios whose name matches this regular expression; repeatable (any may match).")
   var names: [String] = []
 
   @Flag(name: .customLong("dry-run"), help: "Report every step without running it (finds undefined and ambiguous steps).")
@@ -71,7 +86,10 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Run scenarios on N workers at once (an isolate on its own thread each).")
   var parallel: Int?
 
-  @Option(help: "Run this node's part of the suite, I/N (I from 1); without it, from the CI's variables (GitLab, Buildkite, Kubernetes with CAPER_SHARD_TOTAL).")
+  @Option(
+    help:
+      "Run this node's part of the suite, I/N (I from 1); without it, from the CI's variables (GitLab, Buildkite, Kubernetes with CAPER_SHARD_TOTAL)."
+  )
   var shard: String?
 
   @Option(help: "The language of feature files without a '# language:' line (default en).")
@@ -132,7 +150,9 @@ struct RunCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if let order, Self.order(order) == nil { throw ValidationError("--order takes defined, reverse or random[:SEED], not \(order)") }
+    if let order, Self.order(order) == nil {
+      throw ValidationError("--order takes defined, reverse or random[:SEED], not \(order)")
+    }
     if let shard, RunOptions.Shard(shard) == nil { throw ValidationError("--shard takes I/N with 1 <= I <= N, not \(shard)") }
     if let retry, retry < 0 { throw ValidationError("--retry takes a number of 0 or more") }
     _ = try commandLine()
@@ -145,19 +165,23 @@ struct RunCommand: ParsableCommand {
     }
     if let keywordsLanguage {
       guard let table = Languages.keywords(keywordsLanguage) else {
-        throw CommandFailure(message: "caper: Gherkin has no language '\(keywordsLanguage)' (see --i18n-languages)", status: ExitStatus.usage)
+        throw CommandFailure(
+          message: "caper: Gherkin has no language '\(keywordsLanguage)' (see --i18n-languages)", status: ExitStatus.usage)
       }
       print(table)
       return
     }
     let cwd = FileManager.default.currentDirectoryPath
-    var config = try ConfigurationFile.load(in: cwd, profiles: profiles) { arguments in
-      do {
-        return try RunCommand.parse(arguments).commandLine()
-      } catch {
-        throw CommandFailure(message: "caper: profile options \(arguments.joined(separator: " ")): \(RunCommand.message(for: error))", status: ExitStatus.usage)
-      }
-    } ?? RunConfiguration()
+    var config =
+      try ConfigurationFile.load(in: cwd, profiles: profiles) { arguments in
+        do {
+          return try RunCommand.parse(arguments).commandLine()
+        } catch {
+          throw CommandFailure(
+            message: "caper: profile options \(arguments.joined(separator: " ")): \(RunCommand.message(for: error))",
+            status: ExitStatus.usage)
+        }
+      } ?? RunConfiguration()
     config.merge(try commandLine())
     try run(config, in: cwd)
   }
@@ -168,7 +192,10 @@ struct RunCommand: ParsableCommand {
     // `@rerun.txt` stands for the `file:line`s the rerun formatter wrote.
     var featurePaths: [String] = []
     for path in config.paths {
-      guard path.hasPrefix("@") else { featurePaths.append(path); continue }
+      guard path.hasPrefix("@") else {
+        featurePaths.append(path)
+        continue
+      }
       guard let text = try? String(contentsOfFile: String(path.dropFirst()), encoding: .utf8) else {
         throw CommandFailure(message: "caper: \(path.dropFirst()): no such rerun file", status: ExitStatus.usage)
       }
@@ -182,11 +209,14 @@ struct RunCommand: ParsableCommand {
       supportPaths = [caperProject ? "Support/steps" : "features"].filter { fm.fileExists(atPath: cwd + "/" + $0) }
     }
     guard let order = Self.order(config.order ?? "defined") else {
-      throw CommandFailure(message: "caper: order takes defined, reverse or random[:SEED], not \(config.order!)", status: ExitStatus.usage)
+      throw CommandFailure(
+        message: "caper: order takes defined, reverse or random[:SEED], not \(config.order!)", status: ExitStatus.usage)
     }
     var shardValue: RunOptions.Shard?
     if let shard = config.shard {
-      guard let parsed = RunOptions.Shard(shard) else { throw CommandFailure(message: "caper: shard takes I/N, not \(shard)", status: ExitStatus.usage) }
+      guard let parsed = RunOptions.Shard(shard) else {
+        throw CommandFailure(message: "caper: shard takes I/N, not \(shard)", status: ExitStatus.usage)
+      }
       shardValue = parsed
     }
     let strict = config.strict ?? true
@@ -194,7 +224,8 @@ struct RunCommand: ParsableCommand {
     if let style = config.formatOptions["snippetInterface"] {
       guard let name = style as? String, let known = RunOptions.SnippetInterface(rawValue: name) else {
         let names = RunOptions.SnippetInterface.allCases.map(\.rawValue).joined(separator: ", ")
-        throw CommandFailure(message: "caper: format option snippetInterface takes \(names), not \(style)", status: ExitStatus.usage)
+        throw CommandFailure(
+          message: "caper: format option snippetInterface takes \(names), not \(style)", status: ExitStatus.usage)
       }
       snippetInterface = known
     }
@@ -230,7 +261,9 @@ struct RunCommand: ParsableCommand {
     options.console = Console.standardStreams
     let stores = cache.runStores(log: options.cacheLog)
     options.caches = RealmCaches(store: stores.memory, snapshot: stores.snapshot)
-    let testRun = TestRun(options: options) { envelope in formatters.forEach { $0.handle(envelope) } }
+    let testRun = TestRun(options: options) { envelope in
+      for formatter in formatters { formatter.handle(envelope) }
+    }
     let passed: Bool
     defer { stores.flush() }
     do {

@@ -1,7 +1,9 @@
 import Foundation
 
 /// What a run is told, from a configuration profile or the command line; nil and empty mean
-/// "not said". Profiles and the command line merge the way cucumber-js merges them: lists are
+/// "not said".
+///
+/// Profiles and the command line merge the way cucumber-js merges them: lists are
 /// appended, tag expressions joined with `and`, objects merged, and what is said later wins.
 struct RunConfiguration {
   var paths: [String] = []
@@ -63,7 +65,9 @@ struct RunConfiguration {
       case let list as [Any]:
         return try list.map { item in
           if let s = item as? String { return s }
-          if key == "format", let pair = item as? [Any], pair.count == 2, let n = pair[0] as? String, let f = pair[1] as? String { return "\(n):\(f)" }
+          if key == "format", let pair = item as? [Any], pair.count == 2, let n = pair[0] as? String, let f = pair[1] as? String {
+            return "\(n):\(f)"
+          }
           throw fail("'\(key)' takes strings")
         }
       default: throw fail("'\(key)' takes a string or a list of strings")

@@ -22,16 +22,29 @@ public enum Checksum {
     let length = buffer.count
     var i = 0
     var h: UInt64
-    @inline(__always) func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-    @inline(__always) func u32(_ at: Int) -> UInt64 { UInt64(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+    @inline(__always) func u64(_ at: Int) -> UInt64 {
+      UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+    }
+    @inline(__always) func u32(_ at: Int) -> UInt64 {
+      UInt64(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+    }
     if length >= 32 {
-      var v1 = seed &+ p1 &+ p2, v2 = seed &+ p2, v3 = seed, v4 = seed &- p1
+      var v1 = seed &+ p1 &+ p2
+      var v2 = seed &+ p2
+      var v3 = seed
+      var v4 = seed &- p1
       while i + 32 <= length {
-        v1 = round(v1, u64(i)); v2 = round(v2, u64(i + 8)); v3 = round(v3, u64(i + 16)); v4 = round(v4, u64(i + 24))
+        v1 = round(v1, u64(i))
+        v2 = round(v2, u64(i + 8))
+        v3 = round(v3, u64(i + 16))
+        v4 = round(v4, u64(i + 24))
         i += 32
       }
       h = ((v1 << 1) | (v1 >> 63)) &+ ((v2 << 7) | (v2 >> 57)) &+ ((v3 << 12) | (v3 >> 52)) &+ ((v4 << 18) | (v4 >> 46))
-      h = merge(h, v1); h = merge(h, v2); h = merge(h, v3); h = merge(h, v4)
+      h = merge(h, v1)
+      h = merge(h, v2)
+      h = merge(h, v3)
+      h = merge(h, v4)
     } else {
       h = seed &+ p5
     }
@@ -51,7 +64,11 @@ public enum Checksum {
       h = ((h << 11) | (h >> 53)) &* p1
       i += 1
     }
-    h ^= h >> 33; h &*= p2; h ^= h >> 29; h &*= p3; h ^= h >> 32
+    h ^= h >> 33
+    h &*= p2
+    h ^= h >> 29
+    h &*= p3
+    h ^= h >> 32
     return h
   }
 

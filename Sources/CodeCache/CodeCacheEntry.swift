@@ -8,7 +8,10 @@ enum CodeCacheEntry {
   static let magic: [UInt8] = Array("CAPRCCH1".utf8)
   static let headerSize = 8 + 4 + 4 + 32 + 8 + 8
 
-  enum Failure: Error, Equatable { case corrupt(String), key }
+  enum Failure: Error, Equatable {
+    case corrupt(String)
+    case key
+  }
 
   static func encode(_ key: CodeCacheKey, _ payload: [UInt8]) -> [UInt8] {
     var out = magic

@@ -7,7 +7,9 @@ public enum ScriptKind: UInt8, Sendable, CaseIterable {
   case snapshot = 4
 }
 
-/// The key of one entry: SHA-256 of the script kind and its source content. The file's name or
+/// The key of one entry: SHA-256 of the script kind and its source content.
+///
+/// The file's name or
 /// path is deliberately not part of it, so an unchanged file hits wherever it lives.
 public struct CodeCacheKey: Hashable, Sendable, CustomStringConvertible {
   public let kind: ScriptKind
@@ -42,14 +44,16 @@ public struct CodeCacheKey: Hashable, Sendable, CustomStringConvertible {
   public var description: String { SHA256.hex(digest) }
 }
 
-/// The facts a cache is only valid under. Any change gives a different ABI directory, so old
+/// The facts a cache is only valid under.
+///
+/// Any change gives a different ABI directory, so old
 /// entries are never fed to an engine that cannot use them.
 public struct CodeCacheABI: Sendable, Hashable {
   /// Bumped when the entry format changes.
   public static let formatVersion: UInt32 = 1
 
   public var engineVersion: String
-  /// The libnode build identity (e.g. the shared library's size and modification time).
+  /// The libnode build identity (for example the shared library's size and modification time).
   public var buildIdentity: String
   /// `CachedDataVersionTag()`, read after the flags were set.
   public var cachedDataVersionTag: UInt32

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Counters of one store. Misses are split by cause; the in-isolate compilation cache never
+/// Counters of one store.
+///
+/// Misses are split by cause; the in-isolate compilation cache never
 /// reaches a store, so it is never counted as a hit here.
 public struct CodeCacheStatistics: Sendable, Equatable {
   public var hits = 0
@@ -25,16 +27,25 @@ public struct CodeCacheStatistics: Sendable, Equatable {
 
   public static func + (a: Self, b: Self) -> Self {
     var s = a
-    s.hits += b.hits; s.missesAbsent += b.missesAbsent; s.missesCorrupt += b.missesCorrupt
-    s.missesKey += b.missesKey; s.rejections += b.rejections; s.deferredProductions += b.deferredProductions
-    s.stores += b.stores; s.bytesRead += b.bytesRead; s.bytesWritten += b.bytesWritten
-    s.evictions += b.evictions; s.secondsSaved += b.secondsSaved
+    s.hits += b.hits
+    s.missesAbsent += b.missesAbsent
+    s.missesCorrupt += b.missesCorrupt
+    s.missesKey += b.missesKey
+    s.rejections += b.rejections
+    s.deferredProductions += b.deferredProductions
+    s.stores += b.stores
+    s.bytesRead += b.bytesRead
+    s.bytesWritten += b.bytesWritten
+    s.evictions += b.evictions
+    s.secondsSaved += b.secondsSaved
     return s
   }
 
   /// The lines `caper run --cache-stats` prints.
   public var report: String {
-    func bytes(_ n: Int) -> String { n >= 1 << 20 ? String(format: "%.1f MiB", Double(n) / 1048576) : String(format: "%.1f KiB", Double(n) / 1024) }
+    func bytes(_ n: Int) -> String {
+      n >= 1 << 20 ? String(format: "%.1f MiB", Double(n) / 1_048_576) : String(format: "%.1f KiB", Double(n) / 1024)
+    }
     return """
       code cache: \(hits) hits, \(misses) misses (\(missesAbsent) absent, \(missesKey) key, \(missesCorrupt) corrupt), \
       \(rejections) rejected, \(deferredProductions) deferred, \(stores) stored, \(evictions) evicted

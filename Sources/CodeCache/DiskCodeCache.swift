@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// Code caches across runs, in one ABI directory under the cache root.
@@ -33,9 +33,13 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
   static let entryExtension = ".ccache"
   static let markerName = "last-used"
 
-  /// Opens (creating, mode 0700) the ABI directory for `abi` under `root`. Throws
+  /// Opens (creating, mode 0700) the ABI directory for `abi` under `root`.
+  ///
+  /// Throws
   /// `CodeCacheError.unwritable` when it cannot be created or written.
-  public init(root: String, abi: CodeCacheABI, maximumSize: Int = DiskCodeCache.defaultMaximumSize, log: (@Sendable (String) -> Void)? = nil) throws {
+  public init(
+    root: String, abi: CodeCacheABI, maximumSize: Int = DiskCodeCache.defaultMaximumSize, log: (@Sendable (String) -> Void)? = nil
+  ) throws {
     self.root = root
     self.directory = root + "/" + abi.directoryName
     self.maximumSize = maximumSize
@@ -47,9 +51,13 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     } catch {
       throw CodeCacheError.unwritable(path: root, cause: Self.reason(error))
     }
-    guard access(directory, W_OK | X_OK) == 0 else { throw CodeCacheError.unwritable(path: directory, cause: String(cString: strerror(errno))) }
+    guard access(directory, W_OK | X_OK) == 0 else {
+      throw CodeCacheError.unwritable(path: directory, cause: String(cString: strerror(errno)))
+    }
     let marker = directory + "/" + Self.markerName
-    guard fm.createFile(atPath: marker, contents: Data()) else { throw CodeCacheError.unwritable(path: marker, cause: "cannot create") }
+    guard fm.createFile(atPath: marker, contents: Data()) else {
+      throw CodeCacheError.unwritable(path: marker, cause: "cannot create")
+    }
     removeStaleTemporaries()
     pruneUnusedABIDirectories()
   }
@@ -87,7 +95,10 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     guard let file = FileBytes.read(fd, count: size) else { return miss(key, path, "short read") }
     switch file.withUnsafeBytes({ CodeCacheEntry.decode($0, for: key) }) {
     case .success(let payload):
-      counters.withLock { $0.hits += 1; $0.bytesRead += size }
+      counters.withLock {
+        $0.hits += 1
+        $0.bytesRead += size
+      }
       futimens(fd, nil)  // refresh for LRU
       log?("cache hit \(key) (\(payload.count) bytes)")
       return payload
@@ -111,7 +122,9 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
   private func unlinkEntry(_ path: String) {
     var info = stat()
     if stat(path, &info) == 0, unlink(path) == 0 {
-      lock.lock(); totalSize = totalSize.map { $0 - Int(info.st_size) }; lock.unlock()
+      lock.lock()
+      totalSize = totalSize.map { $0 - Int(info.st_size) }
+      lock.unlock()
     }
   }
 
@@ -125,7 +138,10 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     let final = path(for: key)
     let temporary = directory + "/.tmp-\(getpid())-\(Self.temporaryCounter.next())-\(key.description.prefix(8))"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { log?("cache write failed \(key): \(String(cString: strerror(errno)))"); return }
+    guard fd >= 0 else {
+      log?("cache write failed \(key): \(String(cString: strerror(errno)))")
+      return
+    }
     let written = bytes.withUnsafeBytes { buffer -> Int in
       var done = 0
       while done < buffer.count {
@@ -143,8 +159,14 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     }
     var old = stat()
     let replaced = stat(final, &old) == 0 ? Int(old.st_size) : 0
-    guard rename(temporary, final) == 0 else { unlink(temporary); return }
-    counters.withLock { $0.stores += 1; $0.bytesWritten += bytes.count }
+    guard rename(temporary, final) == 0 else {
+      unlink(temporary)
+      return
+    }
+    counters.withLock {
+      $0.stores += 1
+      $0.bytesWritten += bytes.count
+    }
     log?("cache store \(key) (\(payload.count) bytes)")
     let known = lock.withLock { totalSize }
     let scanned = known == nil ? entries().reduce(0) { $0 + $1.size } : 0
@@ -179,7 +201,11 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     return scanned
   }
 
-  struct EntryFile { let path: String; let size: Int; let used: Double }
+  struct EntryFile {
+    let path: String
+    let size: Int
+    let used: Double
+  }
 
   func entries() -> [EntryFile] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -200,9 +226,14 @@ public final class DiskCodeCache: CodeCacheStore, @unchecked Sendable {
     var evicted = 0
     while total > target, !all.isEmpty {
       let oldest = all.removeFirst()
-      if unlink(oldest.path) == 0 { total -= oldest.size; evicted += 1 }
+      if unlink(oldest.path) == 0 {
+        total -= oldest.size
+        evicted += 1
+      }
     }
-    lock.lock(); totalSize = total; lock.unlock()
+    lock.lock()
+    totalSize = total
+    lock.unlock()
     counters.withLock { $0.evictions += evicted }
     if evicted > 0 { log?("cache evicted \(evicted) entries to \(total) bytes") }
   }
@@ -275,5 +306,10 @@ public enum CodeCacheError: Error, CustomStringConvertible, Equatable {
 final class Counter: @unchecked Sendable {
   private let lock = NSLock()
   private var value = 0
-  func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+  func next() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
+  }
 }

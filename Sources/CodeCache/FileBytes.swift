@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// Whole files read with plain system calls: one allocation of the file's real size, no

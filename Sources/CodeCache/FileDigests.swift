@@ -1,12 +1,14 @@
 import Foundation
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// Remembers the cache key of a file's content by the file's identity (device, inode, size,
 /// modification and change times), as git's index does, so an unchanged multi-megabyte file is
-/// not hashed again on every run. The key stays the SHA-256 of the content: this only skips
+/// not hashed again on every run.
+///
+/// The key stays the SHA-256 of the content: this only skips
 /// recomputing it.
 ///
 /// Guarantees: a remembered key is used only when every stat field still matches and the memo
@@ -18,7 +20,8 @@ public final class FileDigests: @unchecked Sendable {
 
   public init(directory: String) {
     self.directory = directory
-    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    try? FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
   }
 
   /// The identity of a file now; nil when it cannot be read.
@@ -34,7 +37,9 @@ public final class FileDigests: @unchecked Sendable {
       Int64(info.st_dev), Int64(info.st_ino), Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec),
       Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec),
     ]
-    let changed = max(Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9, Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9)
+    let changed = max(
+      Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
+      Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9)
     return Identity(fields: fields, changed: changed)
   }
 
@@ -77,7 +82,8 @@ public final class FileDigests: @unchecked Sendable {
     let now = Date().timeIntervalSince1970
     // Too fresh to trust later: the file may change again within its timestamp tick.
     guard now - identity.changed >= 2 else { return }
-    let text = [path, identity.fields.map(String.init).joined(separator: " "), String(now), key.description].joined(separator: "\n")
+    let text = [path, identity.fields.map(String.init).joined(separator: " "), String(now), key.description].joined(
+      separator: "\n")
     let final = memoPath(key.kind, path)
     let temporary = final + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
     guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }

@@ -2,7 +2,9 @@ import Foundation
 import Synchronization
 
 /// Caches shared between the isolates of one process: the first worker produces, the others
-/// consume. Optionally backed by a disk store, which it reads through and writes through.
+/// consume.
+///
+/// Optionally backed by a disk store, which it reads through and writes through.
 public final class MemoryCodeCache: CodeCacheStore, @unchecked Sendable {
   private let lock = NSLock()
   private var entries: [CodeCacheKey: [UInt8]] = [:]
@@ -16,7 +18,10 @@ public final class MemoryCodeCache: CodeCacheStore, @unchecked Sendable {
     let found = entries[key]
     lock.unlock()
     if let found {
-      counters.withLock { $0.hits += 1; $0.bytesRead += found.count }
+      counters.withLock {
+        $0.hits += 1
+        $0.bytesRead += found.count
+      }
       return found
     }
     guard let backing else {
@@ -24,7 +29,9 @@ public final class MemoryCodeCache: CodeCacheStore, @unchecked Sendable {
       return nil
     }
     guard let loaded = backing.load(key) else { return nil }
-    lock.lock(); entries[key] = loaded; lock.unlock()
+    lock.lock()
+    entries[key] = loaded
+    lock.unlock()
     return loaded
   }
 
@@ -36,7 +43,9 @@ public final class MemoryCodeCache: CodeCacheStore, @unchecked Sendable {
   }
 
   public func reject(_ key: CodeCacheKey) {
-    lock.lock(); entries[key] = nil; lock.unlock()
+    lock.lock()
+    entries[key] = nil
+    lock.unlock()
     if let backing { backing.reject(key) } else { counters.withLock { $0.rejections += 1 } }
   }
 

@@ -44,7 +44,8 @@ public struct Argument: Hashable, Sendable {
   static func build(_ group: Group, _ types: [ParameterType]) throws(ExpressionError) -> [Argument] {
     guard group.children.count == types.count else {
       throw ExpressionError(
-        "Group has \(group.children.count) capture groups (\(group.children.map { $0.value ?? "undefined" }.joined(separator: ","))), but there were \(types.count) parameter types (\(types.map { $0.name ?? "" }.joined(separator: ",")))")
+        "Group has \(group.children.count) capture groups (\(group.children.map { $0.value ?? "undefined" }.joined(separator: ","))), but there were \(types.count) parameter types (\(types.map { $0.name ?? "" }.joined(separator: ",")))"
+      )
     }
     return zip(group.children, types).map { Argument(group: $0, parameterType: $1) }
   }

@@ -14,7 +14,7 @@ public struct CucumberExpressionGenerator {
   public struct Generated: Hashable, Sendable {
     public var source: String
     public var parameterTypes: [ParameterType]
-    /// `string`, `string2`, `int`, ... in order.
+    /// The parameters' names in order: `string`, `string2`, `int` and so on.
     public var parameterNames: [String] {
       var usage: [String: Int] = [:]
       return parameterTypes.map { type in
@@ -66,8 +66,11 @@ public struct CucumberExpressionGenerator {
   private func find(_ type: ParameterType, _ regexp: String, _ utf16: [UInt16], _ text: String, from: Int) throws -> Candidate? {
     var at = from
     while at < utf16.count {
-      guard let match = try engine.exec("(\(regexp))", flags: "", in: text, from: at), let whole = match.groups[0] else { return nil }
-      let start = whole.start, length = whole.end - whole.start
+      guard let match = try engine.exec("(\(regexp))", flags: "", in: text, from: at), let whole = match.groups[0] else {
+        return nil
+      }
+      let start = whole.start
+      let length = whole.end - whole.start
       if length > 0 && Self.isBoundary(utf16, start - 1) && Self.isBoundary(utf16, start + length) {
         return Candidate(type: type, start: start, length: length)
       }

@@ -1,8 +1,12 @@
 /// A node of a Cucumber Expression's syntax tree; `start`/`end` count code points.
 public struct CucumberExpressionNode: Hashable, Sendable {
   public enum Kind: String, Sendable {
-    case text = "TEXT_NODE", optional = "OPTIONAL_NODE", alternation = "ALTERNATION_NODE"
-    case alternative = "ALTERNATIVE_NODE", parameter = "PARAMETER_NODE", expression = "EXPRESSION_NODE"
+    case text = "TEXT_NODE"
+    case optional = "OPTIONAL_NODE"
+    case alternation = "ALTERNATION_NODE"
+    case alternative = "ALTERNATIVE_NODE"
+    case parameter = "PARAMETER_NODE"
+    case expression = "EXPRESSION_NODE"
   }
 
   public var kind: Kind

@@ -1,4 +1,4 @@
-/// Parses a Cucumber Expression into its syntax tree, by cucumber's grammar:
+/// Parses a Cucumber Expression into its syntax tree, by cucumber's grammar.
 ///
 ///     cucumber-expression := ( alternation | optional | parameter | text )*
 ///     alternation := (?<=left-boundary) alternative* ( '/' alternative* )+ (?=right-boundary)
@@ -53,7 +53,8 @@ public enum CucumberExpressionParser {
   }
 
   static func parseOptional(_ expression: String, _ tokens: [Token], _ current: Int) throws -> Result {
-    try parseBetween(.optional, .beginOptional, .endOptional, [parseOptional, parseParameter, parseText], expression, tokens, current)
+    try parseBetween(
+      .optional, .beginOptional, .endOptional, [parseOptional, parseParameter, parseText], expression, tokens, current)
   }
 
   static func parseAlternativeSeparator(_ expression: String, _ tokens: [Token], _ current: Int) throws -> Result {
@@ -70,7 +71,10 @@ public enum CucumberExpressionParser {
     guard result.nodes.contains(where: { $0.kind == .alternative }) else { return (0, []) }
     let start = tokens[current].start
     let end = tokens[current + result.consumed].start
-    return (result.consumed, [Node(kind: .alternation, nodes: splitAlternatives(start, end, result.nodes), token: nil, start: start, end: end)])
+    return (
+      result.consumed,
+      [Node(kind: .alternation, nodes: splitAlternatives(start, end, result.nodes), token: nil, start: start, end: end)]
+    )
   }
 
   static func parseExpression(_ expression: String, _ tokens: [Token], _ current: Int) throws -> Result {

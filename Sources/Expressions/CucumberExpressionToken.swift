@@ -1,9 +1,15 @@
 /// A token of a Cucumber Expression; `start` and `end` count Unicode code points.
 public struct CucumberExpressionToken: Hashable, Sendable {
   public enum Kind: String, Sendable {
-    case startOfLine = "START_OF_LINE", endOfLine = "END_OF_LINE", whiteSpace = "WHITE_SPACE", text = "TEXT"
-    case beginOptional = "BEGIN_OPTIONAL", endOptional = "END_OPTIONAL"
-    case beginParameter = "BEGIN_PARAMETER", endParameter = "END_PARAMETER", alternation = "ALTERNATION"
+    case startOfLine = "START_OF_LINE"
+    case endOfLine = "END_OF_LINE"
+    case whiteSpace = "WHITE_SPACE"
+    case text = "TEXT"
+    case beginOptional = "BEGIN_OPTIONAL"
+    case endOptional = "END_OPTIONAL"
+    case beginParameter = "BEGIN_PARAMETER"
+    case endParameter = "END_PARAMETER"
+    case alternation = "ALTERNATION"
   }
 
   public var kind: Kind

@@ -1,5 +1,6 @@
 /// The capture groups of a regular expression as a tree (cucumber's TreeRegexp): which groups
 /// sit inside which, so a parameter type's own groups go to its transformer, not to the step.
+///
 /// Non-capturing groups, look-arounds, escaped parentheses and character classes are skipped.
 public struct GroupBuilder: Hashable, Sendable {
   public var children: [GroupBuilder] = []

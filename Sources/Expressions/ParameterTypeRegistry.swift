@@ -16,11 +16,13 @@ public struct ParameterTypeRegistry: Sendable {
 
   public init() {
     let builtIns = [
-      ParameterType(name: "int", regexps: Self.integerRegexps, transform: .integer, useForSnippets: true, preferForRegexpMatch: true),
+      ParameterType(
+        name: "int", regexps: Self.integerRegexps, transform: .integer, useForSnippets: true, preferForRegexpMatch: true),
       ParameterType(name: "float", regexps: [Self.floatRegexp], transform: .float, useForSnippets: true),
       ParameterType(name: "word", regexps: [Self.wordRegexp], transform: .text, useForSnippets: false),
       ParameterType(name: "string", regexps: [Self.stringRegexp], transform: .quotedString, useForSnippets: true),
-      ParameterType(name: "", regexps: [Self.anonymousRegexp], transform: .text, useForSnippets: false, preferForRegexpMatch: true),
+      ParameterType(
+        name: "", regexps: [Self.anonymousRegexp], transform: .text, useForSnippets: false, preferForRegexpMatch: true),
       ParameterType(name: "double", regexps: [Self.floatRegexp], transform: .float, useForSnippets: false),
       ParameterType(name: "bigdecimal", regexps: [Self.floatRegexp], transform: .text, useForSnippets: false),
       ParameterType(name: "biginteger", regexps: Self.integerRegexps, transform: .text, useForSnippets: false),
@@ -28,17 +30,26 @@ public struct ParameterTypeRegistry: Sendable {
       ParameterType(name: "short", regexps: Self.integerRegexps, transform: .integer, useForSnippets: false),
       ParameterType(name: "long", regexps: Self.integerRegexps, transform: .integer, useForSnippets: false),
     ]
-    for type in builtIns { try! define(type) }
+    for type in builtIns {
+      do {
+        try define(type)
+      } catch {
+        preconditionFailure("the built-in parameter type '\(type.name ?? "")' does not define: \(error)")
+      }
+    }
   }
 
-  /// Adds a parameter type. A second type with the same name, or two preferred types with the
+  /// Adds a parameter type.
+  ///
+  /// A second type with the same name, or two preferred types with the
   /// same regexp, is an error.
   public mutating func define(_ type: ParameterType) throws(ExpressionError) {
     if let name = type.name {
       if byName[name] != nil {
-        throw ExpressionError(name.isEmpty
-          ? "The anonymous parameter type has already been defined"
-          : "There is already a parameter type with name \(name)")
+        throw ExpressionError(
+          name.isEmpty
+            ? "The anonymous parameter type has already been defined"
+            : "There is already a parameter type with name \(name)")
       }
       byName[name] = type
     }
@@ -46,7 +57,8 @@ public struct ParameterTypeRegistry: Sendable {
       var list = byRegexp[regexp] ?? []
       if type.preferForRegexpMatch, let clash = list.first(where: \.preferForRegexpMatch) {
         throw ExpressionError(
-          "There can only be one preferential parameter type per regexp. The regexp /\(regexp)/ is used for two preferential parameter types, {\(clash.name ?? "")} and {\(type.name ?? "")}")
+          "There can only be one preferential parameter type per regexp. The regexp /\(regexp)/ is used for two preferential parameter types, {\(clash.name ?? "")} and {\(type.name ?? "")}"
+        )
       }
       list.append(type)
       list.sort(by: ParameterType.precedes)

@@ -1,4 +1,6 @@
-/// Runs regular expressions with JavaScript's RegExp semantics. Step patterns are JavaScript
+/// Runs regular expressions with JavaScript's RegExp semantics.
+///
+/// Step patterns are JavaScript
 /// regular expressions (cucumber-js), so Caper matches them in V8 itself rather than with a
 /// look-alike engine: `\d`, `\w`, `\b`, `\s`, `i` and Unicode escapes then behave exactly as in
 /// cucumber-js. Offsets count UTF-16 code units, as JavaScript strings do.

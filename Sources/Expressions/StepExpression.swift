@@ -8,7 +8,7 @@ public protocol StepExpression: Sendable {
   var regexFlags: String { get }
   /// The arguments when `text` matches, nil otherwise.
   func match(_ text: String, engine: RegexEngine) throws -> [Argument]?
-  /// The arguments of a match of `regexSource` (made elsewhere, e.g. many patterns at once).
+  /// The arguments of a match of `regexSource` (made elsewhere, for example many patterns at once).
   func arguments(from match: RegexMatch) throws -> [Argument]
 }
 

@@ -1,6 +1,8 @@
 /// A tag expression (`@fast and not (@slow or @wip)`), parsed as cucumber does: `not` binds
 /// tighter than `and`, which binds tighter than `or`; `\` escapes `(`, `)`, `\` and whitespace
-/// inside a tag. An empty expression matches everything.
+/// inside a tag.
+///
+/// An empty expression matches everything.
 public indirect enum TagExpression: Hashable, Sendable, CustomStringConvertible {
   case always
   case tag(String)

@@ -21,10 +21,11 @@ struct BoxTable {
       let cells = row.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
       let height = cells.map(\.count).max() ?? 1
       return (0..<height).map { line in
-        "│" + zip(cells, widths).map { cell, width in
-          let text = line < cell.count ? cell[line] : ""
-          return " " + text + String(repeating: " ", count: width - text.count) + " "
-        }.joined(separator: "│") + "│"
+        "│"
+          + zip(cells, widths).map { cell, width in
+            let text = line < cell.count ? cell[line] : ""
+            return " " + text + String(repeating: " ", count: width - text.count) + " "
+          }.joined(separator: "│") + "│"
       }
     }
     var out = [rule("┌", "┬", "┐")] + lines(header)

@@ -39,7 +39,9 @@ public final class JSONFormatter: Formatter {
         var resultJSON: [String: Any] = ["status": (result?.status ?? .unknown).rawValue.lowercased()]
         if let result {
           resultJSON["duration"] = Int(RunModel.seconds(result.duration) * 1e9)
-          if let message = result.exception?.stackTrace ?? result.message, result.status == .failed { resultJSON["error_message"] = message }
+          if let message = result.exception?.stackTrace ?? result.message, result.status == .failed {
+            resultJSON["error_message"] = message
+          }
         }
         entry["result"] = resultJSON
         if let hookId = step.hookId {
@@ -52,11 +54,18 @@ public final class JSONFormatter: Formatter {
           entry["keyword"] = astStep?.keyword ?? ""
           entry["name"] = pickleStep.text
           entry["line"] = astStep?.location.line ?? 0
-          if let definition = step.stepDefinitionIds?.first.flatMap({ model.stepDefinitions[$0] }), step.stepDefinitionIds?.count == 1 {
-            entry["match"] = ["location": "\(definition.sourceReference.uri ?? ""):\(definition.sourceReference.location?.line ?? 0)"]
+          if let definition = step.stepDefinitionIds?.first.flatMap({ model.stepDefinitions[$0] }),
+            step.stepDefinitionIds?.count == 1
+          {
+            entry["match"] = [
+              "location": "\(definition.sourceReference.uri ?? ""):\(definition.sourceReference.location?.line ?? 0)"
+            ]
           }
           if let docString = pickleStep.argument?.docString {
-            entry["doc_string"] = ["value": docString.content, "content_type": docString.mediaType ?? "", "line": astStep?.docString?.location.line ?? 0]
+            entry["doc_string"] = [
+              "value": docString.content, "content_type": docString.mediaType ?? "",
+              "line": astStep?.docString?.location.line ?? 0,
+            ]
           }
           if let table = pickleStep.argument?.dataTable {
             entry["rows"] = table.rows.map { ["cells": $0.cells.map(\.value)] }
@@ -71,7 +80,12 @@ public final class JSONFormatter: Formatter {
         steps.append(entry)
       }
       let tags = pickle.tags.map { tag -> [String: Any] in
-        ["name": tag.name, "line": scenario?.tags.first { $0.id == tag.astNodeId }?.location.line ?? feature?.tags.first { $0.id == tag.astNodeId }?.location.line ?? 0]
+        [
+          "name": tag.name,
+          "line": scenario?.tags.first { $0.id == tag.astNodeId }?.location.line ?? feature?.tags.first {
+            $0.id == tag.astNodeId
+          }?.location.line ?? 0,
+        ]
       }
       elements[pickle.uri, default: []].append([
         "id": "\(Self.slug(feature?.name ?? ""));\(Self.slug(pickle.name))", "keyword": scenario?.keyword ?? "Scenario",
@@ -84,7 +98,8 @@ public final class JSONFormatter: Formatter {
       feature["elements"] = elements[uri] ?? []
       return feature
     }
-    output.write(Data(try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])))
+    output.write(
+      Data(try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])))
     output.write("\n")
     output.flush()
   }

@@ -21,7 +21,8 @@ public final class JUnitFormatter: Formatter {
 
   public func finish() throws {
     var cases: [String] = []
-    var failures = 0, skipped = 0
+    var failures = 0
+    var skipped = 0
     for (testCase, pickle, startedId) in model.executed {
       let results = model.results(startedId, testCase)
       let time = results.reduce(0.0) { $0 + RunModel.seconds($1.1.duration) }
@@ -33,7 +34,8 @@ public final class JUnitFormatter: Formatter {
         let result = results.first { $0.1.status == status }?.1
         let message = result?.message ?? status.rawValue.lowercased()
         let type = result?.exception?.type ?? status.rawValue.lowercased()
-        body += "      <failure type=\"\(Self.escape(type))\" message=\"\(Self.escape(message))\">\(Self.cdata(result?.exception?.stackTrace ?? message))</failure>\n"
+        body +=
+          "      <failure type=\"\(Self.escape(type))\" message=\"\(Self.escape(message))\">\(Self.cdata(result?.exception?.stackTrace ?? message))</failure>\n"
       } else if status != .passed {
         skipped += 1
         body += "      <skipped/>\n"
@@ -47,11 +49,14 @@ public final class JUnitFormatter: Formatter {
       body += "      <system-out>\(Self.cdata(steps.joined(separator: "\n")))</system-out>\n"
       let classname = model.feature(of: pickle)?.name ?? pickle.uri
       cases.append(
-        "    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(pickle.name))\" time=\"\(String(format: "%.3f", time))\">\n\(body)    </testcase>")
+        "    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(pickle.name))\" time=\"\(String(format: "%.3f", time))\">\n\(body)    </testcase>"
+      )
     }
-    let timestamp = model.runStarted.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval($0.seconds))) } ?? ""
+    let timestamp =
+      model.runStarted.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval($0.seconds))) } ?? ""
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
-    xml += "  <testsuite name=\"\(Self.escape(suiteName))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", model.durationSeconds))\" timestamp=\"\(timestamp)\">\n"
+    xml +=
+      "  <testsuite name=\"\(Self.escape(suiteName))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", model.durationSeconds))\" timestamp=\"\(timestamp)\">\n"
     xml += cases.map { $0 + "\n" }.joined()
     xml += "  </testsuite>\n</testsuites>\n"
     output.write(xml)
@@ -75,7 +80,9 @@ public final class JUnitFormatter: Formatter {
   }
 
   static func cdata(_ text: String) -> String {
-    let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" ? "\u{FFFD}" : $0 }))
+    let clean = String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" ? "\u{FFFD}" : $0 }))
     return "<![CDATA[" + clean.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>") + "]]>"
   }
 }

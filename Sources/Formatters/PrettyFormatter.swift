@@ -3,7 +3,9 @@ import Messages
 
 /// `pretty`: each scenario as it finishes, in Gherkin with the status of every step (✔ ✖ ? -),
 /// where its definition is, data tables, doc strings, attachments summarised and errors with
-/// their stacks; then the summary. Colour on a terminal (not with `NO_COLOR` or
+/// their stacks; then the summary.
+///
+/// Colour on a terminal (not with `NO_COLOR` or
 /// `{"colorsEnabled": false}`).
 public final class PrettyFormatter: Formatter {
   private let output: FormatterOutput
@@ -45,7 +47,8 @@ public final class PrettyFormatter: Formatter {
     else { return }
     var out = ""
     if printedFeatures.insert(pickle.uri).inserted, let feature = model.feature(of: pickle) {
-      out += "\(feature.tags.isEmpty ? "" : feature.tags.map(\.name).joined(separator: " ") + "\n")\(feature.keyword ?? "Feature"): \(feature.name)\n\n"
+      out +=
+        "\(feature.tags.isEmpty ? "" : feature.tags.map(\.name).joined(separator: " ") + "\n")\(feature.keyword ?? "Feature"): \(feature.name)\n\n"
     }
     let scenario = model.scenario(of: pickle)
     if !pickle.tags.isEmpty { out += "  " + pickle.tags.map(\.name).joined(separator: " ") + "\n" }
@@ -55,7 +58,11 @@ public final class PrettyFormatter: Formatter {
       if let hookId = step.hookId {
         if result.status != .passed && result.status != .skipped {
           let hook = model.hooks[hookId]
-          out += "    " + paint("\(Self.mark(result.status)) \(hook?.type == .afterTestCase ? "After" : "Before") # \(hook?.sourceReference.uri ?? ""):\(hook?.sourceReference.location?.line ?? 0)", result.status) + "\n"
+          out +=
+            "    "
+            + paint(
+              "\(Self.mark(result.status)) \(hook?.type == .afterTestCase ? "After" : "Before") # \(hook?.sourceReference.uri ?? ""):\(hook?.sourceReference.location?.line ?? 0)",
+              result.status) + "\n"
           out += details(result)
         }
         continue
@@ -63,22 +70,31 @@ public final class PrettyFormatter: Formatter {
       guard let pickleStep = pickle.steps.first(where: { $0.id == step.pickleStepId }) else { continue }
       let keyword = pickleStep.astNodeIds.first.flatMap { model.astStep($0, in: pickle) }?.keyword ?? ""
       var line = "\(Self.mark(result.status)) \(keyword)\(pickleStep.text)"
-      if let definition = step.stepDefinitionIds?.first.flatMap({ model.stepDefinitions[$0] }), step.stepDefinitionIds?.count == 1 {
+      if let definition = step.stepDefinitionIds?.first.flatMap({ model.stepDefinitions[$0] }), step.stepDefinitionIds?.count == 1
+      {
         line += " # \(definition.sourceReference.uri ?? ""):\(definition.sourceReference.location?.line ?? 0)"
       }
       out += "    " + paint(line, result.status) + "\n"
       if let table = pickleStep.argument?.dataTable {
         let widths = (0..<(table.rows.first?.cells.count ?? 0)).map { c in table.rows.map { $0.cells[c].value.count }.max() ?? 0 }
         for row in table.rows {
-          out += "      | " + row.cells.enumerated().map { $1.value.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |\n"
+          out +=
+            "      | "
+            + row.cells.enumerated().map { $1.value.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
+              separator: " | ") + " |\n"
         }
       }
       if let docString = pickleStep.argument?.docString {
-        out += "      \"\"\"\(docString.mediaType ?? "")\n" + docString.content.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n") + "\n      \"\"\"\n"
+        out +=
+          "      \"\"\"\(docString.mediaType ?? "")\n"
+          + docString.content.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(
+            separator: "\n") + "\n      \"\"\"\n"
       }
       for attachment in model.attachments[finished.testCaseStartedId]?[step.id] ?? [] {
         if attachment.mediaType == "text/x.cucumber.log+plain" {
-          out += "      " + attachment.body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n      ") + "\n"
+          out +=
+            "      " + attachment.body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n      ")
+            + "\n"
         } else {
           let size = attachment.contentEncoding == .base64 ? attachment.body.count * 3 / 4 : attachment.body.utf8.count
           out += "      Attachment (\(attachment.mediaType)\(attachment.fileName.map { ", \($0)" } ?? "")): \(size) bytes\n"
@@ -93,7 +109,8 @@ public final class PrettyFormatter: Formatter {
     switch result.status {
     case .failed:
       let text = result.exception?.stackTrace ?? result.message ?? "failed"
-      return text.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + paint(String($0), .failed) }.joined(separator: "\n") + "\n"
+      return text.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + paint(String($0), .failed) }.joined(
+        separator: "\n") + "\n"
     case .undefined: return "      " + paint("Undefined", .undefined) + "\n"
     case .pending: return "      " + paint("Pending\(result.message.map { ": \($0)" } ?? "")", .pending) + "\n"
     case .ambiguous: return "      " + paint("Ambiguous: more than one step definition matches", .ambiguous) + "\n"

@@ -2,7 +2,9 @@ import Foundation
 import Messages
 
 /// `progress-bar`: on a terminal, one line redrawn as steps finish (`[=====>    ] 12/40 steps`),
-/// with failures printed above it as they happen; elsewhere a line per tenth. Then the summary.
+/// with failures printed above it as they happen; elsewhere a line per tenth.
+///
+/// Then the summary.
 public final class ProgressBarFormatter: Formatter {
   private let output: FormatterOutput
   private let model = RunModel()
@@ -36,7 +38,9 @@ public final class ProgressBarFormatter: Formatter {
   private func draw() {
     let width = 30
     let filled = total == 0 ? width : min(width, done * width / total)
-    let bar = "[" + String(repeating: "=", count: filled) + (filled < width ? ">" + String(repeating: " ", count: width - filled - 1) : "") + "] \(done)/\(total) steps"
+    let bar =
+      "[" + String(repeating: "=", count: filled)
+      + (filled < width ? ">" + String(repeating: " ", count: width - filled - 1) : "") + "] \(done)/\(total) steps"
     if terminal {
       output.write("\r\u{1B}[K" + bar)
       output.flush()

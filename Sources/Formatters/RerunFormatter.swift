@@ -13,7 +13,8 @@ public final class RerunFormatter: Formatter {
   public func finish() throws {
     var lines: [String: [Int]] = [:]
     var order: [String] = []
-    for (testCase, pickle, startedId) in model.executed where ![.passed, .skipped].contains(model.status(of: startedId, testCase)) {
+    for (testCase, pickle, startedId) in model.executed
+    where ![.passed, .skipped].contains(model.status(of: startedId, testCase)) {
       if lines[pickle.uri] == nil { order.append(pickle.uri) }
       lines[pickle.uri, default: []].append(pickle.location?.line ?? 0)
     }

@@ -3,6 +3,7 @@ import Messages
 
 /// What the envelopes of a run say, gathered for formatters that report at the end: features,
 /// pickles, test cases and their latest attempt's step results, definitions, attachments.
+///
 /// Only reads envelopes; knows nothing of the runner.
 final class RunModel {
   var sources: [String] = []  // uris in order
@@ -14,16 +15,17 @@ final class RunModel {
   var stepDefinitionOrder: [String] = []
   var hooks: [String: Hook] = [:]
   var suggestions: [String: Suggestion] = [:]
-  /// testCaseStartedId -> testCaseId
+  /// The test case of each attempt (by testCaseStartedId).
   var started: [String: String] = [:]
-  /// testCaseId -> the latest attempt's startedId (a retried attempt is replaced)
+  /// The latest attempt's testCaseStartedId of each test case (a retried attempt is replaced).
   var latestAttempt: [String: String] = [:]
   var caseOrder: [String] = []
   private var caseSeen = Set<String>()
-  /// testCaseStartedId -> the results of its steps in the order they finished (a handful each:
-  /// a list is cheaper to fill than a dictionary per attempt)
+  /// The results of each attempt's steps (by testCaseStartedId) in the order they finished.
+  ///
+  /// A handful each: a list is cheaper to fill than a dictionary per attempt.
   private var results: [String: [(stepId: String, result: TestStepResult)]] = [:]
-  /// testCaseStartedId -> testStepId -> attachments
+  /// The attachments of each attempt's steps (by testCaseStartedId, then testStepId).
   var attachments: [String: [String: [Attachment]]] = [:]
   var runStarted: Timestamp?
   var runFinished: TestRunFinished?
@@ -59,14 +61,18 @@ final class RunModel {
   /// Each test case that ran, with its latest attempt, handed over without copying.
   func forEachExecuted(_ body: (TestCase, Pickle, String) -> Void) {
     for id in caseOrder {
-      guard let testCase = testCases[id], let pickle = pickles[testCase.pickleId], let startedId = latestAttempt[id] else { continue }
+      guard let testCase = testCases[id], let pickle = pickles[testCase.pickleId], let startedId = latestAttempt[id] else {
+        continue
+      }
       body(testCase, pickle, startedId)
     }
   }
 
   /// An attempt's step results in the test case's order, with the attempt's status (the worst),
   /// matched by position first (steps finish in order), by id otherwise.
-  func forEachResult(_ startedId: String, _ testCase: TestCase, _ body: (TestStep, TestStepResult) -> Void) -> TestStepResult.Status {
+  func forEachResult(_ startedId: String, _ testCase: TestCase, _ body: (TestStep, TestStepResult) -> Void)
+    -> TestStepResult.Status
+  {
     let finished = results[startedId] ?? []
     var worst = TestStepResult.Status.passed
     var next = 0
@@ -88,7 +94,9 @@ final class RunModel {
   /// Each test case that ran, with its latest attempt.
   var executed: [(testCase: TestCase, pickle: Pickle, startedId: String)] {
     caseOrder.compactMap { id in
-      guard let testCase = testCases[id], let pickle = pickles[testCase.pickleId], let startedId = latestAttempt[id] else { return nil }
+      guard let testCase = testCases[id], let pickle = pickles[testCase.pickleId], let startedId = latestAttempt[id] else {
+        return nil
+      }
       return (testCase, pickle, startedId)
     }
   }
@@ -120,9 +128,13 @@ final class RunModel {
     guard let feature = feature(of: pickle) else { return nil }
     func search(_ steps: [Step]) -> Step? { steps.first { $0.id == id } }
     for child in feature.children {
-      if let found = child.background.flatMap({ search($0.steps) }) ?? child.scenario.flatMap({ search($0.steps) }) { return found }
+      if let found = child.background.flatMap({ search($0.steps) }) ?? child.scenario.flatMap({ search($0.steps) }) {
+        return found
+      }
       for ruleChild in child.rule?.children ?? [] {
-        if let found = ruleChild.background.flatMap({ search($0.steps) }) ?? ruleChild.scenario.flatMap({ search($0.steps) }) { return found }
+        if let found = ruleChild.background.flatMap({ search($0.steps) }) ?? ruleChild.scenario.flatMap({ search($0.steps) }) {
+          return found
+        }
       }
     }
     return nil

@@ -28,7 +28,9 @@ public final class UsageFormatter: Formatter {
     var uses: [String: [Use]] = [:]
     for (testCase, pickle, startedId) in model.executed {
       for step in testCase.testSteps {
-        guard let ids = step.stepDefinitionIds, ids.count == 1, let pickleStep = pickle.steps.first(where: { $0.id == step.pickleStepId }) else { continue }
+        guard let ids = step.stepDefinitionIds, ids.count == 1,
+          let pickleStep = pickle.steps.first(where: { $0.id == step.pickleStepId })
+        else { continue }
         let result = model.result(startedId, step.id)
         let line = pickleStep.astNodeIds.first.flatMap { model.astStep($0, in: pickle) }?.location.line ?? 0
         let duration = result.flatMap { $0.status == .passed || $0.status == .failed ? RunModel.seconds($0.duration) : nil }
@@ -68,7 +70,8 @@ public final class UsageFormatter: Formatter {
       var table = BoxTable(header: ["Pattern / Text", "Duration", "Location"])
       for (definition, matched, mean) in rows {
         let pattern = definition.pattern.type == .regularExpression ? "/\(definition.pattern.source)/" : definition.pattern.source
-        var texts = [pattern], durations = [matched.isEmpty ? "UNUSED" : ms(mean)]
+        var texts = [pattern]
+        var durations = [matched.isEmpty ? "UNUSED" : ms(mean)]
         var locations = ["\(definition.sourceReference.uri ?? ""):\(definition.sourceReference.location?.line ?? 0)"]
         for use in matched.prefix(5) {
           texts.append("  " + use.text)

@@ -54,7 +54,8 @@ struct AstBuilder {
       guard let open = separators.first else { return }
       let content = node.tokens(.other).map { $0.matchedText ?? "" }.joined(separator: "\n")
       let mediaType = open.matchedText.flatMap { $0.isEmpty ? nil : $0 }
-      parent.docString = DocString(location: open.location, mediaType: mediaType, content: content, delimiter: open.matchedKeyword ?? "")
+      parent.docString = DocString(
+        location: open.location, mediaType: mediaType, content: content, delimiter: open.matchedKeyword ?? "")
     case .dataTable:
       let rows = try tableRows(node)
       parent.dataTable = DataTable(location: rows.first?.location ?? Location(line: 0), rows: rows)
@@ -69,7 +70,8 @@ struct AstBuilder {
       parent.scenarios.append(
         Scenario(
           location: line.location, tags: tags, keyword: line.matchedKeyword ?? "", name: line.matchedText ?? "",
-          description: scenarioNode.description ?? "", steps: scenarioNode.steps, examples: scenarioNode.examples, id: ids.next()))
+          description: scenarioNode.description ?? "", steps: scenarioNode.steps, examples: scenarioNode.examples, id: ids.next())
+      )
     case .examplesDefinition:
       let tags = self.tags(node)
       guard let examplesNode = node.node(.examples), let line = examplesNode.token(.examplesLine) else { return }

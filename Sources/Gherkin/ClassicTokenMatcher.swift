@@ -129,7 +129,9 @@ struct ClassicTokenMatcher: TokenMatcher {
     let start = i
     while i < end {
       let c = b[i]
-      guard (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") else { break }
+      guard (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") else {
+        break
+      }
       i += 1
     }
     guard i > start, i == end else { return nil }

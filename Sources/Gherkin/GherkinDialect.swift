@@ -32,7 +32,11 @@ public struct GherkinDialect: Sendable {
 
   /// A step keyword's kind, as the Gherkin AST names it.
   public enum StepKind: String, Sendable {
-    case unknown = "Unknown", context = "Context", action = "Action", outcome = "Outcome", conjunction = "Conjunction"
+    case unknown = "Unknown"
+    case context = "Context"
+    case action = "Action"
+    case outcome = "Outcome"
+    case conjunction = "Conjunction"
   }
 
   init(language: String, json: [String: Any]) {
@@ -53,7 +57,9 @@ public struct GherkinDialect: Sendable {
     but = list("but")
     var kinds: [String: [StepKind]] = [:]
     var order: [String] = []
-    for (keywords, kind) in [(given, StepKind.context), (when, .action), (then, .outcome), (and, .conjunction), (but, .conjunction)] {
+    for (keywords, kind) in [
+      (given, StepKind.context), (when, .action), (then, .outcome), (and, .conjunction), (but, .conjunction),
+    ] {
       for keyword in keywords {
         if kinds[keyword] == nil { order.append(keyword) }
         kinds[keyword, default: []].append(kind)

@@ -1,6 +1,8 @@
 import Messages
 
-/// One problem in a Gherkin file: the message and where it is. `description` reads
+/// One problem in a Gherkin file: the message and where it is.
+///
+/// `description` reads
 /// `(line:column): message` exactly as Cucumber's parsers write it (column 0 at end of file).
 public struct GherkinError: Error, Hashable, Sendable, CustomStringConvertible {
   public var message: String

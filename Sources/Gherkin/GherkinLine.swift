@@ -1,4 +1,5 @@
 /// One line of a Gherkin file, as a range of the file's UTF-8 bytes (no copy per line).
+///
 /// Columns count Unicode scalars, as upstream does; for ASCII lines that is the byte offset.
 struct GherkinLine {
   let bytes: [UInt8]
@@ -72,7 +73,8 @@ struct GherkinLine {
       let v = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
       return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
     }
-    let v = ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
+    let v =
+      ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
       | (UInt32(bytes[i + 3]) & 0x3F)
     return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
   }
@@ -142,7 +144,9 @@ struct GherkinLine {
     return string(byteOffset(scalars: indentToRemove, from: start), end)
   }
 
-  /// The cells of a table row (`| a | b |`), with their 1-based columns. `\|`, `\\` and `\n`
+  /// The cells of a table row (`| a | b |`), with their 1-based columns.
+  ///
+  /// `\|`, `\\` and `\n`
   /// are escapes; content before the first and after the last `|` is not a cell; a backslash
   /// ending the line drops the cell it was in.
   var tableCells: [(column: Int, text: String)] {
@@ -209,7 +213,8 @@ struct GherkinLine {
     var partStart = -1
     func finish(_ partEnd: Int) throws(GherkinError) {
       guard partStart >= 0 else { return }
-      var s = partStart, e = partEnd
+      var s = partStart
+      var e = partEnd
       while s < e, let length = Self.whitespaceLength(bytes, s, e) { s += length }
       while e > s, let length = Self.whitespaceLengthBefore(bytes, e, s) { e -= length }
       var j = s

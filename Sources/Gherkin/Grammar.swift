@@ -1,4 +1,6 @@
-/// Gherkin's grammar (the public `gherkin.berp` of cucumber/gherkin 42), as data. The parser's
+/// Gherkin's grammar (the public `gherkin.berp` of cucumber/gherkin 42), as data.
+///
+/// The parser's
 /// states, their order of checks and the "expected:" lists of its errors all derive from it
 /// (`ParserStates`), the way cucumber's generated parsers derive from the same file.
 ///
@@ -26,12 +28,24 @@
 enum Grammar {
   /// The rules that make AST nodes (and the helper rules, which do not).
   enum RuleType: String, Sendable {
-    case gherkinDocument = "GherkinDocument", feature = "Feature", featureHeader = "FeatureHeader"
-    case rule = "Rule", ruleHeader = "RuleHeader", background = "Background"
-    case scenarioDefinition = "ScenarioDefinition", scenario = "Scenario"
-    case examplesDefinition = "ExamplesDefinition", examples = "Examples", examplesTable = "ExamplesTable"
-    case step = "Step", stepArg = "StepArg", dataTable = "DataTable", docString = "DocString"
-    case tags = "Tags", descriptionHelper = "DescriptionHelper", description = "Description"
+    case gherkinDocument = "GherkinDocument"
+    case feature = "Feature"
+    case featureHeader = "FeatureHeader"
+    case rule = "Rule"
+    case ruleHeader = "RuleHeader"
+    case background = "Background"
+    case scenarioDefinition = "ScenarioDefinition"
+    case scenario = "Scenario"
+    case examplesDefinition = "ExamplesDefinition"
+    case examples = "Examples"
+    case examplesTable = "ExamplesTable"
+    case step = "Step"
+    case stepArg = "StepArg"
+    case dataTable = "DataTable"
+    case docString = "DocString"
+    case tags = "Tags"
+    case descriptionHelper = "DescriptionHelper"
+    case description = "Description"
 
     /// Helper rules group symbols but make no AST node.
     var makesNode: Bool { self != .stepArg && self != .descriptionHelper }

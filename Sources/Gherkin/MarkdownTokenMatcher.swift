@@ -2,7 +2,9 @@ import Messages
 
 /// Matches Markdown with Gherkin (`.feature.md`): keywords in headings (`## Scenario: x`),
 /// steps as bullets (`* Given x`), tags in backticks, tables indented 2 to 5 spaces (GFM
-/// separator rows ignored), doc strings fenced with ``` or ````. The first line is the feature
+/// separator rows ignored), doc strings fenced with ``` or ````.
+///
+/// The first line is the feature
 /// line whatever it says; lines that are nothing else count as empty. No `# language:` header.
 struct MarkdownTokenMatcher: TokenMatcher {
   private var base: ClassicTokenMatcher
@@ -98,7 +100,7 @@ struct MarkdownTokenMatcher: TokenMatcher {
     }
   }
 
-  /// `#`..`######` and one whitespace, at the start of the trimmed line: its byte length.
+  /// The byte length of one to six `#` and one whitespace at the start of the trimmed line.
   private func headerPrefix(_ line: GherkinLine) -> Int? {
     var i = line.contentStart
     while i < line.end, line.bytes[i] == UInt8(ascii: "#") { i += 1 }
@@ -111,7 +113,9 @@ struct MarkdownTokenMatcher: TokenMatcher {
   /// `*`, `+` or `-` and any whitespace, at the start of the trimmed line: its byte length.
   private func bulletPrefix(_ line: GherkinLine) -> Int? {
     var i = line.contentStart
-    guard i < line.trimmedEnd, [UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(line.bytes[i]) else { return nil }
+    guard i < line.trimmedEnd, [UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(line.bytes[i]) else {
+      return nil
+    }
     i += 1
     while i < line.trimmedEnd, let length = GherkinLine.whitespaceLength(line.bytes, i, line.trimmedEnd) { i += length }
     return i - line.contentStart

@@ -39,9 +39,13 @@ public struct GherkinParser {
     init(source: Source, ids: IdGenerator, language: String) {
       scanner = TokenScanner(source.data)
       // The parser's initializer checked the language exists.
-      switch source.mediaType {
-      case .gherkinPlain: matcher = try! ClassicTokenMatcher(language: language)
-      case .gherkinMarkdown: matcher = try! MarkdownTokenMatcher(language: language)
+      do {
+        switch source.mediaType {
+        case .gherkinPlain: matcher = try ClassicTokenMatcher(language: language)
+        case .gherkinMarkdown: matcher = try MarkdownTokenMatcher(language: language)
+        }
+      } catch {
+        preconditionFailure("Gherkin has no language '\(language)', which the parser checked: \(error)")
       }
       builder = AstBuilder(uri: source.uri, ids: ids)
     }

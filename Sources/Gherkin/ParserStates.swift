@@ -38,7 +38,9 @@ struct ParserStates {
   private final class Builder {
     final class Node {
       enum Kind {
-        case token(TokenType), rule(Grammar.RuleType), sequence, choice, optional, zeroOrMore, oneOrMore
+        case token(TokenType)
+        case rule(Grammar.RuleType)
+        case sequence, choice, optional, zeroOrMore, oneOrMore
       }
       let kind: Kind
       var children: [Node] = []

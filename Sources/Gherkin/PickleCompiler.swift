@@ -21,7 +21,9 @@ public struct PickleCompiler {
           if let background = ruleChild.background {
             ruleBackground += background.steps
           } else if let scenario = ruleChild.scenario {
-            compile(scenario, tags: feature.tags + rule.tags, background: ruleBackground, language: feature.language, uri: uri, into: &pickles)
+            compile(
+              scenario, tags: feature.tags + rule.tags, background: ruleBackground, language: feature.language, uri: uri,
+              into: &pickles)
           }
         }
       } else if let scenario = child.scenario {
@@ -115,7 +117,9 @@ public struct PickleCompiler {
     }
   }
 
-  /// `<name>` replaced by the row's value for `name`. Upstream replaces one variable after the
+  /// `<name>` replaced by the row's value for `name`.
+  ///
+  /// Upstream replaces one variable after the
   /// other; one pass gives the same text unless a value itself contains `<`, which takes the
   /// upstream way.
   private func interpolate(_ text: String, _ variables: [String], _ values: [String]) -> String {

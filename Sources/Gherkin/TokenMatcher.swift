@@ -1,7 +1,9 @@
 import Messages
 
 /// Decides what kind of line a token is, one kind at a time, as the parser asks; a match fills
-/// in the token's keyword, text, items and column. Matchers keep state across lines (the current
+/// in the token's keyword, text, items and column.
+///
+/// Matchers keep state across lines (the current
 /// dialect, an open doc string) and start over with `reset()`.
 protocol TokenMatcher {
   mutating func reset()

@@ -1,4 +1,6 @@
-/// Splits a source into lines (`\n`, `\r\n` or `\r`), then an end-of-file token. Lines are
+/// Splits a source into lines (`\n`, `\r\n` or `\r`), then an end-of-file token.
+///
+/// Lines are
 /// ranges of one shared UTF-8 buffer.
 struct TokenScanner {
   private let bytes: [UInt8]

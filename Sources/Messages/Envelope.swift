@@ -1,6 +1,7 @@
 import Foundation
 
 /// One Cucumber Messages envelope: exactly one message, written as `{"kind": {...}}`.
+///
 /// Envelopes are the only contract between Gherkin, the runner and the formatters.
 public enum Envelope: Hashable, Sendable {
   case source(Source)
@@ -28,7 +29,9 @@ public enum Envelope: Hashable, Sendable {
 extension Envelope: Codable {
   private enum Key: String, CodingKey {
     case source, gherkinDocument, pickle, parseError
-    case meta, stepDefinition, hook, parameterType, undefinedParameterType, suggestion, testRunStarted, testRunFinished, testRunHookStarted, testRunHookFinished, testCase, testCaseStarted, testCaseFinished, testStepStarted, testStepFinished, attachment
+    case meta, stepDefinition, hook, parameterType, undefinedParameterType, suggestion, testRunStarted, testRunFinished,
+      testRunHookStarted, testRunHookFinished, testCase, testCaseStarted, testCaseFinished, testStepStarted, testStepFinished,
+      attachment
   }
 
   public func encode(to encoder: Encoder) throws {

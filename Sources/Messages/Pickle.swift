@@ -49,7 +49,9 @@ public enum PickleStepType: String, Codable, Hashable, Sendable {
   case outcome = "Outcome"
 }
 
-/// A step's doc string and/or data table. When a step has both, each carries its 1-based
+/// A step's doc string and/or data table.
+///
+/// When a step has both, each carries its 1-based
 /// position among the step's arguments (`argumentIndex`), as Gherkin 42 writes it.
 public struct PickleStepArgument: Codable, Hashable, Sendable {
   public var docString: PickleDocString?

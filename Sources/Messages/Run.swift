@@ -45,7 +45,8 @@ public struct Meta: Codable, Hashable, Sendable {
 public struct StepDefinition: Codable, Hashable, Sendable {
   public struct Pattern: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Hashable, Sendable {
-      case cucumberExpression = "CUCUMBER_EXPRESSION", regularExpression = "REGULAR_EXPRESSION"
+      case cucumberExpression = "CUCUMBER_EXPRESSION"
+      case regularExpression = "REGULAR_EXPRESSION"
     }
     public var source: String
     public var type: Kind
@@ -66,9 +67,12 @@ public struct StepDefinition: Codable, Hashable, Sendable {
 
 public struct Hook: Codable, Hashable, Sendable {
   public enum Kind: String, Codable, Hashable, Sendable {
-    case beforeTestRun = "BEFORE_TEST_RUN", afterTestRun = "AFTER_TEST_RUN"
-    case beforeTestCase = "BEFORE_TEST_CASE", afterTestCase = "AFTER_TEST_CASE"
-    case beforeTestStep = "BEFORE_TEST_STEP", afterTestStep = "AFTER_TEST_STEP"
+    case beforeTestRun = "BEFORE_TEST_RUN"
+    case afterTestRun = "AFTER_TEST_RUN"
+    case beforeTestCase = "BEFORE_TEST_CASE"
+    case afterTestCase = "AFTER_TEST_CASE"
+    case beforeTestStep = "BEFORE_TEST_STEP"
+    case afterTestStep = "AFTER_TEST_STEP"
   }
   public var id: String
   public var name: String?
@@ -147,7 +151,9 @@ public struct TestRunFinished: Codable, Hashable, Sendable {
   public var timestamp: Timestamp
   public var exception: ExceptionMessage?
   public var testRunStartedId: String?
-  public init(message: String? = nil, success: Bool, timestamp: Timestamp, exception: ExceptionMessage? = nil, testRunStartedId: String?) {
+  public init(
+    message: String? = nil, success: Bool, timestamp: Timestamp, exception: ExceptionMessage? = nil, testRunStartedId: String?
+  ) {
     self.message = message
     self.success = success
     self.timestamp = timestamp
@@ -300,8 +306,13 @@ public struct TestStepFinished: Codable, Hashable, Sendable {
 
 public struct TestStepResult: Codable, Hashable, Sendable {
   public enum Status: String, Codable, Hashable, Sendable, CaseIterable {
-    case unknown = "UNKNOWN", passed = "PASSED", skipped = "SKIPPED", pending = "PENDING"
-    case undefined = "UNDEFINED", ambiguous = "AMBIGUOUS", failed = "FAILED"
+    case unknown = "UNKNOWN"
+    case passed = "PASSED"
+    case skipped = "SKIPPED"
+    case pending = "PENDING"
+    case undefined = "UNDEFINED"
+    case ambiguous = "AMBIGUOUS"
+    case failed = "FAILED"
 
     /// How bad a status is, as cucumber-js ranks them: a test case's status is its worst step's.
     public var severity: Int {
@@ -332,7 +343,10 @@ public struct TestStepResult: Codable, Hashable, Sendable {
 }
 
 public struct Attachment: Codable, Hashable, Sendable {
-  public enum Encoding: String, Codable, Hashable, Sendable { case identity = "IDENTITY", base64 = "BASE64" }
+  public enum Encoding: String, Codable, Hashable, Sendable {
+    case identity = "IDENTITY"
+    case base64 = "BASE64"
+  }
   public var body: String
   public var contentEncoding: Encoding
   public var fileName: String?

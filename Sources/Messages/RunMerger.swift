@@ -46,8 +46,12 @@ public enum RunMerger {
     let runId = started?.id
     body = body.map { envelope in
       switch envelope {
-      case .testCase(var m): m.testRunStartedId = runId; return .testCase(m)
-      case .testRunHookStarted(var m): m.testRunStartedId = runId ?? m.testRunStartedId; return .testRunHookStarted(m)
+      case .testCase(var m):
+        m.testRunStartedId = runId
+        return .testCase(m)
+      case .testRunHookStarted(var m):
+        m.testRunStartedId = runId ?? m.testRunStartedId
+        return .testRunHookStarted(m)
       default: return envelope
       }
     }

@@ -4,7 +4,9 @@ import Messages
 import V8
 
 /// A feature file as read and parsed: its source, then its document and pickles, or the parse
-/// errors. Reading emits nothing, so it can happen while the support realm starts.
+/// errors.
+///
+/// Reading emits nothing, so it can happen while the support realm starts.
 struct FeatureFile: Sendable {
   let source: Source
   let document: GherkinDocument?
@@ -13,7 +15,9 @@ struct FeatureFile: Sendable {
   /// The `PATH:LINE` lines asked for (empty: all).
   let lines: [Int]
 
-  /// Reads and parses every feature the options name, in order, on all cores. A file that
+  /// Reads and parses every feature the options name, in order, on all cores.
+  ///
+  /// A file that
   /// cannot be read or is not UTF-8 throws (the first such in order); parse errors are kept for
   /// the run to report. Each file's ids are counted under its own prefix (its place in the
   /// list), so they are the same on every machine that lists the same files.
@@ -21,14 +25,18 @@ struct FeatureFile: Sendable {
     var targets: [(path: String, lines: [Int])] = []
     for argument in options.featurePaths {
       let target = ProjectFiles.parseFeatureArgument(argument)
-      for file in try ProjectFiles.files(target.path, suffixes: ProjectFiles.featureSuffixes) { targets.append((file, target.lines)) }
+      for file in try ProjectFiles.files(target.path, suffixes: ProjectFiles.featureSuffixes) {
+        targets.append((file, target.lines))
+      }
     }
     let files = targets
     let uris = files.map { uri(ProjectFiles.absolute($0.path, from: options.baseDirectory)) }
     let results = LockedState([Result<FeatureFile, any Error>](repeating: .failure(CancellationError()), count: files.count))
     let language = options.language
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      let parsed = Result { try read(files[i].path, uri: uris[i], lines: files[i].lines, language: language, ids: .incrementing(prefix: "\(i):")) }
+      let parsed = Result {
+        try read(files[i].path, uri: uris[i], lines: files[i].lines, language: language, ids: .incrementing(prefix: "\(i):"))
+      }
       results.withLock { $0[i] = parsed }
     }
     return try results.withLock { $0 }.map { try $0.get() }
@@ -38,7 +46,8 @@ struct FeatureFile: Sendable {
     let source = try ProjectFiles.featureSource(file, uri: path)
     do {
       let document = try GherkinParser(language: language).parse(source, ids: ids)
-      return FeatureFile(source: source, document: document, problems: [], pickles: PickleCompiler(ids: ids).compile(document), lines: lines)
+      return FeatureFile(
+        source: source, document: document, problems: [], pickles: PickleCompiler(ids: ids).compile(document), lines: lines)
     } catch {
       return FeatureFile(source: source, document: nil, problems: error.errors, pickles: [], lines: lines)
     }

@@ -7,7 +7,12 @@ struct Outcome {
   var exceptionType: String?
   var stackTrace: String?
 
-  enum Status: String { case passed = "PASSED", failed = "FAILED", pending = "PENDING", skipped = "SKIPPED" }
+  enum Status: String {
+    case passed = "PASSED"
+    case failed = "FAILED"
+    case pending = "PENDING"
+    case skipped = "SKIPPED"
+  }
 
   init(status: Status, message: String?, exceptionType: String?, stackTrace: String?) {
     self.status = status

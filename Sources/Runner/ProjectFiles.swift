@@ -39,7 +39,9 @@ public enum ProjectFiles {
     return found
   }
 
-  /// A feature file as a Gherkin source named `uri` (its flavour from its name). Throws a
+  /// A feature file as a Gherkin source named `uri` (its flavour from its name).
+  ///
+  /// Throws a
   /// `RunError` naming the file (and the line of the first byte that is not UTF-8).
   public static func featureSource(_ path: String, uri: String? = nil) throws -> Source {
     guard let data = FileManager.default.contents(atPath: path) else { throw RunError(file: path, message: "cannot be read") }
@@ -58,7 +60,9 @@ public enum ProjectFiles {
     while i < bytes.count {
       let b = bytes[i]
       let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
-      guard length > 0, i + length <= bytes.count, String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else { return i }
+      guard length > 0, i + length <= bytes.count, String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else {
+        return i
+      }
       i += length
     }
     return i

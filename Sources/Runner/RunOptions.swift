@@ -45,6 +45,7 @@ public struct RunOptions: Sendable {
   /// '{"snippetInterface": ...}'`, as in cucumber-js).
   public var snippetInterface: SnippetInterface = .synchronous
   /// Where compiled scripts' code caches are kept (nil: none).
+  ///
   /// The code cache and the support runtime's startup snapshot realms start from.
   public var caches = RealmCaches()
   /// Called with one line per cache decision (`CAPER_DEBUG=cache`).
@@ -84,11 +85,15 @@ public struct RunOptions: Sendable {
     /// Jobs (0-based, total from CAPER_SHARD_TOTAL).
     public static func fromEnvironment(_ env: [String: String]) -> Shard? {
       func int(_ key: String) -> Int? { env[key].flatMap { Int($0) } }
-      if let i = int("CI_NODE_INDEX"), let n = int("CI_NODE_TOTAL"), n > 1, (1...n).contains(i) { return Shard(index: i, total: n) }
+      if let i = int("CI_NODE_INDEX"), let n = int("CI_NODE_TOTAL"), n > 1, (1...n).contains(i) {
+        return Shard(index: i, total: n)
+      }
       if let i = int("BUILDKITE_PARALLEL_JOB"), let n = int("BUILDKITE_PARALLEL_JOB_COUNT"), n > 1, (0..<n).contains(i) {
         return Shard(index: i + 1, total: n)
       }
-      if let i = int("JOB_COMPLETION_INDEX"), let n = int("CAPER_SHARD_TOTAL"), n > 1, (0..<n).contains(i) { return Shard(index: i + 1, total: n) }
+      if let i = int("JOB_COMPLETION_INDEX"), let n = int("CAPER_SHARD_TOTAL"), n > 1, (0..<n).contains(i) {
+        return Shard(index: i + 1, total: n)
+      }
       return nil
     }
   }
@@ -101,7 +106,9 @@ public struct RunOptions: Sendable {
 }
 
 /// Why a run could not start: a missing path, a feature that does not parse, support code that
-/// does not load, a definition that cannot be used. Carries the file, line and column where there
+/// does not load, a definition that cannot be used.
+///
+/// Carries the file, line and column where there
 /// is one, and the underlying error (a `JSError` keeps its stack); the commands layer renders it.
 public struct RunError: Error, Sendable, CustomStringConvertible {
   public var file: String?

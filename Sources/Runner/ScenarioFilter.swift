@@ -25,7 +25,9 @@ struct ScenarioFilter {
     names = options.namePatterns
     self.regexp = regexp
     for pattern in names {
-      do { _ = try regexp.exec(pattern, in: "") } catch let error as JSError { throw RunError(message: "--name \(pattern): \(error.message)") }
+      do { _ = try regexp.exec(pattern, in: "") } catch let error as JSError {
+        throw RunError(message: "--name \(pattern): \(error.message)")
+      }
     }
   }
 

@@ -4,7 +4,6 @@ import Gherkin
 import Messages
 import V8
 
-
 /// Planning: which definitions match each step (matched once per text, in JavaScript), and each
 /// test case's steps and hooks with their ids.
 extension Session {
@@ -25,18 +24,26 @@ extension Session {
 
   /// Matches step texts not seen before against every definition, in one call into
   /// JavaScript (the definitions' regular expressions are JavaScript's); suites repeat step
-  /// texts a lot (backgrounds, common steps), so matches are kept by text. Planning a whole
+  /// texts a lot (backgrounds, common steps), so matches are kept by text.
+  ///
+  /// Planning a whole
   /// suite calls this once with every text first.
   func match(_ texts: [String]) throws {
     if !matchersSet {
-      let list: [JSValue] = library.steps.map { .object(JSObject([("source", .string($0.expression.regexSource)), ("flags", .string($0.expression.regexFlags))])) }
+      let list: [JSValue] = library.steps.map {
+        .object(JSObject([("source", .string($0.expression.regexSource)), ("flags", .string($0.expression.regexFlags))]))
+      }
       do {
         _ = try realm.context.call(realm.function("setMatchers"), [.array(list)])
       } catch let error as JSError {
         // A definition whose regular expression JavaScript refuses: name it.
-        let bad = library.steps.first { step in (try? realm.regexp.exec(step.expression.regexSource, flags: step.expression.regexFlags, in: "")) == nil }
+        let bad = library.steps.first { step in
+          (try? realm.regexp.exec(step.expression.regexSource, flags: step.expression.regexFlags, in: "")) == nil
+        }
         let at = bad?.message.sourceReference
-        throw RunError(file: at?.uri, line: at?.location?.line, message: "step definition \(bad.map { "'\($0.message.pattern.source)'" } ?? ""): \(error.message)")
+        throw RunError(
+          file: at?.uri, line: at?.location?.line,
+          message: "step definition \(bad.map { "'\($0.message.pattern.source)'" } ?? ""): \(error.message)")
       }
       matchersSet = true
     }
@@ -45,7 +52,8 @@ extension Session {
     if !unseen.isEmpty {
       let perText: [JSValue]
       do {
-        guard case .array(let values) = try realm.context.call(realm.function("matchSteps"), [.array(unseen.map(JSValue.string))]) else {
+        guard case .array(let values) = try realm.context.call(realm.function("matchSteps"), [.array(unseen.map(JSValue.string))])
+        else {
           throw RunError(message: "Caper's runtime returned no step matches")
         }
         perText = values
@@ -57,16 +65,22 @@ extension Session {
         if case .array(let entries) = found {
           for entry in entries {
             guard let index = entry[0].numberValue.map(Int.init), case .array(let groups) = entry[1] else { continue }
-            let match = RegexMatch(groups: groups.map { group in
-              guard case .array(let parts) = group, let value = parts[0].stringValue, let start = parts[1].numberValue, let end = parts[2].numberValue else { return nil }
-              return RegexGroup(value: value, start: Int(start), end: Int(end))
-            })
+            let match = RegexMatch(
+              groups: groups.map { group in
+                guard case .array(let parts) = group, let value = parts[0].stringValue, let start = parts[1].numberValue,
+                  let end = parts[2].numberValue
+                else { return nil }
+                return RegexGroup(value: value, start: Int(start), end: Int(end))
+              })
             let definition = library.steps[index]
             do {
               matches.append((definition, try definition.expression.arguments(from: match)))
             } catch {
               let at = definition.message.sourceReference
-              throw RunError(file: at.uri, line: at.location?.line, message: "step definition '\(definition.message.pattern.source)' cannot take the arguments of '\(text)': \(error)")
+              throw RunError(
+                file: at.uri, line: at.location?.line,
+                message: "step definition '\(definition.message.pattern.source)' cannot take the arguments of '\(text)': \(error)"
+              )
             }
           }
         }
@@ -106,6 +120,7 @@ extension Session {
   }
 
   static func group(_ group: Group) -> StepMatchArgument.Group {
-    StepMatchArgument.Group(children: group.children.isEmpty ? nil : group.children.map(Self.group), start: group.start, value: group.value)
+    StepMatchArgument.Group(
+      children: group.children.isEmpty ? nil : group.children.map(Self.group), start: group.start, value: group.value)
   }
 }

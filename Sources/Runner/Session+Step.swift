@@ -4,7 +4,6 @@ import Gherkin
 import Messages
 import V8
 
-
 /// One step or hook outside a batch: BeforeStep and AfterStep hooks around a step, its outcome.
 extension Session {
   func execute(
@@ -25,13 +24,15 @@ extension Session {
       let isBefore = hook.kind == .beforeTestCase
       if isBefore && skipping { return result(.skipped) }
       if run.options.dryRun { return result(.skipped) }
-      let argument: JSValue = .object(JSObject([
-        ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))),
-        ("testCaseStartedId", .string(startedId)),
-        ("result", isBefore ? .undefined : .object(JSObject([("status", .string(worst.rawValue))]))),
-        ("willBeRetried", .bool(!isBefore && worst == .failed && canRetry)),
-      ]))
-      let outcome = realm.outcome("runHook", [.number(Double(hook.runtimeId)), argument], timeout: hook.timeout ?? library.defaultTimeout)
+      let argument: JSValue = .object(
+        JSObject([
+          ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))),
+          ("testCaseStartedId", .string(startedId)),
+          ("result", isBefore ? .undefined : .object(JSObject([("status", .string(worst.rawValue))]))),
+          ("willBeRetried", .bool(!isBefore && worst == .failed && canRetry)),
+        ]))
+      let outcome = realm.outcome(
+        "runHook", [.number(Double(hook.runtimeId)), argument], timeout: hook.timeout ?? library.defaultTimeout)
       return result(Self.status(outcome), outcome)
     case .step(let pickleStep, let matches):
       // After a step that skipped itself, everything is skipped; after a failure, undefined and
@@ -50,15 +51,17 @@ extension Session {
       // BeforeStep hooks, the step, AfterStep hooks: the first that does not pass decides.
       let tags = Set(pickle.tags.map(\.name))
       func stepHookArgument(_ status: TestStepResult.Status?) -> JSValue {
-        .object(JSObject([
-          ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))),
-          ("pickleStep", .string(Self.json(pickleStep))), ("testCaseStartedId", .string(startedId)),
-          ("testStepId", .string(planned.id)),
-          ("result", status.map { .object(JSObject([("status", .string($0.rawValue))])) } ?? .undefined),
-        ]))
+        .object(
+          JSObject([
+            ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))),
+            ("pickleStep", .string(Self.json(pickleStep))), ("testCaseStartedId", .string(startedId)),
+            ("testStepId", .string(planned.id)),
+            ("result", status.map { .object(JSObject([("status", .string($0.rawValue))])) } ?? .undefined),
+          ]))
       }
       for hook in library.hooks(.beforeTestStep) where hook.tags.evaluate(tags) {
-        let outcome = realm.outcome("runHook", [.number(Double(hook.runtimeId)), stepHookArgument(nil)], timeout: hook.timeout ?? library.defaultTimeout)
+        let outcome = realm.outcome(
+          "runHook", [.number(Double(hook.runtimeId)), stepHookArgument(nil)], timeout: hook.timeout ?? library.defaultTimeout)
         if outcome.status != .passed { return result(Self.status(outcome), outcome) }
       }
       let outcome = realm.outcome(
@@ -66,7 +69,9 @@ extension Session {
         timeout: definition.timeout ?? library.defaultTimeout)
       var final = result(Self.status(outcome), outcome)
       for hook in library.hooks(.afterTestStep).reversed() where hook.tags.evaluate(tags) {
-        let after = realm.outcome("runHook", [.number(Double(hook.runtimeId)), stepHookArgument(final.status)], timeout: hook.timeout ?? library.defaultTimeout)
+        let after = realm.outcome(
+          "runHook", [.number(Double(hook.runtimeId)), stepHookArgument(final.status)],
+          timeout: hook.timeout ?? library.defaultTimeout)
         if after.status != .passed && final.status == .passed { final = result(Self.status(after), after) }
       }
       return final
@@ -88,7 +93,8 @@ extension Session {
     var docString: JSValue = .undefined
     var dataTable: JSValue = .undefined
     if let d = step.argument?.docString {
-      docString = .object(JSObject([("content", .string(d.content)), ("mediaType", d.mediaType.map(JSValue.string) ?? .undefined)]))
+      docString = .object(
+        JSObject([("content", .string(d.content)), ("mediaType", d.mediaType.map(JSValue.string) ?? .undefined)]))
     }
     if let t = step.argument?.dataTable {
       dataTable = .array(t.rows.map { .array($0.cells.map { .string($0.value) }) })
@@ -103,7 +109,8 @@ extension Session {
     case .number(let n): return .number(n)
     case .custom(let groups):
       let id = library.customTypes[argument.parameterType.name ?? ""] ?? 0
-      return .object(JSObject([("parameterTypeId", .number(Double(id))), ("groups", .array(groups.map { $0.map(JSValue.string) ?? .null }))]))
+      return .object(
+        JSObject([("parameterTypeId", .number(Double(id))), ("groups", .array(groups.map { $0.map(JSValue.string) ?? .null }))]))
     }
   }
 

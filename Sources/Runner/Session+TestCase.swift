@@ -4,7 +4,6 @@ import Gherkin
 import Messages
 import V8
 
-
 /// A test case with its retries, as cucumber-js runs it: a step that does not pass skips the rest
 /// (undefined and ambiguous steps are still reported), After hooks always run.
 extension Session {
@@ -14,7 +13,9 @@ extension Session {
     var attempt = 0
     while true {
       let startedId = run.ids.next()
-      run.emit(.testCaseStarted(TestCaseStarted(attempt: attempt, id: startedId, testCaseId: plan.id, workerId: workerId, timestamp: run.timestamp())))
+      run.emit(
+        .testCaseStarted(
+          TestCaseStarted(attempt: attempt, id: startedId, testCaseId: plan.id, workerId: workerId, timestamp: run.timestamp())))
       attachmentTarget = (startedId, nil, nil)
       let runsCode = !run.options.dryRun && !skipAll
       var began = false
@@ -46,22 +47,30 @@ extension Session {
         }
         let (message, planned) = plan.steps[index]
         index += 1
-        run.emit(.testStepStarted(TestStepStarted(testCaseStartedId: startedId, testStepId: message.id, timestamp: run.timestamp())))
+        run.emit(
+          .testStepStarted(TestStepStarted(testCaseStartedId: startedId, testStepId: message.id, timestamp: run.timestamp())))
         attachmentTarget = (startedId, message.id, nil)
-        let result = worldFailure.map { failure, took in
-          TestStepResult(
-            duration: TestRun.duration(took), message: failure.message, status: .failed,
-            exception: ExceptionMessage(type: failure.exceptionType ?? "Error", message: failure.message, stackTrace: failure.stackTrace))
-        } ?? execute(
-          planned, pickle: pickle, document: document, startedId: startedId,
-          skipping: skipping || !runsCode, worst: runsCode ? worst : .skipped,
-          canRetry: attempt < run.options.retry && retryAllowed)
+        let result =
+          worldFailure.map { failure, took in
+            TestStepResult(
+              duration: TestRun.duration(took), message: failure.message, status: .failed,
+              exception: ExceptionMessage(
+                type: failure.exceptionType ?? "Error", message: failure.message, stackTrace: failure.stackTrace))
+          }
+          ?? execute(
+            planned, pickle: pickle, document: document, startedId: startedId,
+            skipping: skipping || !runsCode, worst: runsCode ? worst : .skipped,
+            canRetry: attempt < run.options.retry && retryAllowed)
         if result.status != .passed { skipping = true }
         worst = TestStepResult.Status.worse(worst, result.status)
-        run.emit(.testStepFinished(TestStepFinished(testCaseStartedId: startedId, testStepId: message.id, testStepResult: result, timestamp: run.timestamp())))
+        run.emit(
+          .testStepFinished(
+            TestStepFinished(
+              testCaseStartedId: startedId, testStepId: message.id, testStepResult: result, timestamp: run.timestamp())))
       }
       let retry = worst == .failed && attempt < run.options.retry && retryAllowed
-      run.emit(.testCaseFinished(TestCaseFinished(testCaseStartedId: startedId, timestamp: run.timestamp(), willBeRetried: retry)))
+      run.emit(
+        .testCaseFinished(TestCaseFinished(testCaseStartedId: startedId, timestamp: run.timestamp(), willBeRetried: retry)))
       attachmentTarget = (nil, nil, nil)
       if !retry { return Self.passes(worst, strict: run.options.strict) }
       attempt += 1

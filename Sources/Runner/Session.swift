@@ -4,7 +4,9 @@ import Gherkin
 import Messages
 import V8
 
-/// Executes planned test cases on one support realm, emitting their events. Its work is split by
+/// Executes planned test cases on one support realm, emitting their events.
+///
+/// Its work is split by
 /// idea: planning (`Session+Planning`), a test case with its retries (`Session+TestCase`), one
 /// step or hook (`Session+Step`), a batch of steps in one call (`StepBatch`), the test run's own
 /// hooks (`Session+TestRunHooks`), snippets for undefined steps (`Snippet`).
@@ -35,7 +37,8 @@ final class Session: @unchecked Sendable {
   let retryTags: TagExpression?
 
   init(
-    run: TestRun, realm: SupportRealm, library: SupportLibrary, testRunStartedId: String, workerId: String?, retryTags: TagExpression?
+    run: TestRun, realm: SupportRealm, library: SupportLibrary, testRunStartedId: String, workerId: String?,
+    retryTags: TagExpression?
   ) {
     self.retryTags = retryTags
     self.run = run
@@ -47,11 +50,13 @@ final class Session: @unchecked Sendable {
     realm.onAttachment = { [unowned self] value in
       flushBatch()
       let encoding: Attachment.Encoding = value["contentEncoding"].stringValue == "BASE64" ? .base64 : .identity
-      run.emit(.attachment(Attachment(
-        body: value["body"].stringValue ?? "", contentEncoding: encoding, fileName: value["fileName"].stringValue,
-        mediaType: value["mediaType"].stringValue ?? "text/plain", testCaseStartedId: attachmentTarget.testCaseStartedId,
-        testStepId: attachmentTarget.testStepId, testRunHookStartedId: attachmentTarget.testRunHookStartedId,
-        timestamp: run.timestamp())))
+      run.emit(
+        .attachment(
+          Attachment(
+            body: value["body"].stringValue ?? "", contentEncoding: encoding, fileName: value["fileName"].stringValue,
+            mediaType: value["mediaType"].stringValue ?? "text/plain", testCaseStartedId: attachmentTarget.testCaseStartedId,
+            testStepId: attachmentTarget.testStepId, testRunHookStartedId: attachmentTarget.testRunHookStartedId,
+            timestamp: run.timestamp())))
     }
   }
 }

@@ -31,7 +31,9 @@ struct Snippet {
       let pattern = expression.source.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
       return Suggestion.Snippet(
         language: "javascript",
-        code: "\(keyword)('\(pattern)', \(function) (\(parameters)) {\n  // Write code here that turns the phrase above into concrete actions\n  \(body)\n});")
+        code:
+          "\(keyword)('\(pattern)', \(function) (\(parameters)) {\n  // Write code here that turns the phrase above into concrete actions\n  \(body)\n});"
+      )
     }
   }
 }

@@ -3,7 +3,9 @@ import Messages
 import V8
 
 /// The steps of a test case that run in one call into JavaScript (`runSteps`): hooks and steps
-/// with exactly one definition, while each passes synchronously. Crossing into V8 once per test
+/// with exactly one definition, while each passes synchronously.
+///
+/// Crossing into V8 once per test
 /// case instead of once per step is most of what a trivial scenario costs.
 ///
 /// Guarantees: the messages are those of running the steps one by one, in the same order. Each
@@ -47,9 +49,11 @@ final class StepBatch {
       let k = finishesEmitted
       start(k)
       offset += times[k]
-      run.emit(.testStepFinished(TestStepFinished(
-        testCaseStartedId: startedId, testStepId: steps[k],
-        testStepResult: TestStepResult(duration: Self.duration(times[k]), status: .passed), timestamp: timestamp())))
+      run.emit(
+        .testStepFinished(
+          TestStepFinished(
+            testCaseStartedId: startedId, testStepId: steps[k],
+            testStepResult: TestStepResult(duration: Self.duration(times[k]), status: .passed), timestamp: timestamp())))
       finishesEmitted = k + 1
     }
   }
@@ -64,9 +68,11 @@ final class StepBatch {
   /// Emits the end of step `k`, which did not pass synchronously.
   func finished(_ k: Int, _ result: TestStepResult, now: Bool) {
     start(k)
-    run.emit(.testStepFinished(TestStepFinished(
-      testCaseStartedId: startedId, testStepId: steps[k], testStepResult: result,
-      timestamp: now ? run.timestamp() : timestamp(after: Self.milliseconds(result.duration)))))
+    run.emit(
+      .testStepFinished(
+        TestStepFinished(
+          testCaseStartedId: startedId, testStepId: steps[k], testStepResult: result,
+          timestamp: now ? run.timestamp() : timestamp(after: Self.milliseconds(result.duration)))))
     finishesEmitted = k + 1
   }
 
@@ -92,13 +98,18 @@ extension Session {
   func batchOp(_ planned: PlannedStep) -> (op: JSValue, timeout: Swift.Duration)? {
     switch planned.kind {
     case .hook(let hook):
-      return (.array([.number(hook.kind == .beforeTestCase ? 1 : 2), .number(Double(hook.runtimeId))]), hook.timeout ?? library.defaultTimeout)
+      return (
+        .array([.number(hook.kind == .beforeTestCase ? 1 : 2), .number(Double(hook.runtimeId))]),
+        hook.timeout ?? library.defaultTimeout
+      )
     case .step(let pickleStep, let matches):
       guard matches.count == 1 else { return nil }
       let (definition, arguments) = matches[0]
       let (docString, dataTable) = Self.stepArgument(pickleStep)
-      return (.array([.number(0), .number(Double(definition.runtimeId)), .array(arguments.map(argumentValue)), docString, dataTable]),
-        definition.timeout ?? library.defaultTimeout)
+      return (
+        .array([.number(0), .number(Double(definition.runtimeId)), .array(arguments.map(argumentValue)), docString, dataTable]),
+        definition.timeout ?? library.defaultTimeout
+      )
     }
   }
 
@@ -117,12 +128,16 @@ extension Session {
       index += 1
     }
     guard !ops.isEmpty else { return 0 }
-    let context: JSValue = ops.contains { $0[0] != .number(0) }
-      ? .object(JSObject([
-        ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))), ("testCaseStartedId", .string(startedId)),
-      ]))
+    let context: JSValue =
+      ops.contains { $0[0] != .number(0) }
+      ? .object(
+        JSObject([
+          ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))),
+          ("testCaseStartedId", .string(startedId)),
+        ]))
       : .undefined
-    let batch = StepBatch(run: run, startedId: startedId, steps: plan.steps[first..<index].map(\.message.id), clockOrigin: realm.clockOrigin)
+    let batch = StepBatch(
+      run: run, startedId: startedId, steps: plan.steps[first..<index].map(\.message.id), clockOrigin: realm.clockOrigin)
     self.batch = batch
     defer { self.batch = nil }
     let started = run.clock.now
@@ -140,7 +155,8 @@ extension Session {
     let value: JSValue
     do {
       value = try realm.context.callInStages(
-        realm.function("runSteps"), [.bool(begin), begin ? worldParameters : .undefined, .array(ops), context], timeouts: timeouts)
+        realm.function("runSteps"), [.bool(begin), begin ? worldParameters : .undefined, .array(ops), context], timeouts: timeouts
+      )
     } catch {
       return stopped(by: error)
     }
@@ -177,14 +193,17 @@ extension Session {
     if let type = outcome.exceptionType {
       exception = ExceptionMessage(type: type, message: outcome.message, stackTrace: outcome.stackTrace)
     }
-    batch.finished(k, TestStepResult(duration: StepBatch.duration(took), message: outcome.message, status: status, exception: exception), now: now)
+    batch.finished(
+      k, TestStepResult(duration: StepBatch.duration(took), message: outcome.message, status: status, exception: exception),
+      now: now)
     if status != .passed { skipping = true }
     worst = TestStepResult.Status.worse(worst, status)
   }
 
   /// The durations of the running batch's steps that passed so far (anchoring the batch).
   func batchTimes(_ batch: StepBatch, end: Bool = false) -> [Double] {
-    guard case .array(let progress)? = try? realm.context.call(realm.function("batchProgress"), [.bool(end)]), progress.count == 2,
+    guard case .array(let progress)? = try? realm.context.call(realm.function("batchProgress"), [.bool(end)]),
+      progress.count == 2,
       case .array(let values) = progress[1]
     else { return [] }
     batch.anchor(progress[0].numberValue ?? -1)

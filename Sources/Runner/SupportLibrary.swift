@@ -30,7 +30,7 @@ struct SupportLibrary {
   /// Custom parameter types by name: their runtime id for the transformer.
   var customTypes: [String: Int] = [:]
   /// A timeout as cucumber-js reads one: milliseconds, or a negative number for none (a step
-  /// that may run as long as it likes, e.g. while debugging).
+  /// that may run as long as it likes, for example while debugging).
   static func duration(milliseconds: Double) -> Swift.Duration {
     milliseconds < 0 ? .seconds(100 * 365 * 24 * 3600) : .milliseconds(Int(milliseconds))
   }
@@ -40,7 +40,9 @@ struct SupportLibrary {
   /// definition order.
   var messages: [Envelope] = []
 
-  /// Reads the runtime's description of the library. `uri` turns a file path into the URI
+  /// Reads the runtime's description of the library.
+  ///
+  /// `uri` turns a file path into the URI
   /// written in messages.
   init(_ description: JSValue, ids: IdGenerator, uri: (String) -> String) throws {
     if let ms = description["defaultTimeout"].numberValue { defaultTimeout = Self.duration(milliseconds: ms) }
@@ -71,11 +73,12 @@ struct SupportLibrary {
     for (kind, type) in items where kind == .parameterType {
       let name = type["name"].stringValue ?? ""
       try located(type, "parameter type '\(name)'") {
-      try ParameterType.checkName(name)
-      try registry.define(
-        ParameterType(
-          name: name, regexps: Self.list(type["regexps"]).compactMap(\.stringValue), transform: .custom,
-          useForSnippets: type["useForSnippets"] != .bool(false), preferForRegexpMatch: type["preferForRegexpMatch"] == .bool(true)))
+        try ParameterType.checkName(name)
+        try registry.define(
+          ParameterType(
+            name: name, regexps: Self.list(type["regexps"]).compactMap(\.stringValue), transform: .custom,
+            useForSnippets: type["useForSnippets"] != .bool(false),
+            preferForRegexpMatch: type["preferForRegexpMatch"] == .bool(true)))
       }
       customTypes[name] = Int(type["id"].numberValue ?? 0)
     }
@@ -125,12 +128,14 @@ struct SupportLibrary {
         let kind = Hook.Kind(rawValue: value["type"].stringValue ?? "") ?? .beforeTestCase
         let tagSource = value["tags"].stringValue
         let message = Hook(
-          id: ids.next(), name: value["name"].stringValue, sourceReference: reference(value), tagExpression: tagSource, type: kind)
+          id: ids.next(), name: value["name"].stringValue, sourceReference: reference(value), tagExpression: tagSource, type: kind
+        )
         messages.append(.hook(message))
         hooks.append(
           HookEntry(
             id: message.id, runtimeId: Int(value["id"].numberValue ?? 0), kind: kind,
-            tags: try located(value, "hook tags '\(tagSource ?? "")'") { try TagExpression.parse(tagSource ?? "") }, message: message,
+            tags: try located(value, "hook tags '\(tagSource ?? "")'") { try TagExpression.parse(tagSource ?? "") },
+            message: message,
             timeout: timeout(value)))
       }
     }

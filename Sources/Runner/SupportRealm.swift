@@ -80,13 +80,17 @@ final class SupportRealm: @unchecked Sendable {
   static func failure(_ error: any Error, timeout: Swift.Duration) -> Outcome {
     switch error {
     case let error as JSError where error.kind == .timeout:
-      return Outcome(status: .failed, message: "function timed out, ensure the promise resolves within \(Int(timeout.milliseconds)) milliseconds",
+      return Outcome(
+        status: .failed,
+        message: "function timed out, ensure the promise resolves within \(Int(timeout.milliseconds)) milliseconds",
         exceptionType: "Error", stackTrace: nil)
     case let error as JSError:
       // Caper's own frames left out, as the runtime's failure() does.
       let stack = error.stack.map { stack in
-        stack.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("(caper:") && !$0.contains("at caper:") }
-          .joined(separator: "\n")
+        stack.split(separator: "\n", omittingEmptySubsequences: false).filter {
+          !$0.contains("(caper:") && !$0.contains("at caper:")
+        }
+        .joined(separator: "\n")
       }
       return Outcome(status: .failed, message: error.message, exceptionType: error.name ?? "Error", stackTrace: stack)
     default:

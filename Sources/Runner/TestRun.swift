@@ -40,7 +40,9 @@ public final class TestRun: @unchecked Sendable {
     sink(envelope)
   }
 
-  /// Runs the suite; true when it passed. Throws `RunError` when it cannot start.
+  /// Runs the suite; true when it passed.
+  ///
+  /// Throws `RunError` when it cannot start.
   public func run() throws -> Bool {
     emit(.meta(Self.meta))
     let firstStarted = clock.now
@@ -98,7 +100,11 @@ public final class TestRun: @unchecked Sendable {
         return try pickles.map { PlannedCase(plan: try sessions[0].plan($0.pickle), pickle: $0.pickle, document: $0.document) }
       }
       for planned in plans {
-        emit(.testCase(TestCase(id: planned.plan.id, pickleId: planned.pickle.id, testSteps: planned.plan.steps.map(\.message), testRunStartedId: testRunStartedId)))
+        emit(
+          .testCase(
+            TestCase(
+              id: planned.plan.id, pickleId: planned.pickle.id, testSteps: planned.plan.steps.map(\.message),
+              testRunStartedId: testRunStartedId)))
       }
       let queue = WorkQueue(plans.count)
       // Each thread checks a worker out of the pool and takes test cases in order until none is
@@ -149,7 +155,8 @@ public final class TestRun: @unchecked Sendable {
     } catch let error as JSError {
       let at = Self.userLocation(of: error)
       throw RunError(
-        file: at.map { uri($0.file) }, line: at?.line, column: at?.column, message: (error.name.map { "\($0): " } ?? "") + error.message,
+        file: at.map { uri($0.file) }, line: at?.line, column: at?.column,
+        message: (error.name.map { "\($0): " } ?? "") + error.message,
         cause: error)
     }
   }
@@ -160,7 +167,9 @@ public final class TestRun: @unchecked Sendable {
     guard let location = error.location, location.file.hasPrefix("caper:") else { return error.location }
     for line in (error.stack ?? "").split(separator: "\n") where line.hasPrefix("    at ") && !line.contains("caper:") {
       var frame = line.dropFirst("    at ".count)
-      if frame.hasSuffix(")"), let open = frame.lastIndex(of: "(") { frame = frame[frame.index(after: open)..<frame.index(before: frame.endIndex)] }
+      if frame.hasSuffix(")"), let open = frame.lastIndex(of: "(") {
+        frame = frame[frame.index(after: open)..<frame.index(before: frame.endIndex)]
+      }
       let parts = frame.split(separator: ":")
       guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { continue }
       return SourceLocation(file: parts.dropLast(2).joined(separator: ":"), line: line, column: column)
@@ -196,8 +205,13 @@ public final class TestRun: @unchecked Sendable {
       emit(.source(feature.source))
       guard let document = feature.document else {
         for problem in feature.problems {
-          emit(.parseError(ParseError(source: SourceReference(uri: feature.source.uri, location: problem.location), message: problem.description)))
-          errors.append(RunError(file: feature.source.uri, line: problem.location.line, column: problem.location.column, message: problem.message))
+          emit(
+            .parseError(
+              ParseError(
+                source: SourceReference(uri: feature.source.uri, location: problem.location), message: problem.description)))
+          errors.append(
+            RunError(
+              file: feature.source.uri, line: problem.location.line, column: problem.location.column, message: problem.message))
         }
         continue
       }

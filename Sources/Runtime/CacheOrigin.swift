@@ -1,6 +1,8 @@
 import V8
 
-/// Whether a consumed code cache keeps the name of the script that produced it. V8 10.2 (the
+/// Whether a consumed code cache keeps the name of the script that produced it.
+///
+/// V8 10.2 (the
 /// libnode of Debian bookworm) does: after a hit, stack traces and module referrers name the
 /// producing file. Newer V8 resets the name from the compile's own origin. Probed once, with
 /// real V8, so the cache key follows the engine Caper runs on.

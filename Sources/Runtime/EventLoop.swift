@@ -67,7 +67,9 @@ public final class EventLoop: @unchecked Sendable {
   // MARK: Timers
 
   /// Sets a timer in `context`'s realm: `callback` is called after `delay` milliseconds of the
-  /// realm's clock (adjusted by its rules), again every `delay` when `repeats`. Returns its id.
+  /// realm's clock (adjusted by its rules), again every `delay` when `repeats`.
+  ///
+  /// Returns its id.
   public func setTimer(in context: Context, callback: JSReference, delay: Double, repeats: Bool) -> Int {
     let key = ObjectIdentifier(context)
     guard let realm = realms[key] else { preconditionFailure("the realm was not added to the event loop") }
@@ -99,7 +101,9 @@ public final class EventLoop: @unchecked Sendable {
     immediates.removeAll { $0.id == id && $0.realm == key }
   }
 
-  /// Queues `callback` for the check phase of a later turn (Node's `setImmediate`). Returns its id.
+  /// Queues `callback` for the check phase of a later turn (Node's `setImmediate`).
+  ///
+  /// Returns its id.
   public func setImmediate(in context: Context, callback: JSReference) -> Int {
     let id = nextID
     nextID += 1
@@ -110,7 +114,9 @@ public final class EventLoop: @unchecked Sendable {
   // MARK: Tasks from any thread
 
   /// Says a task will be posted (work in flight elsewhere): until it arrives the loop waits for
-  /// it instead of reporting that nothing is left. Any thread.
+  /// it instead of reporting that nothing is left.
+  ///
+  /// Any thread.
   public func expectTask() {
     condition.lock()
     expected += 1
@@ -118,7 +124,9 @@ public final class EventLoop: @unchecked Sendable {
   }
 
   /// Posts `task` to run on the isolate's thread at the loop's next turn, for `context`'s realm
-  /// (dropped if that realm is cancelled first); `fulfilling` ends one `expectTask`. Any thread.
+  /// (dropped if that realm is cancelled first); `fulfilling` ends one `expectTask`.
+  ///
+  /// Any thread.
   public func post(to context: Context?, fulfilling: Bool = false, _ task: @escaping @Sendable () -> Void) {
     condition.lock()
     posted.append((context.map(ObjectIdentifier.init), task))
@@ -142,7 +150,9 @@ public final class EventLoop: @unchecked Sendable {
   }
 
   /// Runs one thing (see the type's guarantees), waiting at most until `deadline` for a real
-  /// timer or a posted task. Returns false when nothing is left that could run: no timers, no
+  /// timer or a posted task.
+  ///
+  /// Returns false when nothing is left that could run: no timers, no
   /// immediates, no posted or expected tasks.
   public func turn(until deadline: ContinuousClock.Instant) throws -> Bool {
     condition.lock()
@@ -250,9 +260,13 @@ public final class EventLoop: @unchecked Sendable {
   /// realm's clock) in a realm added to the loop, as a page's runtime will.
   public func installTimers(in context: Context) throws {
     try context.define("__caperLoop_set") { [weak self, unowned context] arguments in
-      guard let self, case .function(let callback) = arguments[0] else { throw JSError(kind: .invalid, message: "not a function") }
-      return .number(Double(self.setTimer(
-        in: context, callback: callback, delay: arguments[1].numberValue ?? 0, repeats: arguments[2] == .bool(true))))
+      guard let self, case .function(let callback) = arguments[0] else {
+        throw JSError(kind: .invalid, message: "not a function")
+      }
+      return .number(
+        Double(
+          self.setTimer(
+            in: context, callback: callback, delay: arguments[1].numberValue ?? 0, repeats: arguments[2] == .bool(true))))
     }
     try context.define("__caperLoop_clear") { [weak self, unowned context] arguments in
       if let id = arguments[0].numberValue { self?.clearTimer(Int(id), in: context) }

@@ -61,7 +61,10 @@ public struct Extension: Sendable {
     let file = URL(fileURLWithPath: path)
     let folder = file.deletingLastPathComponent().relativePath
     let subdirectory = folder == "." ? "JavaScript" : "JavaScript/" + folder
-    guard let url = bundle.url(forResource: file.deletingPathExtension().lastPathComponent, withExtension: file.pathExtension, subdirectory: subdirectory),
+    guard
+      let url = bundle.url(
+        forResource: file.deletingPathExtension().lastPathComponent, withExtension: file.pathExtension, subdirectory: subdirectory
+      ),
       let text = try? String(contentsOf: url, encoding: .utf8)
     else { preconditionFailure("Caper's runtime file \(path) is missing from the bundle") }
     return text

@@ -66,10 +66,11 @@ public final class NodeRuntime: @unchecked Sendable {
       let attributes = try? fm.attributesOfItem(atPath: path)
       let size = (attributes?[.size] as? NSNumber)?.doubleValue ?? 0
       let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-      return .object(JSObject([
-        ("isFile", .bool(!isDirectory.boolValue)), ("isDirectory", .bool(isDirectory.boolValue)),
-        ("size", .number(size)), ("mtimeMs", .number(modified * 1000)),
-      ]))
+      return .object(
+        JSObject([
+          ("isFile", .bool(!isDirectory.boolValue)), ("isDirectory", .bool(isDirectory.boolValue)),
+          ("size", .number(size)), ("mtimeMs", .number(modified * 1000)),
+        ]))
     }
     bodies["node.readdir"] = { args in
       let names = (try? fm.contentsOfDirectory(atPath: args[0].stringValue ?? "")) ?? []
@@ -89,8 +90,9 @@ public final class NodeRuntime: @unchecked Sendable {
       guard let self, let realm else { throw HostError("the realm is gone") }
       let path = args[0].stringValue ?? ""
       do {
-        return .function(try realm.loader.compileFunction(
-          file: path, parameters: ["exports", "require", "module", "__filename", "__dirname"], in: realm.context))
+        return .function(
+          try realm.loader.compileFunction(
+            file: path, parameters: ["exports", "require", "module", "__filename", "__dirname"], in: realm.context))
       } catch let error as JSError {
         self.loadError = error
         throw error
@@ -137,9 +139,12 @@ public final class NodeRuntime: @unchecked Sendable {
       let options = args[2]
       if let cwd = options["cwd"].stringValue { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
       if case .object(let env) = options["env"] {
-        process.environment = Dictionary(uniqueKeysWithValues: env.entries.compactMap { e in e.value.stringValue.map { (e.key, $0) } })
+        process.environment = Dictionary(
+          uniqueKeysWithValues: env.entries.compactMap { e in e.value.stringValue.map { (e.key, $0) } })
       }
-      let out = Pipe(), err = Pipe(), input = Pipe()
+      let out = Pipe()
+      let err = Pipe()
+      let input = Pipe()
       process.standardOutput = out
       process.standardError = err
       process.standardInput = input
@@ -157,15 +162,18 @@ public final class NodeRuntime: @unchecked Sendable {
       let outData = out.fileHandleForReading.readDataToEndOfFile()
       group.wait()
       process.waitUntilExit()
-      return .object(JSObject([
-        ("status", .number(Double(process.terminationStatus))), ("stdout", .bytes([UInt8](outData))),
-        ("stderr", .bytes(errData.withLock { [UInt8]($0) })),
-      ]))
+      return .object(
+        JSObject([
+          ("status", .number(Double(process.terminationStatus))), ("stdout", .bytes([UInt8](outData))),
+          ("stderr", .bytes(errData.withLock { [UInt8]($0) })),
+        ]))
     }
     bodies["node.timerSet"] = { [weak realm] args in
       guard let realm, case .function(let callback) = args[0] else { throw HostError("setTimeout needs a function") }
-      return .number(Double(realm.loop.setTimer(
-        in: realm.context, callback: callback, delay: args[1].numberValue ?? 0, repeats: args[2] == .bool(true))))
+      return .number(
+        Double(
+          realm.loop.setTimer(
+            in: realm.context, callback: callback, delay: args[1].numberValue ?? 0, repeats: args[2] == .bool(true))))
     }
     bodies["node.timerClear"] = { [weak realm] args in
       guard let realm, let id = args[0].numberValue else { return .undefined }
@@ -183,14 +191,15 @@ public final class NodeRuntime: @unchecked Sendable {
   /// executable's path.
   public func start(environment: [String: String], arguments: [String]) throws {
     guard let realm else { return }
-    let setup: JSValue = .object(JSObject([
-      ("environment", .object(JSObject(environment.sorted { $0.key < $1.key }.map { ($0.key, JSValue.string($0.value)) }))),
-      ("argv", .array(arguments.map(JSValue.string))),
-      ("arch", .string(Self.arch)),
-      ("pid", .number(Double(ProcessInfo.processInfo.processIdentifier))),
-      ("v8Version", .string(Engine.version)),
-      ("execPath", .string(Self.executablePath)),
-    ]))
+    let setup: JSValue = .object(
+      JSObject([
+        ("environment", .object(JSObject(environment.sorted { $0.key < $1.key }.map { ($0.key, JSValue.string($0.value)) }))),
+        ("argv", .array(arguments.map(JSValue.string))),
+        ("arch", .string(Self.arch)),
+        ("pid", .number(Double(ProcessInfo.processInfo.processIdentifier))),
+        ("v8Version", .string(Engine.version)),
+        ("execPath", .string(Self.executablePath)),
+      ]))
     _ = try realm.context.call(realm.function("process", "start"), [setup])
   }
 
@@ -240,7 +249,9 @@ public final class NodeRuntime: @unchecked Sendable {
     let module: Module
     if target["format"] == .string("module") {
       let identity = FileDigests.identity(of: key)
-      guard let data = FileManager.default.contents(atPath: key) else { throw JSError(kind: .exception, message: "Cannot read \(key)") }
+      guard let data = FileManager.default.contents(atPath: key) else {
+        throw JSError(kind: .exception, message: "Cannot read \(key)")
+      }
       do {
         module = try realm.loader.compileModule(String(decoding: data, as: UTF8.self), filename: key, in: context, file: identity)
       } catch let error as JSError {

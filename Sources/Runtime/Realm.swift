@@ -19,7 +19,9 @@ public final class Realm: @unchecked Sendable {
   /// Each script's exported functions, by script name.
   public private(set) var exports: [String: [String: JSValue]] = [:]
 
-  /// Makes a realm in an isolate of its own (from the caches' snapshot when there is one). `hostFunctions` gives
+  /// Makes a realm in an isolate of its own (from the caches' snapshot when there is one).
+  ///
+  /// `hostFunctions` gives
   /// the Swift bodies for this realm, once it exists (they may hold it weakly).
   public init(
     template: RealmTemplate, heapLimit: Int? = nil, caches: RealmCaches = RealmCaches(), log: (@Sendable (String) -> Void)? = nil,
@@ -54,13 +56,17 @@ public final class Realm: @unchecked Sendable {
       let bootstrap = template.bootstrap
       value = try loader.evaluate(bootstrap.source, filename: bootstrap.filename, in: context)
     }
-    guard case .object(let scripts) = value else { throw JSError(kind: .invalid, message: "Caper's \(template.name) runtime did not start") }
+    guard case .object(let scripts) = value else {
+      throw JSError(kind: .invalid, message: "Caper's \(template.name) runtime did not start")
+    }
     for (name, scriptExports) in scripts.entries {
       if case .object(let members) = scriptExports { exports[name] = Dictionary(members.entries, uniquingKeysWith: { $1 }) }
     }
     if let log {
-      log(String(format: "realm: isolate and context %.2f ms, Caper's runtime %.2f ms%@", (contextMade - begun).milliseconds,
-        (ContinuousClock.now - contextMade).milliseconds, snapshot == nil ? "" : " (from the snapshot)"))
+      log(
+        String(
+          format: "realm: isolate and context %.2f ms, Caper's runtime %.2f ms%@", (contextMade - begun).milliseconds,
+          (ContinuousClock.now - contextMade).milliseconds, snapshot == nil ? "" : " (from the snapshot)"))
     }
   }
 

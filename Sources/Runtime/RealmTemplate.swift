@@ -2,7 +2,9 @@ import CodeCache
 import Foundation
 import V8
 
-/// What a kind of realm is made of: extensions installed in order. It gives the one bootstrap
+/// What a kind of realm is made of: extensions installed in order.
+///
+/// It gives the one bootstrap
 /// script that installs them, the global names of their host functions, its hash, and its startup
 /// snapshot.
 ///
@@ -86,7 +88,10 @@ public struct RealmTemplate: Sendable {
     var hasher = SHA256()
     hasher.update(Array("template \(name)\n".utf8))
     for e in extensions {
-      hasher.update(Array("extension \(e.name)\n\(e.hostFunctions.joined(separator: ","))\n\(e.natives.map(\.name).joined(separator: ","))\n".utf8))
+      hasher.update(
+        Array(
+          "extension \(e.name)\n\(e.hostFunctions.joined(separator: ","))\n\(e.natives.map(\.name).joined(separator: ","))\n".utf8
+        ))
       for script in e.scripts { hasher.update(Array("script \(script.name)\n\(script.source)\n".utf8)) }
     }
     return SHA256.hex(hasher.finish())
@@ -113,7 +118,9 @@ public struct RealmTemplate: Sendable {
   }
 
   /// The stored snapshot; when there is none, one is made and stored (about 40 ms, once per
-  /// Caper build and engine). Nil without a store or when it cannot be made.
+  /// Caper build and engine).
+  ///
+  /// Nil without a store or when it cannot be made.
   public func snapshot(store: (any CodeCacheStore)?, log: (@Sendable (String) -> Void)? = nil) -> StartupSnapshot? {
     guard let store else { return nil }
     if let bytes = store.load(snapshotKey) {
@@ -124,7 +131,9 @@ public struct RealmTemplate: Sendable {
     do {
       let made = try StartupSnapshot.make(contexts: [snapshotContext])
       store.store(snapshotKey, made.bytes)
-      log?(String(format: "snapshot: made (%d KiB) in %.1f ms", made.bytes.count >> 10, (ContinuousClock.now - started).milliseconds))
+      log?(
+        String(format: "snapshot: made (%d KiB) in %.1f ms", made.bytes.count >> 10, (ContinuousClock.now - started).milliseconds)
+      )
       return made
     } catch {
       log?("snapshot: not made: \(error)")
@@ -135,7 +144,9 @@ public struct RealmTemplate: Sendable {
   /// The snapshot stored under `root` for the engine's ABI directory `abi`, looked at without
   /// touching the cache (`caper cache path|stats`).
   public func storedSnapshot(root: String, abi: CodeCacheABI) -> StartupSnapshot? {
-    DiskCodeCache.peek(root: root, abi: abi, key: snapshotKey).map { StartupSnapshot(bytes: $0, hostFunctions: [hostFunctions.map(\.global)]) }
+    DiskCodeCache.peek(root: root, abi: abi, key: snapshotKey).map {
+      StartupSnapshot(bytes: $0, hostFunctions: [hostFunctions.map(\.global)])
+    }
   }
 
   /// A snapshot's identity (XXH64 of its bytes, in hex): the caches made under it are kept in an

@@ -50,7 +50,8 @@ public final class ScriptLoader: @unchecked Sendable {
       return try context.compile(source, filename: filename).run()
     }
     compiledHere.insert(key)
-    let (script, nanos) = try compile(key, filename) { cache in try context.compile(source, filename: filename, cachedData: cache) }
+    let (script, nanos) = try compile(key, filename) { cache in try context.compile(source, filename: filename, cachedData: cache)
+    }
     let value = try script.run()
     if let nanos { queue(key, filename, nanos) { try script.createCachedData() } }
     produceIfTopLevel()
@@ -58,8 +59,11 @@ public final class ScriptLoader: @unchecked Sendable {
   }
 
   /// Compiles a CommonJS module body held in memory (the function's cache is produced after it
-  /// has run). Files go through `compileFunction(file:parameters:in:)`.
-  public func compileFunction(_ source: String, filename: String, parameters: [String], in context: Context) throws -> JSReference {
+  /// has run).
+  ///
+  /// Files go through `compileFunction(file:parameters:in:)`.
+  public func compileFunction(_ source: String, filename: String, parameters: [String], in context: Context) throws -> JSReference
+  {
     let key = CodeCacheKey(kind: .function, source: Self.functionPrefix(filename, parameters) + source)
     let (compiled, nanos) = try compile(key, filename) { cache in
       try context.compileFunction(source, filename: filename, parameters: parameters, cachedData: cache)
@@ -70,7 +74,9 @@ public final class ScriptLoader: @unchecked Sendable {
   }
 
   /// Compiles the file at `path` as a function body (a CommonJS module), from the process's
-  /// shared copy of its text. Throws `JSError` "Cannot read" when the file cannot be read.
+  /// shared copy of its text.
+  ///
+  /// Throws `JSError` "Cannot read" when the file cannot be read.
   public func compileFunction(file path: String, parameters: [String], in context: Context) throws -> JSReference {
     let prefix = Self.functionPrefix(path, parameters)
     guard let entry = sources.entry(path: path, kind: .function, prefix: prefix, digests: store?.fileDigests) else {
@@ -85,17 +91,26 @@ public final class ScriptLoader: @unchecked Sendable {
   }
 
   /// Compiles an ES module (its cache is produced after it has been evaluated).
-  public func compileModule(_ source: String, filename: String, in context: Context, file: FileDigests.Identity? = nil) throws -> Module {
+  public func compileModule(_ source: String, filename: String, in context: Context, file: FileDigests.Identity? = nil) throws
+    -> Module
+  {
     let name = Self.namePart(filename)
-    let key = file.flatMap { file in
-      store?.fileDigests?.key(kind: .module, path: filename, variant: name, identity: file) { CodeCacheKey(kind: .module, source: name + source) }
-    } ?? CodeCacheKey(kind: .module, source: name + source)
-    let (module, nanos) = try compile(key, filename) { cache in try context.compileModule(source, filename: filename, cachedData: cache) }
+    let key =
+      file.flatMap { file in
+        store?.fileDigests?.key(kind: .module, path: filename, variant: name, identity: file) {
+          CodeCacheKey(kind: .module, source: name + source)
+        }
+      } ?? CodeCacheKey(kind: .module, source: name + source)
+    let (module, nanos) = try compile(key, filename) { cache in
+      try context.compileModule(source, filename: filename, cachedData: cache)
+    }
     if let nanos { queue(key, filename, nanos) { try module.createCachedData() } }
     return module
   }
 
-  /// Produces the queued caches; call at the top level (between steps, after loading). Returns
+  /// Produces the queued caches; call at the top level (between steps, after loading).
+  ///
+  /// Returns
   /// how many were stored.
   @discardableResult
   public func produceDeferred() -> Int {
@@ -121,7 +136,9 @@ public final class ScriptLoader: @unchecked Sendable {
   /// What of a script's name goes into its key: nothing where V8 gives a consumed cache the
   /// name it is compiled under; the name itself where V8 keeps the producer's name (V8 10.2,
   /// libnode 18: stacks, `import.meta` and relative `import()` would point at the file that made
-  /// the cache). Probed once per process.
+  /// the cache).
+  ///
+  /// Probed once per process.
   static func namePart(_ name: String) -> String {
     CacheOrigin.keepsProducerName ? "name:" + name + "\n" : ""
   }
@@ -131,15 +148,22 @@ public final class ScriptLoader: @unchecked Sendable {
     namePart(name) + parameters.joined(separator: ",") + "\n"
   }
 
-  /// Compiles with the cached bytes when there are some. Returns the compiled value and, when
+  /// Compiles with the cached bytes when there are some.
+  ///
+  /// Returns the compiled value and, when
   /// a cache should be produced for it, the cold compile time measured.
-  private func compile<T: CompiledScript>(_ key: CodeCacheKey, _ filename: String, _ body: ([UInt8]?) throws -> T) throws -> (T, UInt64?) {
+  private func compile<T: CompiledScript>(_ key: CodeCacheKey, _ filename: String, _ body: ([UInt8]?) throws -> T) throws -> (
+    T, UInt64?
+  ) {
     log?("compile \(filename) as \(key)")
     let cached = store?.load(key).flatMap(Self.unframe)
     let start = DispatchTime.now().uptimeNanoseconds
     let compiled = try body(cached?.bytes)
     let nanos = DispatchTime.now().uptimeNanoseconds - start
-    log?(String(format: "compiled %@ in %.1f ms (%@)", filename, Double(nanos) / 1e6, cached == nil ? "no cache" : compiled.cacheRejected ? "cache rejected" : "cache accepted"))
+    log?(
+      String(
+        format: "compiled %@ in %.1f ms (%@)", filename, Double(nanos) / 1e6,
+        cached == nil ? "no cache" : compiled.cacheRejected ? "cache rejected" : "cache accepted"))
     guard let cached else { return (compiled, nanos) }
     if compiled.cacheRejected {
       store?.reject(key)

@@ -34,7 +34,10 @@ public final class SharedSources: @unchecked Sendable {
     if let known, known.identity == identity { return known }
     guard var bytes = FileBytes.read(path) else { return nil }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    if bytes.starts(with: [0x23, 0x21]) { bytes[0] = 0x2F; bytes[1] = 0x2F }  // "#!" line -> "//" comment
+    if bytes.starts(with: [0x23, 0x21]) {
+      bytes[0] = 0x2F
+      bytes[1] = 0x2F
+    }  // "#!" line -> "//" comment
     let key: CodeCacheKey = bytes.withUnsafeBytes { utf8 in
       let hash = { CodeCacheKey(kind: kind, prefix: prefix, utf8: utf8) }
       return digests?.key(kind: kind, path: path, variant: prefix, identity: identity, hash: hash) ?? hash()

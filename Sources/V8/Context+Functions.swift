@@ -11,25 +11,31 @@ public struct CompiledFunction: Sendable {
 
 extension Context {
   /// Compiles `source` as the body of a function taking `parameters`, without wrapping its text,
-  /// so errors and stacks point at the file's own lines and columns. Cache semantics and the
+  /// so errors and stacks point at the file's own lines and columns.
+  ///
+  /// Cache semantics and the
   /// reentrancy rule as `compile(_:filename:cachedData:produceCache:)`.
   public func compileFunction(
     _ source: String, filename: String, parameters: [String], cachedData: [UInt8]? = nil, produceCache: Bool = false
   ) throws -> CompiledFunction {
     var source = source
     return try source.withUTF8 { bytes in
-      try compileFunction(utf8: UnsafeRawBufferPointer(bytes), filename: filename, parameters: parameters, cachedData: cachedData, produceCache: produceCache)
+      try compileFunction(
+        utf8: UnsafeRawBufferPointer(bytes), filename: filename, parameters: parameters, cachedData: cachedData,
+        produceCache: produceCache)
     }
   }
 
   /// As `compileFunction(_:filename:parameters:cachedData:produceCache:)`, from the file's UTF-8
   /// bytes as read (V8 decodes them once; invalid sequences become U+FFFD).
   public func compileFunction(
-    utf8 source: UnsafeRawBufferPointer, filename: String, parameters: [String], cachedData: [UInt8]? = nil, produceCache: Bool = false
+    utf8 source: UnsafeRawBufferPointer, filename: String, parameters: [String], cachedData: [UInt8]? = nil,
+    produceCache: Bool = false
   ) throws -> CompiledFunction {
     let zero: CChar = 0
     return try withUnsafePointer(to: zero) { empty in
-      try compileFunction(filename: filename, parameters: parameters, cachedData: cachedData) { raw, filename, params, cache, ref, produced, rejected, error in
+      try compileFunction(filename: filename, parameters: parameters, cachedData: cachedData) {
+        raw, filename, params, cache, ref, produced, rejected, error in
         cv8_context_compile_function(
           raw, source.baseAddress?.assumingMemoryBound(to: CChar.self) ?? empty, source.count, filename.base, filename.count,
           params.baseAddress, params.count, cachedData == nil ? nil : cache.baseAddress, cache.count, produceCache, ref, produced,
@@ -43,9 +49,11 @@ extension Context {
   public func compileFunction(
     _ source: ScriptSource, filename: String, parameters: [String], cachedData: [UInt8]? = nil, produceCache: Bool = false
   ) throws -> CompiledFunction {
-    try compileFunction(filename: filename, parameters: parameters, cachedData: cachedData) { raw, filename, params, cache, ref, produced, rejected, error in
+    try compileFunction(filename: filename, parameters: parameters, cachedData: cachedData) {
+      raw, filename, params, cache, ref, produced, rejected, error in
       cv8_context_compile_function_source(
-        raw, source.raw, filename.base, filename.count, params.baseAddress, params.count, cachedData == nil ? nil : cache.baseAddress,
+        raw, source.raw, filename.base, filename.count, params.baseAddress, params.count,
+        cachedData == nil ? nil : cache.baseAddress,
         cache.count, produceCache, ref, produced, rejected, error)
     }
   }
@@ -54,7 +62,8 @@ extension Context {
     filename: String, parameters: [String], cachedData: [UInt8]?,
     _ shim: (
       OpaquePointer, UTF8Bytes, UnsafeBufferPointer<UnsafePointer<CChar>?>, UnsafeBufferPointer<UInt8>,
-      UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<cv8_buffer>, UnsafeMutablePointer<Bool>, UnsafeMutablePointer<cv8_error>?
+      UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<cv8_buffer>, UnsafeMutablePointer<Bool>,
+      UnsafeMutablePointer<cv8_error>?
     ) -> cv8_status
   ) throws -> CompiledFunction {
     try withRaw { raw in
@@ -63,7 +72,7 @@ extension Context {
       var rejected = false
       defer { cv8_buffer_free(&produced) }
       let names = parameters.map { strdup($0) }
-      defer { names.forEach { free($0) } }
+      defer { for name in names { free(name) } }
       try ShimCall.check { error in
         withUTF8(filename) { filename in
           names.map { UnsafePointer($0) }.withUnsafeBufferPointer { params in

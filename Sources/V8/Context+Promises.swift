@@ -54,7 +54,10 @@ extension Context {
       defer { cv8_error_clear(&rejection) }
       let value = try ShimCall.value(in: self) { result, error in
         let status = cv8_ref_promise_state(reference.raw, &state, result, error)
-        if status == CV8_OK && state == CV8_PROMISE_REJECTED { rejection = error.pointee; error.pointee = cv8_error() }
+        if status == CV8_OK && state == CV8_PROMISE_REJECTED {
+          rejection = error.pointee
+          error.pointee = cv8_error()
+        }
         if status == CV8_OK && state != CV8_PROMISE_FULFILLED { result.pointee = Self.undefinedBuffer() }
         return status
       }
@@ -75,7 +78,9 @@ extension Context {
 
 /// The host boundary's guard: once a deadline passes, terminates the JavaScript entered through
 /// the boundary it was made at (the next call into JavaScript from where it was made, and what
-/// that calls), unless cancelled first. Made inside a host function, it stops only the inner
+/// that calls), unless cancelled first.
+///
+/// Made inside a host function, it stops only the inner
 /// call: the termination ends there and the outer realm's code goes on (its host function gets
 /// `JSError.Kind.timeout` to throw). Deadlines are kept by one thread per isolate
 /// (`DeadlineKeeper`), so arming one costs a lock, not a timer.
@@ -131,7 +136,9 @@ final class Watchdog: @unchecked Sendable {
 }
 
 /// One thread that fires deadlines for an isolate: it sleeps until the earliest armed deadline
-/// and calls its action; disarming is a dictionary removal. The thread starts with the first
+/// and calls its action; disarming is a dictionary removal.
+///
+/// The thread starts with the first
 /// deadline and ends with the keeper.
 final class DeadlineKeeper: @unchecked Sendable {
   private let condition = NSCondition()

@@ -17,7 +17,9 @@ public final class Context: @unchecked Sendable {
   public struct Options: Sendable, Equatable {
     /// The isolate's startup snapshot context at this index instead of a plain context.
     public var snapshotIndex: Int?
-    /// Only this context's own code and admitted contexts reach its global (see `admit`). A
+    /// Only this context's own code and admitted contexts reach its global (see `admit`).
+    ///
+    /// A
     /// snapshot context is guarded when it was made so (`StartupSnapshot.ContextSpec.guarded`).
     public var guarded: Bool
     /// Code generation from strings (`eval`, `new Function`) only for this context's own code.
@@ -32,7 +34,9 @@ public final class Context: @unchecked Sendable {
 
   public let isolate: Isolate
   public let options: Options
-  /// nil once disposed. Read and written on the isolate's thread only.
+  /// nil once disposed.
+  ///
+  /// Read and written on the isolate's thread only.
   private var raw: OpaquePointer?
   /// This context's host functions; touched on the isolate's thread only.
   var hostFunctions = HostFunctions()
@@ -49,7 +53,8 @@ public final class Context: @unchecked Sendable {
     self.options = options
     raw = try isolate.sync {
       var shim = cv8_context_options(
-        snapshot_index: Int32(options.snapshotIndex ?? -1), guarded: options.guarded, own_code_generation: options.ownCodeGeneration)
+        snapshot_index: Int32(options.snapshotIndex ?? -1), guarded: options.guarded,
+        own_code_generation: options.ownCodeGeneration)
       return cv8_context_new(isolate.raw, &shim)
     }
     guard let raw else {
@@ -71,7 +76,9 @@ public final class Context: @unchecked Sendable {
     }
   }
 
-  /// Disposes the context, its scripts and references. Idempotent.
+  /// Disposes the context, its scripts and references.
+  ///
+  /// Idempotent.
   public func dispose() {
     try? isolate.sync {
       guard let raw else { return }
@@ -84,7 +91,9 @@ public final class Context: @unchecked Sendable {
   }
 
   /// Lets `other`'s code reach this context's guarded global (reading, writing, calling what it
-  /// holds). One way: nothing changes for `other`'s own global.
+  /// holds).
+  ///
+  /// One way: nothing changes for `other`'s own global.
   public func admit(_ other: Context) throws {
     precondition(other.isolate === isolate, "contexts of different isolates never meet")
     try withRaw { raw in try other.withRaw { cv8_context_admit(raw, $0) } }
@@ -223,7 +232,9 @@ public final class Context: @unchecked Sendable {
 
   /// In a context made from a snapshot context: gives that context's host functions their Swift
   /// bodies, one per name of its `StartupSnapshot.ContextSpec.hostFunctions`, in order, and
-  /// returns the value it kept. Each context made from the same snapshot context binds its own.
+  /// returns the value it kept.
+  ///
+  /// Each context made from the same snapshot context binds its own.
   public func startFromSnapshot(_ functions: [HostFunction]) throws -> JSValue {
     try withRaw { raw in
       for (i, function) in functions.enumerated() { hostFunctions.bind(UInt64(i), function) }

@@ -9,7 +9,9 @@ import Foundation
 /// run a child process). Anything that makes an isolate starts the engine first, with the flags in
 /// `CAPER_V8_FLAGS` (space separated) when `start` was not called. Thread-safe.
 public enum Engine {
-  /// Starts V8 with `flags` (e.g. `["--max-lazy"]`). Idempotent for the same flags.
+  /// Starts V8 with `flags` (for example `["--max-lazy"]`).
+  ///
+  /// Idempotent for the same flags.
   public static func start(flags: [String] = []) throws {
     try state.withLock { started in
       if let current = started {
@@ -30,7 +32,8 @@ public enum Engine {
   /// Starts the engine with `CAPER_V8_FLAGS` unless it runs already.
   static func ensureStarted() {
     if state.withLock({ $0 != nil }) { return }
-    let fromEnvironment = ProcessInfo.processInfo.environment["CAPER_V8_FLAGS"]?
+    let fromEnvironment =
+      ProcessInfo.processInfo.environment["CAPER_V8_FLAGS"]?
       .split(separator: " ").map(String.init) ?? []
     try? start(flags: fromEnvironment)
   }
@@ -38,14 +41,16 @@ public enum Engine {
   /// The flags V8 runs with (empty before start).
   public static var flags: [String] { state.withLock { $0 ?? [] } }
 
-  /// The V8 version, e.g. `10.2.154.26-node.37`.
+  /// The V8 version, for example `10.2.154.26-node.37`.
   public static var version: String {
     ensureStarted()
     return String(cString: cv8_engine_version())
   }
 
   /// V8's cached-data version tag: it changes with the V8 build and its flags, so every cache
-  /// key includes it. Read after the flags are set.
+  /// key includes it.
+  ///
+  /// Read after the flags are set.
   public static var cachedDataVersionTag: UInt32 {
     ensureStarted()
     return cv8_engine_cached_data_version_tag()

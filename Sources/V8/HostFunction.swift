@@ -1,13 +1,17 @@
 internal import CV8
 import Foundation
 
-/// A Swift closure JavaScript can call. It runs on the isolate's thread, inside the caller's
+/// A Swift closure JavaScript can call.
+///
+/// It runs on the isolate's thread, inside the caller's
 /// JavaScript frame, and may call back into its context (compile, run, evaluate, call); a Swift
 /// error it throws becomes a JavaScript `Error` with the error's description as message.
 public typealias HostFunction = @Sendable (_ arguments: [JSValue]) throws -> JSValue
 
 /// The live contexts of one isolate by their shim handle, so the shim's callbacks (host functions,
-/// module loading) reach the Swift `Context` they belong to. Touched only on the isolate's thread.
+/// module loading) reach the Swift `Context` they belong to.
+///
+/// Touched only on the isolate's thread.
 final class ContextRegistry: @unchecked Sendable {
   private struct WeakContext { weak var context: Context? }
   private var contexts: [OpaquePointer: WeakContext] = [:]
@@ -17,7 +21,9 @@ final class ContextRegistry: @unchecked Sendable {
   func context(for raw: OpaquePointer) -> Context? { contexts[raw]?.context }
 }
 
-/// One context's host functions by id: those of its snapshot context at 0, 1, ... (bound by
+/// One context's host functions by id: those of its snapshot context at 0, 1, ...
+///
+/// (bound by
 /// `Context.startFromSnapshot`), those defined later from `firstDefinedID` on. Touched only on
 /// the isolate's thread.
 struct HostFunctions {
@@ -34,7 +40,9 @@ struct HostFunctions {
   mutating func bind(_ id: UInt64, _ function: @escaping HostFunction) { entries[id] = function }
   mutating func removeAll() { entries = [:] }
 
-  /// Called by the shim's trampoline: decode, call, encode. Returns the trampoline's status code.
+  /// Called by the shim's trampoline: decode, call, encode.
+  ///
+  /// Returns the trampoline's status code.
   func invoke(
     _ id: UInt64, in context: Context, arguments: UnsafeRawBufferPointer, result: UnsafeMutablePointer<cv8_buffer>
   ) -> Int32 {
@@ -76,5 +84,6 @@ let hostCallbackTrampoline: cv8_host_callback = { data, context, id, arguments, 
   guard let owner = registry.context(for: context!) else {
     return HostFunctions.fail("the host function's context is gone", result!)
   }
-  return owner.hostFunctions.invoke(id, in: owner, arguments: UnsafeRawBufferPointer(start: arguments, count: length), result: result!)
+  return owner.hostFunctions.invoke(
+    id, in: owner, arguments: UnsafeRawBufferPointer(start: arguments, count: length), result: result!)
 }

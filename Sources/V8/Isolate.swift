@@ -18,8 +18,8 @@ public final class Isolate: @unchecked Sendable {
   static let stackReserve = 1 << 20
 
   let thread: IsolateThread
-  /// Set once on the isolate thread; read only there (and by `terminate`, under `terminateLock`).
-  private(set) var raw: OpaquePointer!
+  /// Made on the isolate thread; used only there (and by `terminate`, under `terminateLock`).
+  let raw: OpaquePointer
   /// The isolate's live contexts, for the shim's callbacks.
   let contexts = ContextRegistry()
   /// Fires the deadlines of timeouts on this isolate.
@@ -27,17 +27,24 @@ public final class Isolate: @unchecked Sendable {
   private let terminateLock = NSLock()
   private var disposed = false
 
-  /// Makes an isolate. `heapLimit` (bytes) caps the JavaScript heap; nil keeps V8's default.
+  /// Makes an isolate.
+  ///
+  /// `heapLimit` (bytes) caps the JavaScript heap; nil keeps V8's default.
   /// With `snapshot`, `makeSnapshotContext()` makes contexts that start as the snapshot's.
   public init(heapLimit: Int? = nil, snapshot: StartupSnapshot? = nil) throws {
     Engine.ensureStarted()
     thread = IsolateThread(name: "caper.isolate")
     let data = Unmanaged.passUnretained(contexts).toOpaque()
-    raw = try thread.sync {
+    let made = try thread.sync {
       (snapshot?.bytes ?? []).withUnsafeBufferPointer {
         cv8_isolate_new(heapLimit ?? 0, IsolateThread.stackSize - (128 << 10), Self.stackReserve, data, $0.baseAddress, $0.count)
       }
     }
+    guard let made else {
+      thread.stop {}
+      throw JSError(kind: .invalid, message: "V8 could not make an isolate")
+    }
+    raw = made
   }
 
   deinit {
@@ -62,12 +69,17 @@ public final class Isolate: @unchecked Sendable {
   }
 
   /// Makes a context that starts as the startup snapshot's context `index` (`init(snapshot:)`);
-  /// see `Context.startFromSnapshot`. Throws when the snapshot has no such context.
+  /// see `Context.startFromSnapshot`.
+  ///
+  /// Throws when the snapshot has no such context.
   public func makeSnapshotContext(index: Int = 0, guarded: Bool = false, ownCodeGeneration: Bool = false) throws -> Context {
-    try Context(isolate: self, options: Context.Options(snapshotIndex: index, guarded: guarded, ownCodeGeneration: ownCodeGeneration))
+    try Context(
+      isolate: self, options: Context.Options(snapshotIndex: index, guarded: guarded, ownCodeGeneration: ownCodeGeneration))
   }
 
-  /// Stops the running script from any thread. Does nothing when no script runs.
+  /// Stops the running script from any thread.
+  ///
+  /// Does nothing when no script runs.
   public func terminate() {
     whileAlive { cv8_isolate_terminate($0) }
   }
@@ -79,7 +91,9 @@ public final class Isolate: @unchecked Sendable {
     whileAlive { cv8_isolate_terminate_at($0, Int32(depth)) }
   }
 
-  /// How many calls into JavaScript are on the isolate's stack (0 at the top level). On the
+  /// How many calls into JavaScript are on the isolate's stack (0 at the top level).
+  ///
+  /// On the
   /// isolate's thread.
   var entryDepth: Int { Int(cv8_isolate_entry_depth(raw)) }
 

@@ -47,7 +47,9 @@ final class IsolateThread: @unchecked Sendable {
     }
   }
 
-  /// A job another thread waits for. It drops the caller's closure before waking the caller, so
+  /// A job another thread waits for.
+  ///
+  /// It drops the caller's closure before waking the caller, so
   /// the closure never outlives `sync` (it is borrowed with `withoutActuallyEscaping`).
   private final class SyncJob<T>: @unchecked Sendable {
     private var body: (() throws -> T)?
@@ -68,26 +70,36 @@ final class IsolateThread: @unchecked Sendable {
     }
   }
 
-  /// Queues `body`, or runs it now when already on this thread. Dropped after `stop`.
+  /// Queues `body`, or runs it now when already on this thread.
+  ///
+  /// Dropped after `stop`.
   func async(_ body: @escaping () -> Void) {
-    if isCurrent { body(); return }
+    if isCurrent {
+      body()
+      return
+    }
     _ = enqueue(body)
   }
 
   /// Queues `body` to run after the current job, even when called on this thread (for releases
-  /// that must not happen while the shim may still read the handle). Dropped after `stop`.
+  /// that must not happen while the shim may still read the handle).
+  ///
+  /// Dropped after `stop`.
   func later(_ body: @escaping () -> Void) {
     _ = enqueue(body)
   }
 
-  /// Runs `last` after every job queued so far, then ends the thread. Waits for it unless called
+  /// Runs `last` after every job queued so far, then ends the thread.
+  ///
+  /// Waits for it unless called
   /// on this thread (then the thread ends when the current job returns).
   func stop(_ last: @escaping () -> Void) {
     let done = DispatchSemaphore(value: 0)
-    let queued = enqueue({
-      last()
-      done.signal()
-    }, isFinal: true)
+    let queued = enqueue(
+      {
+        last()
+        done.signal()
+      }, isFinal: true)
     if queued && !isCurrent { done.wait() }
   }
 

@@ -1,5 +1,7 @@
 /// A plain JavaScript object copied into Swift: its own enumerable string-keyed properties, in
-/// JavaScript's property order. Keys are unique.
+/// JavaScript's property order.
+///
+/// Keys are unique.
 public struct JSObject: Sendable, Equatable {
   public private(set) var entries: [(key: String, value: JSValue)]
 

@@ -25,7 +25,9 @@ public final class JSReference: @unchecked Sendable, Hashable {
   }
 
   /// Produces a code cache for a function made by `Context.compileFunction`; after it has run,
-  /// the cache includes its lazily compiled inner functions. Inside a host callback it throws
+  /// the cache includes its lazily compiled inner functions.
+  ///
+  /// Inside a host callback it throws
   /// `JSError.Kind.reentrancy` and produces nothing.
   public func createFunctionCache() throws -> [UInt8] {
     try context.withRaw { _ in try ShimCall.bytes { result, error in cv8_ref_create_function_cache(raw, result, error) } }

@@ -24,7 +24,7 @@ public enum JSValue: Sendable, Equatable {
   case date(Double)
   case function(JSReference)
   case promise(JSReference)
-  /// Any other value held in V8 by reference (an object of any realm, e.g. a page's global):
+  /// Any other value held in V8 by reference (an object of any realm, for example a page's global):
   /// handed back to JavaScript it is the object itself, not a copy.
   case reference(JSReference)
 }

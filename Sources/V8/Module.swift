@@ -2,7 +2,9 @@ internal import CV8
 import Foundation
 
 /// An ES module compiled in a context (static `import`/`export`, top-level await, cycles and live
-/// bindings are V8's own). Its imports are resolved by its context's `moduleResolver`, which V8
+/// bindings are V8's own).
+///
+/// Its imports are resolved by its context's `moduleResolver`, which V8
 /// calls as a host callback (so the reentrancy rule counts it).
 ///
 /// Guarantees: the module lives as long as its context; `evaluate()` links it and returns the
@@ -28,6 +30,7 @@ public final class Module: @unchecked Sendable {
   }
 
   /// Produces a code cache now; after evaluation it includes the functions compiled lazily.
+  ///
   /// Inside a host callback it throws `JSError.Kind.reentrancy` and produces nothing.
   public func createCachedData() throws -> [UInt8] {
     try context.withRaw { _ in try ShimCall.bytes { result, error in cv8_module_create_cached_data(raw, result, error) } }
@@ -80,7 +83,8 @@ extension Context {
 }
 
 /// The C entry point V8's module callbacks reach (through the shim).
-let moduleResolverTrampoline: cv8_module_resolver = { data, context, specifier, specifierLength, referrer, referrerLength, failure in
+let moduleResolverTrampoline: cv8_module_resolver = {
+  data, context, specifier, specifierLength, referrer, referrerLength, failure in
   let registry = Unmanaged<ContextRegistry>.fromOpaque(data!).takeUnretainedValue()
   let spec = String(decoding: UnsafeRawBufferPointer(start: specifier, count: specifierLength), as: UTF8.self)
   let from = String(decoding: UnsafeRawBufferPointer(start: referrer, count: referrerLength), as: UTF8.self)

@@ -55,7 +55,8 @@ extension Context {
       let mark = isolate?.progressMark ?? ProgressMark(index: 0, nanoseconds: called)
       guard mark.index < timeouts.count else { return .now + look }
       let timeout = timeouts[mark.index]
-      let end = mark.nanoseconds + Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+      let end =
+        mark.nanoseconds + Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
       guard end > now else { return nil }
       return .now + min(.nanoseconds(end - now), look)
     }
@@ -72,7 +73,9 @@ extension Context {
 
 extension Isolate {
   /// The latest stage marked through a clock of this isolate (nil when none since the last call
-  /// to `callInStages`). Safe from any thread.
+  /// to `callInStages`).
+  ///
+  /// Safe from any thread.
   public var progressMark: ProgressMark? {
     var index: Int32 = -1
     var ns: Int64 = 0

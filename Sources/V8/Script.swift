@@ -37,7 +37,9 @@ public final class Script: @unchecked Sendable {
     }
   }
 
-  /// Produces a code cache now. After the script has run, it includes the functions compiled
+  /// Produces a code cache now.
+  ///
+  /// After the script has run, it includes the functions compiled
   /// lazily while running, which makes a later first call faster than a compile-time cache.
   /// Inside a host callback it throws `JSError.Kind.reentrancy` and produces nothing.
   public func createCachedData() throws -> [UInt8] {
@@ -46,7 +48,9 @@ public final class Script: @unchecked Sendable {
     }
   }
 
-  /// Releases the script's V8 handle. Idempotent.
+  /// Releases the script's V8 handle.
+  ///
+  /// Idempotent.
   public func dispose() {
     try? context.isolate.sync { cv8_script_dispose(raw) }
   }

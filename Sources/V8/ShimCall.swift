@@ -2,7 +2,9 @@ internal import CV8
 import Foundation
 
 /// One call into the shim: hands it an error slot and a result buffer, and turns what comes back
-/// into a Swift value or a thrown `JSError`. Frees every buffer the shim allocated.
+/// into a Swift value or a thrown `JSError`.
+///
+/// Frees every buffer the shim allocated.
 enum ShimCall {
   static func value(
     in context: Context, _ body: (UnsafeMutablePointer<cv8_buffer>, UnsafeMutablePointer<cv8_error>) -> cv8_status

@@ -46,7 +46,7 @@ public struct StartupSnapshot: Sendable {
     self.hostFunctions = hostFunctions
   }
 
-  /// Makes a snapshot holding `contexts` at indexes 0, 1, ... in order.
+  /// Makes a snapshot holding `contexts`, in order, at indexes from 0.
   public static func make(contexts: [ContextSpec]) throws -> StartupSnapshot {
     Engine.ensureStarted()
     // V8 runs the scripts on this thread: give it an isolate thread's stack.

@@ -96,7 +96,9 @@ enum WireFormat {
     }
   }
 
-  /// Decodes a buffer the shim produced. Every 'F'/'P' becomes a `JSReference` owned by Swift.
+  /// Decodes a buffer the shim produced.
+  ///
+  /// Every 'F'/'P' becomes a `JSReference` owned by Swift.
   static func decode(_ bytes: UnsafeRawBufferPointer, context: Context) throws -> JSValue {
     var reader = Reader(bytes: bytes, context: context)
     let value = try reader.value()
@@ -182,5 +184,3 @@ enum WireFormat {
     mutating func raw() throws -> [UInt8] { Array(try slice()) }
   }
 }
-
-

@@ -1,2 +1,3 @@
 import CaperCommands
+
 CaperCommand.main()

@@ -11,13 +11,17 @@ import _CaperTestSupport
 
   init() throws {
     folder = try TemporaryDirectory()
-    try folder.write("features/lib.feature", """
+    try folder.write(
+      "features/lib.feature",
+      """
       Feature: libraries
         Scenario: required and imported inside a step
           When the step loads its libraries
           Then they work
       """)
-    try folder.write("features/steps.js", """
+    try folder.write(
+      "features/steps.js",
+      """
       const { When, Then } = require('@cucumber/cucumber');
       const assert = require('assert');
       When('the step loads its libraries', async function () {
@@ -37,7 +41,9 @@ import _CaperTestSupport
   func counters(_ stderr: String) -> [String: Int] {
     var found: [String: Int] = [:]
     for line in stderr.split(separator: "\n") where line.hasPrefix("code cache: ") {
-      let words = line.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "").split(separator: " ")
+      let words = line.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "(", with: "").replacingOccurrences(
+        of: ")", with: ""
+      ).split(separator: " ")
       for (i, word) in words.enumerated() where i + 1 < words.count {
         if let n = Int(word) { found[String(words[i + 1])] = n }
       }
@@ -46,7 +52,8 @@ import _CaperTestSupport
   }
 
   func run(_ extra: [String] = [], environment: [String: String] = [:]) throws -> ProcessResult {
-    try ChildProcess.caper(["run", "--cache-dir", cacheDir, "--cache-stats"] + extra, environment: environment, directory: folder.url)
+    try ChildProcess.caper(
+      ["run", "--cache-dir", cacheDir, "--cache-stats"] + extra, environment: environment, directory: folder.url)
   }
 
   @Test func secondRunHitsEverythingTheFirstStored() throws {
@@ -106,7 +113,8 @@ import _CaperTestSupport
     var damaged = 0
     for name in entries where !name.hasPrefix(".") && !name.contains("last-used") {
       let path = abi + "/" + name
-      guard let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue, size > 300_000 else { continue }
+      guard let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue, size > 300_000
+      else { continue }
       let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
       try handle.seek(toOffset: UInt64(size / 2))
       try handle.write(contentsOf: Data([0xFF, 0x00, 0xFF, 0x00]))

@@ -15,7 +15,8 @@ import _CaperTestSupport
   }
 
   @Test func awaitsAPromiseAndPrintsConsoleOutput() throws {
-    let file = try folder.write("async.js", "console.log('working', 2);\nconsole.error('to stderr');\n(async () => { await null; return [true] })()")
+    let file = try folder.write(
+      "async.js", "console.log('working', 2);\nconsole.error('to stderr');\n(async () => { await null; return [true] })()")
     let result = try ChildProcess.caper(["eval", file])
     #expect(result.status == 0)
     #expect(result.stdout == "working 2\n[true]\n")
@@ -94,7 +95,8 @@ import _CaperTestSupport
   }
 
   @Test func aSecondEvalCompilesFromTheCodeCache() throws {
-    let file = try folder.write("sum.js", "function sum(n) { let s = 0; for (let i = 1; i <= n; i++) s += i; return s; }\nsum(100)")
+    let file = try folder.write(
+      "sum.js", "function sum(n) { let s = 0; for (let i = 1; i <= n; i++) s += i; return s; }\nsum(100)")
     let cacheDir = folder.url.path + "/cache"
     let first = try ChildProcess.caper(["eval", file, "--cache-dir", cacheDir], environment: ["CAPER_DEBUG": "cache"])
     #expect(first.stdout == "5050\n")

@@ -33,7 +33,10 @@ import _CaperTestSupport
   @Test func tokensFlagPrintsTheTokenStream() throws {
     let file = try folder.write("t.feature", "Feature: T\n\n  Scenario: s\n    Given x\n")
     let result = try ChildProcess.caper(["gherkin", "--tokens", file])
-    #expect(result.stdout == "(1:1)FeatureLine:()Feature/T/\n(2:1)Empty://\n(3:3)ScenarioLine:()Scenario/s/\n(4:5)StepLine:(Context)Given /x/\nEOF\n")
+    #expect(
+      result.stdout
+        == "(1:1)FeatureLine:()Feature/T/\n(2:1)Empty://\n(3:3)ScenarioLine:()Scenario/s/\n(4:5)StepLine:(Context)Given /x/\nEOF\n"
+    )
   }
 
   @Test func aFolderIsSearchedForFeatures() throws {

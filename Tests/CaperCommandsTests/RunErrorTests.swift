@@ -38,16 +38,22 @@ import _CaperTestSupport
 
   @Test func anInvalidParameterTypeNameNamesItsDefinition() throws {
     let result = try run(
-      Self.fine + "const { defineParameterType } = require('@cucumber/cucumber');\ndefineParameterType({ name: 'bad{name', regexp: /x/ });\n")
+      Self.fine
+        + "const { defineParameterType } = require('@cucumber/cucumber');\ndefineParameterType({ name: 'bad{name', regexp: /x/ });\n"
+    )
     #expect(result.status == 2)
     #expect(result.stderr.contains("features/steps.js:4: parameter type 'bad{name':"), "\(result.stderr)")
   }
 
   @Test func aRegularExpressionJavaScriptRefusesNamesItsDefinition() throws {
-    let result = try run(Self.fine + "const { When } = require('@cucumber/cucumber');\nWhen(new RegExp('a step'), () => {});\nWhen({ [Symbol.match]: 1, source: '(', flags: '' }, () => {});\n")
+    let result = try run(
+      Self.fine
+        + "const { When } = require('@cucumber/cucumber');\nWhen(new RegExp('a step'), () => {});\nWhen({ [Symbol.match]: 1, source: '(', flags: '' }, () => {});\n"
+    )
     // A pattern that is neither a string nor a RegExp is refused where it is defined.
     #expect(result.status == 2)
-    #expect(result.stderr.contains("features/steps.js:5:1: TypeError: A step pattern must be a string or a RegExp"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("features/steps.js:5:1: TypeError: A step pattern must be a string or a RegExp"), "\(result.stderr)")
   }
 
   @Test func supportCodeThatThrowsWhileLoadingShowsWhereWithItsStack() throws {

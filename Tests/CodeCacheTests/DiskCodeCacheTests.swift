@@ -173,7 +173,9 @@ import _CaperTestSupport
     var recent = Self.abi
     recent.engineVersion = "recent"
     let fresh = try open(recent)
-    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -29 * 24 * 3600)], ofItemAtPath: fresh.directory + "/" + DiskCodeCache.markerName)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSinceNow: -29 * 24 * 3600)],
+      ofItemAtPath: fresh.directory + "/" + DiskCodeCache.markerName)
     let current = try open()
     #expect(!FileManager.default.fileExists(atPath: stale.directory))
     #expect(FileManager.default.fileExists(atPath: fresh.directory))
@@ -182,7 +184,8 @@ import _CaperTestSupport
 
   @Test func unwritableRootThrows() throws {
     let blocked = temp.url.path + "/blocked"
-    try FileManager.default.createDirectory(atPath: blocked, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
+    try FileManager.default.createDirectory(
+      atPath: blocked, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
     defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: blocked) }
     guard getuid() != 0 else {
       // root writes anywhere; use a path below a regular file instead.
@@ -211,7 +214,9 @@ import _CaperTestSupport
     #expect(CodeCacheLocation.resolve(explicit: "/flag", environment: env) == .directory("/flag"))
     #expect(CodeCacheLocation.resolve(environment: env) == .directory("/env"))
     #expect(CodeCacheLocation.resolve(environment: ["XDG_CACHE_HOME": "/xdg", "HOME": "/home/u"]) == .directory("/xdg/caper"))
-    #expect(CodeCacheLocation.resolve(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/home/u"]) == .directory("/home/u/.cache/caper"))
+    #expect(
+      CodeCacheLocation.resolve(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/home/u"])
+        == .directory("/home/u/.cache/caper"))
     #expect(CodeCacheLocation.resolve(environment: ["HOME": "/home/u"]) == .directory("/home/u/.cache/caper"))
   }
 

@@ -38,14 +38,27 @@ import Testing
   }
 
   @Test func everyABIFieldChangesTheDirectory() {
-    let base = CodeCacheABI(engineVersion: "10.2.154.26-node.36", buildIdentity: "libnode.so.108:123", cachedDataVersionTag: 42, flags: [])
+    let base = CodeCacheABI(
+      engineVersion: "10.2.154.26-node.36", buildIdentity: "libnode.so.108:123", cachedDataVersionTag: 42, flags: [])
     var names: Set<String> = [base.directoryName]
-    var v = base; v.engineVersion = "10.2.154.27"; names.insert(v.directoryName)
-    v = base; v.buildIdentity = "other"; names.insert(v.directoryName)
-    v = base; v.cachedDataVersionTag = 43; names.insert(v.directoryName)
-    v = base; v.flags = ["--no-lazy"]; names.insert(v.directoryName)
-    v = base; v.arch = "arm64"; names.insert(v.directoryName)
-    v = base; v.snapshotHash = "abc"; names.insert(v.directoryName)
+    var v = base
+    v.engineVersion = "10.2.154.27"
+    names.insert(v.directoryName)
+    v = base
+    v.buildIdentity = "other"
+    names.insert(v.directoryName)
+    v = base
+    v.cachedDataVersionTag = 43
+    names.insert(v.directoryName)
+    v = base
+    v.flags = ["--no-lazy"]
+    names.insert(v.directoryName)
+    v = base
+    v.arch = "arm64"
+    names.insert(v.directoryName)
+    v = base
+    v.snapshotHash = "abc"
+    names.insert(v.directoryName)
     #expect(names.count == 7)
     #expect(base.directoryName.hasPrefix("v1-10.2.154.26_node.36-"))
   }

@@ -11,7 +11,8 @@ import _CaperTestSupport
   static let base = "cucumber-expressions/cucumber-expression"
   static let matchingCases = Conformance.files(in: "\(base)/matching", endingWith: [".yaml"])
   static let regularCases = Conformance.files(in: "cucumber-expressions/regular-expression/matching", endingWith: [".yaml"])
-  static let engine = try! JavaScriptRegexEngine()
+  let engine: JavaScriptRegexEngine
+  init() throws { engine = try JavaScriptRegexEngine() }
 
   static func load(_ path: String) throws -> [String: Any] {
     try #require(try Yams.load(yaml: try Conformance.read(path)) as? [String: Any])
@@ -33,7 +34,7 @@ import _CaperTestSupport
     }
   }
 
-  static func check(_ expression: () throws -> any StepExpression, _ data: [String: Any], _ name: String) throws {
+  func check(_ expression: () throws -> any StepExpression, _ data: [String: Any], _ name: String) throws {
     if let exception = data["exception"] as? String {
       let error = try #require(throws: ExpressionError.self, "\(name)") {
         _ = try expression().match(data["text"] as? String ?? "", engine: engine)
@@ -47,18 +48,18 @@ import _CaperTestSupport
       return
     }
     let values = try #require(arguments, "\(name) should match").map(\.value)
-    #expect(values == expected.map(expectedValue), "\(name)")
+    #expect(values == expected.map(Self.expectedValue), "\(name)")
   }
 
   @Test(arguments: matchingCases)
   func matching(name: String) throws {
     let data = try Self.load("\(Self.base)/matching/\(name)")
-    try Self.check({ try CucumberExpression(data["expression"] as! String, registry: ParameterTypeRegistry()) }, data, name)
+    try check({ try CucumberExpression(data["expression"] as! String, registry: ParameterTypeRegistry()) }, data, name)
   }
 
   @Test(arguments: regularCases)
   func regularExpressionMatching(name: String) throws {
     let data = try Self.load("cucumber-expressions/regular-expression/matching/\(name)")
-    try Self.check({ RegularExpression(data["expression"] as! String, registry: ParameterTypeRegistry()) }, data, name)
+    try check({ RegularExpression(data["expression"] as! String, registry: ParameterTypeRegistry()) }, data, name)
   }
 }

@@ -1,11 +1,12 @@
 import Expressions
-import Testing
 import Runner
+import Testing
 
 /// Step patterns match with JavaScript's RegExp (in V8), where it differs from ICU/Foundation:
 /// these pin the JavaScript behaviour cucumber-js users rely on.
 @Suite struct JavaScriptSemanticsTests {
-  let engine = try! JavaScriptRegexEngine()
+  let engine: JavaScriptRegexEngine
+  init() throws { engine = try JavaScriptRegexEngine() }
   let registry = ParameterTypeRegistry()
 
   func matches(_ pattern: String, _ text: String, flags: String = "") throws -> Bool {

@@ -4,7 +4,8 @@ import Testing
 
 /// Custom parameter types, nested groups and snippets' expression generator, matched in V8.
 @Suite struct StepExpressionMatchingTests {
-  let engine = try! JavaScriptRegexEngine()
+  let engine: JavaScriptRegexEngine
+  init() throws { engine = try JavaScriptRegexEngine() }
 
   @Test func customParameterTypeGetsItsGroups() throws {
     var registry = ParameterTypeRegistry()

@@ -1,6 +1,6 @@
 import CLibXML2
-import Foundation
 import Formatters
+import Foundation
 import Messages
 import Testing
 import _CaperTestSupport
@@ -56,7 +56,9 @@ import _CaperTestSupport
 
   @Test func theSchemaRejectsWhatReadersWouldNot() throws {
     #expect(try Self.validate(#"<testsuite name="x" tests="1" failures="0" errors="0" time="abc"/>"#) != [])
-    #expect(try Self.validate(#"<testsuite tests="1" failures="0" errors="0" time="1"><testcase name="a" classname="b" time="0"/></testsuite>"#) != [])
+    #expect(
+      try Self.validate(
+        #"<testsuite tests="1" failures="0" errors="0" time="1"><testcase name="a" classname="b" time="0"/></testsuite>"#) != [])
   }
 
   @Test func markupAndControlCharactersInMessagesAreEscaped() throws {

@@ -1,5 +1,5 @@
-import Foundation
 import Formatters
+import Foundation
 import Messages
 import Testing
 import _CaperTestSupport
@@ -10,7 +10,9 @@ import _CaperTestSupport
   let statuses: [TestStepResult.Status] = Array(repeating: .passed, count: 9) + [.failed] + Array(repeating: .skipped, count: 10)
 
   func render(terminal: Bool) throws -> String {
-    try ProgressFormatterTests().render(ProgressFormatterTests.stream(statuses)) { ProgressBarFormatter(output: $0, terminal: terminal) }
+    try ProgressFormatterTests().render(ProgressFormatterTests.stream(statuses)) {
+      ProgressBarFormatter(output: $0, terminal: terminal)
+    }
   }
 
   @Test func elsewhereItPrintsALinePerTenth() throws {

@@ -1,5 +1,5 @@
-import Foundation
 import Formatters
+import Foundation
 import Messages
 import Testing
 import _CaperTestSupport
@@ -8,19 +8,36 @@ import _CaperTestSupport
 @Suite struct ProgressFormatterTests {
   static func stream(_ statuses: [TestStepResult.Status]) -> [Envelope] {
     let t = Timestamp(seconds: 0, nanos: 0)
-    let steps = statuses.indices.map { PickleStep(argument: nil, astNodeIds: [], id: "ps\($0)", type: .context, text: "step \($0)") }
+    let steps = statuses.indices.map {
+      PickleStep(argument: nil, astNodeIds: [], id: "ps\($0)", type: .context, text: "step \($0)")
+    }
     var envelopes: [Envelope] = [
-      .pickle(Pickle(id: "p", uri: "f.feature", location: Location(line: 2, column: 3), name: "S", language: "en", steps: steps, tags: [], astNodeIds: [])),
-      .stepDefinition(StepDefinition(id: "d", pattern: .init(source: "step {int}", type: .cucumberExpression), sourceReference: SourceReference(uri: "steps.js", location: Location(line: 7)))),
+      .pickle(
+        Pickle(
+          id: "p", uri: "f.feature", location: Location(line: 2, column: 3), name: "S", language: "en", steps: steps, tags: [],
+          astNodeIds: [])),
+      .stepDefinition(
+        StepDefinition(
+          id: "d", pattern: .init(source: "step {int}", type: .cucumberExpression),
+          sourceReference: SourceReference(uri: "steps.js", location: Location(line: 7)))),
       .testRunStarted(TestRunStarted(timestamp: t, id: "r")),
-      .testCase(TestCase(id: "c", pickleId: "p", testSteps: statuses.indices.map { TestStep(id: "s\($0)", pickleStepId: "ps\($0)", stepDefinitionIds: ["d"]) }, testRunStartedId: "r")),
+      .testCase(
+        TestCase(
+          id: "c", pickleId: "p",
+          testSteps: statuses.indices.map { TestStep(id: "s\($0)", pickleStepId: "ps\($0)", stepDefinitionIds: ["d"]) },
+          testRunStartedId: "r")),
       .testCaseStarted(TestCaseStarted(attempt: 0, id: "cs", testCaseId: "c", timestamp: t)),
     ]
     for (i, status) in statuses.enumerated() {
-      let exception = status == .failed ? ExceptionMessage(type: "Error", message: "boom", stackTrace: "Error: boom\n    at steps.js:8:9") : nil
-      envelopes.append(.testStepFinished(TestStepFinished(
-        testCaseStartedId: "cs", testStepId: "s\(i)",
-        testStepResult: TestStepResult(duration: Duration(seconds: 0, nanos: 0), message: exception?.message, status: status, exception: exception), timestamp: t)))
+      let exception =
+        status == .failed ? ExceptionMessage(type: "Error", message: "boom", stackTrace: "Error: boom\n    at steps.js:8:9") : nil
+      envelopes.append(
+        .testStepFinished(
+          TestStepFinished(
+            testCaseStartedId: "cs", testStepId: "s\(i)",
+            testStepResult: TestStepResult(
+              duration: Duration(seconds: 0, nanos: 0), message: exception?.message, status: status, exception: exception),
+            timestamp: t)))
     }
     envelopes.append(.testCaseFinished(TestCaseFinished(testCaseStartedId: "cs", timestamp: t, willBeRetried: false)))
     envelopes.append(.testRunFinished(TestRunFinished(success: !statuses.contains(.failed), timestamp: t, testRunStartedId: "r")))
@@ -39,7 +56,9 @@ import _CaperTestSupport
   @Test func progressPrintsACharacterPerStepThenCounts() throws {
     let text = try render(Self.stream([.passed, .failed, .skipped])) { ProgressFormatter(output: $0) }
     #expect(text.hasPrefix(".F-\n\n"))
-    #expect(text.contains("1) Scenario: S # f.feature:2\n   ✖ Step: step 1 # steps.js:7\n       Error: boom\n           at steps.js:8:9"))
+    #expect(
+      text.contains(
+        "1) Scenario: S # f.feature:2\n   ✖ Step: step 1 # steps.js:7\n       Error: boom\n           at steps.js:8:9"))
     #expect(text.contains("1 scenario (1 failed)\n3 steps (1 failed, 1 skipped, 1 passed)\n"))
   }
 

@@ -33,7 +33,8 @@ import Testing
   }
 
   @Test func uniqueIdsDifferBetweenGenerators() {
-    let a = IdGenerator.unique(), b = IdGenerator.unique()
+    let a = IdGenerator.unique()
+    let b = IdGenerator.unique()
     let first = a.next()
     #expect(first != b.next())
     #expect(first != a.next())

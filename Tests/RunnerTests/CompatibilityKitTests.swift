@@ -16,7 +16,7 @@ import _CaperTestSupport
   static let excluded: [String: String] = [
     // Its `--error` argument makes the reference runner throw from inside itself; Caper has no
     // switch to fake an internal error.
-    "test-run-exception": "needs the reference runner's --error switch",
+    "test-run-exception": "needs the reference runner's --error switch"
   ]
   static let samples = Conformance.files(in: "cck", endingWith: [""]).filter {
     Conformance.exists("cck/\($0)/\($0).ndjson") && excluded[$0] == nil
@@ -46,7 +46,8 @@ import _CaperTestSupport
   }
 
   static func describe(_ value: NSObject) -> String {
-    (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
+    (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) }
+      ?? "\(value)"
   }
 
   static let ignoredKeys: Set<String> = ["timestamp", "duration", "sourceReference", "stackTrace"]

@@ -75,7 +75,8 @@ import _CaperTestSupport
     let project = try TemporaryDirectory()
     _ = try project.write("features/hostile.feature", Self.feature)
     _ = try project.write("features/steps.js", Self.steps)
-    let result = try ChildProcess.caper(["run", "--no-cache", "--format", "message", "--format", "summary:summary.txt"], directory: project.url)
+    let result = try ChildProcess.caper(
+      ["run", "--no-cache", "--format", "message", "--format", "summary:summary.txt"], directory: project.url)
     #expect(result.status == 1, "one scenario fails, one is undefined: \(result.stderr)")
     var statuses: [String: Int] = [:]
     var attachments: [String] = []

@@ -32,12 +32,14 @@ import _CaperTestSupport
     let project = try TemporaryDirectory()
     try project.write("steps.js", steps)
     try project.write("batch.feature", "Feature: batch\n  Scenario: s\n" + scenario)
-    let result = try ChildProcess.caper(["run", "batch.feature", "--require", "steps.js", "--format", "message"], directory: project.url)
+    let result = try ChildProcess.caper(
+      ["run", "batch.feature", "--require", "steps.js", "--format", "message"], directory: project.url)
     var messages: [Message] = []
     var pickleStepText: [String: String] = [:]
     var stepText: [String: String] = [:]
     for line in result.stdout.split(separator: "\n") {
-      guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let (type, value) = object.first,
+      guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let (type, value) = object.first,
         let body = value as? [String: Any]
       else { continue }
       if type == "pickle", let steps = body["steps"] as? [[String: Any]] {
@@ -75,15 +77,20 @@ import _CaperTestSupport
   }
 
   @Test func attachmentsBelongToTheStepThatMadeThem() throws {
-    let run = try Self.run("    Given a quick step\n    Given a step that attaches \"one\"\n    Given a quick step\n    Given a step that attaches \"two\"\n")
-    #expect(Self.story(run) == [
-      "started hook", "attachment hook before", "finished hook PASSED",
-      "started a quick step", "finished a quick step PASSED",
-      "started a step that attaches \"one\"", "attachment a step that attaches \"one\" one", "finished a step that attaches \"one\" PASSED",
-      "started a quick step", "finished a quick step PASSED",
-      "started a step that attaches \"two\"", "attachment a step that attaches \"two\" two", "finished a step that attaches \"two\" PASSED",
-      "started hook", "finished hook PASSED",
-    ])
+    let run = try Self.run(
+      "    Given a quick step\n    Given a step that attaches \"one\"\n    Given a quick step\n    Given a step that attaches \"two\"\n"
+    )
+    #expect(
+      Self.story(run) == [
+        "started hook", "attachment hook before", "finished hook PASSED",
+        "started a quick step", "finished a quick step PASSED",
+        "started a step that attaches \"one\"", "attachment a step that attaches \"one\" one",
+        "finished a step that attaches \"one\" PASSED",
+        "started a quick step", "finished a quick step PASSED",
+        "started a step that attaches \"two\"", "attachment a step that attaches \"two\" two",
+        "finished a step that attaches \"two\" PASSED",
+        "started hook", "finished hook PASSED",
+      ])
     // Timestamps never go back, and each attachment falls inside its step.
     let times = run.messages.map { Self.seconds($0) }
     #expect(zip(times, times.dropFirst()).allSatisfy { $0 <= $1 + 0.002 }, "\(times)")
@@ -94,17 +101,21 @@ import _CaperTestSupport
     // fails at its own timeout and what follows is skipped.
     let started = Date()
     let run = try Self.run(
-      "    Given a step that busies itself for 400 ms\n    Given a step that busies itself for 400 ms\n    Given a step that never ends\n    Given a quick step\n")
-    #expect(Self.story(run) == [
-      "started hook", "attachment hook before", "finished hook PASSED",
-      "started a step that busies itself for 400 ms", "finished a step that busies itself for 400 ms PASSED",
-      "started a step that busies itself for 400 ms", "finished a step that busies itself for 400 ms PASSED",
-      "started a step that never ends", "finished a step that never ends FAILED",
-      "started a quick step", "finished a quick step SKIPPED",
-      "started hook", "finished hook PASSED",
-    ])
+      "    Given a step that busies itself for 400 ms\n    Given a step that busies itself for 400 ms\n    Given a step that never ends\n    Given a quick step\n"
+    )
+    #expect(
+      Self.story(run) == [
+        "started hook", "attachment hook before", "finished hook PASSED",
+        "started a step that busies itself for 400 ms", "finished a step that busies itself for 400 ms PASSED",
+        "started a step that busies itself for 400 ms", "finished a step that busies itself for 400 ms PASSED",
+        "started a step that never ends", "finished a step that never ends FAILED",
+        "started a quick step", "finished a quick step SKIPPED",
+        "started hook", "finished hook PASSED",
+      ])
     let failed = run.messages.first { ($0.body["testStepResult"] as? [String: Any])?["status"] as? String == "FAILED" }
-    #expect((failed?.body["testStepResult"] as? [String: Any])?["message"] as? String == "function timed out, ensure the promise resolves within 600 milliseconds")
+    #expect(
+      (failed?.body["testStepResult"] as? [String: Any])?["message"] as? String
+        == "function timed out, ensure the promise resolves within 600 milliseconds")
     let durations = run.messages.filter { $0.type == "testStepFinished" }.map { m in
       let d = (m.body["testStepResult"] as? [String: Any])?["duration"] as? [String: Any] ?? [:]
       return (d["seconds"] as? Double ?? 0) + (d["nanos"] as? Double ?? 0) / 1e9
@@ -122,22 +133,30 @@ import _CaperTestSupport
   }
 
   @Test func aNegativeTimeoutMeansNone() throws {
-    let run = try Self.run("    Given a step without a timeout busies itself for 20 ms\n    Given a step without a timeout waits 20 ms\n")
-    #expect(Self.story(run).filter { $0.hasPrefix("finished a step") } == [
-      "finished a step without a timeout busies itself for 20 ms PASSED", "finished a step without a timeout waits 20 ms PASSED",
-    ])
+    let run = try Self.run(
+      "    Given a step without a timeout busies itself for 20 ms\n    Given a step without a timeout waits 20 ms\n")
+    #expect(
+      Self.story(run).filter { $0.hasPrefix("finished a step") } == [
+        "finished a step without a timeout busies itself for 20 ms PASSED",
+        "finished a step without a timeout waits 20 ms PASSED",
+      ])
   }
 
   /// In a batch, and one step at a time (a BeforeStep hook turns batching off).
   @Test(arguments: ["", "BeforeStep(function () {});"])
   func aWorldThatCannotBeMadeFailsTheFirstStep(extra: String) throws {
-    let run = try Self.run("    Given a quick step\n    Given a quick step\n", steps: """
-      const { Given, setWorldConstructor, BeforeStep } = require('caper');
-      setWorldConstructor(class { constructor() { throw new Error('no world today'); } });
-      Given('a quick step', function () {});
-      \(extra)
-      """)
-    #expect(Self.story(run) == ["started a quick step", "finished a quick step FAILED", "started a quick step", "finished a quick step SKIPPED"])
+    let run = try Self.run(
+      "    Given a quick step\n    Given a quick step\n",
+      steps: """
+        const { Given, setWorldConstructor, BeforeStep } = require('caper');
+        setWorldConstructor(class { constructor() { throw new Error('no world today'); } });
+        Given('a quick step', function () {});
+        \(extra)
+        """)
+    #expect(
+      Self.story(run) == [
+        "started a quick step", "finished a quick step FAILED", "started a quick step", "finished a quick step SKIPPED",
+      ])
     let result = run.messages.first { $0.type == "testStepFinished" }?.body["testStepResult"] as? [String: Any]
     #expect(result?["message"] as? String == "no world today")
     let stack = (result?["exception"] as? [String: Any])?["stackTrace"] as? String ?? ""
@@ -145,14 +164,17 @@ import _CaperTestSupport
   }
 
   @Test func anAsynchronousStepIsAwaitedAndTheRestStillRuns() throws {
-    let run = try Self.run("    Given a quick step\n    Given a step that waits 30 ms\n    Given a step that attaches \"after\"\n")
-    #expect(Self.story(run) == [
-      "started hook", "attachment hook before", "finished hook PASSED",
-      "started a quick step", "finished a quick step PASSED",
-      "started a step that waits 30 ms", "finished a step that waits 30 ms PASSED",
-      "started a step that attaches \"after\"", "attachment a step that attaches \"after\" after", "finished a step that attaches \"after\" PASSED",
-      "started hook", "finished hook PASSED",
-    ])
+    let run = try Self.run(
+      "    Given a quick step\n    Given a step that waits 30 ms\n    Given a step that attaches \"after\"\n")
+    #expect(
+      Self.story(run) == [
+        "started hook", "attachment hook before", "finished hook PASSED",
+        "started a quick step", "finished a quick step PASSED",
+        "started a step that waits 30 ms", "finished a step that waits 30 ms PASSED",
+        "started a step that attaches \"after\"", "attachment a step that attaches \"after\" after",
+        "finished a step that attaches \"after\" PASSED",
+        "started hook", "finished hook PASSED",
+      ])
     let finished = run.messages.filter { $0.type == "testStepFinished" }
     let waited = (finished[2].body["testStepResult"] as? [String: Any])?["duration"] as? [String: Any]
     let ms = ((waited?["seconds"] as? Double ?? 0) * 1000) + (waited?["nanos"] as? Double ?? 0) / 1e6

@@ -50,7 +50,8 @@ import _CaperTestSupport
     // No nesting clamp: ten nested zero-delay timers take about 1 ms each, not 4.
     let elapsed = try settle(
       support,
-      "new Promise((done) => { const start = now(); let n = 0; const next = () => (++n < 10 ? setTimeout(next, 0) : done(now() - start)); setTimeout(next, 0); })")
+      "new Promise((done) => { const start = now(); let n = 0; const next = () => (++n < 10 ? setTimeout(next, 0) : done(now() - start)); setTimeout(next, 0); })"
+    )
     #expect((elapsed.numberValue ?? 100) < 30)
   }
 
@@ -58,7 +59,8 @@ import _CaperTestSupport
     let page = try realm(.virtual, .html)
     let times = try settle(
       page,
-      "new Promise((done) => { const times = []; const next = () => { times.push(now()); if (times.length < 10) setTimeout(next, 0); else done(times); }; setTimeout(next, 0); })")
+      "new Promise((done) => { const times = []; const next = () => { times.push(now()); if (times.length < 10) setTimeout(next, 0); else done(times); }; setTimeout(next, 0); })"
+    )
     // Timer nesting levels 1 to 6 run at once; from a level above 5 a 0 ms delay is 4 ms.
     #expect(times == [0, 0, 0, 0, 0, 0, 4, 8, 12, 16])
     #expect(loop.waits == 0)
@@ -151,7 +153,9 @@ import _CaperTestSupport
     // Queued inside the same call that cancels: the page's promise job never runs.
     _ = try page.evaluate("Promise.resolve().then(() => fired.push('microtask')); cancelMe();")
     let value = try settle(
-      support, "new Promise((done) => { const seen = []; Promise.resolve().then(() => seen.push('microtask')); setTimeout(() => done([...seen, 'timer']), 5); })")
+      support,
+      "new Promise((done) => { const seen = []; Promise.resolve().then(() => seen.push('microtask')); setTimeout(() => done([...seen, 'timer']), 5); })"
+    )
     #expect(value == ["microtask", "timer"])
     try isolate.sync { _ = try loop.turn(until: .now + .milliseconds(50)) }
     #expect(try page.evaluate("fired") == [])

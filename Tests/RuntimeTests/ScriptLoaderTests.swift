@@ -24,7 +24,8 @@ import _CaperTestSupport
     let afterRun = try atCompile.createCachedData()
     #expect(afterRun.count > compileCache.count * 2, "after-run \(afterRun.count) bytes vs after-compile \(compileCache.count)")
 
-    let function = try context.compileFunction(Self.source.replacingOccurrences(of: "\ntotal;", with: "\nreturn total;"), filename: "f.js", parameters: [])
+    let function = try context.compileFunction(
+      Self.source.replacingOccurrences(of: "\ntotal;", with: "\nreturn total;"), filename: "f.js", parameters: [])
     let functionAtCompile = try function.function.createFunctionCache()
     _ = try context.call(function.function, [])
     #expect(try function.function.createFunctionCache().count > functionAtCompile.count * 2)
@@ -88,13 +89,15 @@ import _CaperTestSupport
     let context = try Isolate().makeContext()
     let loader = ScriptLoader(isolate: context.isolate, store: store)
     let body = "return function (x) { return x * 2 + " + String(Self.source.count) + "; }"
-    try context.define("requireLike", withContext: { context, _ in
-      // Inside a host callback: compile consume-only; production must wait.
-      let function = try loader.compileFunction(body, filename: "lib.js", parameters: [], in: context)
-      #expect(loader.pendingCount == 1)
-      #expect(loader.produceDeferred() == 0, "nothing is produced inside a callback")
-      return try context.call(function, [])
-    })
+    try context.define(
+      "requireLike",
+      withContext: { context, _ in
+        // Inside a host callback: compile consume-only; production must wait.
+        let function = try loader.compileFunction(body, filename: "lib.js", parameters: [], in: context)
+        #expect(loader.pendingCount == 1)
+        #expect(loader.produceDeferred() == 0, "nothing is produced inside a callback")
+        return try context.call(function, [])
+      })
     let result = try context.isolate.sync { try context.evaluate("requireLike()(20)") }
     #expect(result == .number(40 + Double(Self.source.count)))
     #expect(loader.deferredProductions == 1)
@@ -110,7 +113,10 @@ import _CaperTestSupport
     let function = try fresh.isolate.sync { try freshLoader.compileFunction(body, filename: "lib.js", parameters: [], in: fresh) }
     #expect(reopened.statistics.hits == 1)
     #expect(reopened.statistics.rejections == 0)
-    guard case .function(let inner) = try fresh.call(function, []) else { Issue.record("not a function"); return }
+    guard case .function(let inner) = try fresh.call(function, []) else {
+      Issue.record("not a function")
+      return
+    }
     #expect(try fresh.call(inner, [.number(1)]) == .number(2 + Double(Self.source.count)))
   }
 }
@@ -131,7 +137,8 @@ import _CaperTestSupport
       return try context.isolate.sync {
         let function = try loader.compileFunction(file: path, parameters: parameters, in: context)
         try context.setGlobal("__lib", .function(function))
-        let stack = try context.evaluate("(() => { const m = { exports: {} }; __lib(m.exports, null, m, '', ''); return m.exports(); })()")
+        let stack = try context.evaluate(
+          "(() => { const m = { exports: {} }; __lib(m.exports, null, m, '', ''); return m.exports(); })()")
         loader.produceDeferred()
         return stack.stringValue ?? ""
       }

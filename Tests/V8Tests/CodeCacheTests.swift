@@ -61,7 +61,9 @@ import V8
   }
 
   /// V8 10.2 checks a cache against the source's length only: a same-length edit is accepted and
-  /// runs the old code. This documents why Caper's cache layer keys on the source content.
+  /// runs the old code.
+  ///
+  /// This documents why Caper's cache layer keys on the source content.
   @Test func sameLengthEditWithOldCacheIsAcceptedByV8() throws {
     let old = "(function(){ return 'AAAA' })()"
     let edited = "(function(){ return 'BBBB' })()"

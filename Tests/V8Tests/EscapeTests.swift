@@ -4,7 +4,9 @@ import V8
 import _CaperTestSupport
 
 /// A hostile realm (standing for a page) tries every known route to the support realm's powers:
-/// its global, `process`, `require`, a host function, code generation there. Each test hands it
+/// its global, `process`, `require`, a host function, code generation there.
+///
+/// Each test hands it
 /// something and lets it try; the canaries (an environment read, a file written, both only
 /// through support-realm host functions) must stay untouched. Later layers extend this suite.
 @Suite struct EscapeTests {
@@ -108,7 +110,8 @@ import _CaperTestSupport
 
   @Test func anArrayAnOptionsObjectAndAFunctionHandedOver() throws {
     _ = try page.evaluate("globalThis.take = (...values) => values.forEach(attempt)")
-    _ = try supportRuns("page.take([1, 2], { timeout: 5 }, function sloppy() { return this; }, () => 1, async () => 2, class A {})")
+    _ = try supportRuns(
+      "page.take([1, 2], { timeout: 5 }, function sloppy() { return this; }, () => 1, async () => 2, class A {})")
     try expectNoEscape()
     // The support realm's own code generation still works.
     #expect(try support.evaluate("new Function('return 40 + 2')() + eval('0')") == 42)
@@ -153,7 +156,8 @@ import _CaperTestSupport
       });
       """)
     let value = try supportRuns(
-      "const v = await page.thenable; page.trap.x = { leaked: true }; return [v, page.trap.anything, 'a' in page.trap, Object.keys(page.trap).length];")
+      "const v = await page.thenable; page.trap.x = { leaked: true }; return [v, page.trap.anything, 'a' in page.trap, Object.keys(page.trap).length];"
+    )
     // The hostile `then` may settle the await as it likes (its attempts call `resolve`).
     #expect(value[1] == "trapped" && value[2] == true && value[3] == 1)
     try expectNoEscape()

@@ -41,7 +41,10 @@ import V8
     let isolate = try Isolate()
     let context = try isolate.makeContext()
     let started = DispatchSemaphore(value: 0)
-    try context.define("started") { _ in started.signal(); return .undefined }
+    try context.define("started") { _ in
+      started.signal()
+      return .undefined
+    }
     DispatchQueue.global().async {
       started.wait()
       isolate.terminate()

@@ -24,8 +24,12 @@ import V8
     try context.defineClock("clock")
     // Two steps of 250 ms each pass under a 400 ms timeout each (500 ms together); the third
     // never ends and is stopped at its own deadline.
-    let run = try context.evaluate("\(Self.busy); (function () { clock(0); busy(250); clock(1); busy(250); clock(2); for (;;) {} })")
-    guard case .function(let f) = run else { Issue.record("no function"); return }
+    let run = try context.evaluate(
+      "\(Self.busy); (function () { clock(0); busy(250); clock(1); busy(250); clock(2); for (;;) {} })")
+    guard case .function(let f) = run else {
+      Issue.record("no function")
+      return
+    }
     let started = ContinuousClock.now
     #expect {
       _ = try context.callInStages(f, [], timeouts: [.milliseconds(400), .milliseconds(400), .milliseconds(400)])
@@ -46,7 +50,9 @@ import V8
     try context.defineClock("clock")
     guard case .function(let f) = try context.evaluate("(function () { clock(0); for (;;) {} })") else { return }
     let started = ContinuousClock.now
-    #expect { _ = try context.callInStages(f, [], timeouts: [.milliseconds(100), .seconds(30)]) } throws: { ($0 as? JSError)?.kind == .timeout }
+    #expect { _ = try context.callInStages(f, [], timeouts: [.milliseconds(100), .seconds(30)]) } throws: {
+      ($0 as? JSError)?.kind == .timeout
+    }
     #expect(ContinuousClock.now - started < .seconds(5))
     #expect(context.isolate.progressMark?.index == 0)
   }

@@ -1,6 +1,6 @@
 import Testing
-import _CaperTestSupport
 import V8
+import _CaperTestSupport
 
 /// The reentrancy rule: producing a code cache inside a host callback is refused with a typed
 /// error, whatever the nesting; compiling and running without producing stays allowed.

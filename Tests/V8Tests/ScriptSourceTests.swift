@@ -59,7 +59,7 @@ import V8
     let context = try Isolate().makeContext()
     let value = try context.compile(text, filename: "big.js").run()
     var x = 1
-    for _ in 0..<4000 { x = (x * 31 + 7) % 1000003 }
+    for _ in 0..<4000 { x = (x * 31 + 7) % 1_000_003 }
     #expect(value == .number(Double(x)))
     let error = try #require(throws: JSError.self) {
       try context.compile(text + "\n)", filename: "big-broken.js")

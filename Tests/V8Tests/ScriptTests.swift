@@ -1,6 +1,6 @@
 import Testing
-import _CaperTestSupport
 import V8
+import _CaperTestSupport
 
 @Suite struct ScriptTests {
   let context: Context
@@ -108,9 +108,11 @@ import V8
     weak var weakIsolate: Isolate?
     do {
       let context = try Isolate().makeContext()
-      try context.define("twice", withContext: { context, arguments in
-        try context.evaluate("\(arguments[0].numberValue ?? 0) * 2")
-      })
+      try context.define(
+        "twice",
+        withContext: { context, arguments in
+          try context.evaluate("\(arguments[0].numberValue ?? 0) * 2")
+        })
       #expect(try context.evaluate("twice(21)") == 42)
       weakContext = context
       weakIsolate = context.isolate
@@ -139,11 +141,19 @@ import V8
       "module.exports = (x) => x + 1;\nexports.where = () => { throw new Error('here') };",
       filename: "/src/m.js", parameters: ["exports", "require", "module"])
     _ = try context.evaluate("globalThis.m = { exports: {} }")
-    guard case .object = try context.evaluate("m") else { Issue.record("no module"); return }
+    guard case .object = try context.evaluate("m") else {
+      Issue.record("no module")
+      return
+    }
     _ = try context.evaluate("globalThis.run = (f) => { f(m.exports, null, m); return m.exports(41) }")
-    guard case .function(let run) = try context.evaluate("run") else { Issue.record("no run"); return }
+    guard case .function(let run) = try context.evaluate("run") else {
+      Issue.record("no run")
+      return
+    }
     #expect(try context.call(run, [.function(compiled.function)]) == 42)
-    let error = try #require(throws: JSError.self) { try context.compileFunction("let x = ;", filename: "/src/bad.js", parameters: []) }
+    let error = try #require(throws: JSError.self) {
+      try context.compileFunction("let x = ;", filename: "/src/bad.js", parameters: [])
+    }
     #expect(error.location == SourceLocation(file: "/src/bad.js", line: 1, column: 9))
   }
 
@@ -193,11 +203,13 @@ import V8
 
   @Test func cyclesAndLiveBindings() throws {
     let context = try Self.context([
-      "/counter.mjs": "import { report } from '/report.mjs';\nexport let count = 0;\nexport function bump() { count += 1; return report(); }",
+      "/counter.mjs":
+        "import { report } from '/report.mjs';\nexport let count = 0;\nexport function bump() { count += 1; return report(); }",
       "/report.mjs": "import { count } from '/counter.mjs';\nexport function report() { return count; }",
     ])
     let module = try context.compileModule(
-      "import { bump, count } from '/counter.mjs';\nconst seen = [count, bump(), bump(), count];\nexport { seen };", filename: "/main.mjs")
+      "import { bump, count } from '/counter.mjs';\nconst seen = [count, bump(), bump(), count];\nexport { seen };",
+      filename: "/main.mjs")
     _ = try context.awaitPromise(try module.evaluate())
     #expect(try module.namespace()["seen"] == [0, 1, 2, 2])
   }
@@ -221,10 +233,14 @@ import V8
 
   @Test func syntheticModulesExportAnObjectsKeys() throws {
     let context = try Self.context([:])
-    guard case .function(let getter) = try context.evaluate("() => ({ a: 1, b: 'two' })") else { Issue.record("no getter"); return }
+    guard case .function(let getter) = try context.evaluate("() => ({ a: 1, b: 'two' })") else {
+      Issue.record("no getter")
+      return
+    }
     let synthetic = try context.syntheticModule(name: "lib", exports: getter)
     context.moduleResolver = { _, _, _ in synthetic }
-    let module = try context.compileModule("import lib, { a, b } from 'lib'; export const all = [a, b, lib.a];", filename: "/m.mjs")
+    let module = try context.compileModule(
+      "import lib, { a, b } from 'lib'; export const all = [a, b, lib.a];", filename: "/m.mjs")
     _ = try context.awaitPromise(try module.evaluate())
     #expect(try module.namespace()["all"] == [1, "two", 1])
   }

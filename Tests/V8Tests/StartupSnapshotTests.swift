@@ -10,7 +10,10 @@ import V8
       hostFunctions: ["__add", "__name"], clock: "__now",
       scripts: [
         (source: "globalThis.base = 40; const made = __now(); globalThis.counter = 0;", filename: "one.js"),
-        (source: "({ add: (n) => __add(base, n), name: () => __name(), bump: () => ++counter, elapsed: () => __now() })", filename: "two.js"),
+        (
+          source: "({ add: (n) => __add(base, n), name: () => __name(), bump: () => ++counter, elapsed: () => __now() })",
+          filename: "two.js"
+        ),
       ])
   }
 
@@ -42,7 +45,10 @@ import V8
     for _ in 0..<2 {
       let context = try Isolate(snapshot: snapshot).makeSnapshotContext()
       let api = try context.startFromSnapshot([{ _ in .undefined }, { _ in .undefined }])
-      guard case .function(let bump) = api["bump"] else { Issue.record("no bump"); return }
+      guard case .function(let bump) = api["bump"] else {
+        Issue.record("no bump")
+        return
+      }
       #expect(try context.call(bump) == .number(1))
     }
   }
@@ -51,7 +57,9 @@ import V8
     let snapshot = try Self.snapshot.get()
     let isolate = try Isolate(snapshot: snapshot)
     let support = try isolate.makeSnapshotContext()
-    let api = try support.startFromSnapshot([{ args in .number((args[0].numberValue ?? 0) + (args[1].numberValue ?? 0)) }, { _ in .undefined }])
+    let api = try support.startFromSnapshot([
+      { args in .number((args[0].numberValue ?? 0) + (args[1].numberValue ?? 0)) }, { _ in .undefined },
+    ])
     // A page's realm: plain, with none of the runtime's globals, and host functions of its own.
     let page = try isolate.makeContext()
     #expect(try page.evaluate("typeof base") == .string("undefined"))
@@ -59,7 +67,10 @@ import V8
     try page.define("pageHost") { _ in .string("page") }
     #expect(try page.evaluate("pageHost()") == .string("page"))
     #expect { _ = try page.startFromSnapshot([]) } throws: { "\($0)".contains("no snapshot value") }
-    guard case .function(let add) = api["add"] else { Issue.record("no add"); return }
+    guard case .function(let add) = api["add"] else {
+      Issue.record("no add")
+      return
+    }
     #expect(try support.call(add, [.number(1)]) == .number(41))
     // A plain isolate has no snapshot context.
     #expect { _ = try Isolate().makeSnapshotContext() } throws: { "\($0)".contains("startup snapshot") }
@@ -67,7 +78,8 @@ import V8
 
   @Test func aScriptThatFailsNamesItself() {
     #expect {
-      _ = try StartupSnapshot.make(hostFunctions: [], clock: nil, scripts: [(source: "throw new Error('no')", filename: "bad.js")])
+      _ = try StartupSnapshot.make(
+        hostFunctions: [], clock: nil, scripts: [(source: "throw new Error('no')", filename: "bad.js")])
     } throws: { "\($0)".contains("bad.js") && "\($0)".contains("no") }
   }
 

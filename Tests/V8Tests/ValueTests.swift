@@ -32,7 +32,7 @@ import V8
     #expect(try context.evaluate("Object.is(echo(-0), -0)") == true)
     #expect(try context.evaluate("Number.isNaN(echo(NaN))") == true)
     #expect(try context.evaluate("echo(Infinity) === Infinity") == true)
-    #expect(try context.evaluate("echo(2 ** 53 + 2)") == .number(9007199254740994))
+    #expect(try context.evaluate("echo(2 ** 53 + 2)") == .number(9_007_199_254_740_994))
     #expect(try context.evaluate("0.1 + 0.2") == .number(0.1 + 0.2))
   }
 
@@ -51,7 +51,10 @@ import V8
     #expect(value["t"] == true)
     #expect(value["f"] == false)
     #expect(value["list"] == [1, "two", [3]])
-    guard case .object(let nested) = value["nested"] else { Issue.record("not an object"); return }
+    guard case .object(let nested) = value["nested"] else {
+      Issue.record("not an object")
+      return
+    }
     #expect(nested.keys == ["z", "a"], "JavaScript's property order is kept")
     #expect(try context.evaluate("[1, , 3]") == [1, .undefined, 3])
     let roundTrip = try context.evaluate("JSON.stringify(echo({ a: [1, { b: null }], c: 'd' }))")
@@ -63,7 +66,10 @@ import V8
     let size = 3 << 20
     let value = try context.evaluate(
       "const big = new Uint8Array(\(size)); for (let i = 0; i < big.length; i++) big[i] = i % 251; big")
-    guard case .bytes(let bytes) = value else { Issue.record("expected bytes, got \(value)"); return }
+    guard case .bytes(let bytes) = value else {
+      Issue.record("expected bytes, got \(value)")
+      return
+    }
     #expect(bytes.count == size)
     #expect(bytes[1000] == UInt8(1000 % 251))
     #expect(bytes[size - 1] == UInt8((size - 1) % 251))
@@ -84,11 +90,15 @@ import V8
 
   @Test func errorsCrossAsErrorValues() throws {
     let value = try context.evaluate("new RangeError('too far')")
-    guard case .error(let name, let message, let stack) = value else { Issue.record("got \(value)"); return }
+    guard case .error(let name, let message, let stack) = value else {
+      Issue.record("got \(value)")
+      return
+    }
     #expect(name == "RangeError")
     #expect(message == "too far")
     #expect(stack.hasPrefix("RangeError: too far"))
-    #expect(try context.evaluate("const e = echo(new TypeError('t')); e instanceof Error && e.name + ':' + e.message") == "TypeError:t")
+    #expect(
+      try context.evaluate("const e = echo(new TypeError('t')); e instanceof Error && e.name + ':' + e.message") == "TypeError:t")
   }
 
   @Test func bigintsAndDates() throws {
@@ -105,8 +115,9 @@ import V8
     // Shared, non-cyclic references are fine.
     #expect(try context.evaluate("const s = { v: 1 }; [s, s]") == [["v": 1], ["v": 1]])
     // A cycle passed to a host function is a TypeError in JavaScript.
-    #expect(try context.evaluate("const c = []; c.push(c); try { echo(c) } catch (e) { e.name + ': ' + e.message }")
-      == "TypeError: the value has a cycle (an object contains itself)")
+    #expect(
+      try context.evaluate("const c = []; c.push(c); try { echo(c) } catch (e) { e.name + ': ' + e.message }")
+        == "TypeError: the value has a cycle (an object contains itself)")
   }
 
   @Test func aThrowingGetterIsAnException() throws {
@@ -118,7 +129,10 @@ import V8
   }
 
   @Test func functionsAndSymbols() throws {
-    guard case .function(let f) = try context.evaluate("(a, b) => a + b") else { Issue.record("not a function"); return }
+    guard case .function(let f) = try context.evaluate("(a, b) => a + b") else {
+      Issue.record("not a function")
+      return
+    }
     #expect(try context.call(f, [2, 3]) == 5)
     #expect(try context.call(f, ["a", "b"]) == "ab")
     #expect(try context.evaluate("Symbol('s')") == .undefined)

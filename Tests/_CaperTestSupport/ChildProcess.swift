@@ -7,7 +7,9 @@ public struct ProcessResult: Sendable {
   public var stderr: String
 }
 
-/// Runs programs as child processes: the built `caper`, or anything on the PATH. Tests that need
+/// Runs programs as child processes: the built `caper`, or anything on the PATH.
+///
+/// Tests that need
 /// other V8 flags go through here, since the engine starts once per process.
 public enum ChildProcess {
   /// The folder holding the built products (`caper`, `caper-bench`) beside the test bundle.
