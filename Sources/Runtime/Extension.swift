@@ -31,10 +31,14 @@ public struct Extension: Sendable {
   public struct Script: Sendable {
     public var name: String
     public var source: String
+    /// Swift calls its exported functions (`Realm.function(name, ...)`); the others' exports stay
+    /// in JavaScript (no reference is made for them when a realm starts).
+    public var calledFromSwift: Bool
 
-    public init(name: String, source: String) {
+    public init(name: String, source: String, calledFromSwift: Bool = false) {
       self.name = name
       self.source = source
+      self.calledFromSwift = calledFromSwift
     }
   }
 

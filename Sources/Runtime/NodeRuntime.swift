@@ -23,7 +23,10 @@ public final class NodeRuntime: @unchecked Sendable {
       "mkdir", "mkdtemp", "realpath", "rm", "spawn", "timerSet", "timerClear", "immediateSet",
     ],
     natives: [.clock("now"), .microtaskCheckpoint("runMicrotasks")],
-    scripts: files.map { Extension.Script(name: $0, source: Extension.resource("node/\($0).js", in: .module)) },
+    scripts: files.map { name in
+      Extension.Script(
+        name: name, source: Extension.resource("node/\(name).js", in: .module), calledFromSwift: ["modules", "process"].contains(name))
+    },
     modules: [
       "path", "util", "assert", "assert/strict", "events", "buffer", "fs", "fs/promises", "child_process", "url", "timers",
       "timers/promises", "process", "console", "os",

@@ -69,10 +69,11 @@ public struct RealmTemplate: Sendable {
         text += "  install('\(script.name)', { \(entries.joined(separator: ", ")) }, (\n\(script.source)\n  ));\n"
       }
     }
-    // What Swift calls: each script's exported functions (the exports themselves stay in V8).
+    // What Swift calls: the exported functions of the scripts it calls.
+    let calledFromSwift = extensions.flatMap(\.scripts).filter(\.calledFromSwift).map { "'\($0.name)'" }.joined(separator: ", ")
     text += """
         const entries = Object.create(null);
-        for (const name of Object.keys(runtime)) {
+        for (const name of [\(calledFromSwift)]) {
           const functions = entries[name] = Object.create(null);
           for (const key of Object.keys(runtime[name])) if (typeof runtime[name][key] === 'function') functions[key] = runtime[name][key];
         }
@@ -92,7 +93,7 @@ public struct RealmTemplate: Sendable {
         Array(
           "extension \(e.name)\n\(e.hostFunctions.joined(separator: ","))\n\(e.natives.map(\.name).joined(separator: ","))\n".utf8
         ))
-      for script in e.scripts { hasher.update(Array("script \(script.name)\n\(script.source)\n".utf8)) }
+      for script in e.scripts { hasher.update(Array("script \(script.name) \(script.calledFromSwift)\n\(script.source)\n".utf8)) }
     }
     return SHA256.hex(hasher.finish())
   }
