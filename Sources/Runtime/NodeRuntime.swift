@@ -25,7 +25,8 @@ public final class NodeRuntime: @unchecked Sendable {
     natives: [.clock("now"), .microtaskCheckpoint("runMicrotasks")],
     scripts: files.map { name in
       Extension.Script(
-        name: name, source: Extension.resource("node/\(name).js", in: .module), calledFromSwift: ["modules", "process"].contains(name))
+        name: name, source: Extension.resource("node/\(name).js", in: .module),
+        calledFromSwift: ["modules", "process"].contains(name))
     },
     modules: [
       "path", "util", "assert", "assert/strict", "events", "buffer", "fs", "fs/promises", "child_process", "url", "timers",

@@ -61,7 +61,9 @@ import V8
   @Test func consoleOutputGoesToTheSinkOnly() throws {
     let seen = LockedState<[String]>([])
     let node = NodeRuntime(console: { stream, text in seen.withLock { $0.append("\(stream.rawValue): \(text)") } })
-    let realm = try Realm(template: RealmTemplate(name: "node", extensions: [NodeRuntime.extension])) { node.hostFunctions(for: $0) }
+    let realm = try Realm(template: RealmTemplate(name: "node", extensions: [NodeRuntime.extension])) {
+      node.hostFunctions(for: $0)
+    }
     _ = try realm.context.evaluate("console.log('a', 1); console.error({ b: 2 }); process.stdout.write('c')")
     #expect(seen.withLock { $0 } == ["out: a 1\n", "err: { b: 2 }\n", "out: c"])
   }

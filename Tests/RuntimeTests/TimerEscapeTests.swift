@@ -40,7 +40,8 @@ import V8
         return new Promise((resolve) => setTimeout(resolve, 20000));
       };
       """)
-    guard case .function(let hand) = try support.evaluate("(page) => page.keep([1], { a: 1 }, function () { return this; })") else {
+    guard case .function(let hand) = try support.evaluate("(page) => page.keep([1], { a: 1 }, function () { return this; })")
+    else {
       Issue.record("no function")
       return
     }
