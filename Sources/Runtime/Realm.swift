@@ -36,7 +36,7 @@ public final class Realm: @unchecked Sendable {
     let contextMade = ContinuousClock.now
     loader = ScriptLoader(isolate: isolate, store: caches.store, log: log)
     loop = EventLoop(isolate: isolate)
-    loop.add(context, clock: RealmClock(.real), rules: .node)
+    loop.add(context, clock: RealmClock(.real, zero: isolate.clockOrigin), rules: .node)
     let bodies = hostFunctions(self)
     let functions = try template.hostFunctions.map { key, _ in
       guard let body = bodies[key] else { throw JSError(kind: .invalid, message: "no Swift body for the host function \(key)") }

@@ -1,4 +1,5 @@
 import Foundation
+import V8
 
 /// A realm's clock, in milliseconds from when it was made: real (the support realm, as Node
 /// runs), or virtual (a page and its frames), which the event loop moves only to the next due
@@ -13,19 +14,23 @@ public final class RealmClock: @unchecked Sendable {
   }
 
   public let kind: Kind
-  private let origin = ContinuousClock.now
+  /// A real clock's zero, on the clock of `ProgressMark.now` (nanoseconds).
+  private let zero: Int64
   private var virtualNow = 0.0
 
-  public init(_ kind: Kind) { self.kind = kind }
+  /// A clock of `kind`; a real one counts from `zero` (nanoseconds on the clock of
+  /// `ProgressMark.now`; by default now). Give a realm's real clock its isolate's `clockOrigin`,
+  /// so its timers and its JavaScript's native clock (`host.now()`) read the same time.
+  public init(_ kind: Kind, zero: Int64? = nil) {
+    self.kind = kind
+    self.zero = zero ?? ProgressMark.now
+  }
 
-  /// Milliseconds since the clock was made (real) or as far as the loop has moved it (virtual).
+  /// Milliseconds since the clock's zero (real) or as far as the loop has moved it (virtual).
   public var now: Double {
     switch kind {
-    case .real:
-      let elapsed = ContinuousClock.now - origin
-      return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-    case .virtual:
-      return virtualNow
+    case .real: Double(ProgressMark.now - zero) / 1e6
+    case .virtual: virtualNow
     }
   }
 
@@ -37,7 +42,7 @@ public final class RealmClock: @unchecked Sendable {
 
   /// The real instant at which a real clock reads `time`.
   func instant(at time: Double) -> ContinuousClock.Instant {
-    origin + .microseconds(Int64((time * 1000).rounded(.up)))
+    .now + .nanoseconds(Int64((time * 1e6).rounded(.up)) - (ProgressMark.now - zero))
   }
 }
 

@@ -169,4 +169,38 @@ import _CaperTestSupport
     #expect(try page.evaluate("2 * 21") == 42)
     #expect(try support.evaluate("'still here'") == "still here")
   }
+
+  @Test func snapshotContextsKeepTheAccessCheckAndTheCodeGenerationRule() throws {
+    let snapshot = try StartupSnapshot.make(contexts: [
+      StartupSnapshot.ContextSpec(hostFunctions: ["secret"], scripts: [("globalThis.process = { env: 'support only' }; 0", "support.js")]),
+      StartupSnapshot.ContextSpec(scripts: [("globalThis.title = 'page'; 0", "page.js")], guarded: true),
+    ])
+    let isolate = try Isolate(snapshot: snapshot)
+    let touched = LockedState(false)
+    let support = try isolate.makeSnapshotContext(index: 0, ownCodeGeneration: true)
+    _ = try support.startFromSnapshot([{ _ in touched.withLock { $0 = true }; return "secret" }])
+    let page = try isolate.makeSnapshotContext(index: 1)
+    _ = try page.startFromSnapshot([])
+    try page.admit(support)
+    _ = try page.evaluate(
+      """
+      globalThis.take = (f) => {
+        const out = [];
+        for (const route of [() => f.constructor('return process.env')(), () => f.constructor('return secret()')(), () => f.call()]) {
+          try { out.push(String(route())); } catch (e) { out.push(e.name); }
+        }
+        return out;
+      };
+      """)
+    let hand = try Self.function(support, "(page) => page.take(function () { return typeof this; }) ")
+    // Compiling through the support realm's Function constructor is refused to page code (calling
+    // the handed function itself is allowed: it gives only what it returns).
+    let results = try support.call(hand, [.reference(try page.globalObject())])
+    #expect(results[0] == "EvalError" && results[1] == "EvalError", "\(results)")
+    #expect(!touched.withLock { $0 })
+    // The support realm's own code generation still works, and it still reads the page.
+    #expect(try support.evaluate("new Function('return 6 * 7')()") == 42)
+    let read = try Self.function(support, "(g) => g.title")
+    #expect(try support.call(read, [.reference(try page.globalObject())]) == "page")
+  }
 }
