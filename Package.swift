@@ -88,9 +88,12 @@ let package = Package(
 
     // Helpers shared by test targets: fixtures, child processes, the conformance data (no V8).
     .target(name: "_CaperTestSupport", path: "Tests/_CaperTestSupport"),
+    // The built `caper` run as a child process, for the tests of what users run.
+    .target(name: "_CaperBinaryTestSupport", dependencies: ["Runtime"], path: "Tests/_CaperBinaryTestSupport"),
     .testTarget(name: "V8Tests", dependencies: ["V8", "_CaperTestSupport"]),
     .testTarget(name: "CodeCacheTests", dependencies: ["CodeCache", "_CaperTestSupport"]),
-    .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "CodeCache", "V8", "_CaperTestSupport"]),
+    .testTarget(
+      name: "RuntimeTests", dependencies: ["_CaperBinaryTestSupport", "Runtime", "CodeCache", "V8", "_CaperTestSupport"]),
     .testTarget(name: "GherkinTests", dependencies: ["Gherkin", "Messages", "_CaperTestSupport"]),
     // Cucumber Expressions and tag expressions that need no regular-expression engine.
     .testTarget(
@@ -102,9 +105,9 @@ let package = Package(
       dependencies: ["Expressions", "Runner", "_CaperTestSupport", .product(name: "Yams", package: "Yams")]
     ),
     .testTarget(
-      name: "CaperCommandsTests", dependencies: ["CaperCommands", "V8", "_CaperTestSupport"]
+      name: "CaperCommandsTests", dependencies: ["_CaperBinaryTestSupport", "CaperCommands", "V8", "_CaperTestSupport"]
     ),
-    .testTarget(name: "RunnerTests", dependencies: ["Runner", "_CaperTestSupport"], exclude: ["CCK"]),
+    .testTarget(name: "RunnerTests", dependencies: ["_CaperBinaryTestSupport", "Runner", "_CaperTestSupport"], exclude: ["CCK"]),
     .testTarget(
       name: "FormattersTests", dependencies: ["Formatters", "Messages", "CLibXML2", "_CaperTestSupport"],
       exclude: ["junit.xsd"]

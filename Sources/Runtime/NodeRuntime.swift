@@ -134,42 +134,30 @@ public final class NodeRuntime: @unchecked Sendable {
       return .undefined
     }
     bodies["node.spawn"] = { args in
-      let process = Process()
       let command = args[0].stringValue ?? ""
-      process.executableURL = URL(fileURLWithPath: command.contains("/") ? command : "/usr/bin/env")
       var arguments: [String] = []
       if case .array(let list) = args[1] { arguments = list.compactMap(\.stringValue) }
-      process.arguments = command.contains("/") ? arguments : [command] + arguments
       let options = args[2]
-      if let cwd = options["cwd"].stringValue { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+      var environment: [String: String]?
       if case .object(let env) = options["env"] {
-        process.environment = Dictionary(
-          uniqueKeysWithValues: env.entries.compactMap { e in e.value.stringValue.map { (e.key, $0) } })
+        environment = Dictionary(
+          env.entries.compactMap { e in e.value.stringValue.map { (e.key, $0) } }, uniquingKeysWith: { $1 })
       }
-      let out = Pipe()
-      let err = Pipe()
-      let input = Pipe()
-      process.standardOutput = out
-      process.standardError = err
-      process.standardInput = input
-      do { try process.run() } catch { return .object(JSObject([("error", .string("spawn \(command) ENOENT"))])) }
-      if let text = options["input"].stringValue { input.fileHandleForWriting.write(Data(text.utf8)) }
-      try? input.fileHandleForWriting.close()
-      let errData = LockedState(Data())
-      let group = DispatchGroup()
-      group.enter()
-      DispatchQueue.global().async {
-        let read = err.fileHandleForReading.readDataToEndOfFile()
-        errData.withLock { $0 = read }
-        group.leave()
+      // A bare name is looked up on the PATH, as Node does.
+      let executable = URL(fileURLWithPath: command.contains("/") ? command : "/usr/bin/env")
+      let result: ChildProcess.Result
+      do {
+        result = try ChildProcess.run(
+          executable, command.contains("/") ? arguments : [command] + arguments, environment: environment,
+          directory: options["cwd"].stringValue.map { URL(fileURLWithPath: $0) },
+          input: options["input"].stringValue.map { Data($0.utf8) })
+      } catch {
+        return .object(JSObject([("error", .string("spawn \(command) ENOENT"))]))
       }
-      let outData = out.fileHandleForReading.readDataToEndOfFile()
-      group.wait()
-      process.waitUntilExit()
       return .object(
         JSObject([
-          ("status", .number(Double(process.terminationStatus))), ("stdout", .bytes([UInt8](outData))),
-          ("stderr", .bytes(errData.withLock { [UInt8]($0) })),
+          ("status", .number(Double(result.status))), ("stdout", .bytes([UInt8](result.stdout))),
+          ("stderr", .bytes([UInt8](result.stderr))),
         ]))
     }
     bodies["node.timerSet"] = { [weak realm] args in

@@ -19,7 +19,9 @@ public final class RealmClock: @unchecked Sendable {
   private var virtualNow = 0.0
 
   /// A clock of `kind`; a real one counts from `zero` (nanoseconds on the clock of
-  /// `ProgressMark.now`; by default now). Give a realm's real clock its isolate's `clockOrigin`,
+  /// `ProgressMark.now`; by default now).
+  ///
+  /// Give a realm's real clock its isolate's `clockOrigin`,
   /// so its timers and its JavaScript's native clock (`host.now()`) read the same time.
   public init(_ kind: Kind, zero: Int64? = nil) {
     self.kind = kind

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import V8
+import _CaperBinaryTestSupport
 import _CaperTestSupport
 
 /// The disk code cache as a user meets it: `caper run` twice over one cache directory, the
@@ -52,7 +53,7 @@ import _CaperTestSupport
   }
 
   func run(_ extra: [String] = [], environment: [String: String] = [:]) throws -> ProcessResult {
-    try ChildProcess.caper(
+    try CaperBinary.run(
       ["run", "--cache-dir", cacheDir, "--cache-stats"] + extra, environment: environment, directory: folder.url)
   }
 
@@ -106,7 +107,7 @@ import _CaperTestSupport
     // A damaged snapshot is a counted corrupt miss (checked before V8 sees it) and is made again.
     // `cache path`: the root, the engine's ABI directory (holding the snapshot), then the one of
     // the caches made under the snapshot.
-    let paths = try ChildProcess.caper(["cache", "path", "--cache-dir", cacheDir]).stdout.split(separator: "\n").map(String.init)
+    let paths = try CaperBinary.run(["cache", "path", "--cache-dir", cacheDir]).stdout.split(separator: "\n").map(String.init)
     #expect(paths.count == 3, "\(paths)")
     let abi = paths.count > 1 ? paths[1] : ""
     let entries = try FileManager.default.contentsOfDirectory(atPath: abi)
@@ -134,10 +135,10 @@ import _CaperTestSupport
     let other = try run(environment: flags)
     #expect(other.status == 0, "\(other.stderr)")
     #expect(counters(other.stderr)["hits"] == 0)
-    let paths = try ChildProcess.caper(["cache", "path", "--cache-dir", cacheDir], environment: flags)
-    let plain = try ChildProcess.caper(["cache", "path", "--cache-dir", cacheDir])
+    let paths = try CaperBinary.run(["cache", "path", "--cache-dir", cacheDir], environment: flags)
+    let plain = try CaperBinary.run(["cache", "path", "--cache-dir", cacheDir])
     #expect(paths.stdout != plain.stdout)
-    let stats = try ChildProcess.caper(["cache", "stats", "--cache-dir", cacheDir])
+    let stats = try CaperBinary.run(["cache", "stats", "--cache-dir", cacheDir])
     // Per engine: its ABI directory (with the snapshot) and the snapshot's (with the caches).
     #expect(stats.stdout.split(separator: "\n").filter { $0.contains(" entries ") }.count == 4, "\(stats.stdout)")
   }
@@ -153,7 +154,7 @@ import _CaperTestSupport
 
   @Test func unwritableDirectoryWarnsOnceAndRuns() throws {
     try folder.write("blocker", "a file where the cache directory would go")
-    let result = try ChildProcess.caper(
+    let result = try CaperBinary.run(
       ["run", "--cache-dir", folder.url.path + "/blocker/cache", "--cache-stats"], directory: folder.url)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.components(separatedBy: "warning: code cache directory").count == 2)
@@ -174,10 +175,10 @@ import _CaperTestSupport
 
   @Test func clearEmptiesTheDirectory() throws {
     _ = try run()
-    let cleared = try ChildProcess.caper(["cache", "clear", "--cache-dir", cacheDir])
+    let cleared = try CaperBinary.run(["cache", "clear", "--cache-dir", cacheDir])
     #expect(cleared.status == 0)
     #expect(cleared.stdout.hasPrefix("cleared \(cacheDir)"))
-    let stats = try ChildProcess.caper(["cache", "stats", "--cache-dir", cacheDir])
+    let stats = try CaperBinary.run(["cache", "stats", "--cache-dir", cacheDir])
     #expect(stats.stdout.contains("(empty)"))
     #expect(counters(try run().stderr)["hits"] == 0)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CaperBinaryTestSupport
 import _CaperTestSupport
 
 /// `caper gherkin` as a user runs it, including bad input.
@@ -13,7 +14,7 @@ import _CaperTestSupport
 
   @Test func printsSourceDocumentAndPickles() throws {
     let file = try folder.write("a.feature", "Feature: A\n  Scenario: one\n    Given a step\n")
-    let result = try ChildProcess.caper(["gherkin", "--predictable-ids", file])
+    let result = try CaperBinary.run(["gherkin", "--predictable-ids", file])
     #expect(result.status == 0)
     let lines = try envelopes(result.stdout)
     #expect(lines.map { $0.keys.first! } == ["source", "gherkinDocument", "pickle"])
@@ -24,7 +25,7 @@ import _CaperTestSupport
 
   @Test func optionsLeaveMessagesOut() throws {
     let file = try folder.write("a.feature", "Feature: A\n  Scenario: one\n    Given a step\n")
-    let result = try ChildProcess.caper(["gherkin", "--no-source", "--no-ast", file])
+    let result = try CaperBinary.run(["gherkin", "--no-source", "--no-ast", file])
     #expect(try envelopes(result.stdout).map { $0.keys.first! } == ["pickle"])
     let id = ((try envelopes(result.stdout)[0]["pickle"]) as! [String: Any])["id"] as! String
     #expect(id.count == 36, "unique ids are UUID-shaped, got \(id)")
@@ -32,7 +33,7 @@ import _CaperTestSupport
 
   @Test func tokensFlagPrintsTheTokenStream() throws {
     let file = try folder.write("t.feature", "Feature: T\n\n  Scenario: s\n    Given x\n")
-    let result = try ChildProcess.caper(["gherkin", "--tokens", file])
+    let result = try CaperBinary.run(["gherkin", "--tokens", file])
     #expect(
       result.stdout
         == "(1:1)FeatureLine:()Feature/T/\n(2:1)Empty://\n(3:3)ScenarioLine:()Scenario/s/\n(4:5)StepLine:(Context)Given /x/\nEOF\n"
@@ -43,14 +44,14 @@ import _CaperTestSupport
     try folder.write("sub/b.feature", "Feature: B\n")
     try folder.write("a.feature.md", "# Feature: A\n")
     try folder.write("notes.txt", "not a feature")
-    let result = try ChildProcess.caper(["gherkin", "--no-ast", "--no-pickles", folder.url.path])
+    let result = try CaperBinary.run(["gherkin", "--no-ast", "--no-pickles", folder.url.path])
     let uris = try envelopes(result.stdout).map { (($0["source"] as! [String: Any])["uri"] as! String) }
     #expect(uris.map { ($0 as NSString).lastPathComponent } == ["a.feature.md", "b.feature"])
   }
 
   @Test func parseErrorsNameTheFileAndLineAndExitOne() throws {
     let file = try folder.write("bad.feature", "Feature: Bad\n  Scenario: s\n    Given x\n  oops\n    | a |\n    | b | c |\n")
-    let result = try ChildProcess.caper(["gherkin", file])
+    let result = try CaperBinary.run(["gherkin", file])
     #expect(result.status == 1)
     #expect(result.stderr.contains("caper: \(file):6:5: inconsistent cell count within the table"))
     let kinds = try envelopes(result.stdout).map { $0.keys.first! }
@@ -60,7 +61,7 @@ import _CaperTestSupport
 
   @Test func anUnknownLanguageIsAParseError() throws {
     let file = try folder.write("lang.feature", "# language: xx-nope\nFeature: F\n")
-    let result = try ChildProcess.caper(["gherkin", file])
+    let result = try CaperBinary.run(["gherkin", file])
     #expect(result.status == 1)
     #expect(result.stderr.contains("\(file):1:1: Language not supported: xx-nope"))
   }
@@ -69,7 +70,7 @@ import _CaperTestSupport
     let file = folder.url.appendingPathComponent("latin1.feature")
     try Data("Feature: F\n  Scenario: caf".utf8 + [0xE9] + Array("\n".utf8)).write(to: file)
     let good = try folder.write("good.feature", "Feature: G\n")
-    let result = try ChildProcess.caper(["gherkin", "--no-ast", "--no-pickles", file.path, good])
+    let result = try CaperBinary.run(["gherkin", "--no-ast", "--no-pickles", file.path, good])
     #expect(result.status == 2)
     #expect(result.stderr.contains("caper: \(file.path):2: not valid UTF-8"))
     #expect(result.stdout.contains("good.feature"), "the other files are still processed")
@@ -77,14 +78,14 @@ import _CaperTestSupport
 
   @Test func aMissingFileAndAnEmptyFolderAreClearErrors() throws {
     let missing = folder.url.appendingPathComponent("none.feature").path
-    var result = try ChildProcess.caper(["gherkin", missing])
+    var result = try CaperBinary.run(["gherkin", missing])
     #expect(result.status == 2)
     #expect(result.stderr == "caper: \(missing): no such file or folder\n")
     let empty = folder.url.appendingPathComponent("empty")
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-    result = try ChildProcess.caper(["gherkin", empty.path])
+    result = try CaperBinary.run(["gherkin", empty.path])
     #expect(result.status == 2)
     #expect(result.stderr.contains("\(empty.path): no feature files"))
-    #expect(try ChildProcess.caper(["gherkin"]).status == 2)
+    #expect(try CaperBinary.run(["gherkin"]).status == 2)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CaperBinaryTestSupport
 import _CaperTestSupport
 
 /// What `caper run` says when it cannot start, through the real binary: the message, the place
@@ -13,7 +14,7 @@ import _CaperTestSupport
 
   func run(_ steps: String, _ arguments: [String] = []) throws -> ProcessResult {
     _ = try folder.write("features/steps.js", steps)
-    return try ChildProcess.caper(["run", "--no-cache"] + arguments, directory: folder.url)
+    return try CaperBinary.run(["run", "--no-cache"] + arguments, directory: folder.url)
   }
 
   static let fine = "const { Given } = require('@cucumber/cucumber');\nGiven('a step', () => {});\n"

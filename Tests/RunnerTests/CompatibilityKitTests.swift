@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CaperBinaryTestSupport
 import _CaperTestSupport
 
 /// The Cucumber Compatibility Kit: each sample runs with its own feature(s) and the step
@@ -34,7 +35,7 @@ import _CaperTestSupport
     if let extra = try? String(contentsOf: folder.appendingPathComponent("\(name).arguments.txt"), encoding: .utf8) {
       arguments += extra.split(whereSeparator: \.isWhitespace).map(String.init)
     }
-    let result = try ChildProcess.caper(arguments, directory: folder)
+    let result = try CaperBinary.run(arguments, directory: folder)
     #expect(result.stderr.isEmpty, "\(name): \(result.stderr)")
     let actual = Self.normalize(try Conformance.jsonLines(result.stdout))
     let expected = Self.normalize(try Conformance.jsonLines(try Conformance.read("cck/\(name)/\(name).ndjson")))

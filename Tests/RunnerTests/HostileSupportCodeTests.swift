@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CaperBinaryTestSupport
 import _CaperTestSupport
 
 /// Caper's own JavaScript survives support code that overwrites the built-ins it would use:
@@ -75,7 +76,7 @@ import _CaperTestSupport
     let project = try TemporaryDirectory()
     _ = try project.write("features/hostile.feature", Self.feature)
     _ = try project.write("features/steps.js", Self.steps)
-    let result = try ChildProcess.caper(
+    let result = try CaperBinary.run(
       ["run", "--no-cache", "--format", "message", "--format", "summary:summary.txt"], directory: project.url)
     #expect(result.status == 1, "one scenario fails, one is undefined: \(result.stderr)")
     var statuses: [String: Int] = [:]

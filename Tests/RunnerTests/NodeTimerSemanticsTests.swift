@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CaperBinaryTestSupport
 import _CaperTestSupport
 
 /// The support realm keeps Node's timer semantics on the isolate's event loop, as cucumber-js
@@ -63,7 +64,7 @@ import _CaperTestSupport
     let project = try TemporaryDirectory()
     _ = try project.write("features/timers.feature", Self.feature)
     _ = try project.write("features/steps.js", Self.steps)
-    let result = try ChildProcess.caper(["run", "--no-cache", "--format", "summary"], directory: project.url)
+    let result = try CaperBinary.run(["run", "--no-cache", "--format", "summary"], directory: project.url)
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.contains("5 steps (5 passed)"), "\(result.stdout)")
   }

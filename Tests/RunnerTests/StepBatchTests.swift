@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CaperBinaryTestSupport
 import _CaperTestSupport
 
 /// A test case's steps run in one call into JavaScript (`StepBatch`); these check that the
@@ -32,7 +33,7 @@ import _CaperTestSupport
     let project = try TemporaryDirectory()
     try project.write("steps.js", steps)
     try project.write("batch.feature", "Feature: batch\n  Scenario: s\n" + scenario)
-    let result = try ChildProcess.caper(
+    let result = try CaperBinary.run(
       ["run", "batch.feature", "--require", "steps.js", "--format", "message"], directory: project.url)
     var messages: [Message] = []
     var pickleStepText: [String: String] = [:]

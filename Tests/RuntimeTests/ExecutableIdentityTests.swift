@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _CaperBinaryTestSupport
 import _CaperTestSupport
 
 @testable import Runtime
@@ -7,9 +8,9 @@ import _CaperTestSupport
 /// The build identity a startup snapshot is keyed on.
 @Suite struct ExecutableIdentityTests {
   @Test func theBuildIDIsTheOneTheLinkerWrote() throws {
-    let caper = ChildProcess.productsDirectory.appendingPathComponent("caper").path
+    let caper = CaperBinary.productsDirectory.appendingPathComponent("caper").path
     let readelf = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/readelf"), ["-n", caper])
-    let line = readelf.stdout.split(separator: "\n").first { $0.contains("Build ID:") }
+    let line = String(decoding: readelf.stdout, as: UTF8.self).split(separator: "\n").first { $0.contains("Build ID:") }
     let expected = line.map { $0.split(separator: " ").last.map(String.init) ?? "" }
     #expect(expected != nil, "readelf found no build id in \(caper)")
     #expect(ExecutableIdentity.buildID(caper) == expected)

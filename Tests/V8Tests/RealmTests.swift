@@ -172,13 +172,19 @@ import _CaperTestSupport
 
   @Test func snapshotContextsKeepTheAccessCheckAndTheCodeGenerationRule() throws {
     let snapshot = try StartupSnapshot.make(contexts: [
-      StartupSnapshot.ContextSpec(hostFunctions: ["secret"], scripts: [("globalThis.process = { env: 'support only' }; 0", "support.js")]),
+      StartupSnapshot.ContextSpec(
+        hostFunctions: ["secret"], scripts: [("globalThis.process = { env: 'support only' }; 0", "support.js")]),
       StartupSnapshot.ContextSpec(scripts: [("globalThis.title = 'page'; 0", "page.js")], guarded: true),
     ])
     let isolate = try Isolate(snapshot: snapshot)
     let touched = LockedState(false)
     let support = try isolate.makeSnapshotContext(index: 0, ownCodeGeneration: true)
-    _ = try support.startFromSnapshot([{ _ in touched.withLock { $0 = true }; return "secret" }])
+    _ = try support.startFromSnapshot([
+      { _ in
+        touched.withLock { $0 = true }
+        return "secret"
+      }
+    ])
     let page = try isolate.makeSnapshotContext(index: 1)
     _ = try page.startFromSnapshot([])
     try page.admit(support)
