@@ -160,7 +160,7 @@ extension Session {
     } catch {
       return stopped(by: error)
     }
-    guard case .array(let parts) = value, parts.count == 4, case .array(let timeValues) = parts[1] else {
+    guard case .array(let parts) = value, parts.count == 5, case .array(let timeValues) = parts[1] else {
       return stopped(by: JSError(kind: .invalid, message: "Caper's runtime returned no step results (\(value))"))
     }
     let times = timeValues.map { $0.numberValue ?? 0 }
@@ -174,9 +174,12 @@ extension Session {
       batch.start(k)
       attachmentTarget = (startedId, batch.steps[k], nil)
       self.batch = nil
-      let awaited = run.clock.now
-      let outcome = realm.settle(parts[2], timeout: timeouts[k], left: max(.zero, timeouts[k] - .milliseconds(took)))
-      let total = took + (run.clock.now - awaited).milliseconds
+      // Measured on the realm's clock from the step's own start: time the thread spent elsewhere
+      // between the step's return and the wait still counts.
+      let started = parts[4].numberValue ?? 0
+      let elapsed = { Double(ProgressMark.now - self.realm.clockOrigin) / 1e6 - started }
+      let outcome = realm.settle(parts[2], timeout: timeouts[k], left: max(.zero, timeouts[k] - .milliseconds(elapsed())))
+      let total = max(took, elapsed())
       finish(batch, k, outcome, took: total, now: true, worst: &worst, skipping: &skipping)
     } else {
       finish(batch, k, Outcome(parts[2]), took: took, now: false, worst: &worst, skipping: &skipping)

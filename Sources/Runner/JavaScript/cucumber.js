@@ -235,15 +235,15 @@
   /// `host.now(i)` marks op i's start, for the runner's per-step timeouts. Stops at the first op
   /// that does not pass synchronously and returns [when the first op started, how long each op
   /// that passed took, how the next one ended (an outcome, or a promise of one; 0 when every op
-  /// passed), how long it took].
+  /// passed), how long it took, when it started].
   function runSteps(begin, parameters, ops, context) {
     if (begin) beginTestCase(parameters);
     const times = [];
     batch = { first: -1, times };
-    let result = 0, took = 0;
+    let result = 0, took = 0, started = 0;
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i];
-      const started = host.now(i);
+      started = host.now(i);
       if (i === 0) batch.first = started;
       try {
         result = op[0] === 0 ? runStep(op[1], op[2], op[3], op[4]) : runHook(op[1], hookArgument(op[0], context));
@@ -259,7 +259,7 @@
     }
     const first = batch.first;
     batch = null;
-    return [first, times, result, result === 0 ? 0 : took];
+    return [first, times, result, result === 0 ? 0 : took, started];
   }
 
   function hookArgument(kind, context) {
