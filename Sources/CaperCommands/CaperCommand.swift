@@ -12,7 +12,7 @@ public struct CaperCommand: ParsableCommand {
     subcommands: [RunCommand.self, MergeCommand.self, EvalCommand.self, GherkinCommand.self, CacheCommand.self]
   )
 
-  @Flag(name: .long, help: "Print Caper's version, the V8 version and V8's cached-data tag.")
+  @Flag(name: [.customShort("v"), .long], help: "Print Caper's version, the V8 version and V8's cached-data tag.")
   var version = false
 
   public init() {}

@@ -26,18 +26,18 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "Feature files or folders; FILE:LINE selects a scenario; @FILE reads them from a rerun file.")
   var paths: [String] = []
 
-  @Option(name: .customLong("require"), help: "Support code to load (file or folder); repeatable.")
+  @Option(name: [.customShort("r"), .customLong("require")], help: "Support code to load (file, folder or glob); repeatable.")
   var requires: [String] = []
 
   @Option(
-    name: .customLong("import"),
+    name: [.customShort("i"), .customLong("import")],
     help:
       "Support code to load (file or folder); ES modules are .mjs files or .js files in a \"type\": \"module\" package. Repeatable."
   )
   var imports: [String] = []
 
   @Option(
-    name: .customLong("format"),
+    name: [.customShort("f"), .customLong("format")],
     help:
       "A formatter, NAME[:FILE]: progress (default), progress-bar, pretty, summary, message, json, junit, rerun, usage, usage-json, snippets. Repeatable."
   )
@@ -51,7 +51,8 @@ struct RunCommand: ParsableCommand {
   var formatOptions: String?
 
   @Option(
-    name: .customLong("profile"), help: "A profile of the configuration file to use (repeatable; default: the `default` profile)."
+    name: [.customShort("p"), .customLong("profile")],
+    help: "A profile of the configuration file to use (repeatable; default: the `default` profile)."
   )
   var profiles: [String] = []
 
@@ -67,14 +68,18 @@ struct RunCommand: ParsableCommand {
   @Option(help: "The order scenarios run in: defined, reverse, or random[:SEED] (the seed is printed so a run can be repeated).")
   var order: String?
 
-  @Option(name: .customLong("tags"), help: "Only scenarios whose tags match this tag expression; repeatable (all must match).")
+  @Option(
+    name: [.customShort("t"), .customLong("tags")],
+    help: "Only scenarios whose tags match this tag expression; repeatable (all must match).")
   var tagExpressions: [String] = []
 
   @Option(
     name: .customLong("name"), help: "Only scenarios whose name matches this regular expression; repeatable (any may match).")
   var names: [String] = []
 
-  @Flag(name: .customLong("dry-run"), help: "Report every step without running it (finds undefined and ambiguous steps).")
+  @Flag(
+    name: [.customShort("d"), .customLong("dry-run")],
+    help: "Report every step without running it (finds undefined and ambiguous steps).")
   var dryRun = false
 
   @Flag(name: .customLong("fail-fast"), help: "Skip the remaining scenarios after the first failure.")
@@ -100,6 +105,37 @@ struct RunCommand: ParsableCommand {
 
   @Option(name: .customLong("i18n-keywords"), help: "List the Gherkin keywords of a language, and exit.")
   var keywordsLanguage: String?
+
+  @Option(
+    name: [.customShort("c"), .customLong("config")],
+    help: "The configuration file (default: the first of caper.json ... cucumber.mjs that exists).")
+  var configFile: String?
+
+  @Flag(
+    name: [.customShort("b"), .customLong("backtrace")],
+    help: "Show full stacks (Caper's own frames are always left out; your code's are all shown).")
+  var backtrace = false
+
+  @Flag(name: [.customLong("exit"), .customLong("force-exit")], help: "Exit when the run is done (Caper always does).")
+  var forceExit = false
+
+  @Option(name: .customLong("require-module"), help: "A module to require before the support code (e.g. chai); repeatable.")
+  var requireModules: [String] = []
+
+  @Option(name: [.customShort("l"), .customLong("loader")], help: "A Node loader (accepted; TypeScript files load without one).")
+  var loaders: [String] = []
+
+  @Option(name: .customLong("plugin"), help: "A cucumber-js plugin (accepted and ignored, with a note on stderr).")
+  var plugins: [String] = []
+
+  @Option(name: .customLong("plugin-options"), help: "JSON options for plugins (accepted and ignored).")
+  var pluginOptions: String?
+
+  @Flag(name: .customLong("publish"), help: "Publish to reports.cucumber.io (not supported: ignored, with a note on stderr).")
+  var publish = false
+
+  @Flag(name: .customLong("publish-quiet"), help: "Do not mention publishing (accepted; Caper never does).")
+  var publishQuiet = false
 
   @OptionGroup var cache: CodeCacheOptions
 
@@ -135,6 +171,14 @@ struct RunCommand: ParsableCommand {
     c.parallel = parallel
     c.shard = shard
     c.language = language
+    c.backtrace = backtrace ? true : nil
+    c.forceExit = forceExit ? true : nil
+    c.requireModule = requireModules
+    c.loader = loaders
+    c.plugin = plugins
+    c.pluginOptions = try pluginOptions.map { try Self.jsonObject($0, option: "--plugin-options") } ?? [:]
+    c.publish = publish ? true : nil
+    c.publishQuiet = publishQuiet ? true : nil
     return c
   }
 
@@ -147,6 +191,26 @@ struct RunCommand: ParsableCommand {
       guard text.hasPrefix("random:"), let seed = UInt64(text.dropFirst("random:".count)) else { return nil }
       return .random(seed: seed)
     }
+  }
+
+  /// Modules that only teach Node TypeScript or newer syntax: Caper needs none of them.
+  static let typeScriptHooks: Set<String> = [
+    "ts-node/register", "ts-node/register/transpile-only", "ts-node/esm", "tsx", "tsx/cjs", "tsx/esm", "@babel/register",
+    "esbuild-register", "@swc/register", "@swc-node/register",
+  ]
+
+  /// What Caper accepts but cannot do, said once each on stderr.
+  static func ignored(_ config: RunConfiguration) -> [String] {
+    var notes: [String] = []
+    for hook in config.requireModule where typeScriptHooks.contains(hook) {
+      notes.append("requireModule \(hook): Node's transpiler hooks are not run here; ignored")
+    }
+    for loader in config.loader { notes.append("loader \(loader): Node loaders are not run here; ignored") }
+    for plugin in config.plugin { notes.append("plugin \(plugin): cucumber-js plugins are not supported; ignored") }
+    if config.publish == true {
+      notes.append("publish: publishing to reports.cucumber.io is not supported; ignored (the reports are written locally)")
+    }
+    return notes
   }
 
   func validate() throws {
@@ -173,7 +237,7 @@ struct RunCommand: ParsableCommand {
     }
     let cwd = FileManager.default.currentDirectoryPath
     var config =
-      try ConfigurationFile.load(in: cwd, profiles: profiles) { arguments in
+      try ConfigurationFile.load(in: cwd, file: configFile, profiles: profiles) { arguments in
         do {
           return try RunCommand.parse(arguments).commandLine()
         } catch {
@@ -235,6 +299,8 @@ struct RunCommand: ParsableCommand {
     for problem in unwritable { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
 
     var options = RunOptions(featurePaths: featurePaths, supportPaths: supportPaths, baseDirectory: cwd)
+    for note in Self.ignored(config) { FileHandle.standardError.write(Data("caper: \(note)\n".utf8)) }
+    options.requireModules = config.requireModule.filter { !Self.typeScriptHooks.contains($0) }
     options.strict = strict
     options.snippetInterface = snippetInterface
     options.retry = config.retry ?? 0

@@ -23,6 +23,14 @@ struct RunConfiguration {
   var parallel: Int?
   var shard: String?
   var language: String?
+  var backtrace: Bool?
+  var forceExit: Bool?
+  var requireModule: [String] = []
+  var loader: [String] = []
+  var plugin: [String] = []
+  var pluginOptions: [String: Any] = [:]
+  var publish: Bool?
+  var publishQuiet: Bool?
 
   /// `later` said on top of this (a profile, then the command line).
   mutating func merge(_ later: RunConfiguration) {
@@ -43,11 +51,20 @@ struct RunConfiguration {
     parallel = later.parallel ?? parallel
     shard = later.shard ?? shard
     language = later.language ?? language
+    backtrace = later.backtrace ?? backtrace
+    forceExit = later.forceExit ?? forceExit
+    requireModule += later.requireModule
+    loader += later.loader
+    plugin += later.plugin
+    pluginOptions.merge(later.pluginOptions) { $1 }
+    publish = later.publish ?? publish
+    publishQuiet = later.publishQuiet ?? publishQuiet
   }
 
   static let keys: Set<String> = [
     "paths", "require", "import", "format", "formatOptions", "name", "tags", "strict", "retry", "order", "dryRun",
-    "failFast", "retryTagFilter", "parallel", "shard", "language", "worldParameters",
+    "failFast", "retryTagFilter", "parallel", "shard", "language", "worldParameters", "backtrace", "forceExit", "requireModule",
+    "loader", "plugin", "pluginOptions", "publish", "publishQuiet",
   ]
 
   /// A profile written as an object (JSON, YAML, or what a JavaScript config exports).
@@ -110,6 +127,14 @@ struct RunConfiguration {
     parallel = try int("parallel")
     shard = try string("shard")
     language = try string("language")
+    backtrace = try bool("backtrace")
+    forceExit = try bool("forceExit")
+    requireModule = try strings("requireModule")
+    loader = try strings("loader")
+    plugin = try strings("plugin")
+    pluginOptions = try object("pluginOptions")
+    publish = try bool("publish")
+    publishQuiet = try bool("publishQuiet")
   }
 
   init() {}

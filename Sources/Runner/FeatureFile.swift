@@ -22,11 +22,20 @@ struct FeatureFile: Sendable {
   /// the run to report. Each file's ids are counted under its own prefix (its place in the
   /// list), so they are the same on every machine that lists the same files.
   static func read(_ options: RunOptions, uri: (String) -> String) throws -> [FeatureFile] {
+    // A file named twice (overlapping folders, a relative and an absolute path) is read once,
+    // with the lines of every mention (none: all of it).
     var targets: [(path: String, lines: [Int])] = []
+    var index: [String: Int] = [:]
     for argument in options.featurePaths {
       let target = ProjectFiles.parseFeatureArgument(argument)
       for file in try ProjectFiles.files(target.path, suffixes: ProjectFiles.featureSuffixes) {
-        targets.append((file, target.lines))
+        let key = ProjectFiles.absolute(file, from: options.baseDirectory)
+        if let known = index[key] {
+          targets[known].lines = targets[known].lines.isEmpty || target.lines.isEmpty ? [] : targets[known].lines + target.lines
+        } else {
+          index[key] = targets.count
+          targets.append((file, target.lines))
+        }
       }
     }
     let files = targets

@@ -24,7 +24,20 @@ public enum ProjectFiles {
   }
 
   /// The files under `path` (or `path` itself) ending with one of `suffixes`, sorted.
+  ///
+  /// A `path` with
+  /// glob characters (`*`, `**`, `?`, `[...]`, `{a,b}`) stands for the files and folders it
+  /// matches, as cucumber-js's globs do (none matching is no error).
   public static func files(_ path: String, suffixes: [String], excluding excluded: [String] = []) throws -> [String] {
+    if Glob.isPattern(path) {
+      var seen = Set<String>()
+      return try Glob.matches(path).flatMap { match -> [String] in
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: match, isDirectory: &isDirectory)
+        if isDirectory.boolValue { return try files(match, suffixes: suffixes, excluding: excluded) }
+        return suffixes.contains(where: match.hasSuffix) ? [match] : []
+      }.filter { seen.insert($0).inserted }
+    }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw RunError(file: path, message: "no such file or folder")

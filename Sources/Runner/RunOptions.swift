@@ -13,6 +13,8 @@ public struct RunOptions: Sendable {
   public var featurePaths: [String]
   /// Support files or folders (CommonJS `.js`/`.cjs`).
   public var supportPaths: [String]
+  /// Modules required before the support code, from the base directory (`requireModule`).
+  public var requireModules: [String] = []
   /// Undefined and pending steps fail the run (cucumber-js's default).
   public var strict = true
   /// Failed test cases run again up to this many times.

@@ -49,8 +49,12 @@ final class SupportRealm: @unchecked Sendable {
   /// A function the cucumber extension exports.
   func function(_ name: String) -> JSReference { realm.function("cucumber", name) }
 
-  /// Loads support files in order (see `NodeRuntime.load`).
-  func load(_ paths: [String]) throws { try node.load(paths) }
+  /// Requires `modules` from `directory`, then loads support files in order (see
+  /// `NodeRuntime.load`).
+  func load(_ paths: [String], requiring modules: [String] = [], from directory: String = "") throws {
+    try node.requireModules(modules, from: directory)
+    try node.load(paths)
+  }
 
   func describe() throws -> JSValue { try context.call(function("describe")) }
 

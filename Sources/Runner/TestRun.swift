@@ -46,8 +46,9 @@ public final class TestRun: @unchecked Sendable {
   public func run() throws -> Bool {
     emit(.meta(Self.meta))
     let firstStarted = clock.now
+    var seenSupport = Set<String>()
     let supportFiles = try options.supportPaths.flatMap { try ProjectFiles.files($0, suffixes: ProjectFiles.supportSuffixes) }
-      .map { ProjectFiles.absolute($0, from: options.baseDirectory) }
+      .map { ProjectFiles.absolute($0, from: options.baseDirectory) }.filter { seenSupport.insert($0).inserted }
     // The first realm starts and loads the support code on its own thread while this one reads
     // and parses the features. Errors keep their order: the realm's start, the options, the
     // features, then the support code.
@@ -151,7 +152,7 @@ public final class TestRun: @unchecked Sendable {
 
   private func load(_ files: [String], into realm: SupportRealm) throws {
     do {
-      try realm.context.isolate.sync { try realm.load(files) }
+      try realm.context.isolate.sync { try realm.load(files, requiring: options.requireModules, from: options.baseDirectory) }
     } catch let error as JSError {
       let at = Self.userLocation(of: error)
       throw RunError(

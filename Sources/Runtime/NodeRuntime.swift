@@ -226,6 +226,30 @@ public final class NodeRuntime: @unchecked Sendable {
     }
   }
 
+  /// What the file at `path` exports, as Node loads it: a CommonJS file's `module.exports`, or an
+  /// ES module's namespace (`isModule`; its top-level await awaited on the event loop).
+  public func importFile(_ path: String) throws -> (value: JSValue, isModule: Bool) {
+    guard let realm else { throw JSError(kind: .disposed, message: "the realm is gone") }
+    return try realm.context.isolate.sync {
+      if try realm.context.call(realm.function("modules", "formatOf"), [.string(path)]) == .string("module") {
+        let module = try resolveModule(path, from: "")
+        let deadline = ContinuousClock.now + .seconds(30)
+        _ = try realm.context.awaitPromise(try module.evaluate(), timeout: .seconds(30)) { try realm.pump(until: deadline) }
+        return (try module.namespace(), true)
+      }
+      return (try realm.context.call(realm.function("modules", "loadFile"), [.string(path)]), false)
+    }
+  }
+
+  /// Requires `names` (package names or paths) as a file in `directory` would, before support
+  /// code loads (cucumber-js's `requireModule`).
+  public func requireModules(_ names: [String], from directory: String) throws {
+    guard let realm, !names.isEmpty else { return }
+    let require = try realm.context.call(realm.function("modules", "makeRequire"), [.string(directory + "/package.json")])
+    guard case .function(let load) = require else { return }
+    for name in names { _ = try realm.context.call(load, [.string(name)]) }
+  }
+
   /// The module an `import` of `specifier` from `referrer` means: an ES module file, or a
   /// CommonJS file, JSON file or built-in seen through a synthetic module.
   func resolveModule(_ specifier: String, from referrer: String) throws -> Module {

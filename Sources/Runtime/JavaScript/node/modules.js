@@ -167,6 +167,11 @@
   function load(spec, fromFile) {
     const resolved = resolve(spec, fromFile);
     if (resolved === null) {
+      if (spec === 'cucumber') {
+        const error = new Error(`Cannot find module 'cucumber' (required at ${callSite()}): since cucumber-js 7 the package is '@cucumber/cucumber': require('@cucumber/cucumber')`);
+        error.code = 'MODULE_NOT_FOUND';
+        throw error;
+      }
       if (!spec.startsWith('.') && !spec.startsWith('/') && !spec.includes('/') || spec.startsWith('node:')) {
         const error = new Error(`Caper has no built-in module '${spec}' and none is installed (required at ${callSite()})`);
         error.code = 'MODULE_NOT_FOUND';
