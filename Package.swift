@@ -13,6 +13,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
     // YAML: caper.yaml / cucumber.yaml configuration, and the conformance data in tests.
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // Hashes, HMACs and random bytes for the support runtime's `crypto` (BoringSSL underneath).
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
     // MARK: C shims and system libraries
@@ -59,7 +61,9 @@ let package = Package(
     // tasks posted from any thread), workers and the pool, and the ScriptLoader every script goes
     // through (compile with the caches, produce after running, defer production asked inside host
     // callbacks to the top level).
-    .target(name: "Runtime", dependencies: ["V8", "CodeCache"], resources: [.copy("JavaScript")]),
+    .target(
+      name: "Runtime", dependencies: ["V8", "CodeCache", .product(name: "Crypto", package: "swift-crypto")],
+      resources: [.copy("JavaScript")]),
 
     // Runs pickles against JavaScript support code in V8 and emits Cucumber Messages.
     .target(

@@ -8,7 +8,10 @@ import Foundation
 /// files, stdout through a pipe read to its end). Synchronous: the caller's thread waits.
 public enum ChildProcess {
   public struct Result: Sendable {
+    /// The exit status (the signal's number when `signal` is set).
     public var status: Int32
+    /// The signal that ended the program, when one did.
+    public var signal: Int32?
     public var stdout: Data
     public var stderr: Data
   }
@@ -45,6 +48,7 @@ public enum ChildProcess {
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Result(
-      status: process.terminationStatus, stdout: stdout, stderr: FileManager.default.contents(atPath: errPath.path) ?? Data())
+      status: process.terminationStatus, signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil,
+      stdout: stdout, stderr: FileManager.default.contents(atPath: errPath.path) ?? Data())
   }
 }

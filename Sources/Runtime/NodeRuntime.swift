@@ -13,14 +13,17 @@ import V8
 public final class NodeRuntime: @unchecked Sendable {
   /// The built-in modules, in the order their files install.
   static let files = [
-    "modules", "util", "path", "events", "buffer", "fs", "child_process", "url", "timers", "process", "console", "os", "assert",
+    "modules", "util", "path", "events", "buffer", "stream", "fs", "child_process", "crypto", "url", "timers", "process",
+    "console",
+    "os", "assert", "globals",
   ]
 
   public static let `extension` = Extension(
     name: "node",
     hostFunctions: [
       "readFile", "readBytes", "stat", "readdir", "cwd", "print", "utf8Encode", "utf8Decode", "compileModule", "writeFile",
-      "mkdir", "mkdtemp", "realpath", "rm", "spawn", "timerSet", "timerClear", "immediateSet",
+      "mkdir", "mkdtemp", "realpath", "rm", "spawn", "timerSet", "timerClear", "immediateSet", "hash", "hmac", "randomBytes",
+      "appendFile", "copyFile", "rename", "spawnAsync",
     ],
     natives: [.clock("now"), .microtaskCheckpoint("runMicrotasks")],
     scripts: files.map { name in
@@ -29,8 +32,8 @@ public final class NodeRuntime: @unchecked Sendable {
         calledFromSwift: ["modules", "process"].contains(name))
     },
     modules: [
-      "path", "util", "assert", "assert/strict", "events", "buffer", "fs", "fs/promises", "child_process", "url", "timers",
-      "timers/promises", "process", "console", "os",
+      "path", "util", "assert", "assert/strict", "events", "buffer", "stream", "stream/promises", "fs", "fs/promises",
+      "child_process", "crypto", "url", "timers", "timers/promises", "process", "console", "os",
     ])
 
   private let console: ConsoleSink
@@ -133,33 +136,7 @@ public final class NodeRuntime: @unchecked Sendable {
       if fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
       return .undefined
     }
-    bodies["node.spawn"] = { args in
-      let command = args[0].stringValue ?? ""
-      var arguments: [String] = []
-      if case .array(let list) = args[1] { arguments = list.compactMap(\.stringValue) }
-      let options = args[2]
-      var environment: [String: String]?
-      if case .object(let env) = options["env"] {
-        environment = Dictionary(
-          env.entries.compactMap { e in e.value.stringValue.map { (e.key, $0) } }, uniquingKeysWith: { $1 })
-      }
-      // A bare name is looked up on the PATH, as Node does.
-      let executable = URL(fileURLWithPath: command.contains("/") ? command : "/usr/bin/env")
-      let result: ChildProcess.Result
-      do {
-        result = try ChildProcess.run(
-          executable, command.contains("/") ? arguments : [command] + arguments, environment: environment,
-          directory: options["cwd"].stringValue.map { URL(fileURLWithPath: $0) },
-          input: options["input"].stringValue.map { Data($0.utf8) })
-      } catch {
-        return .object(JSObject([("error", .string("spawn \(command) ENOENT"))]))
-      }
-      return .object(
-        JSObject([
-          ("status", .number(Double(result.status))), ("stdout", .bytes([UInt8](result.stdout))),
-          ("stderr", .bytes([UInt8](result.stderr))),
-        ]))
-    }
+    bodies["node.spawn"] = { args in SpawnRequest(args).run() }
     bodies["node.timerSet"] = { [weak realm] args in
       guard let realm, case .function(let callback) = args[0] else { throw HostError("setTimeout needs a function") }
       return .number(
@@ -176,6 +153,7 @@ public final class NodeRuntime: @unchecked Sendable {
       guard let realm, case .function(let callback) = args[0] else { throw HostError("setImmediate needs a function") }
       return .number(Double(realm.loop.setImmediate(in: realm.context, callback: callback)))
     }
+    bodies.merge(Self.moreHostFunctions(for: realm)) { $1 }
     return bodies
   }
 

@@ -1,5 +1,5 @@
-// node:fs and node:fs/promises: reads, stats, directory listings, and the writes support code
-// makes (files, folders, temporary folders).
+// node:fs and node:fs/promises: reads, stats and directory listings; writes, appends, copies,
+// renames, removals, folders and temporary folders; callback and promise forms; write streams.
 (host, runtime) => {
   const { define } = runtime.modules;
   const path = runtime.path;
@@ -10,7 +10,7 @@
     pipe(dest) { return dest; }
   }
   const fsError = (code, syscall, path) => {
-    const messages = { ENOENT: 'no such file or directory', EISDIR: 'illegal operation on a directory', ENOTDIR: 'not a directory' };
+    const messages = { ENOENT: 'no such file or directory', EISDIR: 'illegal operation on a directory', ENOTDIR: 'not a directory', EEXIST: 'file already exists' };
     const e = new Error(`${code}: ${messages[code] || code}, ${syscall} '${path}'`);
     e.code = code; e.syscall = syscall; e.path = path; e.errno = -2;
     return e;
@@ -29,29 +29,98 @@
     const buffer = new Buffer(bytes.buffer, bytes.byteOffset, bytes.length);
     return encoding ? buffer.toString(encoding) : buffer;
   };
-  define('fs', () => {
-    const fs = {
-      readFileSync,
-      existsSync: (p) => host.stat(path.resolve(String(p))) !== null,
-      statSync: (p) => statOf(p, 'stat'),
-      lstatSync: (p) => statOf(p, 'lstat'),
-      readdirSync: (p) => { const s = statOf(p, 'scandir'); if (!s.isDirectory()) throw fsError('ENOTDIR', 'scandir', p); return host.readdir(path.resolve(String(p))); },
-      createReadStream: (p) => { statOf(p, 'open'); return new ReadStream(path.resolve(String(p))); },
-      writeFileSync: (p, data) => host.writeFile(path.resolve(String(p)), typeof data === 'string' ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
-      mkdirSync: (p, options) => host.mkdir(path.resolve(String(p)), Boolean(options && options.recursive)),
-      mkdtempSync: (prefix) => host.mkdtemp(String(prefix)),
-      rmSync: (p) => host.rm(path.resolve(String(p))),
-      realpathSync: Object.assign((p) => host.realpath(path.resolve(String(p))), { native: (p) => host.realpath(path.resolve(String(p))) }),
-      promises: {
-        readFile: async (p, options) => readFileSync(p, options),
-        stat: async (p) => statOf(p, 'stat'),
-        readdir: async (p) => fs.readdirSync(p),
-        access: async (p) => { statOf(p, 'access'); },
-      },
-      readFile: (p, options, callback) => { if (typeof options === 'function') { callback = options; options = undefined; } try { const v = readFileSync(p, options); queueMicrotask(() => callback(null, v)); } catch (e) { queueMicrotask(() => callback(e)); } },
+  const resolve = (p) => path.resolve(String(p && typeof p === 'object' && p.protocol === 'file:' ? decodeURIComponent(p.pathname) : p));
+  const dataOf = (data, options) => {
+    if (typeof data === 'string') return Buffer.from(data, (typeof options === 'string' ? options : options && options.encoding) || 'utf8');
+    if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    return Buffer.from(String(data));
+  };
+  /// A host call as Node's errors: a message starting `ENOENT` or `EACCES` becomes its code.
+  const call = (syscall, p, fn) => {
+    try { return fn(); } catch (e) {
+      const code = /^(E[A-Z]+)/.exec(String(e.message));
+      if (code) { e.code = code[1]; e.syscall = syscall; e.path = String(p); }
+      else if (/no such file|doesn.t exist|couldn.t be opened/i.test(String(e.message))) throw fsError('ENOENT', syscall, p);
+      throw e;
+    }
+  };
+  const sync = {
+    readFileSync,
+    existsSync: (p) => { try { return host.stat(resolve(p)) !== null; } catch { return false; } },
+    statSync: (p, options) => { try { return statOf(p, 'stat'); } catch (e) { if (options && options.throwIfNoEntry === false) return undefined; throw e; } },
+    lstatSync: (p) => statOf(p, 'lstat'),
+    accessSync: (p) => { statOf(p, 'access'); },
+    readdirSync: (p, options) => {
+      const s = statOf(p, 'scandir');
+      if (!s.isDirectory()) throw fsError('ENOTDIR', 'scandir', p);
+      const names = host.readdir(resolve(p));
+      if (!(options && options.withFileTypes)) return names;
+      return names.map((name) => { const e = statOf(path.join(resolve(p), name), 'scandir'); return { name, isFile: e.isFile, isDirectory: e.isDirectory, isSymbolicLink: () => false }; });
+    },
+    writeFileSync: (p, data, options) => call('open', p, () => host.writeFile(resolve(p), dataOf(data, options))),
+    appendFileSync: (p, data, options) => call('open', p, () => host.appendFile(resolve(p), dataOf(data, options))),
+    copyFileSync: (from, to) => { statOf(from, 'copyfile'); call('copyfile', from, () => host.copyFile(resolve(from), resolve(to))); },
+    renameSync: (from, to) => { statOf(from, 'rename'); call('rename', from, () => host.rename(resolve(from), resolve(to))); },
+    unlinkSync: (p) => { statOf(p, 'unlink'); host.rm(resolve(p)); },
+    rmSync: (p, options) => { if (host.stat(resolve(p)) === null) { if (options && options.force) return; throw fsError('ENOENT', 'rm', p); } host.rm(resolve(p)); },
+    rmdirSync: (p) => { statOf(p, 'rmdir'); host.rm(resolve(p)); },
+    mkdirSync: (p, options) => {
+      const recursive = Boolean(options && options.recursive);
+      if (host.stat(resolve(p)) !== null) { if (recursive) return undefined; const e = fsError('EEXIST', 'mkdir', p); throw e; }
+      call('mkdir', p, () => host.mkdir(resolve(p), recursive));
+      return recursive ? resolve(p) : undefined;
+    },
+    mkdtempSync: (prefix) => host.mkdtemp(String(prefix)),
+    realpathSync: Object.assign((p) => host.realpath(resolve(p)), { native: (p) => host.realpath(resolve(p)) }),
+  };
+  const promises = {};
+  const callbacks = {};
+  for (const [name, fn] of Object.entries(sync)) {
+    if (!name.endsWith('Sync')) continue;
+    const base = name.slice(0, -4);
+    promises[base] = async (...args) => fn(...args);
+    callbacks[base] = (...args) => {
+      const callback = typeof args[args.length - 1] === 'function' ? args.pop() : () => {};
+      let value, error = null;
+      try { value = fn(...args); } catch (e) { error = e; }
+      queueMicrotask(() => (error ? callback(error) : callback(null, value)));
     };
-    return fs;
+  }
+  promises.rm = async (p, options) => sync.rmSync(p, options);
+  delete callbacks.exists;
+  callbacks.exists = (p, callback) => queueMicrotask(() => callback(sync.existsSync(p)));
+  let WriteStreamClass = null;
+  // Made on first use, after `events` is installed.
+  const WriteStream = () => WriteStreamClass || (WriteStreamClass = class WriteStream extends runtime.modules.builtin('events') {
+    constructor(p, options = {}) {
+      super();
+      this.path = resolve(p);
+      this.bytesWritten = 0;
+      if (!(options.flags === 'a' || options === 'a')) host.writeFile(this.path, new Uint8Array(0));
+      queueMicrotask(() => this.emit('open'));
+    }
+    write(chunk, encoding, callback) {
+      if (typeof encoding === 'function') { callback = encoding; encoding = undefined; }
+      const bytes = dataOf(chunk, encoding);
+      host.appendFile(this.path, bytes);
+      this.bytesWritten += bytes.length;
+      if (callback) queueMicrotask(() => callback());
+      return true;
+    }
+    end(chunk, encoding, callback) {
+      if (typeof chunk === 'function') { callback = chunk; chunk = undefined; }
+      if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
+      queueMicrotask(() => { this.emit('finish'); this.emit('close'); if (callback) callback(); });
+      return this;
+    }
+    close(callback) { queueMicrotask(() => { this.emit('close'); if (callback) callback(); }); }
   });
+  define('fs', () => ({
+    ...sync, ...callbacks, promises,
+    createReadStream: (p) => { statOf(p, 'open'); return new ReadStream(resolve(p)); },
+    createWriteStream: (p, options) => new (WriteStream())(p, options),
+    constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 },
+  }));
   define('fs/promises', () => runtime.modules.builtin('fs').promises);
   return { ReadStream, readBytes: (p) => host.readBytes(p) };
 }

@@ -63,9 +63,17 @@
     return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && isDeepStrictEqual(a[k], b[k], strict));
   };
 
+  const promisifyCustom = Symbol.for('nodejs.util.promisify.custom');
+  const promisify = (fn) => {
+    if (typeof fn[promisifyCustom] === 'function') return fn[promisifyCustom];
+    return (...args) => new Promise((resolve, reject) => {
+      fn(...args, (err, value) => (err ? reject(err) : resolve(value)));
+    });
+  };
+  promisify.custom = promisifyCustom;
   define('util', () => ({
     format, inspect, isDeepStrictEqual,
-    promisify: (fn) => (...args) => new Promise((resolve, reject) => fn(...args, (err, value) => (err ? reject(err) : resolve(value)))),
+    promisify,
     inherits: (ctor, superCtor) => { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); Object.setPrototypeOf(ctor, superCtor); },
     deprecate: (fn) => fn,
     types: {

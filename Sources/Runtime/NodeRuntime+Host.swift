@@ -1,0 +1,149 @@
+import Crypto
+import Foundation
+import V8
+
+/// The host functions behind `crypto`, the writing `fs` functions and the asynchronous
+/// `child_process` functions of the Node-compatible runtime.
+extension NodeRuntime {
+  /// The extension's host functions besides the core ones, keyed `node.<name>`.
+  static func moreHostFunctions(for realm: Realm) -> [String: HostFunction] {
+    let fm = FileManager.default
+    var bodies: [String: HostFunction] = [:]
+    bodies["node.hash"] = { args in
+      let data = bytes(args[1])
+      switch args[0].stringValue?.lowercased() {
+      case "md5": return .bytes(Array(Insecure.MD5.hash(data: data)))
+      case "sha1": return .bytes(Array(Insecure.SHA1.hash(data: data)))
+      case "sha256": return .bytes(Array(SHA256.hash(data: data)))
+      case "sha384": return .bytes(Array(SHA384.hash(data: data)))
+      case "sha512": return .bytes(Array(SHA512.hash(data: data)))
+      default: throw HostError("Digest method not supported: \(args[0].stringValue ?? "")")
+      }
+    }
+    bodies["node.hmac"] = { args in
+      let key = SymmetricKey(data: bytes(args[1]))
+      let data = bytes(args[2])
+      switch args[0].stringValue?.lowercased() {
+      case "md5": return .bytes(Array(HMAC<Insecure.MD5>.authenticationCode(for: data, using: key)))
+      case "sha1": return .bytes(Array(HMAC<Insecure.SHA1>.authenticationCode(for: data, using: key)))
+      case "sha256": return .bytes(Array(HMAC<SHA256>.authenticationCode(for: data, using: key)))
+      case "sha384": return .bytes(Array(HMAC<SHA384>.authenticationCode(for: data, using: key)))
+      case "sha512": return .bytes(Array(HMAC<SHA512>.authenticationCode(for: data, using: key)))
+      default: throw HostError("Invalid digest: \(args[0].stringValue ?? "")")
+      }
+    }
+    bodies["node.randomBytes"] = { args in
+      var generator = SystemRandomNumberGenerator()
+      let count = max(0, Int(args[0].numberValue ?? 0))
+      return .bytes((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+    bodies["node.appendFile"] = { args in
+      let path = args[0].stringValue ?? ""
+      let data = Data(bytes(args[1]))
+      if !fm.fileExists(atPath: path) {
+        guard fm.createFile(atPath: path, contents: data) else { throw HostError("EACCES: cannot write '\(path)'") }
+        return .undefined
+      }
+      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+      defer { try? handle.close() }
+      try handle.seekToEnd()
+      try handle.write(contentsOf: data)
+      return .undefined
+    }
+    bodies["node.copyFile"] = { args in
+      let from = args[0].stringValue ?? ""
+      let to = args[1].stringValue ?? ""
+      if fm.fileExists(atPath: to) { try fm.removeItem(atPath: to) }
+      try fm.copyItem(atPath: from, toPath: to)
+      return .undefined
+    }
+    bodies["node.rename"] = { args in
+      let from = args[0].stringValue ?? ""
+      let to = args[1].stringValue ?? ""
+      guard Foundation.rename(from, to) == 0 else {
+        throw HostError("\(String(cString: strerror(errno))), rename '\(from)' -> '\(to)'")
+      }
+      return .undefined
+    }
+    // Runs a program on a thread of its own; its result comes back as a task on the event loop,
+    // so timers and other programs run meanwhile.
+    bodies["node.spawnAsync"] = { [weak realm] args in
+      guard let realm, case .function(let callback) = args[3] else { throw HostError("spawn needs a callback") }
+      let request = SpawnRequest(args)
+      let loop = realm.loop
+      let context = realm.context
+      loop.expectTask()
+      Thread.detachNewThread {
+        let value = request.run()
+        loop.post(to: context, fulfilling: true) { _ = try? context.call(callback, [value]) }
+      }
+      return .undefined
+    }
+    return bodies
+  }
+
+  /// A value's bytes: a byte array as it is, anything else as UTF-8 text.
+  static func bytes(_ value: JSValue) -> [UInt8] {
+    switch value {
+    case .bytes(let bytes), .arrayBuffer(let bytes): return bytes
+    default: return Array((value.stringValue ?? "").utf8)
+    }
+  }
+}
+
+/// A program to run for `child_process`: `command` (a path, or a name looked up on the PATH),
+/// its arguments, and the options `cwd`, `env`, `input`.
+struct SpawnRequest: Sendable {
+  let command: String
+  let arguments: [String]
+  let directory: String?
+  let environment: [String: String]?
+  let input: Data?
+
+  init(_ args: [JSValue]) {
+    command = args[0].stringValue ?? ""
+    if case .array(let list) = args[1] { arguments = list.compactMap(\.stringValue) } else { arguments = [] }
+    let options = args[2]
+    directory = options["cwd"].stringValue
+    if case .object(let env) = options["env"] {
+      environment = Dictionary(env.entries.compactMap { e in e.value.stringValue.map { (e.key, $0) } }, uniquingKeysWith: { $1 })
+    } else {
+      environment = nil
+    }
+    switch options["input"] {
+    case .bytes(let bytes): input = Data(bytes)
+    case .string(let text): input = Data(text.utf8)
+    default: input = nil
+    }
+  }
+
+  /// Runs it to its end: `{status, signal, stdout, stderr}` or `{error}` when it cannot start.
+  func run() -> JSValue {
+    // A bare name is looked up on the PATH, as Node does.
+    let bare = !command.contains("/")
+    do {
+      let result = try ChildProcess.run(
+        URL(fileURLWithPath: bare ? "/usr/bin/env" : command), bare ? [command] + arguments : arguments, environment: environment,
+        directory: directory.map { URL(fileURLWithPath: $0) }, input: input)
+      // env exits 127 when it cannot find the program.
+      if bare && result.status == 127 && result.signal == nil && result.stdout.isEmpty {
+        return .object(JSObject([("error", .string("spawn \(command) ENOENT"))]))
+      }
+      return .object(
+        JSObject([
+          ("status", result.signal == nil ? .number(Double(result.status)) : .null),
+          ("signal", result.signal.map { .string(Self.signalName($0)) } ?? .null),
+          ("stdout", .bytes([UInt8](result.stdout))), ("stderr", .bytes([UInt8](result.stderr))),
+        ]))
+    } catch {
+      return .object(JSObject([("error", .string("spawn \(command) ENOENT"))]))
+    }
+  }
+
+  static func signalName(_ number: Int32) -> String {
+    let names: [Int32: String] = [
+      1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 6: "SIGABRT", 9: "SIGKILL", 13: "SIGPIPE", 15: "SIGTERM",
+    ]
+    return names[number] ?? "SIG\(number)"
+  }
+}
