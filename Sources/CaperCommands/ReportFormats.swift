@@ -7,33 +7,69 @@ enum ReportFormats {
     "progress", "progress-bar", "pretty", "summary", "message", "json", "junit", "rerun", "usage", "usage-json", "snippets",
   ]
 
+  /// A `--format` value as cucumber-js splits it: `NAME`, `NAME:FILE`, or either part in double
+  /// quotes (`"NAME":"FILE"`, so a file may hold a colon).
+  static func target(_ spec: String) -> (name: String, file: String?) {
+    if spec.hasPrefix("\""), let close = spec.dropFirst().firstIndex(of: "\"") {
+      let name = String(spec[spec.index(after: spec.startIndex)..<close])
+      var rest = spec[spec.index(after: close)...]
+      guard rest.hasPrefix(":") else { return (name, nil) }
+      rest = rest.dropFirst()
+      let file =
+        rest.hasPrefix("\"") && rest.hasSuffix("\"") && rest.count >= 2 ? String(rest.dropFirst().dropLast()) : String(rest)
+      return (name, file)
+    }
+    let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else { return (spec, nil) }
+    let file =
+      parts[1].hasPrefix("\"") && parts[1].hasSuffix("\"") && parts[1].count >= 2
+      ? String(parts[1].dropFirst().dropLast()) : parts[1]
+    return (parts[0], file)
+  }
+
   /// `options` is `--format-options` (JSON): `colorsEnabled`, `junit.suiteName`; `strict` is
   /// the run's.
   ///
-  /// The formatters; a report file that cannot be opened is left out and reported in
-  /// `unwritable` (the others still run), an unknown name is a usage error.
+  /// The formatters, as cucumber-js makes them: every name is checked before any report file is
+  /// opened (an unknown one is a usage error and truncates nothing); at most one writes to stdout
+  /// (two is a usage error); with none on stdout, `progress` is added there; `progress-bar`
+  /// elsewhere than a terminal is `progress`. A report file that cannot be opened is left out and
+  /// reported in `unwritable` (the others still run).
   static func make(
     _ specs: [String], options: [String: Any] = [:], strict: Bool = true, unwritable: inout [String]
   ) throws -> [Formatters.Formatter] {
+    var targets = specs.map(target)
+    for (name, _) in targets where !names.contains(name) {
+      let custom = name.hasPrefix(".") || name.hasPrefix("/") || name.hasSuffix(".js") || name.hasSuffix(".mjs")
+      throw CommandFailure(
+        message: custom
+          ? "caper: formatter '\(name)': custom formatters are not supported yet (built in: \(names.joined(separator: ", ")))"
+          : "caper: unknown formatter '\(name)' (\(names.joined(separator: ", ")))",
+        status: ExitStatus.usage)
+    }
+    let onStdout = targets.filter { $0.file == nil }.map(\.name)
+    if onStdout.count > 1 {
+      throw CommandFailure(
+        message:
+          "caper: only one formatter can write to stdout, not \(onStdout.joined(separator: " and ")); give the others a file (NAME:FILE)",
+        status: ExitStatus.usage)
+    }
+    if onStdout.isEmpty { targets.insert(("progress", nil), at: 0) }
     var formatters: [Formatters.Formatter] = []
-    for spec in specs.isEmpty ? ["progress"] : specs {
-      let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
-      guard names.contains(parts[0]) else {
-        throw CommandFailure(
-          message: "caper: unknown formatter '\(parts[0])' (\(names.joined(separator: ", ")))", status: ExitStatus.usage)
-      }
+    for (name, file) in targets {
       let output: FormatterOutput
       do {
-        output = parts.count > 1 ? try FormatterOutput.file(parts[1]) : .standardOutput
+        output = try file.map { try FormatterOutput.file($0) } ?? .standardOutput
       } catch {
         unwritable.append("caper: \(error)")
         continue
       }
-      let toTerminal = parts.count == 1 && isatty(STDOUT_FILENO) == 1
+      let toTerminal = file == nil && isatty(STDOUT_FILENO) == 1
       let colors = (options["colorsEnabled"] as? Bool) ?? (toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-      switch parts[0] {
+      switch name {
       case "progress": formatters.append(ProgressFormatter(output: output))
-      case "progress-bar": formatters.append(ProgressBarFormatter(output: output, terminal: toTerminal))
+      case "progress-bar":
+        formatters.append(toTerminal ? ProgressBarFormatter(output: output, terminal: true) : ProgressFormatter(output: output))
       case "pretty": formatters.append(PrettyFormatter(output: output, colors: colors))
       case "summary": formatters.append(SummaryFormatter(output: output))
       case "message": formatters.append(MessageFormatter(output: output))
@@ -44,10 +80,7 @@ enum ReportFormats {
       case "rerun": formatters.append(RerunFormatter(output: output))
       case "usage": formatters.append(UsageFormatter(output: output, style: .table))
       case "usage-json": formatters.append(UsageFormatter(output: output, style: .json))
-      case "snippets": formatters.append(SnippetsFormatter(output: output))
-      default:
-        throw CommandFailure(
-          message: "caper: unknown formatter '\(parts[0])' (\(names.joined(separator: ", ")))", status: ExitStatus.usage)
+      default: formatters.append(SnippetsFormatter(output: output))
       }
     }
     return formatters

@@ -253,21 +253,26 @@ struct RunCommand: ParsableCommand {
   private func run(_ config: RunConfiguration, in cwd: String) throws {
     let fm = FileManager.default
     let caperProject = fm.fileExists(atPath: cwd + "/Features") || fm.fileExists(atPath: cwd + "/Support/steps")
-    // `@rerun.txt` stands for the `file:line`s the rerun formatter wrote.
+    // `@rerun.txt` stands for the `file:line`s the rerun formatter wrote; as in cucumber-js the `@`
+    // is part of the file's name (`--format rerun:@rerun.txt`); a file without it is read too.
     var featurePaths: [String] = []
+    var onlyRerunFiles = !config.paths.isEmpty
     for path in config.paths {
       guard path.hasPrefix("@") else {
         featurePaths.append(path)
+        onlyRerunFiles = false
         continue
       }
-      guard let text = try? String(contentsOfFile: String(path.dropFirst()), encoding: .utf8) else {
-        throw CommandFailure(message: "caper: \(path.dropFirst()): no such rerun file", status: ExitStatus.usage)
+      guard
+        let text = (try? String(contentsOfFile: path, encoding: .utf8))
+          ?? (try? String(contentsOfFile: String(path.dropFirst()), encoding: .utf8))
+      else {
+        throw CommandFailure(message: "caper: \(path): no such rerun file", status: ExitStatus.usage)
       }
-      let listed = text.split(whereSeparator: \.isWhitespace).map(String.init)
-      if listed.isEmpty && config.paths.count == 1 { return }
-      featurePaths += listed
+      featurePaths += text.split(whereSeparator: \.isWhitespace).map(String.init)
     }
-    if featurePaths.isEmpty { featurePaths = [caperProject ? "Features" : "features"] }
+    // Empty rerun files run nothing (and the reports are still written).
+    if featurePaths.isEmpty && !onlyRerunFiles { featurePaths = [caperProject ? "Features" : "features"] }
     var supportPaths = config.require + config.import
     if supportPaths.isEmpty {
       supportPaths = [caperProject ? "Support/steps" : "features"].filter { fm.fileExists(atPath: cwd + "/" + $0) }

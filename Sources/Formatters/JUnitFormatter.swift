@@ -4,7 +4,8 @@ import Messages
 /// `junit`: JUnit XML in the Ant/Surefire format that Jenkins' JUnit plugin and GitLab's test
 /// reports read: one `<testsuite>` with a `<testcase>` per scenario (classname: the feature),
 /// `<failure>` for failed and ambiguous ones (and undefined or pending ones under `strict`),
-/// `<skipped>` otherwise when they did not pass, the steps and their statuses in `<system-out>`.
+/// `<skipped>` otherwise when they did not pass, the steps and their statuses in `<system-out>`;
+/// a failed BeforeAll or AfterAll hook is a failed `<testcase>` of class `hooks`.
 public final class JUnitFormatter: Formatter {
   private let output: FormatterOutput
   private let strict: Bool
@@ -23,6 +24,15 @@ public final class JUnitFormatter: Formatter {
     var cases: [String] = []
     var failures = 0
     var skipped = 0
+    // A BeforeAll or AfterAll that failed is a failed test case of its own (CI shows why).
+    for (hook, result) in model.failedRunHooks {
+      failures += 1
+      let message = result.message ?? "failed"
+      cases.append(
+        "    <testcase classname=\"hooks\" name=\"\(Self.escape(model.describe(hook)))\" time=\"\(String(format: "%.3f", RunModel.seconds(result.duration)))\">\n"
+          + "      <failure type=\"\(Self.escape(result.exception?.type ?? "Error"))\" message=\"\(Self.escape(message))\">\(Self.cdata(result.exception?.stackTrace ?? message))</failure>\n    </testcase>"
+      )
+    }
     for (testCase, pickle, startedId) in model.executed {
       let results = model.results(startedId, testCase)
       let time = results.reduce(0.0) { $0 + RunModel.seconds($1.1.duration) }

@@ -12,6 +12,7 @@ public final class PrettyFormatter: Formatter {
   private let model = RunModel()
   private let colors: Bool
   private var printedFeatures = Set<String>()
+  private var printedRules = Set<String>()
 
   public init(output: FormatterOutput, colors: Bool) {
     self.output = output
@@ -28,6 +29,13 @@ public final class PrettyFormatter: Formatter {
     case .skipped, .unknown: code = "36"
     }
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+  }
+
+  /// A feature's or rule's description as written, each line indented (nothing when empty).
+  static func description(_ text: String, indent: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    guard lines.contains(where: { !$0.isEmpty }) else { return "" }
+    return lines.map { indent + $0 }.joined(separator: "\n") + "\n"
   }
 
   static func mark(_ status: TestStepResult.Status) -> String {
@@ -48,7 +56,12 @@ public final class PrettyFormatter: Formatter {
     var out = ""
     if printedFeatures.insert(pickle.uri).inserted, let feature = model.feature(of: pickle) {
       out +=
-        "\(feature.tags.isEmpty ? "" : feature.tags.map(\.name).joined(separator: " ") + "\n")\(feature.keyword ?? "Feature"): \(feature.name)\n\n"
+        "\(feature.tags.isEmpty ? "" : feature.tags.map(\.name).joined(separator: " ") + "\n")\(feature.keyword ?? "Feature"): \(feature.name)\n"
+      out += Self.description(feature.description, indent: "  ") + "\n"
+    }
+    if let rule = model.rule(of: pickle), printedRules.insert(rule.id).inserted {
+      if !rule.tags.isEmpty { out += "  " + rule.tags.map(\.name).joined(separator: " ") + "\n" }
+      out += "  \(rule.keyword): \(rule.name)\n" + Self.description(rule.description, indent: "    ") + "\n"
     }
     let scenario = model.scenario(of: pickle)
     if !pickle.tags.isEmpty { out += "  " + pickle.tags.map(\.name).joined(separator: " ") + "\n" }
@@ -61,7 +74,7 @@ public final class PrettyFormatter: Formatter {
           out +=
             "    "
             + paint(
-              "\(Self.mark(result.status)) \(hook?.type == .afterTestCase ? "After" : "Before") # \(hook?.sourceReference.uri ?? ""):\(hook?.sourceReference.location?.line ?? 0)",
+              "\(Self.mark(result.status)) \(model.describe(hook))",
               result.status) + "\n"
           out += details(result)
         }

@@ -29,6 +29,10 @@ final class RunModel {
   var attachments: [String: [String: [Attachment]]] = [:]
   var runStarted: Timestamp?
   var runFinished: TestRunFinished?
+  /// The hook of each BeforeAll or AfterAll run (by testRunHookStartedId).
+  private var runHookStarted: [String: String] = [:]
+  /// The BeforeAll and AfterAll hooks that did not pass, in the order they finished.
+  var failedRunHooks: [(hook: Hook?, result: TestStepResult)] = []
 
   func handle(_ envelope: Envelope) {
     switch envelope {
@@ -45,6 +49,9 @@ final class RunModel {
     case .suggestion(let m): suggestions[m.pickleStepId] = m
     case .testRunStarted(let m): runStarted = m.timestamp
     case .testRunFinished(let m): runFinished = m
+    case .testRunHookStarted(let m): runHookStarted[m.id] = m.hookId
+    case .testRunHookFinished(let m) where m.result.status == .failed:
+      failedRunHooks.append((runHookStarted[m.testRunHookStartedId].flatMap { hooks[$0] }, m.result))
     case .testCaseStarted(let m):
       started[m.id] = m.testCaseId
       latestAttempt[m.testCaseId] = m.id
@@ -56,6 +63,23 @@ final class RunModel {
       }
     default: break
     }
+  }
+
+  /// A hook as a user names it: its keyword and where it is defined (`Before # steps.js:3`).
+  func describe(_ hook: Hook?) -> String {
+    guard let hook else { return "Hook" }
+    let keyword: String
+    switch hook.type {
+    case .beforeTestRun: keyword = "BeforeAll"
+    case .afterTestRun: keyword = "AfterAll"
+    case .beforeTestCase: keyword = "Before"
+    case .afterTestCase: keyword = "After"
+    case .beforeTestStep: keyword = "BeforeStep"
+    case .afterTestStep: keyword = "AfterStep"
+    case nil: keyword = "Hook"
+    }
+    let name = hook.name.map { " (\($0))" } ?? ""
+    return "\(keyword)\(name) # \(hook.sourceReference.uri ?? ""):\(hook.sourceReference.location?.line ?? 0)"
   }
 
   /// Each test case that ran, with its latest attempt, handed over without copying.
@@ -141,6 +165,13 @@ final class RunModel {
   }
 
   /// The scenario a pickle came from.
+  ///
+  /// The rule a pickle's scenario belongs to, if any.
+  func rule(of pickle: Pickle) -> Rule? {
+    guard let feature = feature(of: pickle), let id = pickle.astNodeIds.first else { return nil }
+    return feature.children.compactMap(\.rule).first { $0.children.contains { $0.scenario?.id == id } }
+  }
+
   func scenario(of pickle: Pickle) -> Scenario? {
     guard let feature = feature(of: pickle), let id = pickle.astNodeIds.first else { return nil }
     for child in feature.children {

@@ -20,7 +20,11 @@ public final class SummaryFormatter: Formatter {
 /// The end-of-run text `progress` and `summary` share.
 enum Summary {
   static func text(_ model: RunModel) -> String {
-    var problems: [String] = []
+    // A BeforeAll or AfterAll that failed first: nothing else may say why the run failed.
+    var problems: [String] = model.failedRunHooks.map { hook, result in
+      "\(model.describe(hook))\n   ✖ failed\n" + indent(result.exception?.stackTrace ?? result.message ?? "failed", "       ")
+        + "\n"
+    }
     var scenarios: [TestStepResult.Status: Int] = [:]
     var steps: [TestStepResult.Status: Int] = [:]
     model.forEachExecuted { testCase, pickle, startedId in
@@ -47,7 +51,7 @@ enum Summary {
   static func describe(_ model: RunModel, _ pickle: Pickle, _ step: TestStep, _ result: TestStepResult) -> String {
     let pickleStep = pickle.steps.first { $0.id == step.pickleStepId }
     var text = "Scenario: \(pickle.name) # \(pickle.uri):\(pickle.location?.line ?? 0)\n"
-    let what = pickleStep.map { "Step: \($0.text)" } ?? "Hook"
+    let what = pickleStep.map { "Step: \($0.text)" } ?? model.describe(step.hookId.flatMap { model.hooks[$0] })
     switch result.status {
     case .undefined:
       text += "   ? \(what)\n       Undefined. Implement with the following snippet:\n\n"

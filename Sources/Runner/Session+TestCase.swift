@@ -59,10 +59,13 @@ extension Session {
           }
           ?? execute(
             planned, pickle: pickle, document: document, startedId: startedId,
-            skipping: skipping || !runsCode, worst: runsCode ? worst : .skipped,
+            skipping: skipping || !runsCode, worst: runsCode || run.options.dryRun ? worst : .skipped,
             canRetry: attempt < run.options.retry && retryAllowed)
-        if result.status != .passed { skipping = true }
-        worst = TestStepResult.Status.worse(worst, result.status)
+        // A dry run skips every hook and defined step; undefined and ambiguous ones still show.
+        if !(run.options.dryRun && result.status == .skipped) {
+          if result.status != .passed { skipping = true }
+          worst = TestStepResult.Status.worse(worst, result.status)
+        }
         run.emit(
           .testStepFinished(
             TestStepFinished(

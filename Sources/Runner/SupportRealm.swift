@@ -34,7 +34,11 @@ final class SupportRealm: @unchecked Sendable {
     realm = try Realm(template: SupportRuntime.template, heapLimit: heapLimit, caches: caches, log: log) { realm in
       var bodies = node.hostFunctions(for: realm)
       bodies["cucumber.emit"] = { args in
-        if args[0].stringValue == "attachment", let deliver = attachments.withLock({ $0 }) { deliver(args[1]) }
+        switch args[0].stringValue {
+        case "attachment": if let deliver = attachments.withLock({ $0 }) { deliver(args[1]) }
+        case "note": console(.err, "caper: \(args[1].stringValue ?? "")\n")
+        default: break
+        }
         return .undefined
       }
       return bodies

@@ -8,6 +8,7 @@
   const {
     ArrayIsArray, ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeFilter, ArrayPrototypeJoin,
     JSONParse, ObjectAssign, ObjectCreate, ObjectFreeze, ObjectFromEntries, PromisePrototypeThen, PromiseResolve, Promise,
+    FunctionPrototypeBind,
     RegExp, RegExpPrototypeExec, RegExpTest, ReflectApply, SplitString, Uint8Array, ArrayBuffer, String, Error,
   } = runtime.primordials;
   /// The characters of `flags` not in `drop`.
@@ -18,6 +19,20 @@
   };
 
   const library = { steps: [], hooks: [], parameterTypes: [], defaultTimeout: 5000, worldConstructor: null };
+  /// The World of the running test case, the context of BeforeAll/AfterAll, and the error the
+  /// test case's failing step threw (After and AfterStep hooks receive it as `error`).
+  let world = null;
+  let runContext = null;
+  let lastError;
+  let parallelNoted = false;
+  const currentProxy = (current, name) => new Proxy({}, {
+    get: (_, key) => { const target = current(); if (target === null || target === undefined) throw new Error(`'${name}' is only available while a scenario or hook runs`); const v = target[key]; return typeof v === 'function' ? FunctionPrototypeBind(v, target) : v; },
+    set: (_, key, value) => { const target = current(); if (!target) throw new Error(`'${name}' is only available while a scenario or hook runs`); target[key] = value; return true; },
+    has: (_, key) => { const target = current(); return Boolean(target) && key in target; },
+  });
+  const unavailable = (name, why) => new Error(`${name} is not available in Caper: ${why}`);
+  const unavailableClass = (name, why) => class { constructor() { throw unavailable(name, why); } };
+  const unavailableObject = (name, why) => new Proxy({}, { get: (_, key) => (typeof key === 'symbol' ? undefined : () => { throw unavailable(`${name}.${String(key)}`, why); }) });
   let sequence = 0;
 
   /// The user's file and line that called into the API.
@@ -94,6 +109,22 @@
     setDefaultTimeout: (ms) => { library.defaultTimeout = ms; },
     World, Status, DataTable, PendingException, SkippedException,
     setDefinitionFunctionWrapper: () => {},
+    // The current World and the test run's context, as proxies (usable in parameter-type
+    // transformers and hooks), as @cucumber/cucumber 10+ exports them.
+    world: currentProxy(() => world, 'world'),
+    context: currentProxy(() => runContext, 'context'),
+    version: '13.0.0',
+    // Scenarios go to workers in order; an assignment rule is accepted and not consulted.
+    setParallelCanAssign: (rule) => {
+      if (typeof rule !== 'function') throw new TypeError('setParallelCanAssign needs a function');
+      if (!parallelNoted) { parallelNoted = true; host.emit('note', 'setParallelCanAssign: Caper assigns scenarios to workers in order; the rule is not consulted'); }
+    },
+    parallelCanAssignHelpers: { atMostOnePicklePerTag: (tags) => { if (!ArrayIsArray(tags)) throw new TypeError('atMostOnePicklePerTag needs a list of tags'); return () => true; } },
+    Formatter: unavailableClass('Formatter', 'custom formatters are not supported yet; use the built-in formatters (--format)'),
+    SummaryFormatter: unavailableClass('SummaryFormatter', 'custom formatters are not supported yet; use --format summary'),
+    formatterHelpers: unavailableObject('formatterHelpers', 'custom formatters are not supported yet'),
+    supportCodeLibraryBuilder: unavailableObject(
+      'supportCodeLibraryBuilder', 'support code registers through Given/When/Then and the hooks, not the library builder'),
   };
   api.default = api;
   runtime.modules.define('caper', () => api);
@@ -111,7 +142,6 @@
     };
   }
 
-  let world = null;
 
   /// An attachment from user code: strings as they are, bytes and files in base64.
   function attach(data, options) {
@@ -131,9 +161,13 @@
   const log = (text) => attach(String(text), 'text/x.cucumber.log+plain');
   const link = (...uris) => attach(ArrayPrototypeJoin(uris, '\n'), 'text/uri-list');
 
+  let runParameters = {};
+
   function beginTestCase(parameters) {
     const Constructor = library.worldConstructor || World;
-    world = new Constructor({ attach, log, link, parameters: parameters || {} });
+    lastError = undefined;
+    runParameters = parameters || {};
+    world = new Constructor({ attach, log, link, parameters: runParameters });
   }
 
   /// How a call ended, as the runner records it (0 for passed: the common case crosses as a
@@ -148,6 +182,7 @@
   const ownFrame = /\(caper:|at caper:|at new Promise \(<anonymous>\)/;
 
   function failure(error) {
+    lastError = error;
     if (error instanceof PendingException) return { status: 'PENDING', message: error.message, exception: { type: 'PendingException', message: error.message, stackTrace: null } };
     if (error instanceof SkippedException) return { status: 'SKIPPED', message: error.message, exception: { type: 'SkippedException', message: error.message, stackTrace: null } };
     if (error instanceof Error) {
@@ -221,9 +256,13 @@
       if (argument.pickleStep) argument.pickleStep = JSONParse(argument.pickleStep);
       if (argument.result === undefined) delete argument.result;
     }
-    const args = hook.type === 'BEFORE_TEST_RUN' || hook.type === 'AFTER_TEST_RUN' ? [] : [argument];
-    const that = hook.type === 'BEFORE_TEST_RUN' || hook.type === 'AFTER_TEST_RUN' ? { attach, log, link, parameters: {} } : world;
-    return invoke(hook.code, args, that);
+    if (argument && argument.result && argument.result.status === 'FAILED' && (hook.type === 'AFTER_TEST_CASE' || hook.type === 'AFTER_TEST_STEP')) {
+      argument.error = lastError;
+    }
+    const global = hook.type === 'BEFORE_TEST_RUN' || hook.type === 'AFTER_TEST_RUN';
+    if (global && runContext === null) runContext = { attach, log, link, parameters: runParameters };
+    const args = global ? [] : [argument];
+    return invoke(hook.code, args, global ? runContext : world);
   }
 
   // A test case's steps and hooks in one call while they pass synchronously (the common case).

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import _CaperBinaryTestSupport
+import _CaperTestSupport
+
+/// Reports and runtime semantics as cucumber-js gives them, through the real binary: `--format`
+/// targets, rerun files, dry runs, failing BeforeAll hooks, hooks' `error`, the public module's
+/// exports.
+@Suite struct CucumberReportsTests {
+  let project: TemporaryDirectory
+
+  init() throws {
+    project = try TemporaryDirectory()
+    _ = try project.write(
+      "features/a.feature",
+      """
+      Feature: reports
+        Some words about the feature.
+
+        Scenario: passes
+          Given a step that passes
+
+        Rule: a rule
+          Scenario: fails
+            Given a step that fails
+      """)
+    _ = try project.write(
+      "features/step_definitions/steps.js",
+      """
+      const { Given } = require('@cucumber/cucumber');
+      Given('a step that passes', function () {});
+      Given('a step that fails', function () { throw new Error('it failed'); });
+      """)
+  }
+
+  func run(_ arguments: [String]) throws -> ProcessResult {
+    try CaperBinary.run(["run", "--no-cache"] + arguments, directory: project.url)
+  }
+
+  func read(_ name: String) throws -> String {
+    try String(contentsOf: project.url.appendingPathComponent(name), encoding: .utf8)
+  }
+
+  @Test func formatTargetsAsCucumberJSParsesThem() throws {
+    let result = try run(["--format", #""json":"reports/a:b.json""#, "-f", "summary:reports/summary.txt"])
+    #expect(result.status == 1)
+    #expect(try read("reports/a:b.json").hasPrefix("["), "a quoted file name keeps its colon")
+    #expect(try read("reports/summary.txt").contains("2 scenarios (1 failed, 1 passed)"))
+    // With only report files, progress goes to stdout.
+    #expect(result.stdout.contains("2 scenarios (1 failed, 1 passed)"), "\(result.stdout)")
+  }
+
+  @Test func anUnknownFormatterTruncatesNoReport() throws {
+    _ = try project.write("reports/keep.txt", "earlier report")
+    let result = try run(["--format", "summary:reports/keep.txt", "--format", "nonsense"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("unknown formatter 'nonsense'"))
+    #expect(try read("reports/keep.txt") == "earlier report")
+  }
+
+  @Test func twoFormattersOnStdoutIsAnError() throws {
+    let result = try run(["--format", "summary", "--format", "progress"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("only one formatter can write to stdout"), "\(result.stderr)")
+  }
+
+  @Test func rerunFilesKeepTheirAt() throws {
+    let first = try run(["--format", "rerun:@rerun.txt", "--format", "summary"])
+    #expect(first.status == 1)
+    #expect(try read("@rerun.txt") == "features/a.feature:8")
+    let again = try run(["@rerun.txt", "--format", "summary"])
+    #expect(again.stdout.contains("1 scenario (1 failed)"), "\(again.stdout)\(again.stderr)")
+    // An empty rerun file runs nothing, and the reports are still written.
+    _ = try project.write("@rerun.txt", "")
+    let none = try run(["@rerun.txt", "--format", "summary", "--format", "junit:reports/junit.xml"])
+    #expect(none.status == 0, "\(none.stderr)")
+    #expect(none.stdout.contains("0 scenarios"))
+    #expect(try read("reports/junit.xml").contains("tests=\"0\""))
+  }
+
+  @Test func aDryRunReportsUndefinedAndAmbiguousStepsWithSnippets() throws {
+    _ = try project.write(
+      "features/b.feature",
+      "Feature: b\n  Scenario: c\n    Given a step that passes\n    And nobody wrote this\n    And twice defined\n")
+    _ = try project.write(
+      "features/step_definitions/more.js",
+      "const { Given } = require('@cucumber/cucumber');\nGiven('twice defined', () => {});\nGiven(/^twice defined$/, () => {});\n"
+    )
+    let result = try run(["--dry-run", "features/b.feature", "--format", "summary", "--format", "snippets:reports/snippets.txt"])
+    #expect(result.status == 1, "undefined and ambiguous steps fail a strict run")
+    #expect(result.stdout.contains("3 steps (1 ambiguous, 1 undefined, 1 skipped)"), "\(result.stdout)")
+    #expect(try read("reports/snippets.txt").contains("Given('nobody wrote this', function ()"))
+  }
+
+  @Test func aFailingBeforeAllIsShownWithItsPlace() throws {
+    _ = try project.write(
+      "features/step_definitions/hooks.js",
+      "const { BeforeAll } = require('@cucumber/cucumber');\nBeforeAll(function () {\n  throw new Error('no server');\n});\n")
+    let result = try run(["features/a.feature:4", "--format", "progress", "--format", "junit:reports/junit.xml"])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("BeforeAll # features/step_definitions/hooks.js:2"), "\(result.stdout)")
+    #expect(result.stdout.contains("no server"), "\(result.stdout)")
+    let junit = try read("reports/junit.xml")
+    #expect(junit.contains("classname=\"hooks\" name=\"BeforeAll # features/step_definitions/hooks.js:2\""), "\(junit)")
+    #expect(junit.contains("no server"))
+  }
+
+  @Test func prettyPrintsRulesAndDescriptions() throws {
+    let result = try run(["--format", "pretty", "--format-options", #"{"colorsEnabled": false}"#])
+    #expect(result.stdout.contains("Feature: reports\n  Some words about the feature.\n"), "\(result.stdout)")
+    #expect(result.stdout.contains("  Rule: a rule\n"), "\(result.stdout)")
+  }
+
+  @Test func afterHooksReceiveTheErrorAndTheModuleExportsWorldAndContext() throws {
+    _ = try project.write(
+      "features/step_definitions/hooks.js",
+      """
+      const { After, AfterStep, Before, BeforeAll, defineParameterType, world, context, version, Formatter, setParallelCanAssign } = require('@cucumber/cucumber');
+      const seen = [];
+      BeforeAll(function () { seen.push('context ' + (context.parameters !== undefined)); });
+      Before(function () { this.name = 'the world'; });
+      AfterStep(function ({ result, error }) { if (result.status === 'FAILED') seen.push('step error ' + error.message); });
+      After(function ({ result, error }) {
+        if (result.status === 'FAILED') {
+          seen.push('case error ' + error.message);
+          if (seen.join('|') !== 'context true|step error it failed|case error it failed') throw new Error(seen.join('|'));
+        }
+        if (world.name !== 'the world') throw new Error('world proxy: ' + world.name);
+        if (typeof version !== 'string') throw new Error('version');
+        try { new Formatter({}); throw new Error('no error'); } catch (e) { if (!/not available in Caper/.test(e.message)) throw e; }
+        setParallelCanAssign(() => true);
+      });
+      """)
+    let result = try run(["--format", "summary"])
+    #expect(result.stdout.contains("2 scenarios (1 failed, 1 passed)"), "\(result.stdout)\(result.stderr)")
+    #expect(!result.stdout.contains("After #"), "the After hooks passed: \(result.stdout)")
+    #expect(result.stderr.contains("setParallelCanAssign: Caper assigns scenarios to workers in order"), "\(result.stderr)")
+  }
+}
