@@ -31,9 +31,9 @@ enum ReportFormats {
   /// the run's.
   ///
   /// The formatters, as cucumber-js makes them: every name is checked before any report file is
-  /// opened (an unknown one is a usage error and truncates nothing); at most one writes to stdout
-  /// (two is a usage error); with none on stdout, `progress` is added there; `progress-bar`
-  /// elsewhere than a terminal is `progress`. A report file that cannot be opened is left out and
+  /// opened (an unknown one is a usage error and truncates nothing); one writes to stdout, the
+  /// last given without a file (`progress` when none is); `progress-bar` elsewhere than a
+  /// terminal is `progress`. A report file that cannot be opened is left out and
   /// reported in `unwritable` (the others still run).
   static func make(
     _ specs: [String], options: [String: Any] = [:], strict: Bool = true, unwritable: inout [String]
@@ -47,14 +47,14 @@ enum ReportFormats {
           : "caper: unknown formatter '\(name)' (\(names.joined(separator: ", ")))",
         status: ExitStatus.usage)
     }
-    let onStdout = targets.filter { $0.file == nil }.map(\.name)
-    if onStdout.count > 1 {
-      throw CommandFailure(
-        message:
-          "caper: only one formatter can write to stdout, not \(onStdout.joined(separator: " and ")); give the others a file (NAME:FILE)",
-        status: ExitStatus.usage)
-    }
-    if onStdout.isEmpty { targets.insert(("progress", nil), at: 0) }
+    // As cucumber-js (src/api/convert_configuration.ts): the last formatter without a file writes
+    // to stdout (the command line's over a profile's; progress when none), and a file named twice
+    // gets the later formatter.
+    let stdout = targets.last { $0.file == nil }?.name ?? "progress"
+    var byFile: [String: Int] = [:]
+    for (i, target) in targets.enumerated() { if let file = target.file { byFile[file] = i } }
+    targets =
+      [(stdout, nil)] + targets.enumerated().filter { i, target in target.file.map { byFile[$0] == i } ?? false }.map(\.element)
     var formatters: [Formatters.Formatter] = []
     for (name, file) in targets {
       let output: FormatterOutput

@@ -58,10 +58,13 @@ import _CaperTestSupport
     #expect(try read("reports/keep.txt") == "earlier report")
   }
 
-  @Test func twoFormattersOnStdoutIsAnError() throws {
-    let result = try run(["--format", "summary", "--format", "progress"])
-    #expect(result.status == 2)
-    #expect(result.stderr.contains("only one formatter can write to stdout"), "\(result.stderr)")
+  @Test func theLastFormatterWithoutAFileWritesToStdout() throws {
+    // As cucumber-js: a profile's stdout formatter gives way to the command line's.
+    _ = try project.write("cucumber.json", #"{ "default": { "format": ["progress", "summary:reports/s.txt"] } }"#)
+    let result = try run(["--format", "pretty", "--format", "summary"])
+    #expect(result.status == 1)
+    #expect(result.stdout.hasPrefix("Failures:"), "only the summary, no progress dots: \(result.stdout)")
+    #expect(try read("reports/s.txt").contains("2 scenarios"))
   }
 
   @Test func rerunFilesKeepTheirAt() throws {
