@@ -4,7 +4,12 @@ import Messages
 /// `json`: Cucumber JSON, the report format that cucumber-html-reporter, the Jenkins Cucumber
 /// plugin and other report tools read: features with their scenarios ("elements"), steps with
 /// `result.status`, `result.duration` in nanoseconds and `error_message`, hooks as hidden
-/// Before/After steps, attachments as `embeddings`, doc strings and data tables.
+/// Before/After steps, attachments as `embeddings`, doc strings and data tables as `arguments`.
+///
+/// Field by field as cucumber-js's `json` formatter writes them (src/formatter/json_formatter.ts):
+/// ids are names with spaces as dashes, lowercased, `feature;rule;scenario`; a scenario's line is
+/// its example row's for an outline; a tag's line is where it is written (feature, rule, scenario
+/// or examples).
 public final class JSONFormatter: Formatter {
   private let output: FormatterOutput
   private let model = RunModel()
@@ -13,8 +18,9 @@ public final class JSONFormatter: Formatter {
 
   public func handle(_ envelope: Envelope) { model.handle(envelope) }
 
+  /// cucumber-js's `convertNameToId`: spaces as dashes, lowercased.
   static func slug(_ text: String) -> String {
-    text.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+    text.replacingOccurrences(of: " ", with: "-").lowercased()
   }
 
   public func finish() throws {
@@ -48,7 +54,6 @@ public final class JSONFormatter: Formatter {
           let hook = model.hooks[hookId]
           entry["keyword"] = hook?.type == .afterTestCase ? "After" : "Before"
           entry["hidden"] = true
-          entry["match"] = ["location": "\(hook?.sourceReference.uri ?? ""):\(hook?.sourceReference.location?.line ?? 0)"]
         } else if let pickleStep = pickle.steps.first(where: { $0.id == step.pickleStepId }) {
           let astStep = pickleStep.astNodeIds.first.flatMap { model.astStep($0, in: pickle) }
           entry["keyword"] = astStep?.keyword ?? ""
@@ -62,15 +67,12 @@ public final class JSONFormatter: Formatter {
             ]
           }
           if let docString = pickleStep.argument?.docString {
-            entry["doc_string"] = [
-              "value": docString.content, "content_type": docString.mediaType ?? "",
-              "line": astStep?.docString?.location.line ?? 0,
-            ]
+            entry["arguments"] = [["content": docString.content, "line": astStep?.docString?.location.line ?? 0]]
+          } else if let table = pickleStep.argument?.dataTable {
+            entry["arguments"] = [["rows": table.rows.map { ["cells": $0.cells.map(\.value)] }]]
+          } else {
+            entry["arguments"] = [Any]()
           }
-          if let table = pickleStep.argument?.dataTable {
-            entry["rows"] = table.rows.map { ["cells": $0.cells.map(\.value)] }
-          }
-          entry["arguments"] = [Any]()
         }
         let embeddings = (model.attachments[startedId]?[step.id] ?? []).map { attachment -> [String: Any] in
           let data = attachment.contentEncoding == .base64 ? attachment.body : Data(attachment.body.utf8).base64EncodedString()
@@ -79,16 +81,16 @@ public final class JSONFormatter: Formatter {
         if !embeddings.isEmpty { entry["embeddings"] = embeddings }
         steps.append(entry)
       }
+      // Where each tag is written: the feature, the rule, the scenario or its examples.
+      let rule = model.rule(of: pickle)
+      let written =
+        (feature?.tags ?? []) + (rule?.tags ?? []) + (scenario?.tags ?? []) + (scenario?.examples.flatMap(\.tags) ?? [])
       let tags = pickle.tags.map { tag -> [String: Any] in
-        [
-          "name": tag.name,
-          "line": scenario?.tags.first { $0.id == tag.astNodeId }?.location.line ?? feature?.tags.first {
-            $0.id == tag.astNodeId
-          }?.location.line ?? 0,
-        ]
+        ["name": tag.name, "line": written.first { $0.id == tag.astNodeId }?.location.line ?? 0]
       }
+      let id = ([feature?.name ?? ""] + (rule.map { [$0.name] } ?? []) + [pickle.name]).map(Self.slug).joined(separator: ";")
       elements[pickle.uri, default: []].append([
-        "id": "\(Self.slug(feature?.name ?? ""));\(Self.slug(pickle.name))", "keyword": scenario?.keyword ?? "Scenario",
+        "id": id, "keyword": scenario?.keyword ?? "Scenario",
         "name": pickle.name, "description": scenario?.description ?? "", "line": pickle.location?.line ?? 0,
         "type": "scenario", "tags": tags, "steps": steps,
       ])

@@ -1,6 +1,7 @@
 import Messages
 
-/// `snippets`: the code to paste for each undefined step, once each.
+/// `snippets`: the code to paste for each undefined step, once each, with the alternatives
+/// cucumber-js prints (see `SnippetText`).
 public final class SnippetsFormatter: Formatter {
   private let output: FormatterOutput
   private var seen = Set<String>()
@@ -9,7 +10,7 @@ public final class SnippetsFormatter: Formatter {
   public init(output: FormatterOutput) { self.output = output }
 
   public func handle(_ envelope: Envelope) {
-    guard case .suggestion(let suggestion) = envelope, let code = suggestion.snippets.first?.code else { return }
+    guard case .suggestion(let suggestion) = envelope, let code = SnippetText.combined(suggestion.snippets) else { return }
     if seen.insert(code).inserted { snippets.append(code) }
   }
 

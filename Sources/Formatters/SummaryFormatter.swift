@@ -55,8 +55,8 @@ enum Summary {
     switch result.status {
     case .undefined:
       text += "   ? \(what)\n       Undefined. Implement with the following snippet:\n\n"
-      for snippet in (pickleStep.flatMap { model.suggestions[$0.id] }?.snippets.prefix(1) ?? []) {
-        text += indent(snippet.code, "         ") + "\n"
+      if let code = pickleStep.flatMap({ model.suggestions[$0.id] }).flatMap({ SnippetText.combined($0.snippets) }) {
+        text += indent(code, "         ") + "\n"
       }
     case .pending:
       text += "   ? \(what)\n       Pending\(result.message.map { ": \($0)" } ?? "")\n"

@@ -139,4 +139,54 @@ import _CaperTestSupport
     #expect(!result.stdout.contains("After #"), "the After hooks passed: \(result.stdout)")
     #expect(result.stderr.contains("setParallelCanAssign: Caper assigns scenarios to workers in order"), "\(result.stderr)")
   }
+
+  @Test func jsonAgreesWithCucumberJSFieldByField() throws {
+    _ = try project.write(
+      "features/json.feature",
+      """
+      @feature-tag
+      Feature: Json Report
+        Rule: The Rule
+          Scenario Outline: Outlined <n>
+            Given a step that passes
+            And a doc string:
+              \"\"\"
+              text
+              \"\"\"
+            And a table:
+              | a | b |
+            @examples-tag
+            Examples:
+              | n |
+              | 1 |
+      """)
+    _ = try project.write(
+      "features/step_definitions/json.js",
+      "const { Given } = require('@cucumber/cucumber');\nGiven('a doc string:', (s) => {});\nGiven('a table:', (t) => {});\n")
+    _ = try run(["features/json.feature", "--format", "json:reports/r.json"])
+    let data = try Data(contentsOf: project.url.appendingPathComponent("reports/r.json"))
+    let features = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    let element = try #require((features.first?["elements"] as? [[String: Any]])?.first)
+    #expect(element["id"] as? String == "json-report;the-rule;outlined-1")
+    #expect(element["line"] as? Int == 15, "the example row's line")
+    let tags = try #require(element["tags"] as? [[String: Any]])
+    #expect(tags.map { $0["name"] as? String } == ["@feature-tag", "@examples-tag"])
+    #expect(tags.map { $0["line"] as? Int } == [1, 12])
+    let steps = try #require(element["steps"] as? [[String: Any]])
+    let docString = try #require((steps[1]["arguments"] as? [[String: Any]])?.first)
+    #expect(docString["content"] as? String == "text" && docString["line"] as? Int == 7)
+    let table = try #require((steps[2]["arguments"] as? [[String: Any]])?.first)
+    #expect((table["rows"] as? [[String: Any]])?.first?["cells"] as? [String] == ["a", "b"])
+    #expect((steps[0]["arguments"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test func snippetsPrintTheAlternativesCucumberJSPrints() throws {
+    _ = try project.write("features/c.feature", "Feature: c\n  Scenario: d\n    Given I have 12 cukes\n")
+    let result = try run(["features/c.feature", "--format", "snippets"])
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.contains(
+        "Given('I have {int} cukes', function (int) {\n// Given('I have {float} cukes', function (float) {\n  // Write code here"),
+      "\(result.stdout)")
+  }
 }
