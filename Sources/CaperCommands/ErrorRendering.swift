@@ -14,8 +14,10 @@ enum ErrorRendering {
     case let failure as CommandFailure:
       return failure
     case let error as RunError:
-      // Could not start: usage, configuration or load errors.
-      return CommandFailure(message: "caper: \(error)" + frames(of: error.cause), status: ExitStatus.usage)
+      // Could not start (usage, configuration or load errors: 2), or features that do not parse
+      // (a failed run, as cucumber-js: 1).
+      return CommandFailure(
+        message: "caper: \(error)" + frames(of: error.cause), status: error.isFailure ? ExitStatus.failure : ExitStatus.usage)
     case let error as JSError:
       return CommandFailure(message: "caper: \(error)" + frames(of: error), status: ExitStatus.failure)
     default:

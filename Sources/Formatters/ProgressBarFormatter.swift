@@ -54,7 +54,8 @@ public final class ProgressBarFormatter: Formatter {
   }
 
   public func finish() throws {
-    output.write((terminal ? "\n" : "") + "\n" + Summary.text(model))
+    let summary = Summary.text(model)
+    if !summary.isEmpty { output.write((terminal ? "\n" : "") + "\n" + summary) }
     output.flush()
   }
 }

@@ -30,7 +30,8 @@ public final class ProgressFormatter: Formatter {
   }
 
   public func finish() throws {
-    output.write("\n\n" + Summary.text(model))
+    let summary = Summary.text(model)
+    if !summary.isEmpty { output.write("\n\n" + summary) }
     output.flush()
   }
 }

@@ -20,6 +20,9 @@ public final class SummaryFormatter: Formatter {
 /// The end-of-run text `progress` and `summary` share.
 enum Summary {
   static func text(_ model: RunModel) -> String {
+    // A run that never started (features that do not parse, support code that does not load)
+    // has nothing to count.
+    guard model.runStarted != nil else { return "" }
     // A BeforeAll or AfterAll that failed first: nothing else may say why the run failed.
     var problems: [String] = model.failedRunHooks.map { hook, result in
       "\(model.describe(hook))\n   ✖ failed\n" + indent(result.exception?.stackTrace ?? result.message ?? "failed", "       ")

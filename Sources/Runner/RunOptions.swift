@@ -118,13 +118,20 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
   public var column: Int?
   public var message: String
   public var cause: (any Error & Sendable)?
+  /// The run failed rather than could not start (feature files that do not parse, as cucumber-js
+  /// reports them with exit status 1); otherwise a usage or load error (exit status 2).
+  public var isFailure: Bool
 
-  public init(file: String? = nil, line: Int? = nil, column: Int? = nil, message: String, cause: (any Error & Sendable)? = nil) {
+  public init(
+    file: String? = nil, line: Int? = nil, column: Int? = nil, message: String, cause: (any Error & Sendable)? = nil,
+    isFailure: Bool = false
+  ) {
     self.file = file
     self.line = line
     self.column = column
     self.message = message
     self.cause = cause
+    self.isFailure = isFailure
   }
 
   /// `file:line:column: message`.

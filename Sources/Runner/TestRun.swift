@@ -212,7 +212,8 @@ public final class TestRun: @unchecked Sendable {
                 source: SourceReference(uri: feature.source.uri, location: problem.location), message: problem.description)))
           errors.append(
             RunError(
-              file: feature.source.uri, line: problem.location.line, column: problem.location.column, message: problem.message))
+              file: feature.source.uri, line: problem.location.line, column: problem.location.column,
+              message: "parse error: \(problem.message)", isFailure: true))
         }
         continue
       }
@@ -229,7 +230,7 @@ public final class TestRun: @unchecked Sendable {
       }
     }
     if let first = errors.first {
-      throw errors.count == 1 ? first : RunError(message: errors.map(\.description).joined(separator: "\n"))
+      throw errors.count == 1 ? first : RunError(message: errors.map(\.description).joined(separator: "\n"), isFailure: true)
     }
     if let shard = options.shard {
       // Every node sorts the same way and takes every total-th pickle from its index.

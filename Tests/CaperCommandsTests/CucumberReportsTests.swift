@@ -189,4 +189,20 @@ import _CaperTestSupport
         "Given('I have {int} cukes', function (int) {\n// Given('I have {float} cukes', function (float) {\n  // Write code here"),
       "\(result.stdout)")
   }
+
+  @Test func exitStatusesAsCucumberJSGivesThem() throws {
+    _ = try project.write("features/broken.feature", "Feature: broken\n  Scenario: x\n    Given a step that passes\n  Oops\n")
+    let parse = try run(["--format", "progress", "--format", "message:reports/m.ndjson"])
+    #expect(parse.status == 1, "features that do not parse fail the run")
+    #expect(parse.stderr.contains("features/broken.feature:4:3: parse error:"), "\(parse.stderr)")
+    #expect(!parse.stdout.contains("0 scenarios"), "a run that never started counts nothing: \(parse.stdout)")
+    #expect(try read("reports/m.ndjson").contains("\"parseError\""))
+    try FileManager.default.removeItem(at: project.url.appendingPathComponent("features/broken.feature"))
+    let rerun = try run(["@nowhere.txt"])
+    #expect(rerun.status == 2)
+    #expect(rerun.stderr.contains("@nowhere.txt: no such rerun file"))
+    let tags = try run(["--tags", "@a and"])
+    #expect(tags.status == 2)
+    #expect(!tags.stdout.contains("0 scenarios"))
+  }
 }
