@@ -71,7 +71,7 @@ let package = Package(
       resources: [.copy("JavaScript")]
     ),
     // Formatters: each reads the message stream and writes bytes.
-    .target(name: "Formatters", dependencies: ["Messages"]),
+    .target(name: "Formatters", dependencies: ["Messages"], resources: [.copy("Resources/report.html")]),
 
     // MARK: Commands
 

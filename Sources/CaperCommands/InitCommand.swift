@@ -72,7 +72,7 @@ struct InitCommand: ParsableCommand {
     {
       "default": {
         "paths": ["features/**/*.feature"],
-        "format": ["progress", "junit:reports/junit.xml"]
+        "format": ["progress", "html:reports/cucumber.html", "junit:reports/junit.xml"]
       }
     }
 
@@ -108,7 +108,7 @@ struct InitCommand: ParsableCommand {
       Next:
         \(place)caper run                  # runs features/ with the steps beside them: 3 scenarios pass
         caper run --format pretty    # each scenario with its steps
-        open reports/junit.xml       # the JUnit report (CI reads it)
+        open reports/cucumber.html   # the html report; reports/junit.xml is for CI
 
       Write scenarios in features/*.feature and their steps in features/step_definitions/;
       a step without a definition gets a snippet to paste.

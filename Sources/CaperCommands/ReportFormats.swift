@@ -4,7 +4,8 @@ import Foundation
 /// Turns `--format NAME[:FILE]` options into formatters, each writing to its file or stdout.
 enum ReportFormats {
   static let names = [
-    "progress", "progress-bar", "pretty", "summary", "message", "json", "junit", "rerun", "usage", "usage-json", "snippets",
+    "progress", "progress-bar", "pretty", "summary", "message", "json", "junit", "html", "rerun", "usage", "usage-json",
+    "snippets",
   ]
 
   /// A `--format` value as cucumber-js splits it: `NAME`, `NAME:FILE`, or either part in double
@@ -74,6 +75,7 @@ enum ReportFormats {
       case "summary": formatters.append(SummaryFormatter(output: output))
       case "message": formatters.append(MessageFormatter(output: output))
       case "json": formatters.append(JSONFormatter(output: output))
+      case "html": formatters.append(HTMLFormatter(output: output))
       case "junit":
         let suite = (options["junit"] as? [String: Any])?["suiteName"] as? String ?? "caper"
         formatters.append(JUnitFormatter(output: output, strict: strict, suiteName: suite))
