@@ -193,19 +193,24 @@ struct RunCommand: ParsableCommand {
     }
   }
 
-  /// Modules that only teach Node TypeScript or newer syntax: Caper needs none of them.
+  /// Modules that teach Node TypeScript: Caper transpiles TypeScript itself (with the project's
+  /// `typescript` package), so with one of these folders of support code include .ts files.
   static let typeScriptHooks: Set<String> = [
-    "ts-node/register", "ts-node/register/transpile-only", "ts-node/esm", "tsx", "tsx/cjs", "tsx/esm", "@babel/register",
-    "esbuild-register", "@swc/register", "@swc-node/register",
+    "ts-node/register", "ts-node/register/transpile-only", "ts-node/esm", "ts-node/esm/transpile-only", "tsx", "tsx/cjs",
+    "tsx/esm", "esbuild-register", "@swc/register", "@swc-node/register", "@swc-node/register/esm",
   ]
+  /// Modules that only teach Node newer JavaScript: V8 runs it as it is.
+  static let javaScriptHooks: Set<String> = ["@babel/register"]
 
   /// What Caper accepts but cannot do, said once each on stderr.
   static func ignored(_ config: RunConfiguration) -> [String] {
     var notes: [String] = []
-    for hook in config.requireModule where typeScriptHooks.contains(hook) {
-      notes.append("requireModule \(hook): Node's transpiler hooks are not run here; ignored")
+    for hook in config.requireModule where javaScriptHooks.contains(hook) {
+      notes.append("requireModule \(hook): not needed, V8 runs the code as it is; ignored")
     }
-    for loader in config.loader { notes.append("loader \(loader): Node loaders are not run here; ignored") }
+    for loader in config.loader where !typeScriptHooks.contains(loader) {
+      notes.append("loader \(loader): Node loaders are not run here; ignored")
+    }
     for plugin in config.plugin { notes.append("plugin \(plugin): cucumber-js plugins are not supported; ignored") }
     if config.publish == true {
       notes.append("publish: publishing to reports.cucumber.io is not supported; ignored (the reports are written locally)")
@@ -305,7 +310,10 @@ struct RunCommand: ParsableCommand {
 
     var options = RunOptions(featurePaths: featurePaths, supportPaths: supportPaths, baseDirectory: cwd)
     for note in Self.ignored(config) { FileHandle.standardError.write(Data("caper: \(note)\n".utf8)) }
-    options.requireModules = config.requireModule.filter { !Self.typeScriptHooks.contains($0) }
+    options.requireModules = config.requireModule.filter {
+      !Self.typeScriptHooks.contains($0) && !Self.javaScriptHooks.contains($0)
+    }
+    options.typeScript = (config.requireModule + config.loader).contains(where: Self.typeScriptHooks.contains)
     options.strict = strict
     options.snippetInterface = snippetInterface
     options.retry = config.retry ?? 0

@@ -5,6 +5,8 @@ public enum ScriptKind: UInt8, Sendable, CaseIterable {
   case module = 3
   /// A startup snapshot of Caper's runtime (not a script: a V8 heap image).
   case snapshot = 4
+  /// JavaScript transpiled from TypeScript (not a V8 cache: the output's UTF-8 text).
+  case transpiled = 5
 }
 
 /// The key of one entry: SHA-256 of the script kind and its source content.

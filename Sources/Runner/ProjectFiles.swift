@@ -6,6 +6,10 @@ import Messages
 public enum ProjectFiles {
   public static let featureSuffixes = [".feature", ".feature.md"]
   public static let supportSuffixes = [".js", ".cjs", ".mjs"]
+  /// TypeScript support files, included when a TypeScript hook is configured.
+  public static let typeScriptSuffixes = [".ts", ".cts", ".mts"]
+  /// Declaration files: types only, never loaded.
+  static let declarationSuffixes = [".d.ts", ".d.cts", ".d.mts"]
 
   /// A feature argument: the path and the lines it selects (empty: all).
   public struct FeaturePath: Sendable, Equatable {
@@ -27,15 +31,20 @@ public enum ProjectFiles {
   ///
   /// A `path` with
   /// glob characters (`*`, `**`, `?`, `[...]`, `{a,b}`) stands for the files and folders it
-  /// matches, as cucumber-js's globs do (none matching is no error).
-  public static func files(_ path: String, suffixes: [String], excluding excluded: [String] = []) throws -> [String] {
+  /// matches, as cucumber-js's globs do (none matching is no error). Files a glob matches may
+  /// also end with one of `namedSuffixes` (cucumber-js loads a named TypeScript file without a
+  /// hook; only folders are searched by extension).
+  public static func files(
+    _ path: String, suffixes: [String], namedSuffixes: [String] = [], excluding excluded: [String] = []
+  ) throws -> [String] {
     if Glob.isPattern(path) {
       var seen = Set<String>()
       return try Glob.matches(path).flatMap { match -> [String] in
         var isDirectory: ObjCBool = false
         FileManager.default.fileExists(atPath: match, isDirectory: &isDirectory)
         if isDirectory.boolValue { return try files(match, suffixes: suffixes, excluding: excluded) }
-        return suffixes.contains(where: match.hasSuffix) ? [match] : []
+        let named = (suffixes + namedSuffixes).contains(where: match.hasSuffix)
+        return named && !declarationSuffixes.contains(where: match.hasSuffix) ? [match] : []
       }.filter { seen.insert($0).inserted }
     }
     var isDirectory: ObjCBool = false
@@ -45,7 +54,7 @@ public enum ProjectFiles {
     guard isDirectory.boolValue else { return [path] }
     let base = path.hasSuffix("/") ? String(path.dropLast()) : path
     let found = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-      .filter { name in suffixes.contains { name.hasSuffix($0) } }
+      .filter { name in suffixes.contains { name.hasSuffix($0) } && !declarationSuffixes.contains { name.hasSuffix($0) } }
       .filter { name in !name.split(separator: "/").contains("node_modules") && !excluded.contains { name.hasPrefix($0) } }
       .sorted()
       .map { "\(base)/\($0)" }

@@ -15,6 +15,9 @@ public struct RunOptions: Sendable {
   public var supportPaths: [String]
   /// Modules required before the support code, from the base directory (`requireModule`).
   public var requireModules: [String] = []
+  /// Whether folders of support code include TypeScript files (.ts, .cts, .mts; never .d.ts), as
+  /// cucumber-js's do once a `requireModule` hook such as ts-node/register registers them.
+  public var typeScript = false
   /// Undefined and pending steps fail the run (cucumber-js's default).
   public var strict = true
   /// Failed test cases run again up to this many times.

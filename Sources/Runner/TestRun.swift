@@ -47,8 +47,11 @@ public final class TestRun: @unchecked Sendable {
     emit(.meta(Self.meta))
     let firstStarted = clock.now
     var seenSupport = Set<String>()
-    let supportFiles = try options.supportPaths.flatMap { try ProjectFiles.files($0, suffixes: ProjectFiles.supportSuffixes) }
-      .map { ProjectFiles.absolute($0, from: options.baseDirectory) }.filter { seenSupport.insert($0).inserted }
+    let suffixes = ProjectFiles.supportSuffixes + (options.typeScript ? ProjectFiles.typeScriptSuffixes : [])
+    let supportFiles = try options.supportPaths.flatMap {
+      try ProjectFiles.files($0, suffixes: suffixes, namedSuffixes: ProjectFiles.typeScriptSuffixes)
+    }
+    .map { ProjectFiles.absolute($0, from: options.baseDirectory) }.filter { seenSupport.insert($0).inserted }
     // The first realm starts and loads the support code on its own thread while this one reads
     // and parses the features. Errors keep their order: the realm's start, the options, the
     // features, then the support code.

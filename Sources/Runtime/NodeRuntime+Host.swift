@@ -2,6 +2,8 @@ import Crypto
 import Foundation
 import V8
 
+import struct CodeCache.CodeCacheKey
+
 /// The host functions behind `crypto`, the writing `fs` functions and the asynchronous
 /// `child_process` functions of the Node-compatible runtime.
 extension NodeRuntime {
@@ -77,6 +79,17 @@ extension NodeRuntime {
         let value = request.run()
         loop.post(to: context, fulfilling: true) { _ = try? context.call(callback, [value]) }
       }
+      return .undefined
+    }
+    // Transpiled TypeScript, kept in the code cache's store by its input (typescript.js).
+    bodies["node.transpileLoad"] = { [weak realm] args in
+      guard let store = realm?.loader.store,
+        let bytes = store.load(CodeCacheKey(kind: .transpiled, source: args[0].stringValue ?? ""))
+      else { return .null }
+      return .string(String(decoding: bytes, as: UTF8.self))
+    }
+    bodies["node.transpileStore"] = { [weak realm] args in
+      realm?.loader.store?.store(CodeCacheKey(kind: .transpiled, source: args[0].stringValue ?? ""), bytes(args[1]))
       return .undefined
     }
     return bodies

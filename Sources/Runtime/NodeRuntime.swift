@@ -13,7 +13,8 @@ import V8
 public final class NodeRuntime: @unchecked Sendable {
   /// The built-in modules, in the order their files install.
   static let files = [
-    "modules", "util", "path", "events", "buffer", "stream", "fs", "child_process", "crypto", "url", "timers", "process",
+    "modules", "typescript", "util", "path", "events", "buffer", "stream", "fs", "child_process", "crypto", "url", "timers",
+    "process",
     "console",
     "os", "assert", "globals",
   ]
@@ -23,13 +24,13 @@ public final class NodeRuntime: @unchecked Sendable {
     hostFunctions: [
       "readFile", "readBytes", "stat", "readdir", "cwd", "print", "utf8Encode", "utf8Decode", "compileModule", "writeFile",
       "mkdir", "mkdtemp", "realpath", "rm", "spawn", "timerSet", "timerClear", "immediateSet", "hash", "hmac", "randomBytes",
-      "appendFile", "copyFile", "rename", "spawnAsync",
+      "appendFile", "copyFile", "rename", "spawnAsync", "compileSource", "transpileLoad", "transpileStore",
     ],
     natives: [.clock("now"), .microtaskCheckpoint("runMicrotasks")],
     scripts: files.map { name in
       Extension.Script(
         name: name, source: Extension.resource("node/\(name).js", in: .module),
-        calledFromSwift: ["modules", "process"].contains(name))
+        calledFromSwift: ["modules", "typescript", "process"].contains(name))
     },
     modules: [
       "path", "util", "assert", "assert/strict", "events", "buffer", "stream", "stream/promises", "fs", "fs/promises",
@@ -100,6 +101,18 @@ public final class NodeRuntime: @unchecked Sendable {
         return .function(
           try realm.loader.compileFunction(
             file: path, parameters: ["exports", "require", "module", "__filename", "__dirname"], in: realm.context))
+      } catch let error as JSError {
+        self.loadError = error
+        throw error
+      }
+    }
+    bodies["node.compileSource"] = { [weak self, weak realm] args in
+      guard let self, let realm else { throw HostError("the realm is gone") }
+      do {
+        return .function(
+          try realm.loader.compileFunction(
+            args[1].stringValue ?? "", filename: args[0].stringValue ?? "",
+            parameters: ["exports", "require", "module", "__filename", "__dirname"], in: realm.context))
       } catch let error as JSError {
         self.loadError = error
         throw error
@@ -242,12 +255,18 @@ public final class NodeRuntime: @unchecked Sendable {
     if let known = modules[key] { return known }
     let module: Module
     if target["format"] == .string("module") {
-      let identity = FileDigests.identity(of: key)
-      guard let data = FileManager.default.contents(atPath: key) else {
-        throw JSError(kind: .exception, message: "Cannot read \(key)")
-      }
       do {
-        module = try realm.loader.compileModule(String(decoding: data, as: UTF8.self), filename: key, in: context, file: identity)
+        if try context.call(realm.function("typescript", "isTypeScript"), [.string(key)]) == .bool(true) {
+          let source = try context.call(realm.function("typescript", "transpile"), [.string(key), .string("module")])
+          module = try realm.loader.compileModule(source.stringValue ?? "", filename: key, in: context)
+        } else {
+          let identity = FileDigests.identity(of: key)
+          guard let data = FileManager.default.contents(atPath: key) else {
+            throw JSError(kind: .exception, message: "Cannot read \(key)")
+          }
+          module = try realm.loader.compileModule(
+            String(decoding: data, as: UTF8.self), filename: key, in: context, file: identity)
+        }
       } catch let error as JSError {
         loadError = error
         throw error

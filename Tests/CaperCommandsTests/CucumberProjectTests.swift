@@ -102,14 +102,14 @@ import _CaperTestSupport
   @Test func settingsCaperCannotHonourAreAcceptedWithANote() throws {
     _ = try project.write(
       "cucumber.json",
-      #"{ "default": { "publishQuiet": true, "forceExit": true, "backtrace": true, "format": ["summary"], "requireModule": ["ts-node/register"], "loader": ["ts-node/esm"] } }"#
+      #"{ "default": { "publishQuiet": true, "forceExit": true, "backtrace": true, "format": ["summary"], "requireModule": ["@babel/register"], "loader": ["./loader.mjs"] } }"#
     )
     let result = try run(["--publish", "--exit", "--plugin", "./plugin.js", "-b"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("2 scenarios (2 passed)"))
     #expect(result.stderr.contains("publish: publishing to reports.cucumber.io is not supported; ignored"))
-    #expect(result.stderr.contains("requireModule ts-node/register:"))
-    #expect(result.stderr.contains("loader ts-node/esm:"))
+    #expect(result.stderr.contains("requireModule @babel/register:"))
+    #expect(result.stderr.contains("loader ./loader.mjs:"))
     #expect(result.stderr.contains("plugin ./plugin.js:"))
   }
 

@@ -28,11 +28,16 @@
 
   const isFile = (p) => { const s = host.stat(p); return s !== null && s.isFile; };
   const isDirectory = (p) => { const s = host.stat(p); return s !== null && s.isDirectory; };
-  const extensions = ['.js', '.cjs', '.mjs', '.json'];
+  const extensions = ['.js', '.cjs', '.mjs', '.json', '.ts', '.cts', '.mts'];
+  // TypeScript's rule for imports written as the output's name: './x.js' may mean './x.ts'.
+  const typeScriptNames = { '.js': '.ts', '.cjs': '.cts', '.mjs': '.mts' };
 
   function tryFile(p) {
     if (isFile(p)) return p;
     for (const ext of extensions) if (isFile(p + ext)) return p + ext;
+    const dot = p.lastIndexOf('.');
+    const ts = typeScriptNames[p.slice(dot)];
+    if (ts && isFile(p.slice(0, dot) + ts)) return p.slice(0, dot) + ts;
     return null;
   }
 
@@ -116,8 +121,8 @@
 
   /// How a file loads: 'module' (ES module), 'commonjs' or 'json', as Node decides.
   function formatOf(path) {
-    if (path.endsWith('.mjs')) return 'module';
-    if (path.endsWith('.cjs')) return 'commonjs';
+    if (path.endsWith('.mjs') || path.endsWith('.mts')) return 'module';
+    if (path.endsWith('.cjs') || path.endsWith('.cts')) return 'commonjs';
     if (path.endsWith('.json')) return 'json';
     return packageType(dirname(path)) === 'module' ? 'module' : 'commonjs';
   }
@@ -218,7 +223,9 @@
     // No catch and rethrow: the error keeps the location where user code threw it.
     let loaded = false;
     try {
-      const body = host.compileModule(path);
+      const body = runtime.typescript.isTypeScript(path)
+        ? host.compileSource(path, runtime.typescript.transpile(path, 'commonjs'))
+        : host.compileModule(path);
       body.call(module.exports, module.exports, module.require, module, path, dirname(path));
       loaded = true;
     } finally {
