@@ -2,6 +2,7 @@ import ArgumentParser
 import Formatters
 import Foundation
 import Messages
+import Runtime
 
 /// `caper merge`: combines the message streams of several shards into one run's reports.
 struct MergeCommand: ParsableCommand {
@@ -41,7 +42,10 @@ struct MergeCommand: ParsableCommand {
     }
     let merged = RunMerger.merge(shards)
     var unwritable: [String] = []
-    let formatters = try ReportFormats.make(formats, unwritable: &unwritable)
+    let cwd = FileManager.default.currentDirectoryPath
+    let formatters = try ReportFormats.make(
+      formats, directory: cwd, custom: { try CustomFormatter(name: $0, directory: cwd, options: [:], caches: RealmCaches()) },
+      unwritable: &unwritable)
     for problem in unwritable { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
     for envelope in merged {
       for formatter in formatters { formatter.handle(envelope) }

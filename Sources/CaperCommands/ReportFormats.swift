@@ -36,17 +36,24 @@ enum ReportFormats {
   /// last given without a file (`progress` when none is); `progress-bar` elsewhere than a
   /// terminal is `progress`. A report file that cannot be opened is left out and
   /// reported in `unwritable` (the others still run).
+  ///
+  /// A name that is not built in is a custom formatter when it is a path (`./x.js`, `/x.mjs`) or
+  /// a package installed in a node_modules folder above `directory`; `custom` loads it (before any
+  /// report file is opened; its failure is the error).
   static func make(
-    _ specs: [String], options: [String: Any] = [:], strict: Bool = true, unwritable: inout [String]
+    _ specs: [String], options: [String: Any] = [:], strict: Bool = true, directory: String = "",
+    custom: ((String) throws -> CustomFormatter)? = nil, unwritable: inout [String]
   ) throws -> [Formatters.Formatter] {
     var targets = specs.map(target)
-    for (name, _) in targets where !names.contains(name) {
-      let custom = name.hasPrefix(".") || name.hasPrefix("/") || name.hasSuffix(".js") || name.hasSuffix(".mjs")
-      throw CommandFailure(
-        message: custom
-          ? "caper: formatter '\(name)': custom formatters are not supported yet (built in: \(names.joined(separator: ", ")))"
-          : "caper: unknown formatter '\(name)' (\(names.joined(separator: ", ")))",
-        status: ExitStatus.usage)
+    var customs: [String: CustomFormatter] = [:]
+    for (name, _) in targets where !names.contains(name) && customs[name] == nil {
+      guard isCustom(name, from: directory), let custom else {
+        throw CommandFailure(
+          message:
+            "caper: unknown formatter '\(name)' (built in: \(names.joined(separator: ", ")); or a path or an installed package)",
+          status: ExitStatus.usage)
+      }
+      customs[name] = try custom(name)
     }
     // As cucumber-js (src/api/convert_configuration.ts): the last formatter without a file writes
     // to stdout (the command line's over a profile's; progress when none), and a file named twice
@@ -67,6 +74,11 @@ enum ReportFormats {
       }
       let toTerminal = file == nil && isatty(STDOUT_FILENO) == 1
       let colors = (options["colorsEnabled"] as? Bool) ?? (toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+      if let formatter = customs[name] {
+        formatter.sink.output = output
+        formatters.append(formatter)
+        continue
+      }
       switch name {
       case "progress": formatters.append(ProgressFormatter(output: output))
       case "progress-bar":
@@ -86,5 +98,19 @@ enum ReportFormats {
       }
     }
     return formatters
+  }
+
+  /// Whether `name` is a path or a package installed in a node_modules folder at or above
+  /// `directory` (as cucumber-js resolves a formatter it does not know).
+  static func isCustom(_ name: String, from directory: String) -> Bool {
+    if name.hasPrefix(".") || name.hasPrefix("/") { return true }
+    let package = name.split(separator: "/").prefix(name.hasPrefix("@") ? 2 : 1).joined(separator: "/")
+    var folder = URL(fileURLWithPath: directory.isEmpty ? FileManager.default.currentDirectoryPath : directory)
+    while true {
+      if FileManager.default.fileExists(atPath: folder.appendingPathComponent("node_modules/\(package)").path) { return true }
+      let parent = folder.deletingLastPathComponent()
+      if parent.path == folder.path { return false }
+      folder = parent
+    }
   }
 }

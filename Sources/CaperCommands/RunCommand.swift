@@ -305,7 +305,12 @@ struct RunCommand: ParsableCommand {
     }
 
     var unwritable: [String] = []
-    let formatters = try ReportFormats.make(config.format, options: config.formatOptions, strict: strict, unwritable: &unwritable)
+    let stores = cache.runStores(log: CodeCacheOptions.debugLog)
+    let caches = RealmCaches(store: stores.memory, snapshot: stores.snapshot)
+    let formatters = try ReportFormats.make(
+      config.format, options: config.formatOptions, strict: strict, directory: cwd,
+      custom: { try CustomFormatter(name: $0, directory: cwd, options: config.formatOptions, caches: caches) },
+      unwritable: &unwritable)
     for problem in unwritable { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
 
     var options = RunOptions(featurePaths: featurePaths, supportPaths: supportPaths, baseDirectory: cwd)
@@ -338,8 +343,7 @@ struct RunCommand: ParsableCommand {
     options.cacheLog = CodeCacheOptions.debugLog
     // Support code's console output goes to the terminal, as in cucumber-js.
     options.console = Console.standardStreams
-    let stores = cache.runStores(log: options.cacheLog)
-    options.caches = RealmCaches(store: stores.memory, snapshot: stores.snapshot)
+    options.caches = caches
     let testRun = TestRun(options: options) { envelope in
       for formatter in formatters { formatter.handle(envelope) }
     }
@@ -352,7 +356,7 @@ struct RunCommand: ParsableCommand {
       finish(formatters)
       throw error
     }
-    finish(formatters)
+    let reportsFailed = !finish(formatters)
     // The run's messages and models are freed by the process's exit, not one by one.
     RunCommand.keptUntilExit = (testRun, formatters)
     if cacheStats {
@@ -363,13 +367,20 @@ struct RunCommand: ParsableCommand {
       let place = stores.disk.map { "code cache: \($0.directory)" } ?? "code cache: memory only (no disk cache)"
       FileHandle.standardError.write(Data((place + "\n" + statistics.report + "\n").utf8))
     }
-    if !unwritable.isEmpty { throw CommandFailure(message: "", status: ExitStatus.usage) }
+    if !unwritable.isEmpty || reportsFailed { throw CommandFailure(message: "", status: ExitStatus.usage) }
     if !passed { throw CommandFailure(message: "", status: ExitStatus.failure) }
   }
 
-  private func finish(_ formatters: [Formatters.Formatter]) {
+  /// Finishes every formatter; false when one failed (each failure is said on stderr).
+  @discardableResult
+  private func finish(_ formatters: [Formatters.Formatter]) -> Bool {
+    var finished = true
     for formatter in formatters {
-      do { try formatter.finish() } catch { FileHandle.standardError.write(Data("caper: \(error)\n".utf8)) }
+      do { try formatter.finish() } catch {
+        finished = false
+        FileHandle.standardError.write(Data("caper: \(error)\n".utf8))
+      }
     }
+    return finished
   }
 }

@@ -47,5 +47,6 @@ public final class FormatterOutput: @unchecked Sendable {
 
 public struct FormatterError: Error, CustomStringConvertible {
   public var message: String
+  public init(message: String) { self.message = message }
   public var description: String { message }
 }

@@ -17,6 +17,8 @@ final class SupportRealm: @unchecked Sendable {
   var loader: ScriptLoader { realm.loader }
   /// Where attachments go; set by the runner.
   var onAttachment: (@Sendable (JSValue) -> Void)?
+  /// Where a custom formatter's output goes (`host.emit('write', text)`); set by `FormatterRealm`.
+  var onWrite: (@Sendable (JSValue) -> Void)?
   private let clock = ContinuousClock()
   let regexp: JavaScriptRegExp
   /// The zero of JavaScript's clock (`host.now()`), on the clock of `ProgressMark.now`.
@@ -31,12 +33,14 @@ final class SupportRealm: @unchecked Sendable {
   ) throws {
     let node = NodeRuntime(console: console)
     let attachments = LockedState<(@Sendable (JSValue) -> Void)?>(nil)
+    let writes = LockedState<(@Sendable (JSValue) -> Void)?>(nil)
     realm = try Realm(template: SupportRuntime.template, heapLimit: heapLimit, caches: caches, log: log) { realm in
       var bodies = node.hostFunctions(for: realm)
       bodies["cucumber.emit"] = { args in
         switch args[0].stringValue {
         case "attachment": if let deliver = attachments.withLock({ $0 }) { deliver(args[1]) }
         case "note": console(.err, "caper: \(args[1].stringValue ?? "")\n")
+        case "write": if let deliver = writes.withLock({ $0 }) { deliver(args[1]) }
         default: break
         }
         return .undefined
@@ -48,6 +52,7 @@ final class SupportRealm: @unchecked Sendable {
     clockOrigin = realm.context.isolate.clockOrigin
     try node.start(environment: environment, arguments: arguments)
     attachments.withLock { $0 = { [weak self] value in self?.onAttachment?(value) } }
+    writes.withLock { $0 = { [weak self] value in self?.onWrite?(value) } }
   }
 
   /// A function the cucumber extension exports.

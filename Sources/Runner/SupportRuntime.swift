@@ -8,7 +8,10 @@ public enum SupportRuntime {
   /// runner calls to match and run steps and hooks.
   static let cucumber = Extension(
     name: "cucumber", hostFunctions: ["emit"], natives: [.clock("now"), .microtaskCheckpoint("runMicrotasks")],
-    scripts: [Extension.Script(name: "cucumber", source: Extension.resource("cucumber.js", in: .module), calledFromSwift: true)],
+    scripts: [
+      Extension.Script(name: "formatters", source: Extension.resource("formatters.js", in: .module), calledFromSwift: true),
+      Extension.Script(name: "cucumber", source: Extension.resource("cucumber.js", in: .module), calledFromSwift: true),
+    ],
     modules: ["caper", "@cucumber/cucumber"])
 
   /// The support realm's template (its hash keys the startup snapshot).

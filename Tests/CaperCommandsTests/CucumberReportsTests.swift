@@ -118,7 +118,7 @@ import _CaperTestSupport
     _ = try project.write(
       "features/step_definitions/hooks.js",
       """
-      const { After, AfterStep, Before, BeforeAll, defineParameterType, world, context, version, Formatter, setParallelCanAssign } = require('@cucumber/cucumber');
+      const { After, AfterStep, Before, BeforeAll, defineParameterType, world, context, version, Formatter, setParallelCanAssign, supportCodeLibraryBuilder } = require('@cucumber/cucumber');
       const seen = [];
       BeforeAll(function () { seen.push('context ' + (context.parameters !== undefined)); });
       Before(function () { this.name = 'the world'; });
@@ -130,7 +130,8 @@ import _CaperTestSupport
         }
         if (world.name !== 'the world') throw new Error('world proxy: ' + world.name);
         if (typeof version !== 'string') throw new Error('version');
-        try { new Formatter({}); throw new Error('no error'); } catch (e) { if (!/not available in Caper/.test(e.message)) throw e; }
+        if (new Formatter({ cwd: '/here' }).cwd !== '/here') throw new Error('Formatter');
+        try { supportCodeLibraryBuilder.reset(); throw new Error('no error'); } catch (e) { if (!/not available in Caper/.test(e.message)) throw e; }
         setParallelCanAssign(() => true);
       });
       """)

@@ -31,7 +31,6 @@
     has: (_, key) => { const target = current(); return Boolean(target) && key in target; },
   });
   const unavailable = (name, why) => new Error(`${name} is not available in Caper: ${why}`);
-  const unavailableClass = (name, why) => class { constructor() { throw unavailable(name, why); } };
   const unavailableObject = (name, why) => new Proxy({}, { get: (_, key) => (typeof key === 'symbol' ? undefined : () => { throw unavailable(`${name}.${String(key)}`, why); }) });
   let sequence = 0;
 
@@ -120,9 +119,11 @@
       if (!parallelNoted) { parallelNoted = true; host.emit('note', 'setParallelCanAssign: Caper assigns scenarios to workers in order; the rule is not consulted'); }
     },
     parallelCanAssignHelpers: { atMostOnePicklePerTag: (tags) => { if (!ArrayIsArray(tags)) throw new TypeError('atMostOnePicklePerTag needs a list of tags'); return () => true; } },
-    Formatter: unavailableClass('Formatter', 'custom formatters are not supported yet; use the built-in formatters (--format)'),
-    SummaryFormatter: unavailableClass('SummaryFormatter', 'custom formatters are not supported yet; use --format summary'),
-    formatterHelpers: unavailableObject('formatterHelpers', 'custom formatters are not supported yet'),
+    // Custom formatters run in realms of their own (formatters.js); support code may still
+    // subclass these.
+    Formatter: runtime.formatters.Formatter,
+    SummaryFormatter: runtime.formatters.SummaryFormatter,
+    formatterHelpers: runtime.formatters.formatterHelpers,
     supportCodeLibraryBuilder: unavailableObject(
       'supportCodeLibraryBuilder', 'support code registers through Given/When/Then and the hooks, not the library builder'),
   };
