@@ -136,10 +136,11 @@ import _CaperTestSupport
     #expect(cold.stdout.contains("3 steps (1 failed, 2 passed)"), "\(cold.stdout) \(cold.stderr)")
     let warm = try run(arguments, cache: cache, typescript: "/nowhere/typescript.js")
     #expect(warm.stdout.contains("3 steps (1 failed, 2 passed)"), "\(warm.stdout) \(warm.stderr)")
-    // A changed file is transpiled again: with no compiler to be found, that is a clear error.
+    // A changed file is transpiled again: with no compiler where CAPER_TYPESCRIPT says, that is a
+    // clear error.
     _ = try project.write("features/step_definitions/basket.ts", Self.basket + "\nexport const more = 1;\n")
     let changed = try run(arguments, cache: cache, typescript: "/nowhere/typescript.js")
     #expect(changed.status != 0)
-    #expect(changed.stderr.contains("basket.ts: TypeScript files need the typescript package"), "\(changed.stderr)")
+    #expect(changed.stderr.contains("basket.ts: CAPER_TYPESCRIPT names /nowhere/typescript.js"), "\(changed.stderr)")
   }
 }

@@ -15,8 +15,12 @@
   function typescript(file) {
     if (compiler) return compiler;
     const env = (globalThis.process && globalThis.process.env) || {};
+    if (env.CAPER_TYPESCRIPT) {
+      const stat = host.stat(env.CAPER_TYPESCRIPT);
+      if (!stat || !stat.isFile) throw new Error(`Cannot load ${file}: CAPER_TYPESCRIPT names ${env.CAPER_TYPESCRIPT}, which is not a file`);
+      return (compiler = runtime.modules.loadFile(env.CAPER_TYPESCRIPT));
+    }
     const candidates = [];
-    if (env.CAPER_TYPESCRIPT) candidates.push(env.CAPER_TYPESCRIPT);
     for (const from of [file, host.cwd() + '/package.json']) {
       try { candidates.push(runtime.modules.makeRequire(from).resolve('typescript')); } catch { /* not installed there */ }
     }
