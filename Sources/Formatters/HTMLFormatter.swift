@@ -3,7 +3,8 @@ import Messages
 
 /// `html`: one self-contained report file (no network, no CDN): the run's summary and duration,
 /// features, rules, scenarios and steps with statuses, durations, doc strings, data tables,
-/// errors with stacks, attachments (text, JSON, images inline, links), tags; filters by status
+/// errors with stacks, snippets for undefined steps, attachments (text, JSON, images inline,
+/// links), tags; filters by status
 /// and tag, text search, and the slowest scenarios and steps.
 ///
 /// The view's state lives in the URL
@@ -64,6 +65,11 @@ public final class HTMLFormatter: Formatter {
             step.stepDefinitionIds?.count == 1
           {
             entry["location"] = "\(definition.sourceReference.uri ?? ""):\(definition.sourceReference.location?.line ?? 0)"
+          }
+          if result.status == .undefined,
+            let code = model.suggestions[pickleStep.id].flatMap({ SnippetText.combined($0.snippets) })
+          {
+            entry["snippet"] = code
           }
           if let docString = pickleStep.argument?.docString { entry["docString"] = docString.content }
           if let table = pickleStep.argument?.dataTable { entry["dataTable"] = table.rows.map { $0.cells.map(\.value) } }

@@ -89,6 +89,7 @@ import _CaperTestSupport
     #expect(html.contains("paying&lt;/script&gt;&lt;b&gt;not markup&lt;/b&gt;"), "text attachments stay text")
     #expect(html.contains("&quot;cart&quot;") || html.contains("\"cart\""), "JSON attachments shown")
     #expect(html.contains("Slowest scenarios"))
+    #expect(html.contains("When('I apply a code nobody wrote', function () {"), "the undefined step's snippet")
   }
 
   @Test func filteredViewsFromTheURLFragment() throws {
