@@ -3,6 +3,7 @@ import Foundation
 import Messages
 import Runner
 import Runtime
+import V8
 
 /// A formatter written in JavaScript with cucumber-js's custom formatter API (`--format
 /// ./my-formatter.js` or a package in node_modules), in a realm of its own (`FormatterRealm`).
@@ -12,9 +13,21 @@ import Runtime
 /// throws stops its envelopes and is reported by `finish`, naming the formatter. Used on the
 /// thread that runs the formatters.
 final class CustomFormatter: Formatters.Formatter {
-  /// Where the formatter's writes go; set once its output is opened.
+  /// Where the formatter's writes go: kept until its output is opened (a constructor may
+  /// already write, a report's header for one), then written there.
   final class Sink: @unchecked Sendable {
-    var output: FormatterOutput?
+    private var pending: [String] = []
+    var output: FormatterOutput? {
+      didSet {
+        guard let output else { return }
+        for text in pending { output.write(text) }
+        pending.removeAll()
+      }
+    }
+
+    func write(_ text: String) {
+      if let output { output.write(text) } else { pending.append(text) }
+    }
   }
 
   let name: String
@@ -37,7 +50,12 @@ final class CustomFormatter: Formatters.Formatter {
     do {
       realm = try FormatterRealm(
         specifier: name, directory: directory, options: optionsText, environment: ProcessInfo.processInfo.environment,
-        caches: caches, console: Console.standardStreams, write: { text in sink.output?.write(text) })
+        caches: caches, console: Console.standardStreams, write: { text in sink.write(text) })
+    } catch let error as JSError where error.location?.file.hasPrefix("caper:") ?? false {
+      // Thrown inside Caper's runtime (the module was not found, the export is no formatter):
+      // the message alone.
+      throw CommandFailure(
+        message: "caper: formatter '\(name)': \(error.name.map { "\($0): " } ?? "")\(error.message)", status: ExitStatus.usage)
     } catch {
       throw CommandFailure(message: "caper: formatter '\(name)': \(error)", status: ExitStatus.usage)
     }

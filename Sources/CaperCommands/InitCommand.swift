@@ -80,9 +80,14 @@ struct InitCommand: ParsableCommand {
 
   func run() throws {
     let root = URL(fileURLWithPath: folder)
+    // CommonJS steps in a `"type": "module"` package are a .cjs file, as Node reads .js there as
+    // an ES module.
+    let manifest = (try? Data(contentsOf: root.appendingPathComponent("package.json")))
+      .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+    let suffix = esm ? "mjs" : manifest?["type"] as? String == "module" ? "cjs" : "js"
     var files: [(String, String)] = [
       ("features/greeting.feature", Self.feature),
-      ("features/step_definitions/greeting_steps.\(esm ? "mjs" : "js")", Self.steps(esm: esm)),
+      ("features/step_definitions/greeting_steps.\(suffix)", Self.steps(esm: esm)),
       ("cucumber.json", Self.configurationFile),
     ]
     let fm = FileManager.default

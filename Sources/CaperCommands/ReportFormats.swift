@@ -11,6 +11,12 @@ enum ReportFormats {
   /// A `--format` value as cucumber-js splits it: `NAME`, `NAME:FILE`, or either part in double
   /// quotes (`"NAME":"FILE"`, so a file may hold a colon).
   static func target(_ spec: String) -> (name: String, file: String?) {
+    if spec.hasPrefix("file://") {
+      // A formatter's file URL: its own colon is not the separator.
+      let rest = spec.dropFirst("file://".count)
+      guard let colon = rest.firstIndex(of: ":") else { return (spec, nil) }
+      return ("file://" + rest[..<colon], String(rest[rest.index(after: colon)...]))
+    }
     if spec.hasPrefix("\""), let close = spec.dropFirst().firstIndex(of: "\"") {
       let name = String(spec[spec.index(after: spec.startIndex)..<close])
       var rest = spec[spec.index(after: close)...]
@@ -103,7 +109,7 @@ enum ReportFormats {
   /// Whether `name` is a path or a package installed in a node_modules folder at or above
   /// `directory` (as cucumber-js resolves a formatter it does not know).
   static func isCustom(_ name: String, from directory: String) -> Bool {
-    if name.hasPrefix(".") || name.hasPrefix("/") { return true }
+    if name.hasPrefix(".") || name.hasPrefix("/") || name.hasPrefix("file://") { return true }
     let package = name.split(separator: "/").prefix(name.hasPrefix("@") ? 2 : 1).joined(separator: "/")
     var folder = URL(fileURLWithPath: directory.isEmpty ? FileManager.default.currentDirectoryPath : directory)
     while true {

@@ -238,7 +238,14 @@ public final class NodeRuntime: @unchecked Sendable {
     guard let realm, !names.isEmpty else { return }
     let require = try realm.context.call(realm.function("modules", "makeRequire"), [.string(directory + "/package.json")])
     guard case .function(let load) = require else { return }
-    for name in names { _ = try realm.context.call(load, [.string(name)]) }
+    for name in names {
+      do {
+        _ = try realm.context.call(load, [.string(name)])
+      } catch let error as JSError where error.location?.file.hasPrefix("caper:") ?? false {
+        // Not found (or refused) by the loader itself: the module's name, not Caper's frame.
+        throw JSError(kind: error.kind, name: error.name, message: "requireModule '\(name)': \(error.message)")
+      }
+    }
   }
 
   /// The module an `import` of `specifier` from `referrer` means: an ES module file, or a

@@ -39,6 +39,7 @@ import _CaperTestSupport
       class SimpleFormatter extends Formatter {
         constructor(options) {
           super(options);
+          this.log('report of a run\\n');
           options.eventBroadcaster.on('envelope', (envelope) => {
             if (envelope.testCaseFinished) this.logTestCaseFinished(envelope.testCaseFinished);
             else if (envelope.testRunFinished) this.log(`finished: success ${envelope.testRunFinished.success}\\n`);
@@ -96,6 +97,7 @@ import _CaperTestSupport
       ), "\(result.stdout)")
     #expect(
       result.stdout.contains("shop / failing: FAILED\n  Given a failing step - FAILED features/step_definitions/steps.js:3"))
+    #expect(result.stdout.hasPrefix("report of a run\n"), "what the constructor logs is kept: \(result.stdout)")
     #expect(result.stdout.hasSuffix("finished: success false\n"), "\(result.stdout)")
     // The same from shards' messages merged.
     _ = try run(["-f", "message:reports/run.ndjson"])
@@ -128,7 +130,10 @@ import _CaperTestSupport
     #expect(kept == "kept")
     let missing = try run(["-f", "./reports/missing.js"])
     #expect(missing.status == 2)
-    #expect(missing.stderr.contains("formatter './reports/missing.js'"), "\(missing.stderr)")
+    #expect(
+      missing.stderr.contains("formatter './reports/missing.js': Error: Cannot find module './reports/missing.js'"),
+      "\(missing.stderr)")
+    #expect(!missing.stderr.contains("caper:support"), "no frame of Caper's own: \(missing.stderr)")
   }
 
   @Test func aFormatterThatThrowsIsNamedAndTheOtherReportsAreWritten() throws {
@@ -149,5 +154,49 @@ import _CaperTestSupport
     #expect(result.stderr.contains("formatter bug"), "\(result.stderr)")
     let json = try String(contentsOf: project.url.appendingPathComponent("reports/run.json"), encoding: .utf8)
     #expect(json.contains("\"failing\"") && json.contains("\"buying\""), "\(json.prefix(300))")
+  }
+
+  @Test func outlineRowsFileURLsAndImportConditions() throws {
+    _ = try project.write(
+      "features/outline/outline.feature",
+      """
+      Feature: outline
+        Scenario Outline: row <n>
+          Given a step
+
+          Examples:
+            | n |
+            | 1 |
+            | 2 |
+      """)
+    _ = try project.write(
+      "node_modules/@acme/reporter/package.json",
+      #"{ "name": "@acme/reporter", "type": "module", "exports": { ".": { "import": "./index.mjs", "require": "./index.cjs" } } }"#
+    )
+    _ = try project.write("node_modules/@acme/reporter/index.cjs", "module.exports = 'the require entry';\n")
+    _ = try project.write(
+      "node_modules/@acme/reporter/index.mjs",
+      """
+      import { Formatter, formatterHelpers } from '@cucumber/cucumber';
+      export default class extends Formatter {
+        constructor(options) {
+          super(options);
+          options.eventBroadcaster.on('envelope', ({ testCaseFinished }) => {
+            if (!testCaseFinished) return;
+            const attempt = this.eventDataCollector.getTestCaseAttempt(testCaseFinished.testCaseStartedId);
+            const parsed = formatterHelpers.parseTestCaseAttempt({ cwd: this.cwd, testCaseAttempt: attempt });
+            const at = formatterHelpers.PickleParser.getPickleLocation(attempt);
+            this.log(`${formatterHelpers.formatLocation(parsed.testCase.sourceLocation, this.cwd)} ${at.line}\n`);
+          });
+        }
+      }
+      """)
+    let result = try run([
+      "features/outline", "-f", "@acme/reporter", "-f", "file://\(project.url.path)/reports/simple.js:reports/simple.txt",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "features/outline/outline.feature:7 7\nfeatures/outline/outline.feature:8 8\n", "\(result.stdout)")
+    let simple = try String(contentsOf: project.url.appendingPathComponent("reports/simple.txt"), encoding: .utf8)
+    #expect(simple.contains("outline / row 1: PASSED"), "\(simple)")
   }
 }

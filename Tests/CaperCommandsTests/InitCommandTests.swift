@@ -6,9 +6,11 @@ import _CaperTestSupport
 /// `caper init`: a starter project that `caper run` passes at once, in CommonJS or ES modules,
 /// written without overwriting anything.
 @Suite struct InitCommandTests {
-  @Test(arguments: [[], ["--esm"]])
-  func theStarterProjectPasses(options: [String]) throws {
+  @Test(arguments: [([], false), (["--esm"], false), ([], true)])
+  func theStarterProjectPasses(options: [String], inAModulePackage: Bool) throws {
     let folder = try TemporaryDirectory()
+    // In a "type": "module" package the CommonJS steps are a .cjs file.
+    if inAModulePackage { _ = try folder.write("package.json", #"{ "type": "module" }"#) }
     let made = try CaperBinary.run(["init"] + options, directory: folder.url)
     #expect(made.status == 0, "\(made.stderr)")
     #expect(made.stdout.contains("wrote cucumber.json") && made.stdout.contains("Next:"))

@@ -22,6 +22,16 @@ import _CaperTestSupport
       const c = structuredClone(a);
       assert.ok(c !== a && c.self === c && c.d.getTime() === 5 && c.m.get(1).x === 1 && c.s.has(1) && c.bytes[1] === 2);
       assert.throws(() => structuredClone({ f() {} }), { name: 'DataCloneError' });
+      // node:assert/strict compares strictly; plain assert's equal stays loose.
+      const strict = require('assert/strict');
+      assert.strictEqual(require('node:assert').strict, strict);
+      assert.throws(() => strict.equal(1, '1'), { message: /strictly equal/ });
+      assert.throws(() => strict.deepEqual({ a: 1 }, { a: '1' }), { code: 'ERR_ASSERTION' });
+      strict.notEqual(1, '1');
+      assert.equal(1, '1');
+      assert.throws(() => assert.notDeepEqual({ a: 1 }, { a: 1 }), { operator: 'notDeepEqual' });
+      assert.throws(() => assert.ifError(new Error('given')), { message: 'given' });
+      assert.ifError(null);
     });
     Given('crypto', () => {
       const crypto = require('node:crypto');

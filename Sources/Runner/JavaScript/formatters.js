@@ -109,20 +109,31 @@
   /// `${relative uri}:${line}` (cucumber-js's formatLocation).
   const formatLocation = (location, cwd) => `${cwd ? path().relative(cwd, location.uri) : location.uri}:${location.line}`;
 
-  /// The Gherkin steps and scenarios of a document by id.
+  /// The Gherkin steps, scenarios and example rows of a document by id.
   function gherkinNodes(document) {
     const steps = {};
     const scenarios = {};
+    const rows = {};
     const visit = (children) => {
       for (const child of children || []) {
         if (child.rule) visit(child.rule.children);
         const holder = child.background || child.scenario;
-        if (child.scenario) scenarios[child.scenario.id] = child.scenario;
+        if (child.scenario) {
+          scenarios[child.scenario.id] = child.scenario;
+          for (const examples of child.scenario.examples || []) for (const row of examples.tableBody || []) rows[row.id] = row;
+        }
         if (holder) for (const step of holder.steps) steps[step.id] = step;
       }
     };
     visit(document && document.feature ? document.feature.children : []);
-    return { steps, scenarios };
+    return { steps, scenarios, rows };
+  }
+
+  /// Where a pickle comes from: its example row for an outline's, else its scenario.
+  function pickleLocation(nodes, pickle) {
+    const row = nodes.rows[pickle.astNodeIds[pickle.astNodeIds.length - 1]];
+    const scenario = nodes.scenarios[pickle.astNodeIds[0]];
+    return row ? row.location : scenario ? scenario.location : { line: 0 };
   }
 
   /// A test case attempt as formatters print it (cucumber-js's parseTestCaseAttempt): the test
@@ -131,7 +142,6 @@
   function parseTestCaseAttempt({ testCaseAttempt, snippetBuilder, supportCodeLibrary, cwd }) {
     const { testCase, pickle, gherkinDocument, stepResults, stepAttachments } = testCaseAttempt;
     const nodes = gherkinNodes(gherkinDocument);
-    const scenario = nodes.scenarios[pickle.astNodeIds[0]];
     const firstStep = testCase.testSteps.findIndex((s) => s.pickleStepId);
     const testSteps = testCase.testSteps.map((testStep, index) => {
       const parsed = {
@@ -159,7 +169,7 @@
     return {
       testCase: {
         attempt: testCaseAttempt.attempt, name: pickle.name,
-        sourceLocation: { uri: pickle.uri, line: scenario ? scenario.location.line : 0 },
+        sourceLocation: { uri: pickle.uri, line: pickleLocation(nodes, pickle).line },
         worstTestStepResult: testCaseAttempt.worstTestStepResult,
       },
       testSteps,
@@ -172,7 +182,7 @@
     getWorstTestStepResult: worstTestStepResult,
     durationToNanoseconds: (d) => d.seconds * 1e9 + d.nanos,
     durationToMilliseconds: (d) => d.seconds * 1e3 + d.nanos / 1e6,
-    PickleParser: { getPickleLocation: ({ gherkinDocument, pickle }) => gherkinNodes(gherkinDocument).scenarios[pickle.astNodeIds[0]].location },
+    PickleParser: { getPickleLocation: ({ gherkinDocument, pickle }) => pickleLocation(gherkinNodes(gherkinDocument), pickle) },
     GherkinDocumentParser: {
       getGherkinStepMap: (document) => ObjectFreeze({ ...gherkinNodes(document).steps }),
       getGherkinScenarioMap: (document) => ObjectFreeze({ ...gherkinNodes(document).scenarios }),
@@ -282,8 +292,13 @@
     finishers.push(() => (typeof instance.finished === 'function' ? instance.finished() : undefined));
   }
 
-  /// The file a formatter specifier names, resolved as `fromFile` would require it.
-  const resolve = (specifier, fromFile) => runtime.modules.makeRequire(fromFile).resolve(specifier);
+  /// The file a formatter specifier names, resolved from `fromFile`.
+  /// As cucumber-js imports formatters: `import` conditions first, `file://` URLs too.
+  const resolve = (specifier, fromFile) => {
+    const found = runtime.modules.resolveImport(specifier, fromFile);
+    if (found === null || found.builtin) throw new Error(`Cannot find module '${specifier}' from ${runtime.modules.paths.dirname(fromFile)}`);
+    return found.path;
+  };
 
   /// Emits envelopes (NDJSON text, one per line) in order.
   function receive(lines) {

@@ -33,6 +33,8 @@
       strictEqual: (a, b, m) => { if (!Object.is(a, b)) fail(m, a, b, 'strictEqual', `Expected values to be strictly equal:${diff(a, b)}`); },
       notStrictEqual: (a, b, m) => { if (Object.is(a, b)) fail(m, a, b, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${inspect(b)}`); },
       deepEqual: (a, b, m) => { if (!isDeepStrictEqual(a, b, false)) fail(m, a, b, 'deepEqual', `Expected values to be loosely deep-equal:${diff(a, b)}`); },
+      notDeepEqual: (a, b, m) => { if (isDeepStrictEqual(a, b, false)) fail(m, a, b, 'notDeepEqual', `Expected "actual" not to be loosely deep-equal to: ${inspect(b)}`); },
+      ifError: (value) => { if (value !== null && value !== undefined) { if (value instanceof Error) throw value; fail(undefined, value, null, 'ifError', `ifError got unwanted exception: ${inspect(value)}`); } },
       deepStrictEqual: (a, b, m) => { if (!isDeepStrictEqual(a, b)) fail(m, a, b, 'deepStrictEqual', `Expected values to be strictly deep-equal:${diff(a, b)}`); },
       notDeepStrictEqual: (a, b, m) => { if (isDeepStrictEqual(a, b)) fail(m, a, b, 'notDeepStrictEqual', `Expected "actual" not to be strictly deep-equal to: ${inspect(b)}`); },
       match: (s, re, m) => { if (!re.test(s)) fail(m, s, re, 'match', `The input did not match the regular expression ${re}. Input:\n\n${inspect(s)}\n`); },
@@ -63,9 +65,17 @@
         if (!good) fail(m, e, expected, 'throws', `Expected values to be strictly deep-equal:${diff(got, want)}`);
       }
     }
-    assert.strict = assert;
+    // node:assert/strict (also assert.strict): the same functions, with equal, notEqual,
+    // deepEqual and notDeepEqual the strict ones, as Node's strict assertion mode.
+    const strict = (value, message) => ok(value, message);
+    Object.assign(strict, assert, {
+      equal: assert.strictEqual, notEqual: assert.notStrictEqual,
+      deepEqual: assert.deepStrictEqual, notDeepEqual: assert.notDeepStrictEqual,
+    });
+    strict.strict = strict;
+    assert.strict = strict;
     return assert;
   });
-  define('assert/strict', () => runtime.modules.builtin('assert'));
+  define('assert/strict', () => runtime.modules.builtin('assert').strict);
   return {};
 }

@@ -161,7 +161,7 @@
   }
 
   /// Where `require` was called: `file:line`.
-  const callSite = () => { const at = userFrame(); return `${at.uri}:${at.line}`; };
+  const callSite = () => { const at = userFrame(); return at.line > 0 ? `${at.uri}:${at.line}` : 'outside user code'; };
 
   function notFound(spec, fromFile) {
     const error = new Error(`Cannot find module '${spec}' (required at ${callSite()})`);

@@ -148,7 +148,8 @@
     if (errors.length > 0) {
       const d = errors[0];
       const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
-      const error = new SyntaxError(`${ts.flattenDiagnosticMessageText(d.messageText, '\n')} (${path}:${where.line + 1}:${where.character + 1})`);
+      // The compiler's version is named: an older one (Debian's 4.8) rejects newer syntax.
+      const error = new SyntaxError(`${ts.flattenDiagnosticMessageText(d.messageText, '\n')} (${path}:${where.line + 1}:${where.character + 1}; TypeScript ${ts.version})`);
       error.stack = `SyntaxError: ${error.message}\n    at ${path}:${where.line + 1}:${where.character + 1}`;
       throw error;
     }
