@@ -160,11 +160,12 @@
     return { uri: 'unknown', line: 0 };
   }
 
-  /// Where `require` was called: `file:line`.
-  const callSite = () => { const at = userFrame(); return at.line > 0 ? `${at.uri}:${at.line}` : 'outside user code'; };
+  /// Where `require` was called, for messages: ` (required at file:line)`, or nothing when no
+  /// user code called it (a requireModule entry).
+  const requiredAt = () => { const at = userFrame(); return at.line > 0 ? ` (required at ${at.uri}:${at.line})` : ''; };
 
   function notFound(spec, fromFile) {
-    const error = new Error(`Cannot find module '${spec}' (required at ${callSite()})`);
+    const error = new Error(`Cannot find module '${spec}'${requiredAt()}`);
     error.code = 'MODULE_NOT_FOUND';
     return error;
   }
@@ -173,12 +174,12 @@
     const resolved = resolve(spec, fromFile);
     if (resolved === null) {
       if (spec === 'cucumber') {
-        const error = new Error(`Cannot find module 'cucumber' (required at ${callSite()}): since cucumber-js 7 the package is '@cucumber/cucumber': require('@cucumber/cucumber')`);
+        const error = new Error(`Cannot find module 'cucumber'${requiredAt()}: since cucumber-js 7 the package is '@cucumber/cucumber': require('@cucumber/cucumber')`);
         error.code = 'MODULE_NOT_FOUND';
         throw error;
       }
       if (!spec.startsWith('.') && !spec.startsWith('/') && !spec.includes('/') || spec.startsWith('node:')) {
-        const error = new Error(`Caper has no built-in module '${spec}' and none is installed (required at ${callSite()})`);
+        const error = new Error(`Caper has no built-in module '${spec}' and none is installed${requiredAt()}`);
         error.code = 'MODULE_NOT_FOUND';
         throw error;
       }
@@ -213,7 +214,7 @@
       return module.exports;
     }
     if (formatOf(path) === 'module') {
-      const error = new Error(`require() of ES module ${path} (required at ${callSite()}); use import instead`);
+      const error = new Error(`require() of ES module ${path}${requiredAt()}; use import instead`);
       error.code = 'ERR_REQUIRE_ESM';
       throw error;
     }
