@@ -39,7 +39,7 @@ import _CaperTestSupport
       class SimpleFormatter extends Formatter {
         constructor(options) {
           super(options);
-          this.log('report of a run\\n');
+          this.log(`report of a run with ${options.supportCodeLibrary.stepDefinitions.length} step definitions\\n`);
           options.eventBroadcaster.on('envelope', (envelope) => {
             if (envelope.testCaseFinished) this.logTestCaseFinished(envelope.testCaseFinished);
             else if (envelope.testRunFinished) this.log(`finished: success ${envelope.testRunFinished.success}\\n`);
@@ -97,7 +97,9 @@ import _CaperTestSupport
       ), "\(result.stdout)")
     #expect(
       result.stdout.contains("shop / failing: FAILED\n  Given a failing step - FAILED features/step_definitions/steps.js:3"))
-    #expect(result.stdout.hasPrefix("report of a run\n"), "what the constructor logs is kept: \(result.stdout)")
+    // Made once the support code is known, as cucumber-js makes formatters; what the constructor
+    // logs is kept.
+    #expect(result.stdout.hasPrefix("report of a run with 2 step definitions\n"), "\(result.stdout)")
     #expect(result.stdout.hasSuffix("finished: success false\n"), "\(result.stdout)")
     // The same from shards' messages merged.
     _ = try run(["-f", "message:reports/run.ndjson"])

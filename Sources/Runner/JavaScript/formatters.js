@@ -250,19 +250,31 @@
   }
 
   let finishers = [];
+  /// What Caper's own bookkeeping listens on (the collector, the library, the suggestions): it
+  /// hears each envelope before the formatter does.
+  let known = null;
+  /// What the formatter listens on.
   let broadcaster = null;
+  /// Constructs the formatter; set until the run starts. As in cucumber-js, formatters are made
+  /// once the support code is known (its envelopes come first), and then hear every envelope
+  /// from the first.
+  let construct = null;
+  let pending = [];
 
-  /// Starts the formatter `implementation` exports (a class, a plugin object, or either as
-  /// `default`) with `settings`: { cwd, options (the --format-options object) }.
+  /// Loads the formatter `implementation` exports (a class, a plugin object, or either as
+  /// `default`) with `settings`: { cwd, options (the --format-options object) }; it is
+  /// constructed when the run starts.
   function start(implementation, settingsText) {
     const settings = JSONParse(settingsText);
     const EventEmitter = events();
+    known = new EventEmitter();
+    known.setMaxListeners(0);
     broadcaster = new EventEmitter();
     broadcaster.setMaxListeners(0);
-    const eventDataCollector = new EventDataCollector(broadcaster);
-    const supportCodeLibrary = new SupportCodeLibrary(broadcaster);
+    const eventDataCollector = new EventDataCollector(known);
+    const supportCodeLibrary = new SupportCodeLibrary(known);
     const suggestions = {};
-    broadcaster.on('envelope', (e) => { if (e.suggestion) suggestions[e.suggestion.pickleStepId] = e.suggestion; });
+    known.on('envelope', (e) => { if (e.suggestion) suggestions[e.suggestion.pickleStepId] = e.suggestion; });
     const stream = {
       isTTY: false, writable: true,
       write(chunk, encoding, callback) { write(chunk); const done = typeof encoding === 'function' ? encoding : callback; if (done) done(); return true; },
@@ -273,23 +285,37 @@
     if (formatter && typeof formatter === 'object' && formatter.type === 'formatter' && typeof formatter.formatter === 'function') {
       const options = formatter.optionsKey ? (settings.options[formatter.optionsKey] || {}) : settings.options;
       const logger = { debug: () => {}, info: (m) => globalThis.console.error(m), warn: (m) => globalThis.console.error(m), error: (m) => globalThis.console.error(m) };
-      const cleanup = formatter.formatter({
-        on: (event, handler) => { if (event === 'message') broadcaster.on('envelope', handler); },
-        options, logger, write, stream, directory: settings.cwd,
-      });
-      finishers.push(async () => { const done = await cleanup; if (typeof done === 'function') await done(); });
+      construct = () => {
+        const cleanup = formatter.formatter({
+          on: (event, handler) => { if (event === 'message') broadcaster.on('envelope', handler); },
+          options, logger, write, stream, directory: settings.cwd,
+        });
+        finishers.push(async () => { const done = await cleanup; if (typeof done === 'function') await done(); });
+      };
       return;
     }
     if (typeof formatter !== 'function') {
       throw new TypeError('a custom formatter exports a class (extending Formatter from @cucumber/cucumber) or { type: \'formatter\', formatter() }');
     }
-    const instance = new formatter({
-      colorFns: colorFns(settings.options.colorsEnabled === true), cwd: settings.cwd, eventBroadcaster: broadcaster,
-      eventDataCollector, log: write, parsedArgvOptions: settings.options, stream, supportCodeLibrary,
-      snippetBuilder: { build: ({ pickleStep }) => { const s = suggestions[pickleStep.id]; return s && s.snippets.length ? s.snippets[0].code : ''; } },
-      cleanup: async () => {},
-    });
-    finishers.push(() => (typeof instance.finished === 'function' ? instance.finished() : undefined));
+    construct = () => {
+      const instance = new formatter({
+        colorFns: colorFns(settings.options.colorsEnabled === true), cwd: settings.cwd, eventBroadcaster: broadcaster,
+        eventDataCollector, log: write, parsedArgvOptions: settings.options, stream, supportCodeLibrary,
+        snippetBuilder: { build: ({ pickleStep }) => { const s = suggestions[pickleStep.id]; return s && s.snippets.length ? s.snippets[0].code : ''; } },
+        cleanup: async () => {},
+      });
+      finishers.push(() => (typeof instance.finished === 'function' ? instance.finished() : undefined));
+    };
+  }
+
+  /// Constructs the formatter and hands it the envelopes that came before.
+  function begin() {
+    const make = construct;
+    construct = null;
+    make();
+    const earlier = pending;
+    pending = [];
+    for (const envelope of earlier) broadcaster.emit('envelope', envelope);
   }
 
   /// The file a formatter specifier names, resolved from `fromFile`.
@@ -302,11 +328,19 @@
 
   /// Emits envelopes (NDJSON text, one per line) in order.
   function receive(lines) {
-    for (const line of lines.split('\n')) if (line !== '') broadcaster.emit('envelope', JSONParse(line));
+    for (const line of lines.split('\n')) {
+      if (line === '') continue;
+      const envelope = JSONParse(line);
+      known.emit('envelope', envelope);
+      if (construct === null) { broadcaster.emit('envelope', envelope); continue; }
+      pending.push(envelope);
+      if (envelope.testRunStarted) begin();
+    }
   }
 
   /// The formatter's end: its `finished()` (or the plugin's cleanup), awaited.
   async function finish() {
+    if (construct !== null) begin();
     const work = finishers;
     finishers = [];
     for (const done of work) await done();
