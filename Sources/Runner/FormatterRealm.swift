@@ -35,11 +35,11 @@ public final class FormatterRealm: @unchecked Sendable {
       default: write(value.stringValue ?? "")
       }
     }
-    let settings = "{\"cwd\":\(Self.jsonString(directory)),\"options\":\(options)}"
     try support.context.isolate.sync {
       let (exported, isModule) = try support.node.importFile(path)
       let implementation = isModule && exported["default"] != .undefined ? exported["default"] : exported
-      _ = try support.context.call(support.realm.function("formatters", "start"), [implementation, .string(settings)])
+      _ = try support.context.call(
+        support.realm.function("formatters", "start"), [implementation, .string(directory), .string(options)])
     }
   }
 
@@ -60,10 +60,5 @@ public final class FormatterRealm: @unchecked Sendable {
         try support.pump(until: deadline)
       }
     }
-  }
-
-  static func jsonString(_ text: String) -> String {
-    let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-    return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
   }
 }

@@ -8,8 +8,7 @@ import _CaperTestSupport
 /// CommonJS and ES module packages, tsconfig's options, the .ts file's own line numbers in
 /// locations and stacks, syntax errors named by file and line, the transpiled output cached.
 @Suite struct TypeScriptTests {
-  static let typescript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent(".bundles/typescript.js").path
+  static let typescript = Repository.bundles.appendingPathComponent("typescript.js").path
   let project: TemporaryDirectory
 
   init() throws {

@@ -8,8 +8,6 @@ import _CaperTestSupport
 /// `fs` functions and streams; and real packages that need them (Debian's uuid 8.3, a stand-in
 /// with chai 4's shape).
 @Suite struct NodeBuiltInsTests {
-  static let bundles = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent(".bundles")
 
   static let steps = """
     const { Given } = require('@cucumber/cucumber');
@@ -137,7 +135,7 @@ import _CaperTestSupport
       """)
     _ = try project.write("features/steps.js", Self.steps)
     // uuid 8.3 from Debian's node-uuid (Support/scripts/fetch-bundles, run by the test command).
-    let uuid = Self.bundles.appendingPathComponent("node_modules/uuid")
+    let uuid = Repository.bundles.appendingPathComponent("node_modules/uuid")
     #expect(FileManager.default.fileExists(atPath: uuid.path), "run Support/scripts/fetch-bundles first")
     try FileManager.default.createDirectory(
       at: project.url.appendingPathComponent("node_modules"), withIntermediateDirectories: true)

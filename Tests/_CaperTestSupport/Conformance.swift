@@ -5,9 +5,7 @@ import Foundation
 public enum Conformance {
   public static let directory: URL = {
     if let path = ProcessInfo.processInfo.environment["CAPER_CONFORMANCE_DIR"] { return URL(fileURLWithPath: path) }
-    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    return repository.deletingLastPathComponent().appendingPathComponent("shared/conformance")
+    return Repository.root.deletingLastPathComponent().appendingPathComponent("shared/conformance")
   }()
 
   /// Files directly in `folder` (relative to the data) whose names end with one of `suffixes`,

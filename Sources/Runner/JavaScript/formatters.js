@@ -262,10 +262,10 @@
   let pending = [];
 
   /// Loads the formatter `implementation` exports (a class, a plugin object, or either as
-  /// `default`) with `settings`: { cwd, options (the --format-options object) }; it is
+  /// `default`), for a run in `cwd` with `optionsText` (--format-options, JSON); it is
   /// constructed when the run starts.
-  function start(implementation, settingsText) {
-    const settings = JSONParse(settingsText);
+  function start(implementation, cwd, optionsText) {
+    const settings = { cwd, options: JSONParse(optionsText) };
     const EventEmitter = events();
     known = new EventEmitter();
     known.setMaxListeners(0);

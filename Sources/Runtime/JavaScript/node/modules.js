@@ -1,7 +1,7 @@
 // The Node-compatible module system: CommonJS `require`, node_modules and package "exports"
 // resolution, the registry of built-in modules, and what ES module loading asks of it.
-// Exports: define, builtin, has, paths, resolveImport, exportsGetter, formatOf, loadFile,
-// makeRequire, userFrame.
+// Exports: define, builtin, has, paths, isFile, nearest, resolveImport, exportsGetter, formatOf,
+// loadFile, makeRequire, userFrame.
 (host, runtime) => {
   const builtins = new Map();
   const cache = Object.create(null);
@@ -108,15 +108,20 @@
     return null;
   }
 
+  /// The path of the nearest file called `name` in `dir` or a folder above it; null when none.
+  function nearest(dir, name) {
+    for (; ; dir = dirname(dir)) {
+      const path = dir + '/' + name;
+      if (isFile(path)) return path;
+      if (dir === '/' || dir === '.') return null;
+    }
+  }
+
   /// The nearest package.json's "type" above `dir`.
   function packageType(dir) {
-    for (; ; dir = dirname(dir)) {
-      const manifest = dir + '/package.json';
-      if (isFile(manifest)) {
-        try { return JSON.parse(host.readFile(manifest)).type || 'commonjs'; } catch { return 'commonjs'; }
-      }
-      if (dir === '/' || dir === '.') return 'commonjs';
-    }
+    const manifest = nearest(dir, 'package.json');
+    if (manifest === null) return 'commonjs';
+    try { return JSON.parse(host.readFile(manifest)).type || 'commonjs'; } catch { return 'commonjs'; }
   }
 
   /// How a file loads: 'module' (ES module), 'commonjs' or 'json', as Node decides.
@@ -236,7 +241,7 @@
     return module.exports;
   }
   return {
-    define, builtin, has: (name) => builtins.has(name), paths, resolveImport, exportsGetter, formatOf, loadFile, makeRequire,
-    userFrame,
+    define, builtin, has: (name) => builtins.has(name), paths, isFile, nearest, resolveImport, exportsGetter, formatOf, loadFile,
+    makeRequire, userFrame,
   };
 }

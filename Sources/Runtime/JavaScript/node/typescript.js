@@ -6,7 +6,7 @@
 // format) in the code cache's store, so a warm run never loads the compiler.
 // Exports: transpile, isTypeScript.
 (host, runtime) => {
-  const { paths } = runtime.modules;
+  const { paths, isFile, nearest } = runtime.modules;
   const isTypeScript = (path) => /\.[cm]?ts$/.test(path) && !/\.d\.[cm]?ts$/.test(path);
   let compiler = null;
 
@@ -16,8 +16,7 @@
     if (compiler) return compiler;
     const env = (globalThis.process && globalThis.process.env) || {};
     if (env.CAPER_TYPESCRIPT) {
-      const stat = host.stat(env.CAPER_TYPESCRIPT);
-      if (!stat || !stat.isFile) throw new Error(`Cannot load ${file}: CAPER_TYPESCRIPT names ${env.CAPER_TYPESCRIPT}, which is not a file`);
+      if (!isFile(env.CAPER_TYPESCRIPT)) throw new Error(`Cannot load ${file}: CAPER_TYPESCRIPT names ${env.CAPER_TYPESCRIPT}, which is not a file`);
       return (compiler = runtime.modules.loadFile(env.CAPER_TYPESCRIPT));
     }
     const candidates = [];
@@ -25,21 +24,14 @@
       try { candidates.push(runtime.modules.makeRequire(from).resolve('typescript')); } catch { /* not installed there */ }
     }
     candidates.push('/usr/share/nodejs/typescript/lib/typescript.js');
-    for (const candidate of candidates) {
-      const stat = host.stat(candidate);
-      if (stat && stat.isFile) return (compiler = runtime.modules.loadFile(candidate));
-    }
+    for (const candidate of candidates) if (isFile(candidate)) return (compiler = runtime.modules.loadFile(candidate));
     throw new Error(`Cannot load ${file}: TypeScript files need the typescript package (npm install --save-dev typescript, or apt-get install node-typescript, or CAPER_TYPESCRIPT=/path/to/typescript.js)`);
   }
 
   /// The text of the nearest tsconfig.json above `dir` and its path, or null.
   function tsconfig(dir) {
-    for (; ; dir = paths.dirname(dir)) {
-      const path = dir + '/tsconfig.json';
-      const stat = host.stat(path);
-      if (stat && stat.isFile) return { path, text: host.readFile(path) };
-      if (dir === '/' || dir === '.') return null;
-    }
+    const path = nearest(dir, 'tsconfig.json');
+    return path === null ? null : { path, text: host.readFile(path) };
   }
 
   /// The compiler options: tsconfig's (with its relative "extends" chain), then what loading
@@ -57,8 +49,7 @@
         if (!base.startsWith('.') && !base.startsWith('/')) continue;
         let basePath = paths.normalize(base.startsWith('/') ? base : paths.dirname(path) + '/' + base);
         if (!basePath.endsWith('.json')) basePath += '.json';
-        const stat = host.stat(basePath);
-        if (stat && stat.isFile) read(basePath, host.readFile(basePath));
+        if (isFile(basePath)) read(basePath, host.readFile(basePath));
       }
       const converted = ts.convertCompilerOptionsFromJson(json.compilerOptions || {}, paths.dirname(path));
       compilerOptions = Object.assign(compilerOptions, converted.options);
