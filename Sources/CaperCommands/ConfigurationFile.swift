@@ -16,9 +16,10 @@ import Yams
 /// profile is an object of options or, as in older configurations, a string of command-line
 /// options split as a shell splits them.
 enum ConfigurationFile {
+  /// Caper's own names, then cucumber-js's in its order (src/configuration/locate_file.ts).
   static let names = [
-    "caper.json", "caper.yaml", "caper.yml", "cucumber.json", "cucumber.yaml", "cucumber.yml", "cucumber.js", "cucumber.cjs",
-    "cucumber.mjs",
+    "caper.json", "caper.yaml", "caper.yml", "cucumber.js", "cucumber.cjs", "cucumber.mjs", "cucumber.json", "cucumber.yaml",
+    "cucumber.yml",
   ]
 
   /// The merged profiles (`default` when `profiles` is empty); nil when there is no file.

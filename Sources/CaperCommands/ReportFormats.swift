@@ -54,9 +54,14 @@ enum ReportFormats {
     var customs: [String: CustomFormatter] = [:]
     for (name, _) in targets where !names.contains(name) && customs[name] == nil {
       guard isCustom(name, from: directory), let custom else {
+        // cucumber-js's separate formatter packages that Caper has built in.
+        let builtIn = [
+          "@cucumber/pretty-formatter": "pretty", "@cucumber/html-formatter": "html", "@cucumber/junit-xml-formatter": "junit",
+        ]
+        let hint = builtIn[name].map { "; Caper has it built in: --format \($0)" } ?? ""
         throw CommandFailure(
           message:
-            "caper: unknown formatter '\(name)' (built in: \(names.joined(separator: ", ")); or a path or an installed package)",
+            "caper: unknown formatter '\(name)' (built in: \(names.joined(separator: ", ")); or a path or an installed package)\(hint)",
           status: ExitStatus.usage)
       }
       customs[name] = try custom(name)

@@ -139,4 +139,12 @@ import _CaperTestSupport
     #expect(result.status == 0)
     #expect(result.stdout.hasPrefix("caper "))
   }
+
+  @Test func configurationFilesAreFoundInCucumberJSOrder() throws {
+    // cucumber-js (src/configuration/locate_file.ts) reads cucumber.js before cucumber.json.
+    _ = try project.write("cucumber.json", #"{ "default": { "format": ["progress"] } }"#)
+    _ = try project.write("cucumber.js", "module.exports = { default: { format: ['summary'], tags: '@fast' } };\n")
+    let result = try run([])
+    #expect(result.stdout.contains("1 scenario (1 passed)"), "\(result.stdout)\(result.stderr)")
+  }
 }

@@ -128,6 +128,8 @@ import _CaperTestSupport
     let result = try run(["-f", "json:reports/keep.json", "-f", "no-such-formatter"])
     #expect(result.status == 2)
     #expect(result.stderr.contains("unknown formatter 'no-such-formatter'"), "\(result.stderr)")
+    let pretty = try run(["-f", "@cucumber/pretty-formatter"])
+    #expect(pretty.stderr.contains("Caper has it built in: --format pretty"), "\(pretty.stderr)")
     let kept = try String(contentsOf: project.url.appendingPathComponent("reports/keep.json"), encoding: .utf8)
     #expect(kept == "kept")
     let missing = try run(["-f", "./reports/missing.js"])
