@@ -19,18 +19,17 @@ let package = Package(
   targets: [
     // MARK: C shims and system libraries
 
-    // libcurl, for the browser's network layer (Debian: libcurl4-openssl-dev).
-    .systemLibrary(
-      name: "CCurl",
-      pkgConfig: "libcurl",
-      providers: [.apt(["libcurl4-openssl-dev"])]
-    ),
+    // libcurl, for the browser's network layer (Debian: libcurl4-openssl-dev), with typed wrappers
+    // of what Swift cannot call (the variadic curl_easy_setopt and curl_easy_getinfo).
+    .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
     // libxml2, for XML, XHTML and character encodings (Debian: libxml2-dev).
     .systemLibrary(
       name: "CLibXML2",
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // Ada, the WHATWG URL parser inside Debian's libnode: its C API, declared (libnode ships no header).
+    .systemLibrary(name: "CAda"),
     // The only C++: a plain C API over V8 from Debian's libnode (Debian: libnode-dev).
     .target(
       name: "CV8",
@@ -52,6 +51,15 @@ let package = Package(
       name: "Gherkin", dependencies: ["Messages"],
       resources: [.copy("Resources/gherkin-languages.json"), .copy("Resources/gherkin-languages.LICENSE")]),
 
+    // URLs and application/x-www-form-urlencoded as the URL Standard gives them, through Ada.
+    .target(name: "WebURL", dependencies: ["CAda"]),
+    // HTML as the HTML Standard parses it: bytes to text, tokenizer, tree construction into a
+    // stream of tree operations, fragment parsing. Pure Swift, no V8.
+    .target(name: "HTML"),
+    // HTTP(S), file: and data: fetches through libcurl's multi interface on one network thread per
+    // process; completions are handed to the caller's queue (an isolate's event loop).
+    .target(name: "Network", dependencies: ["CCurl"]),
+
     // Code cache storage: same-process and on-disk stores, keys, entry format, eviction, counters.
     .target(name: "CodeCache"),
 
@@ -62,7 +70,7 @@ let package = Package(
     // through (compile with the caches, produce after running, defer production asked inside host
     // callbacks to the top level).
     .target(
-      name: "Runtime", dependencies: ["V8", "CodeCache", .product(name: "Crypto", package: "swift-crypto")],
+      name: "Runtime", dependencies: ["V8", "CodeCache", "WebURL", .product(name: "Crypto", package: "swift-crypto")],
       resources: [.copy("JavaScript")]),
 
     // Runs pickles against JavaScript support code in V8 and emits Cucumber Messages.
@@ -73,13 +81,21 @@ let package = Package(
     // Formatters: each reads the message stream and writes bytes.
     .target(name: "Formatters", dependencies: ["Messages"], resources: [.copy("Resources/report.html")]),
 
+    // MARK: Browser
+
+    // The simulated browser: page realms with the DOM runtime (JavaScript resources), Selectors,
+    // documents built from the parser's tree operations, the scrape `Page`.
+    .target(
+      name: "Browser", dependencies: ["V8", "Runtime", "HTML", "WebURL", "Network"],
+      resources: [.copy("JavaScript")]),
+
     // MARK: Commands
 
     // The `caper` command line; the only importer of ArgumentParser.
     .target(
       name: "CaperCommands",
       dependencies: [
-        "V8", "CodeCache", "Runtime", "Messages", "Gherkin", "Runner", "Formatters",
+        "V8", "CodeCache", "Runtime", "Messages", "Gherkin", "Runner", "Formatters", "Browser",
         .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams"),
       ]
     ),
@@ -116,6 +132,10 @@ let package = Package(
       name: "FormattersTests", dependencies: ["Formatters", "Messages", "CLibXML2", "_CaperTestSupport"],
       exclude: ["junit.xsd"]
     ),
+    .testTarget(name: "HTMLTests", dependencies: ["HTML", "_CaperTestSupport"]),
+    .testTarget(name: "NetworkTests", dependencies: ["Network", "_CaperTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "WebURLTests", dependencies: ["WebURL", "_CaperTestSupport"]),
+    .testTarget(name: "BrowserTests", dependencies: ["Browser", "HTML", "Runtime", "V8", "_CaperTestSupport"]),
     .testTarget(name: "SystemLibrariesTests", dependencies: ["CCurl", "CLibXML2"]),
   ],
   cxxLanguageStandard: .cxx17

@@ -6,10 +6,10 @@ import Foundation
 /// Guarantees: matches are the existing files and folders whose whole path matches, sorted; a
 /// relative pattern is matched from the current folder and gives relative paths. Hidden entries
 /// match only a pattern that names their dot, and `node_modules` only a pattern that names it.
-enum Glob {
-  static func isPattern(_ path: String) -> Bool { path.contains { "*?[{".contains($0) } }
+public enum Glob {
+  public static func isPattern(_ path: String) -> Bool { path.contains { "*?[{".contains($0) } }
 
-  static func matches(_ pattern: String) throws -> [String] {
+  public static func matches(_ pattern: String) throws -> [String] {
     let segments = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     // The folder to walk: the segments before the first one with a glob character.
     let literal = segments.prefix { !isPattern($0) }

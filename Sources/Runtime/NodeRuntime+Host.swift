@@ -1,10 +1,11 @@
 import Crypto
 import Foundation
 import V8
+import WebURL
 
 import struct CodeCache.CodeCacheKey
 
-/// The host functions behind `crypto`, the writing `fs` functions and the asynchronous
+/// The host functions behind `crypto`, `url`, the writing `fs` functions and the asynchronous
 /// `child_process` functions of the Node-compatible runtime.
 extension NodeRuntime {
   /// The extension's host functions besides the core ones, keyed `node.<name>`.
@@ -91,6 +92,65 @@ extension NodeRuntime {
     bodies["node.transpileStore"] = { [weak realm] args in
       realm?.loader.store?.store(CodeCacheKey(kind: .transpiled, source: args[0].stringValue ?? ""), bytes(args[1]))
       return .undefined
+    }
+    bodies.merge(urlHostFunctions()) { $1 }
+    return bodies
+  }
+
+  /// The `url` module's crossings into WebURL: one call per operation, all of a URL's components
+  /// returned at once as an object (`null` where the URL Standard returns failure).
+  static func urlHostFunctions() -> [String: HostFunction] {
+    @Sendable func argument(_ args: [JSValue], _ index: Int) -> String? {
+      args.indices.contains(index) ? args[index].stringValue : nil
+    }
+    @Sendable func components(_ url: URLRecord) -> JSValue {
+      let c = url.components
+      return .object(
+        JSObject([
+          ("href", .string(c.href)), ("origin", .string(c.origin)), ("protocol", .string(c.protocol)),
+          ("username", .string(c.username)), ("password", .string(c.password)), ("host", .string(c.host)),
+          ("hostname", .string(c.hostname)), ("port", .string(c.port)), ("pathname", .string(c.pathname)),
+          ("search", .string(c.search)), ("hash", .string(c.hash)),
+        ]))
+    }
+    var bodies: [String: HostFunction] = [:]
+    bodies["node.urlParse"] = { args in
+      URLRecord(argument(args, 0) ?? "", base: argument(args, 1)).map(components) ?? .null
+    }
+    bodies["node.urlCanParse"] = { args in .bool(URLRecord.canParse(argument(args, 0) ?? "", base: argument(args, 1))) }
+    // A setter on the URL `href`: `null` only when the href setter's input does not parse.
+    bodies["node.urlSet"] = { args in
+      guard var url = URLRecord(argument(args, 0) ?? "") else { return .null }
+      let value = argument(args, 2) ?? ""
+      switch argument(args, 1) {
+      case "href": guard (try? url.setHref(value)) != nil else { return .null }
+      case "protocol": url.protocol = value
+      case "username": url.username = value
+      case "password": url.password = value
+      case "host": url.host = value
+      case "hostname": url.hostname = value
+      case "port": url.port = value
+      case "pathname": url.pathname = value
+      case "search": url.search = value
+      case "hash": url.hash = value
+      default: throw HostError("no URL component '\(argument(args, 1) ?? "")'")
+      }
+      return components(url)
+    }
+    // Pairs travel flat: name, value, name, value, ...
+    bodies["node.urlSearchParamsParse"] = { args in
+      .array(URLSearchParams(argument(args, 0) ?? "").list.flatMap { [JSValue.string($0.name), .string($0.value)] })
+    }
+    bodies["node.urlSearchParamsSerialize"] = { args in
+      guard case .array(let flat) = args.first else { return .string("") }
+      let strings = flat.map { $0.stringValue ?? "" }
+      let pairs = stride(from: 0, to: strings.count - 1, by: 2).map { (name: strings[$0], value: strings[$0 + 1]) }
+      return .string(URLSearchParams(pairs).description)
+    }
+    // Node's url.domainToASCII / domainToUnicode: the hostname setter's host, "" on failure.
+    bodies["node.domainToASCII"] = { args in .string(Host.parse(argument(args, 0) ?? "") ?? "") }
+    bodies["node.domainToUnicode"] = { args in
+      .string(Host.parse(argument(args, 0) ?? "").map(Host.domainToUnicode) ?? "")
     }
     return bodies
   }

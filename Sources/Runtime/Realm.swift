@@ -56,17 +56,54 @@ public final class Realm: @unchecked Sendable {
       let bootstrap = template.bootstrap
       value = try loader.evaluate(bootstrap.source, filename: bootstrap.filename, in: context)
     }
-    guard case .object(let scripts) = value else {
-      throw JSError(kind: .invalid, message: "Caper's \(template.name) runtime did not start")
-    }
-    for (name, scriptExports) in scripts.entries {
-      if case .object(let members) = scriptExports { exports[name] = Dictionary(members.entries, uniquingKeysWith: { $1 }) }
-    }
+    try collectExports(value)
     if let log {
       log(
         String(
           format: "realm: isolate and context %.2f ms, Caper's runtime %.2f ms%@", (contextMade - begun).milliseconds,
           (ContinuousClock.now - contextMade).milliseconds, snapshot == nil ? "" : " (from the snapshot)"))
+    }
+  }
+
+  /// Makes a realm beside `neighbour`, in its isolate, on its event loop and through its loader:
+  /// a page realm beside the support realm that drives it.
+  ///
+  /// The new context is guarded and admits `neighbour`'s code one way (the neighbour reaches the
+  /// new realm's objects, never the reverse), refuses code generation asked by other realms'
+  /// code, and runs on its own clock with its own timer rules. The template's bootstrap runs
+  /// through the shared code cache. Used on the isolate's thread.
+  public init(
+    template: RealmTemplate, beside neighbour: Realm, clock: RealmClock.Kind, rules: TimerRules,
+    hostFunctions: (Realm) -> [String: HostFunction]
+  ) throws {
+    self.template = template
+    let isolate = neighbour.context.isolate
+    context = try isolate.makeContext(Context.Options(guarded: true, ownCodeGeneration: true))
+    try context.admit(neighbour.context)
+    loader = neighbour.loader
+    loop = neighbour.loop
+    loop.add(context, clock: RealmClock(clock, zero: isolate.clockOrigin), rules: rules)
+    let bodies = hostFunctions(self)
+    for (key, global) in template.hostFunctions {
+      guard let body = bodies[key] else { throw JSError(kind: .invalid, message: "no Swift body for the host function \(key)") }
+      try context.define(global, body)
+    }
+    for (global, native) in template.natives {
+      switch native {
+      case .clock: try context.defineClock(global)
+      case .microtaskCheckpoint: try context.defineMicrotaskCheckpoint(global)
+      }
+    }
+    let bootstrap = template.bootstrap
+    try collectExports(loader.evaluate(bootstrap.source, filename: bootstrap.filename, in: context))
+  }
+
+  private func collectExports(_ value: JSValue) throws {
+    guard case .object(let scripts) = value else {
+      throw JSError(kind: .invalid, message: "Caper's \(template.name) runtime did not start")
+    }
+    for (name, scriptExports) in scripts.entries {
+      if case .object(let members) = scriptExports { exports[name] = Dictionary(members.entries, uniquingKeysWith: { $1 }) }
     }
   }
 

@@ -37,6 +37,7 @@
   primordials.FunctionPrototypeCall = uncurryThis(call);
   primordials.FunctionPrototypeApply = uncurryThis(apply);
   primordials.FunctionPrototypeBind = bindTo;
+  primordials.FunctionPrototypeToString = uncurryThis(Function.prototype.toString);
   primordials.TypedArrayPrototypeSubarray = uncurryThis(Object.getPrototypeOf(Uint8Array.prototype).subarray);
 
   const { ArrayPrototypePush, RegExpPrototypeExec, StringPrototypeSlice, StringPrototypeIndexOf } = primordials;

@@ -1,0 +1,134 @@
+import Foundation
+import Runtime
+import V8
+
+/// One scrape worker: a support realm of `ScrapeRuntime.template` in an isolate of its own,
+/// holding the user's script, and a new page realm beside it for every input.
+///
+/// Guarantees: the script loads once (CommonJS or ES module, through the code cache); its default
+/// export is called as `fn(page, input)` for each input and awaited, with `timeout` covering the
+/// call, its promise and the page's loading (an endless loop is terminated and the next input
+/// goes on). A failure of one input is its outcome, never a thrown error. Each page realm is
+/// released after its input's result, so memory stays bounded over any number of inputs. One
+/// input at a time; thread-safe (calls hop to the isolate's thread).
+public final class Scraper: @unchecked Sendable {
+  public struct Options: Sendable {
+    public var timeout: Duration
+    public var ignoreHTTPSErrors: Bool
+    public var environment: [String: String]
+    public var arguments: [String]
+
+    public init(
+      timeout: Duration = .seconds(30), ignoreHTTPSErrors: Bool = false, environment: [String: String] = [:], arguments: [String] = []
+    ) {
+      self.timeout = timeout
+      self.ignoreHTTPSErrors = ignoreHTTPSErrors
+      self.environment = environment
+      self.arguments = arguments
+    }
+  }
+
+  let support: Realm
+  private let node: NodeRuntime
+  private let options: Options
+  /// The script's default export.
+  private let function: JSReference
+  /// Pages by id while their input runs (the `compile` host function finds its page here).
+  private let pages = LockedState<[Int: Page]>([:])
+  private var nextPageId = 1
+
+  /// Loads `script`; throws a `ScrapeFailure` when it does not load or has no default export
+  /// that is a function (a usage error of the whole run).
+  public init(script: String, options: Options, console: @escaping ConsoleSink, caches: RealmCaches = RealmCaches()) throws {
+    self.options = options
+    let node = NodeRuntime(console: console)
+    let pages = self.pages
+    support = try Realm(template: ScrapeRuntime.template, caches: caches) { realm in
+      var bodies = node.hostFunctions(for: realm)
+      bodies["scrape.compile"] = { arguments in
+        guard let id = arguments.first?.numberValue, let source = arguments.dropFirst().first?.stringValue,
+          let page = pages.withLock({ $0[Int(id)] })
+        else { throw HostError("page.evaluate: the page is closed") }
+        return .function(try page.realm.context.evaluateReference(source, filename: "caper:evaluate"))
+      }
+      return bodies
+    }
+    self.node = node
+    try node.start(environment: options.environment, arguments: options.arguments)
+    let exported: JSValue
+    do {
+      exported = try node.importFile(script).value
+    } catch let error as JSError {
+      throw ScrapeFailure(message: error.message, stack: error.stack, location: error.location.map { "\($0.file):\($0.line)" })
+    }
+    switch exported {
+    case .function(let f): function = f
+    case .object(let object):
+      guard case .function(let f)? = object["default"] else {
+        throw ScrapeFailure(message: "\(script) has no default export: export a function `async (page, input) => value`")
+      }
+      function = f
+    default:
+      throw ScrapeFailure(message: "\(script) has no default export: export a function `async (page, input) => value`")
+    }
+    support.loader.produceDeferred()
+  }
+
+  /// Scrapes one loaded document: a new page realm, the script's function on it, the page
+  /// released after.
+  public func scrape(_ input: ScrapeInput, document: LoadedDocument) -> ScrapeOutcome {
+    let id = nextPageId
+    nextPageId += 1
+    do {
+      let page = try Page(beside: support, document: document)
+      pages.withLock { $0[id] = page }
+      defer {
+        pages.withLock { $0[id] = nil }
+        page.close()
+      }
+      let response: JSValue =
+        document.response.map { r in
+          .object(
+            JSObject([
+              ("url", .string(r.url)), ("status", .number(Double(r.status))), ("statusText", .string(r.statusText)),
+              ("headers", .object(JSObject(r.headers.map { ($0.name, JSValue.string($0.value)) }))),
+            ]))
+        } ?? .null
+      let value = try support.context.callAwaiting(
+        support.function("scrape", "run"),
+        [.function(function), .number(Double(id)), .function(page.entry), .string(document.url), response, .string(input.name)],
+        timeout: options.timeout
+      ) { try support.pump(until: .now + .milliseconds(50)) }
+      support.loader.produceDeferred()
+      return Self.outcome(of: value)
+    } catch let error as JSError {
+      if error.kind == .timeout {
+        return .failure(ScrapeFailure(message: "timed out after \(Self.seconds(options.timeout)) (--timeout)"))
+      }
+      return .failure(ScrapeFailure(message: error.message, stack: error.stack, location: error.location.map { "\($0.file):\($0.line)" }))
+    } catch let failure as ScrapeFailure {
+      return .failure(failure)
+    } catch {
+      return .failure(ScrapeFailure(message: "\(error)"))
+    }
+  }
+
+  private static func outcome(of value: JSValue) -> ScrapeOutcome {
+    if case .array(let parts) = value, parts.count == 2, let json = parts[0].stringValue, case .array(let fields) = parts[1] {
+      return .result(
+        json: json,
+        fields: fields.compactMap { field in
+          guard let name = field[0].stringValue, let cell = field[1].stringValue else { return nil }
+          return ScrapeField(name: name, cell: cell)
+        })
+    }
+    return .failure(
+      ScrapeFailure(message: value["message"].stringValue ?? "the script failed", stack: value["stack"].stringValue,
+        location: value["location"].stringValue))
+  }
+
+  static func seconds(_ duration: Duration) -> String {
+    let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
+  }
+}

@@ -1,0 +1,153 @@
+internal import CCurl
+import Foundation
+import Synchronization
+
+/// The process's one network thread: a libcurl multi handle driven by `curl_multi_poll` and
+/// `curl_multi_perform`.
+///
+/// Any thread may queue work (`add`, `abort`, `run`); the queue is locked and the thread is woken
+/// with `curl_multi_wakeup`. Everything else happens on the network thread: libcurl's transfers,
+/// their callbacks, and the completions, which therefore must be short (post to an isolate's event
+/// loop and return) and never run JavaScript. The thread starts on first use and lives as long as
+/// the process; connections and DNS answers are shared by every transfer through the multi handle.
+final class NetworkThread: @unchecked Sendable {
+  /// The one network thread.
+  static let shared = NetworkThread()
+
+  /// Work queued for the thread.
+  private enum Job {
+    case add(Transfer)
+    case abort(UInt64)
+    case run(@Sendable () -> Void)
+  }
+
+  private struct Queue {
+    var jobs: [Job] = []
+    var nextID: UInt64 = 0
+  }
+
+  private let multi: UnsafeMutableRawPointer
+  private let queue = Mutex(Queue())
+  private var thread: pthread_t?
+  // Only on the network thread:
+  private var transfersByHandle: [UnsafeMutableRawPointer: Transfer] = [:]
+  private var transfersByID: [UInt64: Transfer] = [:]
+
+  private init() {
+    let status = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+    precondition(status == CURLE_OK, "curl_global_init failed: \(status)")
+    guard let multi = curl_multi_init() else { preconditionFailure("curl_multi_init failed") }
+    self.multi = multi
+    let started = DispatchSemaphore(value: 0)
+    let thread = Thread { [self] in
+      // Set from inside: on Linux a name given before `start` does not reach the pthread, which
+      // would keep the name of the thread that created it.
+      Thread.current.name = "caper network"
+      self.thread = pthread_self()
+      started.signal()
+      run()
+    }
+    thread.start()
+    started.wait()
+  }
+
+  /// A new identifier for a fetch.
+  func makeID() -> UInt64 {
+    queue.withLock { queue in
+      queue.nextID += 1
+      return queue.nextID
+    }
+  }
+
+  /// Starts `transfer`; its completion runs on this thread.
+  func add(_ transfer: Transfer) { enqueue(.add(transfer)) }
+
+  /// Aborts the transfer `id` if it is still in flight: its completion gets `.aborted`.
+  func abort(_ id: UInt64) { enqueue(.abort(id)) }
+
+  /// Runs `body` on this thread, after the work queued before it.
+  func run(_ body: @escaping @Sendable () -> Void) { enqueue(.run(body)) }
+
+  private func enqueue(_ job: Job) {
+    queue.withLock { $0.jobs.append(job) }
+    _ = curl_multi_wakeup(multi)
+  }
+
+  private var isCurrent: Bool {
+    guard let thread else { return false }
+    return pthread_equal(thread, pthread_self()) != 0
+  }
+
+  private func run() -> Never {
+    var running: Int32 = 0
+    while true {
+      let jobs = queue.withLock { queue in
+        let jobs = queue.jobs
+        queue.jobs = []
+        return jobs
+      }
+      for job in jobs { perform(job) }
+      _ = curl_multi_perform(multi, &running)
+      completeFinishedTransfers()
+      // Woken early by curl_multi_wakeup or by libcurl's own timers (a new handle asks for 0 ms).
+      _ = curl_multi_poll(multi, nil, 0, 60_000, nil)
+    }
+  }
+
+  private func perform(_ job: Job) {
+    switch job {
+    case .add(let transfer):
+      begin(transfer)
+    case .abort(let id):
+      guard let transfer = transfersByID.removeValue(forKey: id) else { return }
+      if let easy = transfer.easy {
+        _ = curl_multi_remove_handle(multi, easy)
+        transfersByHandle[easy] = nil
+      }
+      transfer.release()
+      transfer.completion(.failure(NetworkError(url: transfer.currentURL, cause: .aborted)))
+    case .run(let body):
+      body()
+    }
+  }
+
+  /// Adds the current request of `transfer` to the multi handle, or completes it with the error.
+  private func begin(_ transfer: Transfer) {
+    assert(isCurrent)
+    switch transfer.makeHandle() {
+    case .success(let easy):
+      let status = curl_multi_add_handle(multi, easy)
+      guard status == CURLM_OK else {
+        transfer.release()
+        transfersByID[transfer.id] = nil
+        let message = String(cString: curl_multi_strerror(status))
+        transfer.completion(.failure(NetworkError(url: transfer.currentURL, cause: .transfer(message))))
+        return
+      }
+      transfersByHandle[easy] = transfer
+      transfersByID[transfer.id] = transfer
+    case .failure(let error):
+      transfer.release()
+      transfersByID[transfer.id] = nil
+      transfer.completion(.failure(error))
+    }
+  }
+
+  private func completeFinishedTransfers() {
+    var remaining: Int32 = 0
+    while let message = curl_multi_info_read(multi, &remaining) {
+      guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
+      let code = message.pointee.data.result
+      _ = curl_multi_remove_handle(multi, easy)
+      guard let transfer = transfersByHandle.removeValue(forKey: easy) else { continue }
+      switch transfer.finish(code) {
+      case .redirected:
+        begin(transfer)
+      case .finished(let result):
+        transfer.release()
+        transfersByID[transfer.id] = nil
+        transfer.completion(result)
+      }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/// What to fetch: a URL, a method, headers, a body and how to treat redirects, timeouts and TLS.
+///
+/// A value type, `Sendable`, freely copied between threads. `http:` and `https:` URLs go through
+/// libcurl; `file:`, `data:` and `about:blank` are answered without it (`Fetcher`). Headers the
+/// caller does not set get a browser's defaults when sent: `User-Agent`, `Accept` and
+/// `Accept-Language` (see the static properties); `Accept-Encoding` is always the encodings this
+/// libcurl decodes, and the body arrives decoded.
+public struct Request: Sendable, Equatable {
+  /// The URL to fetch, absolute and serialized (a fragment is kept in the response's URL, not sent).
+  public var url: String
+  /// The method; the standard methods are upper-cased (Fetch's method normalization).
+  public var method: String {
+    didSet { method = Self.normalize(method) }
+  }
+  /// Headers to send, in order.
+  public var headers: [Header]
+  /// The body to send, or nil; ignored for GET and HEAD.
+  public var body: [UInt8]?
+  /// The longest the whole fetch (all redirects included) may take, or nil for no limit.
+  public var timeout: Duration?
+  /// When true, a certificate that does not verify is accepted (libcurl's peer and host
+  /// verification are off); by default TLS is verified against the system's certificates.
+  public var ignoreHTTPSErrors: Bool
+  /// What to do with redirect responses.
+  public var redirect: RedirectMode
+
+  public init(
+    url: String, method: String = "GET", headers: [Header] = [], body: [UInt8]? = nil, timeout: Duration? = nil,
+    ignoreHTTPSErrors: Bool = false, redirect: RedirectMode = .follow
+  ) {
+    self.url = url
+    self.method = Self.normalize(method)
+    self.headers = headers
+    self.body = body
+    self.timeout = timeout
+    self.ignoreHTTPSErrors = ignoreHTTPSErrors
+    self.redirect = redirect
+  }
+
+  /// The `User-Agent` sent when the request sets none: Chrome 102's on Linux, the engine Caper's
+  /// V8 comes from, so that servers answer as they answer that browser.
+  public static let defaultUserAgent =
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/102.0.0.0 Safari/537.36"
+  /// The `Accept` sent when the request sets none: a browser's for a navigation.
+  public static let defaultAccept =
+    "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8"
+  /// The `Accept-Language` sent when the request sets none.
+  public static let defaultAcceptLanguage = "en-US,en;q=0.9"
+
+  /// Upper-cases DELETE, GET, HEAD, OPTIONS, POST and PUT matched case-insensitively; other
+  /// methods are kept as given (Fetch §2.2.1).
+  static func normalize(_ method: String) -> String {
+    let upper = method.uppercased()
+    return ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"].contains(upper) ? upper : method
+  }
+}

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Caper's HTTP test server: the routes NetworkTests fetch, on 127.0.0.1.
+
+Usage: server.py [--certificate cert.pem --key key.pem]
+
+Listens on free ports, prints one JSON line {"http": port, "https": port or null, "closed": port}
+("closed" is a port that was free a moment ago, for connection-refused tests), and exits when its
+standard input closes, so it never outlives the test process that started it.
+
+Routes:
+  /page                 200 HTML, charset utf-8
+  /missing              404
+  /redirect/CODE?to=P   CODE (301, 302, 303, 307, 308) with Location P (default /echo), relative
+  /chain/N              302 to /chain/N-1, and /chain/0 to /page
+  /loop                 302 to itself
+  /gzip                 a gzip-encoded body when the request accepts gzip
+  /slow?seconds=S       answers after S seconds
+  /charset              text/plain with a quoted ISO-8859-1 charset and Latin-1 bytes
+  /headers              repeated and ordered response headers
+  /echo                 JSON: the request's method, path, headers (in order) and body
+"""
+
+import gzip
+import json
+import os
+import socket
+import ssl
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+PAGE = b"<!doctype html><title>Caper</title><p>Hello from the test server</p>"
+
+
+class Server(ThreadingHTTPServer):
+    # The default backlog of 5 drops connections when tests open 50 at once (each retried a
+    # second or more later by TCP).
+    request_queue_size = 128
+    daemon_threads = True
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format, *args):
+        pass
+
+    def do_GET(self):
+        self.route()
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = do_GET
+
+    def send(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def route(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        url = urlsplit(self.path)
+        query = parse_qs(url.query)
+        parts = url.path.strip("/").split("/")
+        if url.path == "/page":
+            self.send(200, PAGE, [("Content-Type", "text/html; charset=utf-8")])
+        elif url.path == "/missing":
+            self.send(404, b"no such page", [("Content-Type", "text/plain")])
+        elif parts[0] == "redirect" and len(parts) == 2:
+            target = query.get("to", ["/echo"])[0]
+            self.send(int(parts[1]), b"moved", [("Location", target), ("Content-Type", "text/plain")])
+        elif parts[0] == "chain" and len(parts) == 2:
+            remaining = int(parts[1])
+            target = "/page" if remaining == 0 else "/chain/%d" % (remaining - 1)
+            self.send(302, b"", [("Location", target)])
+        elif url.path == "/loop":
+            self.send(302, b"", [("Location", "/loop")])
+        elif url.path == "/gzip":
+            text = b"compressed " * 200
+            if "gzip" in (self.headers.get("Accept-Encoding") or ""):
+                self.send(200, gzip.compress(text), [("Content-Type", "text/plain"), ("Content-Encoding", "gzip")])
+            else:
+                self.send(200, text, [("Content-Type", "text/plain")])
+        elif url.path == "/slow":
+            time.sleep(float(query.get("seconds", ["5"])[0]))
+            self.send(200, b"late", [("Content-Type", "text/plain")])
+        elif url.path == "/charset":
+            self.send(200, "caf\u00e9".encode("latin-1"), [("Content-Type", 'text/plain; charset="ISO-8859-1"')])
+        elif url.path == "/headers":
+            headers = [("X-First", "1"), ("X-Second", "two words"), ("x-first", "3"), ("Content-Type", "text/plain")]
+            self.send(200, b"", headers)
+        elif url.path == "/echo":
+            echo = {
+                "method": self.command,
+                "path": self.path,
+                "headers": [[name, value] for name, value in self.headers.items()],
+                "body": body.decode("latin-1"),
+            }
+            self.send(200, json.dumps(echo).encode(), [("Content-Type", "application/json")])
+        else:
+            self.send(404, b"unknown route", [("Content-Type", "text/plain")])
+
+
+def serve(server):
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+
+def main():
+    arguments = sys.argv[1:]
+    options = dict(zip(arguments[::2], arguments[1::2]))
+    http = Server(("127.0.0.1", 0), Handler)
+    serve(http)
+    https_port = None
+    if "--certificate" in options:
+        https = Server(("127.0.0.1", 0), Handler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(options["--certificate"], options["--key"])
+        https.socket = context.wrap_socket(https.socket, server_side=True)
+        https_port = https.server_address[1]
+        serve(https)
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    closed = probe.getsockname()[1]
+    probe.close()
+    print(json.dumps({"http": http.server_address[1], "https": https_port, "closed": closed}), flush=True)
+    sys.stdin.read()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
