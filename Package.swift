@@ -135,7 +135,9 @@ let package = Package(
     .testTarget(name: "HTMLTests", dependencies: ["HTML", "_CaperTestSupport"]),
     .testTarget(name: "NetworkTests", dependencies: ["Network", "_CaperTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "WebURLTests", dependencies: ["WebURL", "_CaperTestSupport"]),
-    .testTarget(name: "BrowserTests", dependencies: ["Browser", "HTML", "Runtime", "V8", "_CaperTestSupport"]),
+    .testTarget(
+      name: "BrowserTests", dependencies: ["Browser", "HTML", "Runtime", "V8", "_CaperTestSupport"], exclude: ["JavaScript"],
+      resources: [.copy("Resources")]),
     .testTarget(name: "SystemLibrariesTests", dependencies: ["CCurl", "CLibXML2"]),
   ],
   cxxLanguageStandard: .cxx17

@@ -11,14 +11,14 @@ import WebURL
 /// Guarantees: the scripts reach the tree only through the internal slots of `dom/internals.js`
 /// and the built-ins captured as primordials, so page code that overwrites prototypes or globals
 /// does not change what they do. Host functions: `parseFragment(markup, contextLocalName,
-/// contextNamespace, quirksMode, scripting)` and `parseDocument(markup)` return a batch of tree
+/// contextNamespace, quirksMode, scripting)` and `parseDocument(markup, scripting)` return a batch of tree
 /// operations (`[operations: ArrayBuffer, text: string]`, see `TreeOperation`);
 /// `resolveURL(base, relative)` returns the serialized URL or null.
 public enum DOMRuntime {
   /// The scripts in install order, by name (`dom/<name>.js`).
   static let scriptNames = [
-    "internals", "dom-exception", "css-syntax", "events", "nodes", "collections", "traversal", "tree-operations", "serialization",
-    "css-style-declaration", "elements", "selectors", "window",
+    "internals", "safe-array-iterator", "dom-exception", "events", "nodes", "collections", "tree-operations", "serialization",
+    "css-style-declaration", "elements", "traversal", "window", "css-syntax", "selectors",
   ]
 
   public static let `extension` = Extension(
@@ -46,8 +46,8 @@ public enum DOMRuntime {
         ).javaScriptValue
       },
       "dom.parseDocument": { arguments in
-        guard let markup = arguments.first?.stringValue else { throw HostError("parseDocument(markup)") }
-        return DocumentParser.parseDocument(markup).javaScriptValue
+        guard let markup = arguments.first?.stringValue else { throw HostError("parseDocument(markup, scripting)") }
+        return DocumentParser.parseDocument(markup, scripting: arguments.dropFirst().first == .bool(true)).javaScriptValue
       },
       "dom.resolveURL": { arguments in
         guard let base = arguments.first?.stringValue, let relative = arguments.dropFirst().first?.stringValue else {

@@ -9,7 +9,10 @@ import V8
 /// markup gives a tree). Pure functions of their input; thread-safe.
 enum DocumentParser {
   /// The decoded document's batch and the encoding's canonical name (`document.characterSet`).
-  static func parse(_ document: LoadedDocument, scripting: Bool = false) -> (batch: TreeOperationBatch, encoding: String) {
+  ///
+  /// Scripting is enabled by default, as in a browser (a `<noscript>` holds text), although page
+  /// scripts do not run yet.
+  static func parse(_ document: LoadedDocument, scripting: Bool = true) -> (batch: TreeOperationBatch, encoding: String) {
     let (encoding, _) = EncodingSniffer.sniff(prefix: document.bytes.prefix(1024), transportCharset: document.transportCharset)
     let text = EncodingDecoder.decode(document.bytes, encoding: encoding)
     let parser = HTMLParser(scripting: scripting)

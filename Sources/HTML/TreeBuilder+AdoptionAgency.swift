@@ -46,16 +46,14 @@ extension TreeBuilder {
           nodeFormattingIndex = nil
         }
         guard let nodeFormattingIndex else {
-          stack.remove(at: nodeIndex)
-          onStack[Int(node.node)] = false
+          removeFromStack(at: nodeIndex)
           continue
         }
         var created = createElement(for: formatting[nodeFormattingIndex].tag, in: .html)
         created.parent = commonAncestor.target
         formatting[nodeFormattingIndex].element = created
-        onStack[Int(node.node)] = false
-        onStack[Int(created.node)] = true
-        stack[nodeIndex] = created
+        removeFromStack(at: nodeIndex)
+        insertIntoStack(created, at: nodeIndex)
         if lastNode.node == furthestBlock.node { bookmark = nodeFormattingIndex + 1 }
         batch.append(.append, created.target, lastNode.node)
         lastNode = created
@@ -70,8 +68,7 @@ extension TreeBuilder {
       if let old = formattingIndex(of: formattingElement.node) { formatting.remove(at: old) }
       removeFromStack(formattingElement.node)
       let furthestBlockNow = stack.lastIndex { $0.node == furthestBlock.node } ?? stack.count - 1
-      stack.insert(newElement, at: furthestBlockNow + 1)
-      onStack[Int(newElement.node)] = true
+      insertIntoStack(newElement, at: furthestBlockNow + 1)
     }
     return true
   }

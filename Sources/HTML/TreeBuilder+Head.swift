@@ -172,7 +172,7 @@ extension TreeBuilder {
 
   /// The "in head" rules for an end tag `template`.
   func endTemplate() {
-    guard stack.contains(where: { $0.is(.template) }) else { return }
+    guard hasTemplateOnStack else { return }
     generateImpliedEndTags(thoroughly: true)
     popUntil(.template)
     clearFormattingToLastMarker()

@@ -51,12 +51,12 @@ extension TreeBuilder {
     let name = LocalName.named(tag.name)
     switch name {
     case .html:
-      if stack.contains(where: { $0.is(.template) }) { return }
+      if hasTemplateOnStack { return }
       addMissingAttributes(tag, to: stack[0])
     case .base, .basefont, .bgsound, .link, .meta, .noframes, .script, .style, .template, .title:
       inHeadMode(.startTag(tag))
     case .body:
-      guard stack.count > 1, stack[1].is(.body), !stack.contains(where: { $0.is(.template) }) else { return }
+      guard stack.count > 1, stack[1].is(.body), !hasTemplateOnStack else { return }
       framesetOK = false
       addMissingAttributes(tag, to: stack[1])
     case .frameset:
@@ -78,7 +78,7 @@ extension TreeBuilder {
       ignoreLineFeed = true
       framesetOK = false
     case .form:
-      let inTemplate = stack.contains(where: { $0.is(.template) })
+      let inTemplate = hasTemplateOnStack
       if formElement != nil && !inTemplate { return }
       closePElementInButtonScope()
       let element = insertElement(for: tag)
@@ -269,7 +269,7 @@ extension TreeBuilder {
       generateImpliedEndTags()
       popUntil(name)
     case .form:
-      if !stack.contains(where: { $0.is(.template) }) {
+      if !hasTemplateOnStack {
         let node = formElement
         formElement = nil
         guard let node, hasNodeInScope(node.node) else { return }

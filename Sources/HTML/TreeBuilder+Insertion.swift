@@ -115,7 +115,7 @@ extension TreeBuilder {
     insert(element.node, at: place)
     if case .inside(let parent) = place { element.parent = parent }
     push(element)
-    if namespace == .html, let formElement, !stack.contains(where: { $0.is(.template) }) {
+    if namespace == .html, let formElement, !hasTemplateOnStack {
       switch element.localName {
       case .button, .fieldset, .input, .object, .output, .select, .textarea:
         if !tag.attributes.contains(where: { $0.name == Array("form".utf8) }) {
@@ -162,15 +162,42 @@ extension TreeBuilder {
 
   func push(_ element: OpenElement) {
     stack.append(element)
-    onStack[Int(element.node)] = true
+    didAdd(element)
   }
+
+  /// Inserts an element into the stack at `index` (the adoption agency).
+  func insertIntoStack(_ element: OpenElement, at index: Int) {
+    stack.insert(element, at: index)
+    didAdd(element)
+  }
+
+  /// Removes the stack entry at `index`.
+  @discardableResult
+  func removeFromStack(at index: Int) -> OpenElement {
+    let element = stack.remove(at: index)
+    didRemove(element)
+    return element
+  }
+
+  private func didAdd(_ element: OpenElement) {
+    onStack[Int(element.node)] = true
+    if element.namespace == .html { openCounts[element.localName, default: 0] += 1 }
+  }
+
+  private func didRemove(_ element: OpenElement) {
+    onStack[Int(element.node)] = false
+    if element.namespace == .html { openCounts[element.localName, default: 0] -= 1 }
+  }
+
+  /// Whether a `template` element is on the stack of open elements.
+  var hasTemplateOnStack: Bool { openCounts[.template, default: 0] > 0 }
 
   /// Pops the current node; an `option` gets a `pop` operation, since its popping steps clone it
   /// into its `select`'s `selectedcontent` (§4.10.10).
   @discardableResult
   func pop() -> OpenElement {
     let element = stack.removeLast()
-    onStack[Int(element.node)] = false
+    didRemove(element)
     if element.localName == .option && element.namespace == .html { batch.append(.pop, element.node) }
     return element
   }
@@ -198,10 +225,7 @@ extension TreeBuilder {
   }
 
   func removeFromStack(_ node: Int32) {
-    if let index = stack.lastIndex(where: { $0.node == node }) {
-      stack.remove(at: index)
-      onStack[Int(node)] = false
-    }
+    if let index = stack.lastIndex(where: { $0.node == node }) { removeFromStack(at: index) }
   }
 
   func isBoundary(_ element: OpenElement, of scope: Scope) -> Bool {
@@ -229,6 +253,7 @@ extension TreeBuilder {
 
   /// Whether an HTML element named `name` is in the given scope (§13.2.4.2).
   func hasElementInScope(_ name: LocalName, _ scope: Scope = .normal) -> Bool {
+    guard openCounts[name, default: 0] > 0 else { return false }
     for element in stack.reversed() {
       if element.is(name) { return true }
       if isBoundary(element, of: scope) { return false }
@@ -238,6 +263,7 @@ extension TreeBuilder {
 
   /// Whether one of the HTML elements `names` is in scope.
   func hasElementInScope(oneOf names: Set<LocalName>, _ scope: Scope = .normal) -> Bool {
+    guard names.contains(where: { openCounts[$0, default: 0] > 0 }) else { return false }
     for element in stack.reversed() {
       if element.namespace == .html && names.contains(element.localName) { return true }
       if isBoundary(element, of: scope) { return false }

@@ -58,7 +58,7 @@ extension TreeBuilder {
         pop()
         return
       case .form:
-        if stack.contains(where: { $0.is(.template) }) || formElement != nil { return }
+        if hasTemplateOnStack || formElement != nil { return }
         formElement = insertElement(for: tag)
         pop()
         return

@@ -23,7 +23,7 @@ extension TreeBuilder {
     case .endTag(let tag):
       if LocalName.named(tag.name) == .template { inHeadMode(token) }
     case .endOfFile:
-      guard stack.contains(where: { $0.is(.template) }) else { return stopParsing() }
+      guard hasTemplateOnStack else { return stopParsing() }
       popUntil(.template)
       clearFormattingToLastMarker()
       templateModes.removeLast()

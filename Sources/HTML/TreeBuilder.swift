@@ -65,6 +65,9 @@ public final class TreeBuilder: TokenSink {
   var pendingTableCharacters: [UInt8] = []
   var pendingTableCharactersHaveNonWhitespace = false
   var directive: TokenDirective = .proceed
+  /// How many HTML elements of each name are on the stack of open elements, so that the scope
+  /// checks of an absent name cost nothing however deep the stack is.
+  var openCounts: [LocalName: Int] = [:]
   /// Whether each node id is on the stack of open elements, indexed by node id.
   var onStack: [Bool] = [false]
   var nextNode: Int32 = 1
@@ -105,6 +108,7 @@ public final class TreeBuilder: TokenSink {
     stack.append(
       OpenElement(
         node: 0, target: 0, parent: -1, localName: .html, namespace: .html, nameKey: html, isHTMLIntegrationPoint: false))
+    openCounts[.html] = 1
     if context?.is(.template) == true { templateModes.append(.inTemplate) }
     resetInsertionMode()
   }

@@ -666,6 +666,13 @@ test('template content, details, dialog, media', () => {
   ok(dialog.open);
   dialog.close('done');
   equal(dialog.returnValue, 'done'); equal(closed, 1); ok(!dialog.open);
+  const script = document.createElement('script');
+  ok(script.async, 'a created script is force-async');
+  script.async = false;
+  ok(!script.async); ok(!script.hasAttribute('async'));
+  document.body.innerHTML = '<script src="x.js"></script>';
+  ok(!document.body.firstChild.async, 'a parsed script is not');
+  equal(document.body.firstChild.src, 'https://example.com/dir/x.js');
   const video = document.createElement('video');
   ok(video.paused);
   video.pause();
@@ -877,6 +884,30 @@ test('stopPropagation, stopImmediatePropagation, preventDefault, once, passive, 
   div.dispatchEvent(new Event('t'));
   runtime.events.setExceptionReporter(() => {});
   equal(reported.join(), 'listener failed'); ok(after, 'a throwing listener does not stop the others');
+});
+test('event handler IDL attributes: onclick keeps its place, false cancels, null removes', () => {
+  const document = newDocument();
+  const { Event } = runtime.events;
+  const div = document.createElement('div');
+  const order = [];
+  div.addEventListener('click', () => order.push('first'));
+  div.onclick = () => { order.push('handler'); return false; };
+  div.addEventListener('click', () => order.push('last'));
+  div.onclick = () => { order.push('replaced'); return false; };
+  const event = new Event('click', { cancelable: true });
+  ok(!div.dispatchEvent(event));
+  equal(order.join(), 'first,replaced,last');
+  equal(typeof div.onclick, 'function');
+  div.onclick = null;
+  order.length = 0;
+  ok(div.dispatchEvent(new Event('click', { cancelable: true })));
+  equal(order.join(), 'first,last'); equal(div.onclick, null);
+  div.onclick = 'not a function';
+  equal(div.onclick, null);
+  let loaded = 0;
+  document.onreadystatechange = () => loaded++;
+  document.dispatchEvent(new Event('readystatechange'));
+  equal(loaded, 1);
 });
 test('AbortController, AbortSignal and the signal option', () => {
   const { AbortController, AbortSignal, Event } = runtime.events;

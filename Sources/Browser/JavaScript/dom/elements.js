@@ -271,6 +271,10 @@
       ObjectDefineProperty(Interface.prototype, key, ObjectGetOwnPropertyDescriptor(source, key));
     }
   }
+  for (const Interface of safeArray([HTMLElement, SVGElement, MathMLElement, Document])) {
+    runtime.events.defineEventHandlers(Interface.prototype, runtime.events.globalEventNames);
+  }
+  runtime.events.defineEventHandlers(Document.prototype, ['readystatechange', 'visibilitychange', 'selectionchange']);
   define(SVGElement, {
     get ownerSVGElement() {
       for (let node = this[PARENT]; node !== null && node[TYPE] === 1; node = node[PARENT]) if (node[LOCAL] === 'svg' && node[NAMESPACE] === SVG_NS) return node;
@@ -1331,6 +1335,11 @@
   for (const name in interfaces) {
     ObjectDefineProperty(interfaces[name].prototype, Symbol.toStringTag, { value: name, configurable: true });
   }
+
+  // HTML: a script element page code creates is force-async until its `async` is set.
+  nodes.hooks.created = (element) => {
+    if (isHTML(element, 'script')) ObjectDefineProperty(element, FORCE_ASYNC, { value: true, writable: true, configurable: true });
+  };
 
   // HTML cloning steps: form control state travels with cloneNode.
   nodes.hooks.cloned = (copy, node) => {

@@ -152,20 +152,7 @@
   class EventTarget {
     constructor() {}
     addEventListener(type, callback, options = undefined) { addListener(this, type, callback, options); }
-    removeEventListener(type, callback, options = undefined) {
-      const listeners = this[LISTENERS];
-      if (listeners === undefined || callback == null) return;
-      const capture = flattenCapture(options);
-      type = String(type);
-      for (let i = 0; i < listeners.length; i++) {
-        const listener = listeners[i];
-        if (listener.type === type && listener.callback === callback && listener.capture === capture) {
-          listener.removed = true;
-          ArrayPrototypeSplice(listeners, i, 1);
-          return;
-        }
-      }
-    }
+    removeEventListener(type, callback, options = undefined) { removeListener(this, String(type), callback, flattenCapture(options)); }
     dispatchEvent(event) {
       if (!(event instanceof Event)) throw new TypeError("Failed to execute 'dispatchEvent': parameter 1 is not of type 'Event'.");
       if (event[S.flags] & DISPATCH || !(event[S.flags] & INITIALIZED)) throw makeError('InvalidStateError', 'The event is already being dispatched.');
@@ -174,6 +161,19 @@
     }
   }
 
+  /** DOM: remove an event listener. */
+  const removeListener = (target, type, callback, capture) => {
+    const listeners = target[LISTENERS];
+    if (listeners === undefined || callback == null) return;
+    for (let i = 0; i < listeners.length; i++) {
+      const listener = listeners[i];
+      if (listener.type === type && listener.callback === callback && listener.capture === capture) {
+        listener.removed = true;
+        ArrayPrototypeSplice(listeners, i, 1);
+        return;
+      }
+    }
+  };
   /** DOM: add an event listener (also for `on*` handlers and Caper's own listeners). */
   const addListener = (target, type, callback, options) => {
     if (callback == null) return;
@@ -370,7 +370,7 @@
     throwIfAborted() { if (this[ABORTED]) throw this[REASON]; }
     get onabort() { return this[HANDLER]; }
     set onabort(value) {
-      if (this[HANDLER] !== null) this.removeEventListener('abort', this[HANDLER]);
+      if (this[HANDLER] !== null) removeListener(this, 'abort', this[HANDLER], false);
       this[HANDLER] = typeof value === 'function' ? value : null;
       if (this[HANDLER] !== null) addListener(this, 'abort', this[HANDLER]);
     }
@@ -404,6 +404,76 @@
     abort(reason = undefined) { signalAbort(this[SIGNAL], reason); }
   }
 
+  // Event handler IDL attributes (HTML §8.1.8): `target.onclick = fn` adds one listener, at the
+  // place of the first non-null assignment, that calls the current handler; a handler returning
+  // false cancels the event (`onerror` of an ErrorEvent: returning true does).
+  const HANDLERS = Symbol('eventHandlers');
+  const handlersOf = (target) => {
+    let handlers = target[HANDLERS];
+    if (handlers === undefined) {
+      handlers = { __proto__: null };
+      ObjectDefineProperty(target, HANDLERS, { value: handlers });
+    }
+    return handlers;
+  };
+  const processHandler = (target, type, event) => {
+    const entry = target[HANDLERS][type];
+    const callback = entry.value;
+    if (callback === null) return;
+    let result;
+    if (type === 'error' && event instanceof ErrorEvent) {
+      const init = event[S.init];
+      result = FunctionPrototypeCall(callback, target, init.message, init.filename, init.lineno, init.colno, init.error);
+      if (result === true) cancel(event);
+      return;
+    }
+    result = FunctionPrototypeCall(callback, target, event);
+    if (type === 'beforeunload') { if (result !== undefined && result !== null) cancel(event); return; }
+    if (result === false) cancel(event);
+  };
+  /** Defines `on<name>` IDL attributes on `prototype` for each event name. */
+  const defineEventHandlers = (prototype, names) => {
+    for (const name of safeArray(names)) {
+      ObjectDefineProperty(prototype, 'on' + name, {
+        get() { return this[HANDLERS]?.[name]?.value ?? null; },
+        set(value) {
+          const handlers = handlersOf(this);
+          const callback = typeof value === 'function' ? value : null;
+          let entry = handlers[name];
+          if (entry === undefined) {
+            if (callback === null) return;
+            entry = handlers[name] = { value: callback, listener: null };
+          }
+          entry.value = callback;
+          if (callback === null) {
+            if (entry.listener !== null) { removeListener(this, name, entry.listener, false); entry.listener = null; }
+          } else if (entry.listener === null) {
+            const target = this;
+            entry.listener = (event) => processHandler(target, name, event);
+            addListener(this, name, entry.listener);
+          }
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  };
+  /** GlobalEventHandlers (HTML §8.1.8.2): on HTMLElement, SVGElement, MathMLElement, Document, Window. */
+  const globalEventNames = ['abort', 'auxclick', 'beforeinput', 'beforematch', 'beforetoggle', 'blur', 'cancel', 'canplay', 'canplaythrough',
+    'change', 'click', 'close', 'contextlost', 'contextmenu', 'contextrestored', 'copy', 'cuechange', 'cut', 'dblclick', 'drag', 'dragend',
+    'dragenter', 'dragleave', 'dragover', 'dragstart', 'drop', 'durationchange', 'emptied', 'ended', 'error', 'focus', 'focusin',
+    'focusout', 'formdata', 'input', 'invalid', 'keydown', 'keypress', 'keyup', 'load', 'loadeddata', 'loadedmetadata', 'loadstart',
+    'mousedown', 'mouseenter', 'mouseleave', 'mousemove', 'mouseout', 'mouseover', 'mouseup', 'paste', 'pause', 'play', 'playing',
+    'pointercancel', 'pointerdown', 'pointerenter', 'pointerleave', 'pointermove', 'pointerout', 'pointerover', 'pointerup', 'progress',
+    'ratechange', 'reset', 'resize', 'scroll', 'scrollend', 'securitypolicyviolation', 'seeked', 'seeking', 'select', 'slotchange',
+    'stalled', 'submit', 'suspend', 'timeupdate', 'toggle', 'touchcancel', 'touchend', 'touchmove', 'touchstart', 'transitioncancel',
+    'transitionend', 'transitionrun', 'transitionstart', 'animationstart', 'animationiteration', 'animationend', 'animationcancel',
+    'volumechange', 'waiting', 'wheel'];
+  /** WindowEventHandlers (HTML §8.1.8.2): on Window (and body/frameset, forwarded there). */
+  const windowEventNames = ['afterprint', 'beforeprint', 'beforeunload', 'hashchange', 'languagechange', 'message', 'messageerror',
+    'offline', 'online', 'pagehide', 'pagereveal', 'pageshow', 'pageswap', 'popstate', 'rejectionhandled', 'storage',
+    'unhandledrejection', 'unload'];
+
   /** Dispatches a trusted event Caper makes (a click, `DOMContentLoaded`); returns !canceled. */
   const fire = (target, event) => {
     event[S.trusted] = true;
@@ -421,6 +491,6 @@
   }
   return ObjectFreeze({
     ...interfaces, interfaces: ObjectFreeze(interfaces), DEFAULT_VIEW, LISTENERS, addListener, dispatch, fire, retarget,
-    setExceptionReporter, signalAbort,
+    setExceptionReporter, signalAbort, defineEventHandlers, removeListener, globalEventNames, windowEventNames,
   });
 }

@@ -39,6 +39,7 @@
     removed: null, // (node, oldParent) => void
     attributeChanged: null, // (element, localName, namespace, oldValue, value) => void
     cloned: null, // (copy, node, deep) => void
+    created: null, // (element) => void, for elements page code creates (createElement, createElementNS)
   };
 
   const illegal = () => new TypeError('Illegal constructor');
@@ -307,11 +308,15 @@
       if (!RegExpTest(namePattern, localName)) throw makeError('InvalidCharacterError', `The tag name provided ('${localName}') is not a valid name.`);
       if (this[HTML_DOCUMENT]) localName = asciiLowercase(localName);
       const namespace = this[HTML_DOCUMENT] || this[CONTENT_TYPE] === 'application/xhtml+xml' ? HTML_NS : null;
-      return createElement(this, namespace, null, localName);
+      const element = createElement(this, namespace, null, localName);
+      if (hooks.created !== null) hooks.created(element);
+      return element;
     }
     createElementNS(namespace, qualifiedName, options = undefined) {
       const { namespace: ns, prefix, localName } = validateAndExtract(namespace, qualifiedName);
-      return createElement(this, ns, prefix, localName);
+      const element = createElement(this, ns, prefix, localName);
+      if (hooks.created !== null) hooks.created(element);
+      return element;
     }
     createDocumentFragment() { return createDocumentFragment(this); }
     createTextNode(data) { return createText(this, String(data)); }
@@ -1256,7 +1261,8 @@
     baseURL: null,
     /** The document `new Text()` and `new Document()` use (the window's); window.js sets it. */
     setCurrentDocument(document) { currentDocument = document; },
-    get currentDocument() { return requireCurrentDocument(); },
+    /** The realm's current document (made on first use when no window set one). */
+    currentDocument: requireCurrentDocument,
   };
   return exports;
 }

@@ -83,7 +83,7 @@
   class DOMParser {
     parseFromString(string, type) {
       type = String(type);
-      if (type === 'text/html') return parseHTMLDocument(string, nodes.currentDocument[URL]);
+      if (type === 'text/html') return parseHTMLDocument(string, nodes.currentDocument()[URL]);
       if (type === 'text/xml' || type === 'application/xml' || type === 'application/xhtml+xml' || type === 'image/svg+xml') {
         throw makeError('NotSupportedError', `Caper's DOMParser does not parse '${type}' yet.`);
       }
@@ -178,6 +178,8 @@
     constructor() { throw new TypeError('Illegal constructor'); }
   }
   ObjectDefineProperty(Window.prototype, Symbol.toStringTag, { value: 'Window', configurable: true });
+  events.defineEventHandlers(Window.prototype, events.globalEventNames);
+  events.defineEventHandlers(Window.prototype, events.windowEventNames);
 
   /**
    * Makes `global` the window of `document`: installs the interfaces and `window`, `self`,

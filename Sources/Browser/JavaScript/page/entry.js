@@ -11,10 +11,13 @@
   const Int32ArrayConstructor = Int32Array;
   const nodes = runtime.nodes;
   const { createParseSession, applyBatch } = runtime['tree-operations'];
-  const { serializeChildren } = runtime.serialization;
+  const { serializeChildren, html5libTree } = runtime.serialization;
   const selectors = runtime.selectors;
   const { createWindow } = runtime.window;
   const titleOf = ObjectGetOwnPropertyDescriptor(nodes.Document.prototype, 'title').get;
+  const createElementNS = nodes.Document.prototype.createElementNS;
+  const setInnerHTML = ObjectGetOwnPropertyDescriptor(nodes.Element.prototype, 'innerHTML').set;
+  const { HTML_NS, SVG_NS, MATHML_NS } = runtime.internals;
   const global = globalThis;
   let entryPoints = null;
 
@@ -39,5 +42,22 @@
     },
     /// The entry points of the loaded document.
     entry() { return entryPoints; },
+    /// A document or fragment parsed and built here, dumped in html5lib-tests' tree format: a
+    /// document for a null context, else the children an element (`contextLocalName` in namespace
+    /// index 0 HTML, 1 SVG, 2 MathML) gets from `innerHTML`, in the loaded window's document
+    /// (scripting enabled) or in a document without a browsing context (scripting disabled).
+    html5libTree(markup, scripting, contextLocalName, contextNamespace) {
+      if (contextLocalName === null) {
+        const document = nodes.createDocument({ type: 'html' });
+        const batch = host.parseDocument(markup, scripting);
+        applyBatch(createParseSession(document), new Int32ArrayConstructor(batch[0]), batch[1]);
+        return html5libTree(document);
+      }
+      const owner = scripting ? entryPoints.document : nodes.createDocument({ type: 'html' });
+      const namespace = contextNamespace === 1 ? SVG_NS : contextNamespace === 2 ? MATHML_NS : HTML_NS;
+      const context = FunctionPrototypeCall(createElementNS, owner, namespace, contextLocalName);
+      FunctionPrototypeCall(setInnerHTML, context, markup);
+      return html5libTree(context);
+    },
   };
 }

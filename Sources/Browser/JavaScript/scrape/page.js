@@ -96,8 +96,8 @@
     /// result (`null` for undefined) and, for a plain-object result, its top-level fields as
     /// `[name, cell]` (a string as it is, null as '', other scalars as text, the rest as JSON);
     /// or `{ message, stack, location }` when it threw.
-    async run(fn, pageId, entry, url, response, input) {
-      const page = new Page(pageId, entry, url,
+    async run(fn, pageId, entry, url, response, input) { // entry: the page realm's function giving its entry points
+      const page = new Page(pageId, entry(), url,
         response ? new Response(response.url, response.status, response.statusText, response.headers) : null);
       try {
         const value = await fn(page, input);
