@@ -102,7 +102,7 @@ let package = Package(
     // The `caper` executable: calls CaperCommands and nothing else.
     .executableTarget(name: "caper", dependencies: ["CaperCommands"]),
     // Benchmarks printed beside their baselines (`swift run -c release caper-bench`).
-    .executableTarget(name: "caper-bench", dependencies: ["V8", "Gherkin", "Messages"]),
+    .executableTarget(name: "caper-bench", dependencies: ["V8", "Gherkin", "Messages", "Runtime", "HTML", "Browser"]),
 
     // MARK: Test support
 

@@ -28,7 +28,7 @@ public enum DOMRuntime {
     ])
 
   /// A page realm's template: the primordials, then the DOM runtime.
-  public static let template = RealmTemplate(name: "page", extensions: [DOMRuntime.extension])
+  public static let template = RealmTemplate(name: "page", extensions: [DOMRuntime.extension], guarded: true)
 
   /// The Swift bodies of the DOM runtime's host functions. They assume hostile callers: every
   /// argument is checked, and what they return is data made for the page (a batch, a string).

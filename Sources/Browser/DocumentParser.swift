@@ -16,8 +16,11 @@ enum DocumentParser {
     let (encoding, _) = EncodingSniffer.sniff(prefix: document.bytes.prefix(1024), transportCharset: document.transportCharset)
     let text = EncodingDecoder.decode(document.bytes, encoding: encoding)
     let parser = HTMLParser(scripting: scripting)
-    parser.append(text)
-    parser.finish()
+    // Page scripts do not run yet: the parser goes on at once after each script end tag.
+    var progress = parser.append(text)
+    while progress == .pausedAtScript { progress = parser.resume() }
+    progress = parser.finish()
+    while progress == .pausedAtScript { progress = parser.resume() }
     return (parser.takeBatch(), encoding.name)
   }
 
@@ -37,8 +40,10 @@ enum DocumentParser {
   /// A string parsed as a whole document (`DOMParser` with `text/html`).
   static func parseDocument(_ markup: String, scripting: Bool = false) -> TreeOperationBatch {
     let parser = HTMLParser(scripting: scripting)
-    parser.append(Array(markup.utf8))
-    parser.finish()
+    var progress = parser.append(Array(markup.utf8))
+    while progress == .pausedAtScript { progress = parser.resume() }
+    progress = parser.finish()
+    while progress == .pausedAtScript { progress = parser.resume() }
     return parser.takeBatch()
   }
 }

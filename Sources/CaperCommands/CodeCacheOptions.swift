@@ -97,11 +97,11 @@ struct CodeCacheOptions: ParsableArguments {
     }
   }
 
-  func runStores(log: (@Sendable (String) -> Void)?) -> RunStores {
+  func runStores(templates: [RealmTemplate] = [SupportRuntime.template], log: (@Sendable (String) -> Void)?) -> RunStores {
     guard let engineDisk = disk(abi: .current()) else {
       return RunStores(memory: MemoryCodeCache(), disk: nil, snapshot: nil, snapshotDisk: nil)
     }
-    guard Self.usesSnapshot, let snapshot = SupportRuntime.template.snapshot(store: engineDisk, log: log),
+    guard Self.usesSnapshot, let snapshot = RealmTemplate.snapshot(of: templates, store: engineDisk, log: log),
       let underSnapshot = disk(abi: .current(snapshotHash: RealmTemplate.identity(of: snapshot)))
     else {
       return RunStores(memory: MemoryCodeCache(backing: engineDisk), disk: engineDisk, snapshot: nil, snapshotDisk: nil)

@@ -58,15 +58,17 @@ struct ScrapeCommand: ParsableCommand {
     let options = Scraper.Options(
       timeout: .milliseconds(Int(timeout * 1000)), ignoreHTTPSErrors: ignoreHTTPSErrors,
       environment: ProcessInfo.processInfo.environment, arguments: [CommandLine.arguments[0], script])
-    let stores = cache.makeStores()
-    defer { stores.disk?.flush() }
+    // One startup snapshot holds the support realm (context 0) and the page realm (context 1).
+    let templates = [ScrapeRuntime.template, DOMRuntime.template]
+    let stores = cache.runStores(templates: templates, log: CodeCacheOptions.debugLog)
+    defer { stores.flush() }
     let console: ConsoleSink = { _, text in FileHandle.standardError.write(Data(text.utf8)) }
     let workerCount = min(concurrency, list.count)
     let scriptPath = URL(fileURLWithPath: script).path
     let scrapers: [Scraper]
     do {
       scrapers = try (0..<workerCount).map { _ in
-        try Scraper(script: scriptPath, options: options, console: console, caches: RealmCaches(store: stores.memory))
+        try Scraper(script: scriptPath, options: options, console: console, caches: RealmCaches(store: stores.memory, snapshot: stores.snapshot, templates: templates))
       }
     } catch let failure as ScrapeFailure {
       throw CommandFailure(

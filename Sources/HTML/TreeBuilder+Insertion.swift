@@ -16,9 +16,11 @@ extension TreeBuilder {
 
   /// The per-parse id of a name, defined in the stream on first use.
   func nameID(_ bytes: [UInt8]) -> Int32 {
-    if let id = nameIDs[bytes] { return id }
-    let id = Int32(nameIDs.count)
-    nameIDs[bytes] = id
+    let key = LocalName.Key(bytes)
+    if let key, let id = shortNameIDs[key] { return id }
+    if key == nil, let id = longNameIDs[bytes] { return id }
+    let id = Int32(shortNameIDs.count + longNameIDs.count)
+    if let key { shortNameIDs[key] = id } else { longNameIDs[bytes] = id }
     let (offset, length) = batch.appendString(bytes)
     batch.append(.name, id, offset, length)
     return id

@@ -71,8 +71,9 @@ public final class TreeBuilder: TokenSink {
   /// Whether each node id is on the stack of open elements, indexed by node id.
   var onStack: [Bool] = [false]
   var nextNode: Int32 = 1
-  /// Per-parse name ids, by name bytes.
-  var nameIDs: [[UInt8]: Int32] = [:]
+  /// Per-parse name ids, by packed name (names of up to 16 bytes) or by bytes.
+  var shortNameIDs: [LocalName.Key: Int32] = [:]
+  var longNameIDs: [[UInt8]: Int32] = [:]
   let scripting: Bool
   /// The context element of fragment parsing, nil for a document.
   let context: OpenElement?

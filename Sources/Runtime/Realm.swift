@@ -16,6 +16,8 @@ public final class Realm: @unchecked Sendable {
   public let context: Context
   public let loop: EventLoop
   public let loader: ScriptLoader
+  /// What the realm was made from; realms made beside it start from the same snapshot.
+  public let caches: RealmCaches
   /// Each script's exported functions, by script name.
   public private(set) var exports: [String: [String: JSValue]] = [:]
 
@@ -27,11 +29,13 @@ public final class Realm: @unchecked Sendable {
     template: RealmTemplate, heapLimit: Int? = nil, caches: RealmCaches = RealmCaches(), log: (@Sendable (String) -> Void)? = nil,
     hostFunctions: (Realm) -> [String: HostFunction]
   ) throws {
-    let snapshot = caches.snapshot
+    let index = caches.snapshotIndex(of: template, assumingFirst: true)
+    let snapshot = index == nil ? nil : caches.snapshot
     let begun = ContinuousClock.now
     self.template = template
-    let isolate = try Isolate(heapLimit: heapLimit, snapshot: snapshot)
-    let options = Context.Options(snapshotIndex: snapshot == nil ? nil : 0, ownCodeGeneration: true)
+    self.caches = caches
+    let isolate = try Isolate(heapLimit: heapLimit, snapshot: caches.snapshot)
+    let options = Context.Options(snapshotIndex: index, ownCodeGeneration: true)
     context = try isolate.makeContext(options)
     let contextMade = ContinuousClock.now
     loader = ScriptLoader(isolate: isolate, store: caches.store, log: log)
@@ -77,13 +81,24 @@ public final class Realm: @unchecked Sendable {
     hostFunctions: (Realm) -> [String: HostFunction]
   ) throws {
     self.template = template
+    caches = neighbour.caches
     let isolate = neighbour.context.isolate
-    context = try isolate.makeContext(Context.Options(guarded: true, ownCodeGeneration: true))
+    let index = caches.snapshotIndex(of: template, assumingFirst: false)
+    context = try isolate.makeContext(Context.Options(snapshotIndex: index, guarded: true, ownCodeGeneration: true))
     try context.admit(neighbour.context)
     loader = neighbour.loader
     loop = neighbour.loop
     loop.add(context, clock: RealmClock(clock, zero: isolate.clockOrigin), rules: rules)
     let bodies = hostFunctions(self)
+    if index != nil {
+      try collectExports(
+        context.startFromSnapshot(
+          template.hostFunctions.map { key, _ in
+            guard let body = bodies[key] else { throw JSError(kind: .invalid, message: "no Swift body for the host function \(key)") }
+            return body
+          }))
+      return
+    }
     for (key, global) in template.hostFunctions {
       guard let body = bodies[key] else { throw JSError(kind: .invalid, message: "no Swift body for the host function \(key)") }
       try context.define(global, body)

@@ -18,12 +18,15 @@ import V8
 public struct RealmTemplate: Sendable {
   public let name: String
   public let extensions: [Extension]
+  /// Whether its realms' globals admit only their own code and admitted realms (page realms).
+  public let guarded: Bool
 
   /// A template of `extensions` after the primordials (always first: they are captured before any
   /// other script runs).
-  public init(name: String, extensions: [Extension]) {
+  public init(name: String, extensions: [Extension], guarded: Bool = false) {
     self.name = name
     self.extensions = [Extension.primordials] + extensions
+    self.guarded = guarded
   }
 
   /// The global name of an extension's host function while the realm starts.
@@ -100,14 +103,15 @@ public struct RealmTemplate: Sendable {
 
   // MARK: The startup snapshot
 
-  /// The snapshot's entry: this runtime, and this build of Caper.
-  var snapshotKey: CodeCacheKey {
-    CodeCacheKey(kind: .snapshot, source: "caper \(name) runtime snapshot \(hash) \(ExecutableIdentity.current)")
+  /// The snapshot's entry: these runtimes, in order, and this build of Caper.
+  static func snapshotKey(_ templates: [RealmTemplate]) -> CodeCacheKey {
+    let names = templates.map { "\($0.name) \($0.hash)" }.joined(separator: " + ")
+    return CodeCacheKey(kind: .snapshot, source: "caper \(names) runtime snapshot \(ExecutableIdentity.current)")
   }
 
   /// One snapshot context: the host functions, natives and the bootstrap.
   var snapshotContext: StartupSnapshot.ContextSpec {
-    var spec = StartupSnapshot.ContextSpec(hostFunctions: hostFunctions.map(\.global), scripts: [bootstrap])
+    var spec = StartupSnapshot.ContextSpec(hostFunctions: hostFunctions.map(\.global), scripts: [bootstrap], guarded: guarded)
     // Natives under their global names: defined as functions the bootstrap collects.
     for (global, native) in natives {
       switch native {
@@ -118,20 +122,30 @@ public struct RealmTemplate: Sendable {
     return spec
   }
 
-  /// The stored snapshot; when there is none, one is made and stored (about 40 ms, once per
-  /// Caper build and engine).
+  /// The stored snapshot of this template alone (context 0); see `snapshot(of:store:log:)`.
+  public func snapshot(store: (any CodeCacheStore)?, log: (@Sendable (String) -> Void)? = nil) -> StartupSnapshot? {
+    Self.snapshot(of: [self], store: store, log: log)
+  }
+
+  /// The stored snapshot holding one context per template, in order (an isolate's support realm
+  /// at 0 and the page realms made beside it after); when there is none, one is made and stored
+  /// (tens of milliseconds, once per Caper build and engine).
   ///
   /// Nil without a store or when it cannot be made.
-  public func snapshot(store: (any CodeCacheStore)?, log: (@Sendable (String) -> Void)? = nil) -> StartupSnapshot? {
+  public static func snapshot(of templates: [RealmTemplate], store: (any CodeCacheStore)?, log: (@Sendable (String) -> Void)? = nil)
+    -> StartupSnapshot?
+  {
     guard let store else { return nil }
-    if let bytes = store.load(snapshotKey) {
+    let key = snapshotKey(templates)
+    let functions = templates.map { $0.hostFunctions.map(\.global) }
+    if let bytes = store.load(key) {
       log?("snapshot: \(bytes.count >> 10) KiB from the cache")
-      return StartupSnapshot(bytes: bytes, hostFunctions: [hostFunctions.map(\.global)])
+      return StartupSnapshot(bytes: bytes, hostFunctions: functions)
     }
     let started = ContinuousClock.now
     do {
-      let made = try StartupSnapshot.make(contexts: [snapshotContext])
-      store.store(snapshotKey, made.bytes)
+      let made = try StartupSnapshot.make(contexts: templates.map(\.snapshotContext))
+      store.store(key, made.bytes)
       log?(
         String(format: "snapshot: made (%d KiB) in %.1f ms", made.bytes.count >> 10, (ContinuousClock.now - started).milliseconds)
       )
@@ -145,7 +159,7 @@ public struct RealmTemplate: Sendable {
   /// The snapshot stored under `root` for the engine's ABI directory `abi`, looked at without
   /// touching the cache (`caper cache path|stats`).
   public func storedSnapshot(root: String, abi: CodeCacheABI) -> StartupSnapshot? {
-    DiskCodeCache.peek(root: root, abi: abi, key: snapshotKey).map {
+    DiskCodeCache.peek(root: root, abi: abi, key: Self.snapshotKey([self])).map {
       StartupSnapshot(bytes: $0, hostFunctions: [hostFunctions.map(\.global)])
     }
   }

@@ -2,6 +2,7 @@ import Foundation
 
 // caper-bench: Caper's benchmarks, each printing medians beside a baseline from the same run.
 // Usage: caper-bench v8 [--bundle PATH] [--runs N] | caper-bench gherkin [--megabytes N] [--runs N]
+//        | caper-bench dom PAGE [--selectors JSON] [--runs N]
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String) -> String? {
@@ -32,6 +33,15 @@ case "gherkin":
   let runs = option("--runs").flatMap(Int.init) ?? 3
   do {
     try GherkinBenchmark(megabytes: max(1, megabytes), runs: max(1, runs), baseline: !arguments.contains("--no-baseline")).run()
+  } catch {
+    fail("\(error)")
+  }
+case "dom":
+  guard arguments.count > 1 else { fail("usage: caper-bench dom PAGE [--selectors JSON] [--runs N]") }
+  let selectors =
+    option("--selectors").flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String] } ?? ["a", "div", "p > a"]
+  do {
+    try DOMBenchmark(path: arguments[1], selectors: selectors, runs: max(1, option("--runs").flatMap(Int.init) ?? 5)).run()
   } catch {
     fail("\(error)")
   }

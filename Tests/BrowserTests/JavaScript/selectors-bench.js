@@ -4,10 +4,15 @@
 // paragraphs with inline markup, whitespace text between elements). Prints ms per selector and
 // in total beside the target (560 ms) and Chromium's 280 ms; a second pass changes an attribute
 // of the body before each query (which bumps the document's VERSION), as the real benchmark does.
-// Run: node Tests/BrowserTests/JavaScript/selectors-bench.js [page.html] [rounds]
+// With --dom the page's tree is built by Caper's DOM runtime (nodes.js, elements.js, ... through
+// applyBatch, as the realm builds it: one object shape per element interface), and the engine
+// is the one that runtime installed; without it, by selectors-support.js's plain objects.
+// Run: node Tests/BrowserTests/JavaScript/selectors-bench.js [--dom] [page.html] [rounds]
 'use strict';
 const t = require('./selectors-support.js');
-const { selectors, HTML_NS } = t;
+const { HTML_NS } = t;
+const useDOM = process.argv.includes('--dom');
+const argv = process.argv.filter((argument) => argument !== '--dom');
 
 const SELECTORS = [
   'a',
@@ -21,8 +26,8 @@ const SELECTORS = [
   'p small a[id]',
   'form input[type=text]',
 ];
-const page = process.argv[2] !== undefined && !/^[0-9]+$/.test(process.argv[2]) ? process.argv[2] : null;
-const rounds = Number(process.argv[page === null ? 2 : 3] || 100);
+const page = argv[2] !== undefined && !/^[0-9]+$/.test(argv[2]) ? argv[2] : null;
+const rounds = Number(argv[page === null ? 2 : 3] || 100);
 
 // Deterministic pseudo-random numbers (a linear congruential generator).
 let seed = 12;
@@ -31,7 +36,39 @@ const random = (n) => {
   return seed % n;
 };
 
-const document = page !== null ? t.loadHTML(page, { url: 'https://docs.example.org/manual/index.html' }) : t.makeDocument({ url: 'https://docs.example.org/manual/index.html' });
+const pageURL = 'https://docs.example.org/manual/index.html';
+/// The page's tree built by the DOM runtime from selectors-fixture.py's JSON, and that runtime.
+const loadDOM = (file) => {
+  const { loadRuntime, BatchWriter, testHost } = require('./dom-harness.js');
+  const { execFileSync } = require('child_process');
+  const json = JSON.parse(execFileSync('python3', [require('path').join(__dirname, 'selectors-fixture.py'), file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const runtime = loadRuntime(testHost());
+  const w = new BatchWriter();
+  if (json.doctype !== null) w.doctype(json.doctype);
+  const build = (parent, node, namespace) => {
+    if (node[0] === 'e') {
+      const ns = node[1] === 'svg' ? 1 : namespace;
+      const id = w.element(node[1], node[2], ns);
+      w.append(parent, id);
+      for (const child of node[3]) build(id, child, ns);
+    } else if (node[0] === 't') {
+      w.characters(parent, node[1]);
+    } else {
+      w.append(parent, w.comment(node[1]));
+    }
+  };
+  for (const child of json.children) build(0, child, 0);
+  w.mode(0);
+  const [operations, text] = w.finish();
+  const document = runtime.nodes.createDocument({ type: 'html', url: pageURL });
+  const { createParseSession, applyBatch } = runtime['tree-operations'];
+  applyBatch(createParseSession(document), operations, text);
+  return { document, selectors: runtime.selectors, internals: runtime.internals };
+};
+if (useDOM && page === null) throw new Error('--dom needs a page');
+const loaded = useDOM ? loadDOM(page) : null;
+const selectors = useDOM ? loaded.selectors : t.selectors;
+const document = useDOM ? loaded.document : page !== null ? t.loadHTML(page, { url: pageURL }) : t.makeDocument({ url: pageURL });
 let elements = 0;
 const el = (parent, name, attributes = []) => {
   elements++;
@@ -95,7 +132,8 @@ const buildSynthetic = () => {
   }
 };
 if (page === null) buildSynthetic();
-const total = t.descendants(document).length;
+const S = useDOM ? loaded.internals : t.S;
+const total = countElements(document);
 
 // CPU time of this process in ms: the machine is shared, so wall time also counts other work.
 const cpu = () => {
@@ -106,12 +144,13 @@ const cpu = () => {
 const run = (mutate) => {
   const perSelector = SELECTORS.map(() => 0);
   const sizes = SELECTORS.map((selector) => selectors.querySelectorAll(document, selector).length);
-  const target = t.descendants(document).find((element) => element[t.S.LOCAL] === 'body');
+  const target = useDOM ? null : t.descendants(document).find((element) => element[S.LOCAL] === 'body');
   const start = cpu();
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < SELECTORS.length; i++) {
       if (mutate) {
-        t.setAttribute(target, 'data-round', `${round}-${i}`);
+        if (useDOM) document.body.setAttribute('data-round', `${round}-${i}`);
+        else t.setAttribute(target, 'data-round', `${round}-${i}`);
       }
       const before = cpu();
       selectors.querySelectorAll(document, SELECTORS[i]);
@@ -137,31 +176,35 @@ const best = (mutate) => {
   return result;
 };
 
-// The floor of any engine that walks the tree: visiting every node, as many times as queries run.
+// The floor of any engine that walks the tree: visiting every node (reading its type, first
+// child, next sibling and parent, as a walk must), as many times as queries run.
+function countElements(root) {
+  const { FIRST, NEXT, PARENT, TYPE } = S;
+  let count = 0;
+  let node = root[FIRST];
+  while (node !== null) {
+    if (node[TYPE] === 1) count++;
+    const first = node[FIRST];
+    if (first !== null) {
+      node = first;
+      continue;
+    }
+    let next = node[NEXT];
+    while (next === null) {
+      node = node[PARENT];
+      if (node === root) return count;
+      next = node[NEXT];
+    }
+    node = next;
+  }
+  return count;
+}
 const walkFloor = () => {
-  const { FIRST, NEXT, PARENT, TYPE } = t.S;
   let fastest = Infinity;
   for (let pass = 0; pass < 5; pass++) {
     const start = cpu();
     let count = 0;
-    for (let i = 0; i < rounds * SELECTORS.length; i++) {
-      let node = document[FIRST];
-      while (node) {
-        if (node[TYPE] === 1) count++;
-        const first = node[FIRST];
-        if (first) {
-          node = first;
-          continue;
-        }
-        let next = node[NEXT];
-        while (!next && node) {
-          node = node[PARENT];
-          next = node && node !== document ? node[NEXT] : null;
-          if (node === document) node = null;
-        }
-        node = next;
-      }
-    }
+    for (let i = 0; i < rounds * SELECTORS.length; i++) count += countElements(document);
     fastest = Math.min(fastest, cpu() - start);
     if (count === 0) throw new Error('empty tree');
   }
@@ -174,7 +217,7 @@ const plain = best(false);
 const mutating = best(true);
 const floor = walkFloor();
 
-console.log(`${page === null ? 'synthetic page' : page}: ${total} elements; ${rounds} rounds x ${SELECTORS.length} selectors; CPU ms, per selector the best of 5 passes`);
+console.log(`${page === null ? 'synthetic page' : page}${useDOM ? ' (DOM runtime)' : ''}: ${total} elements; ${rounds} rounds x ${SELECTORS.length} selectors; CPU ms, per selector the best of 5 passes`);
 console.log('selector'.padEnd(40), 'matches'.padStart(8), 'ms'.padStart(9));
 SELECTORS.forEach((selector, i) => console.log(selector.padEnd(40), String(plain.sizes[i]).padStart(8), plain.perSelector[i].toFixed(1).padStart(9)));
 console.log(`total: ${plain.sum.toFixed(1)} ms (median of 5 whole passes ${plain.median.toFixed(1)} ms, best ${plain.ms.toFixed(1)} ms; target <= 560 ms; Chromium 280 ms, jsdom 26,800 ms)`);

@@ -688,6 +688,24 @@
     ObjectDefineProperty(option, SELECTED_STATE, { value: !!(selected), writable: true, configurable: true });
     option[DOCUMENT][VERSION]++;
   };
+  /**
+   * HTML "maybe clone an option into selectedcontent" (run when the parser pops an option): the
+   * first selectedcontent element of the option's select gets clones of the option's children
+   * when the option is the select's selected option.
+   */
+  const maybeCloneOptionIntoSelectedContent = (option) => {
+    const select = selectOf(option);
+    if (select === null) return;
+    let selectedContent = null;
+    for (let node = select[FIRST]; node !== null; node = following(node, select)) {
+      if (isHTML(node, 'selectedcontent')) { selectedContent = node; break; }
+    }
+    if (selectedContent === null || !isSelected(option)) return;
+    const document = selectedContent[DOCUMENT];
+    const fragment = createDocumentFragment(document);
+    for (let child = option[FIRST]; child !== null; child = child[NEXT]) nodes.link(nodes.cloneNode(child, document, true), fragment, null);
+    replaceAll(fragment, selectedContent);
+  };
   const optionText = (option) => {
     let text = '';
     for (let node = option[FIRST]; node !== null;) {
@@ -1421,7 +1439,7 @@
   return {
     ...interfaces, interfaces: ObjectFreeze(interfaces), documentBaseURL, parseFragment, formOwner, isDisabledControl, inputType,
     labelControl, innerText, stripAndCollapse, parseInteger, urlParts, FOCUSED, FORCE_ASYNC, REFERRER, LAST_MODIFIED, VALUE_STATE,
-    CHECKED_STATE, SELECTED_STATE, isSelected, setSelectedness, setCheckedness, checkedness,
+    CHECKED_STATE, SELECTED_STATE, isSelected, setSelectedness, setCheckedness, checkedness, maybeCloneOptionIntoSelectedContent,
     /** `(element, event)`: the page's activation behavior after a click that was not canceled (links, submit buttons); set by the lead. */
     activationBehavior: null,
     /** `(form, submitter, fromRequestSubmit)`: form submission (navigation); set by the lead. */

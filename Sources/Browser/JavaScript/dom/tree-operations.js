@@ -58,6 +58,9 @@
     // Reads `count` attributes starting at word `at` into `element`; returns the next word's index.
     const readAttributes = (element, at, attributeCount, onlyMissing) => {
       const attributes = element[ATTRIBUTES];
+      // The fragment parser's own html root (node 0 of a fragment) is no element: what a second
+      // <html> tag gives it is dropped, as the algorithm drops that root.
+      if (attributes === undefined) return at + 4 * attributeCount;
       for (let j = 0; j < attributeCount; j++, at += 4) {
         const namespaceIndex = words[at];
         let name = names[words[at + 1]];
@@ -133,6 +136,8 @@
           break;
         }
         case 17: { // pop
+          const popped = ids[words[i + 1]];
+          if (popped[LOCAL] === 'option' && popped[NAMESPACE] === HTML_NS) runtime.elements.maybeCloneOptionIntoSelectedContent(popped);
           const onPop = session.onPop;
           if (onPop !== null) {
             // Page code may run here (a script end tag): live collections must see this batch's nodes.

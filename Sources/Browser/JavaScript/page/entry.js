@@ -17,7 +17,7 @@
   const titleOf = ObjectGetOwnPropertyDescriptor(nodes.Document.prototype, 'title').get;
   const createElementNS = nodes.Document.prototype.createElementNS;
   const setInnerHTML = ObjectGetOwnPropertyDescriptor(nodes.Element.prototype, 'innerHTML').set;
-  const { HTML_NS, SVG_NS, MATHML_NS } = runtime.internals;
+  const { HTML_NS, SVG_NS, MATHML_NS, CONTENT } = runtime.internals;
   const global = globalThis;
   let entryPoints = null;
 
@@ -57,7 +57,8 @@
       const namespace = contextNamespace === 1 ? SVG_NS : contextNamespace === 2 ? MATHML_NS : HTML_NS;
       const context = FunctionPrototypeCall(createElementNS, owner, namespace, contextLocalName);
       FunctionPrototypeCall(setInnerHTML, context, markup);
-      return html5libTree(context);
+      // innerHTML on a template fills its template contents.
+      return html5libTree(context[CONTENT] ?? context);
     },
   };
 }

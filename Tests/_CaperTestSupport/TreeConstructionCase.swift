@@ -3,25 +3,25 @@
 ///
 /// `read(_:)` parses a whole file; cases keep their file order, `index` counting from 0.
 /// A value type, safe to share.
-struct TreeConstructionCase: Sendable, CustomStringConvertible {
+public struct TreeConstructionCase: Sendable, CustomStringConvertible {
   /// The scripting flag a case is run with (a case without a mark runs with both).
-  enum Scripting: Sendable {
+  public enum Scripting: Sendable {
     case on, off, both
   }
 
-  var index: Int
+  public var index: Int
   /// The `#data` text, without its final newline.
-  var data: String
+  public var data: String
   /// The `#document-fragment` context: `svg path` and `math mi` name foreign elements.
-  var fragmentContext: String?
-  var scripting: Scripting
+  public var fragmentContext: String?
+  public var scripting: Scripting
   /// The `#document` dump, one `| ` line per node, without a final newline.
-  var document: String
+  public var document: String
 
-  var description: String { "#\(index) \(data.debugDescription)" }
+  public var description: String { "#\(index) \(data.debugDescription)" }
 
   /// The cases of one `.dat` file.
-  static func read(_ text: String) -> [TreeConstructionCase] {
+  public static func read(_ text: String) -> [TreeConstructionCase] {
     var cases: [TreeConstructionCase] = []
     for chunk in ("\n" + text).components(separatedBy: "\n#data\n").dropFirst() {
       let data: String

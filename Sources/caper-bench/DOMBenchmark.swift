@@ -1,0 +1,105 @@
+import Browser
+import Foundation
+import HTML
+import Runtime
+import V8
+
+/// The DOM benchmark of issue 12 on one saved page: Caper's numbers (parse only, the page realm,
+/// the DOM build with a walk that touches every node and attribute, 1,000 `querySelectorAll`
+/// over the given selectors plain and with one attribute change between queries, and the heap
+/// the DOM holds after a full GC), each a median of `runs`. `Support/scripts/bench-dom` prints
+/// jsdom's and Chromium's beside them, measured in the same run.
+struct DOMBenchmark {
+  let path: String
+  let selectors: [String]
+  let runs: Int
+
+  /// Touches every node and attribute through the public DOM, as the jsdom side does.
+  static let walk = """
+    (() => { let count = 0; const stack = [document];
+      while (stack.length) { const n = stack.pop(); count++;
+        if (n.attributes) for (const a of n.attributes) count += a.value.length >= 0 ? 1 : 0;
+        for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c); }
+      return count; })()
+    """
+
+  func queries(mutating: Bool) -> String {
+    let list = selectors.map { "'\($0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'"))'" }
+    return """
+      (() => { const selectors = [\(list.joined(separator: ", "))]; let found = 0;
+        for (let round = 0; round < 100; round++) for (const s of selectors) {
+          \(mutating ? "document.body.setAttribute('data-round', String(round));" : "")
+          found += document.querySelectorAll(s).length; }
+        return found; })()
+      """
+  }
+
+  func run() throws {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let document = LoadedDocument(url: URL(fileURLWithPath: path).absoluteString, bytes: bytes, contentType: "text/html")
+    let empty = LoadedDocument(url: "about:blank", bytes: [], contentType: "text/html")
+    let support = try Realm(template: RealmTemplate(name: "bench", extensions: [])) { _ in [:] }
+    let isolate = support.context.isolate
+
+    let parse = Measure.median(runs: runs) {
+      Measure.time {
+        let (encoding, _) = EncodingSniffer.sniff(prefix: bytes.prefix(1024), transportCharset: nil)
+        let parser = HTMLParser(scripting: true)
+        parser.append(EncodingDecoder.decode(bytes, encoding: encoding))
+        parser.finish()
+        _ = parser.takeBatch()
+      }
+    }
+    let realm = try Measure.median(runs: runs) {
+      var page: Page?
+      let time = try Measure.time { page = try Page(beside: support, document: empty) }
+      page?.close()
+      return time
+    }
+    var elements = 0.0
+    let build = try Measure.median(runs: runs) {
+      var page: Page?
+      let time = try Measure.time {
+        page = try Page(beside: support, document: document)
+        _ = try page!.realm.context.evaluate(Self.walk)
+      }
+      elements = try page!.realm.context.evaluate("document.getElementsByTagName('*').length").numberValue ?? 0
+      page?.close()
+      return time
+    }
+
+    // Memory: the heap after a full GC with the page open, less the heap with an empty page open.
+    let blank = try Page(beside: support, document: empty)
+    try isolate.lowMemoryNotification()
+    let base = try isolate.heapStatistics().usedHeapSize
+    blank.close()
+    let page = try Page(beside: support, document: document)
+    _ = try page.realm.context.evaluate(Self.walk)
+    try isolate.lowMemoryNotification()
+    let heap = Double(try isolate.heapStatistics().usedHeapSize - base) / 1_048_576
+
+    if ProcessInfo.processInfo.environment["CAPER_BENCH_WARM"] != nil {
+      let markup = String(decoding: bytes, as: UTF8.self)
+      let literal = String(decoding: try JSONSerialization.data(withJSONObject: [markup]), as: UTF8.self)
+      _ = try page.realm.context.evaluate("globalThis.__m = \(literal)[0]")
+      for i in 0..<4 {
+        let t = try Measure.time { _ = try page.realm.context.evaluate("new DOMParser().parseFromString(__m, 'text/html').body.childNodes.length") }
+        print("same-realm rebuild \(i): \(Measure.format(t)) (includes the Swift parse)")
+      }
+    }
+    var found = 0.0
+    let query = try Measure.median(runs: max(1, runs / 2)) {
+      try Measure.time { found = try page.realm.context.evaluate(queries(mutating: false)).numberValue ?? 0 }
+    }
+    let mutating = try Measure.median(runs: max(1, runs / 2)) {
+      try Measure.time { _ = try page.realm.context.evaluate(queries(mutating: true)) }
+    }
+    let json: [String: Any] = [
+      "engine": "caper", "parseMs": Measure.milliseconds(parse), "pageRealmMs": Measure.milliseconds(realm),
+      "buildMs": Measure.milliseconds(build), "queryMs": Measure.milliseconds(query), "queryMutatingMs": Measure.milliseconds(mutating),
+      "found": Int(found), "heapMB": heap, "elements": Int(elements),
+    ]
+    let text = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+    print(String(decoding: text, as: UTF8.self))
+  }
+}
