@@ -12,17 +12,27 @@ import WebURL
 /// and the built-ins captured as primordials, so page code that overwrites prototypes or globals
 /// does not change what they do. Host functions: `parseFragment(markup, contextLocalName,
 /// contextNamespace, quirksMode, scripting)` and `parseDocument(markup, scripting)` return a batch of tree
-/// operations (`[operations: ArrayBuffer, text: string]`, see `TreeOperation`);
-/// `resolveURL(base, relative)` returns the serialized URL or null.
+/// operations (`[operations: ArrayBuffer, text: string]`, see `TreeOperation`), and so does
+/// `parseXML(markup, contentType)` for an XML document (`XMLDocumentParser`);
+/// `resolveURL(base, relative)` returns the serialized URL or null; `loadStylesheet(url,
+/// documentURL)` the text of a stylesheet or null (`StylesheetLoader`); `urlParse(input, base)`,
+/// `urlCanParse`, `urlSet(href, component, value)`, `urlSearchParamsParse(query)` and
+/// `urlSearchParamsSerialize(flatPairs)` are the support realm's URL crossings (Ada through WebURL).
 public enum DOMRuntime {
   /// The scripts in install order, by name (`dom/<name>.js`).
   static let scriptNames = [
     "internals", "safe-array-iterator", "dom-exception", "events", "nodes", "collections", "tree-operations", "serialization",
-    "css-style-declaration", "elements", "traversal", "window", "css-syntax", "selectors",
+    "css-style-declaration", "elements", "traversal", "window", "mutation-observer", "custom-elements", "slots", "url",
+    "css-syntax",
+    "selectors", "css-parser", "cascade",
   ]
 
+  /// The URL Standard's crossings the page realm's `URL` and `URLSearchParams` make (`dom/url.js`).
+  static let urlHostFunctionNames = ["urlParse", "urlCanParse", "urlSet", "urlSearchParamsParse", "urlSearchParamsSerialize"]
+
   public static let `extension` = Extension(
-    name: "dom", hostFunctions: ["parseFragment", "parseDocument", "resolveURL"],
+    name: "dom",
+    hostFunctions: ["parseFragment", "parseDocument", "parseXML", "resolveURL", "loadStylesheet"] + urlHostFunctionNames,
     scripts: scriptNames.map { Extension.Script(name: $0, source: Extension.resource("dom/\($0).js", in: .module)) } + [
       Extension.Script(name: "entry", source: Extension.resource("page/entry.js", in: .module), calledFromSwift: true)
     ])
@@ -30,10 +40,12 @@ public enum DOMRuntime {
   /// A page realm's template: the primordials, then the DOM runtime.
   public static let template = RealmTemplate(name: "page", extensions: [DOMRuntime.extension], guarded: true)
 
-  /// The Swift bodies of the DOM runtime's host functions. They assume hostile callers: every
-  /// argument is checked, and what they return is data made for the page (a batch, a string).
+  /// The Swift bodies of the DOM runtime's host functions.
+  ///
+  /// They assume hostile callers: every argument is checked, and what they return is data made for the page (a batch, a string).
   static func hostFunctions() -> [String: HostFunction] {
-    [
+    let url = NodeRuntime.urlHostFunctions(namespace: "dom").filter { urlHostFunctionNames.contains(String($0.key.dropFirst(4))) }
+    return url.merging([
       "dom.parseFragment": { arguments in
         guard let markup = arguments.first?.stringValue, let context = arguments.dropFirst().first?.stringValue else {
           throw HostError("parseFragment(markup, contextLocalName, namespace, quirksMode, scripting)")
@@ -49,12 +61,24 @@ public enum DOMRuntime {
         guard let markup = arguments.first?.stringValue else { throw HostError("parseDocument(markup, scripting)") }
         return DocumentParser.parseDocument(markup, scripting: arguments.dropFirst().first == .bool(true)).javaScriptValue
       },
+      "dom.parseXML": { arguments in
+        guard let markup = arguments.first?.stringValue, let type = arguments.dropFirst().first?.stringValue,
+          DocumentParser.isXMLMIMEType(type)
+        else { throw HostError("parseXML(markup, contentType)") }
+        return DocumentParser.parseXMLDocument(markup).javaScriptValue
+      },
       "dom.resolveURL": { arguments in
         guard let base = arguments.first?.stringValue, let relative = arguments.dropFirst().first?.stringValue else {
           return .null
         }
         return URLRecord(relative, base: base).map { .string($0.href) } ?? .null
       },
-    ]
+      "dom.loadStylesheet": { arguments in
+        guard let url = arguments.first?.stringValue, let documentURL = arguments.dropFirst().first?.stringValue else {
+          return .null
+        }
+        return StylesheetLoader.load(url, documentURL: documentURL).map { .string($0) } ?? .null
+      },
+    ]) { $1 }
   }
 }

@@ -47,7 +47,8 @@ public enum DocumentLoader {
       return LoadedDocument(
         url: response.url, bytes: response.body, contentType: type?.essence ?? "text/html",
         transportCharset: type?.parameter(named: "charset"),
-        response: LoadedDocument.Response(url: response.url, status: response.status, statusText: response.statusText, headers: headers))
+        response: LoadedDocument.Response(
+          url: response.url, status: response.status, statusText: response.statusText, headers: headers))
     }
   }
 
@@ -80,7 +81,8 @@ public enum DocumentLoader {
       throw ScrapeFailure(message: "\(path): cannot read the file (\(reason(error)))")
     }
     if let offset = binaryByte(in: bytes) {
-      throw ScrapeFailure(message: "\(path): a binary file, not a page (byte 0x\(String(bytes[offset], radix: 16)) at offset \(offset))")
+      throw ScrapeFailure(
+        message: "\(path): a binary file, not a page (byte 0x\(String(bytes[offset], radix: 16)) at offset \(offset))")
     }
     let type = url.pathExtension.lowercased() == "xhtml" ? "application/xhtml+xml" : "text/html"
     return LoadedDocument(url: url.absoluteString, bytes: bytes, contentType: type)

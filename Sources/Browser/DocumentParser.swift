@@ -3,7 +3,9 @@ import V8
 
 /// Bytes to a batch of tree operations, as a browser turns a response into a document: the
 /// encoding sniffed (BOM, the transport's charset, the `<meta>` prescan, windows-1252), the
-/// bytes decoded to text, the text parsed by the HTML Standard's rules.
+/// bytes decoded to text, the text parsed by the HTML Standard's rules; a document of an XML
+/// MIME type (`application/xhtml+xml`, `image/svg+xml`, `text/xml`, ...) parsed as XML by
+/// libxml2 instead (`XMLDocumentParser`: not well-formed gives Chromium's `parsererror`).
 ///
 /// Guarantees: never fails (browsers accept any bytes: invalid sequences become U+FFFD, any
 /// markup gives a tree). Pure functions of their input; thread-safe.
@@ -13,15 +15,36 @@ enum DocumentParser {
   /// Scripting is enabled by default, as in a browser (a `<noscript>` holds text), although page
   /// scripts do not run yet.
   static func parse(_ document: LoadedDocument, scripting: Bool = true) -> (batch: TreeOperationBatch, encoding: String) {
-    let (encoding, _) = EncodingSniffer.sniff(prefix: document.bytes.prefix(1024), transportCharset: document.transportCharset)
-    let text = EncodingDecoder.decode(document.bytes, encoding: encoding)
+    if isXMLMIMEType(document.contentType) {
+      let output = XMLDocumentParser.parse(document.bytes, transportCharset: document.transportCharset)
+      return (output.batch, output.characterSet)
+    }
+    let (encoding, confidence) = EncodingSniffer.sniff(
+      prefix: document.bytes.prefix(1024), transportCharset: document.transportCharset)
+    let parser = parseHTML(document.bytes, encoding: encoding, scripting: scripting)
+    // "Change the encoding" (HTML §13.2.3.4): a `<meta>` declaring another encoding while the
+    // confidence is tentative makes a browser navigate again; Caper has all the bytes and parses
+    // them again in that encoding, with confidence certain. The whole document is decoded before
+    // parsing, so step 5's switch of the decoder midway is a reparse too.
+    if confidence == .tentative, let declared = parser.declaredEncoding {
+      switch EncodingSniffer.changeTheEncoding(current: encoding, confidence: confidence, to: declared, decodedOnlyASCII: false) {
+      case .keep: break
+      case .switchDecoder(let changed), .reparse(let changed):
+        return (parseHTML(document.bytes, encoding: changed, scripting: scripting).takeBatch(), changed.name)
+      }
+    }
+    return (parser.takeBatch(), encoding.name)
+  }
+
+  /// A parser that has parsed all of `bytes` decoded in `encoding`.
+  private static func parseHTML(_ bytes: [UInt8], encoding: Encoding, scripting: Bool) -> HTMLParser {
     let parser = HTMLParser(scripting: scripting)
     // Page scripts do not run yet: the parser goes on at once after each script end tag.
-    var progress = parser.append(text)
+    var progress = parser.append(EncodingDecoder.decode(bytes, encoding: encoding))
     while progress == .pausedAtScript { progress = parser.resume() }
     progress = parser.finish()
     while progress == .pausedAtScript { progress = parser.resume() }
-    return (parser.takeBatch(), encoding.name)
+    return parser
   }
 
   /// A fragment parsed in the context of an element (HTML §13.4): what `innerHTML` and
@@ -45,6 +68,20 @@ enum DocumentParser {
     progress = parser.finish()
     while progress == .pausedAtScript { progress = parser.resume() }
     return parser.takeBatch()
+  }
+}
+
+extension DocumentParser {
+  /// A string parsed as an XML document (`DOMParser` with an XML type): UTF-8 whatever its XML
+  /// declaration says, as the string is already text.
+  static func parseXMLDocument(_ markup: String) -> TreeOperationBatch {
+    XMLDocumentParser.parse(Array(markup.utf8), transportCharset: "UTF-8").batch
+  }
+
+  /// Whether a MIME type's essence (lowercased) is an XML MIME type (MIME Sniffing §4.6): `text/xml`,
+  /// `application/xml`, or a subtype ending in `+xml`; such documents are XML documents.
+  static func isXMLMIMEType(_ essence: String) -> Bool {
+    essence == "text/xml" || essence == "application/xml" || essence.hasSuffix("+xml")
   }
 }
 

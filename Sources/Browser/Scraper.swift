@@ -19,7 +19,8 @@ public final class Scraper: @unchecked Sendable {
     public var arguments: [String]
 
     public init(
-      timeout: Duration = .seconds(30), ignoreHTTPSErrors: Bool = false, environment: [String: String] = [:], arguments: [String] = []
+      timeout: Duration = .seconds(30), ignoreHTTPSErrors: Bool = false, environment: [String: String] = [:],
+      arguments: [String] = []
     ) {
       self.timeout = timeout
       self.ignoreHTTPSErrors = ignoreHTTPSErrors
@@ -59,7 +60,7 @@ public final class Scraper: @unchecked Sendable {
     do {
       exported = try node.importFile(script).value
     } catch let error as JSError {
-      throw ScrapeFailure(message: error.message, stack: error.stack, location: error.location.map { "\($0.file):\($0.line)" })
+      throw ScrapeFailure(message: error.message, stack: error.stack, location: Self.userLocation(of: error))
     }
     switch exported {
     case .function(let f): function = f
@@ -79,6 +80,7 @@ public final class Scraper: @unchecked Sendable {
   public func scrape(_ input: ScrapeInput, document: LoadedDocument) -> ScrapeOutcome {
     let id = nextPageId
     nextPageId += 1
+    let started = ContinuousClock.now
     do {
       let page = try Page(beside: support, document: document)
       pages.withLock { $0[id] = page }
@@ -103,9 +105,14 @@ public final class Scraper: @unchecked Sendable {
       return Self.outcome(of: value)
     } catch let error as JSError {
       if error.kind == .timeout {
-        return .failure(ScrapeFailure(message: "timed out after \(Self.seconds(options.timeout)) (--timeout)"))
+        // Before the deadline, a timeout means the loop ran dry with the script's promise pending.
+        guard ContinuousClock.now - started < options.timeout else {
+          return .failure(ScrapeFailure(message: "timed out after \(Self.seconds(options.timeout)) (--timeout)"))
+        }
+        return .failure(
+          ScrapeFailure(message: "the script's promise never settled: nothing was left to run that could settle it"))
       }
-      return .failure(ScrapeFailure(message: error.message, stack: error.stack, location: error.location.map { "\($0.file):\($0.line)" }))
+      return .failure(ScrapeFailure(message: error.message, stack: error.stack, location: Self.userLocation(of: error)))
     } catch let failure as ScrapeFailure {
       return .failure(failure)
     } catch {
@@ -123,8 +130,16 @@ public final class Scraper: @unchecked Sendable {
         })
     }
     return .failure(
-      ScrapeFailure(message: value["message"].stringValue ?? "the script failed", stack: value["stack"].stringValue,
+      ScrapeFailure(
+        message: value["message"].stringValue ?? "the script failed", stack: value["stack"].stringValue,
         location: value["location"].stringValue))
+  }
+
+  /// Where the error is, as `file:line`, unless that is inside Caper's own runtime (`caper:`
+  /// files): a syntax error in the script names the script in its message instead.
+  static func userLocation(of error: JSError) -> String? {
+    guard let location = error.location, !location.file.hasPrefix("caper:") else { return nil }
+    return "\(location.file):\(location.line)"
   }
 
   static func seconds(_ duration: Duration) -> String {

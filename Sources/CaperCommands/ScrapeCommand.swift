@@ -36,7 +36,8 @@ struct ScrapeCommand: ParsableCommand {
   @Option(help: "Seconds one input may take (loading, the script, its promise) before it fails.")
   var timeout: Double = 30
 
-  @Flag(name: [.customLong("ignore-https-errors"), .customLong("insecure")], help: "Accept invalid TLS certificates (test servers).")
+  @Flag(
+    name: [.customLong("ignore-https-errors"), .customLong("insecure")], help: "Accept invalid TLS certificates (test servers).")
   var ignoreHTTPSErrors = false
 
   @OptionGroup var cache: CodeCacheOptions
@@ -50,8 +51,11 @@ struct ScrapeCommand: ParsableCommand {
   }
 
   func run() throws {
-    let list = try ScrapeInputs.expand(inputs, standardInput: { String(data: FileHandle.standardInput.readDataToEndOfFile(), encoding: .utf8) })
-    guard !list.isEmpty else { throw CommandFailure(message: "caper scrape: no inputs (give files, folders, globs, URLs or -)", status: ExitStatus.usage) }
+    let list = try ScrapeInputs.expand(
+      inputs, standardInput: { String(data: FileHandle.standardInput.readDataToEndOfFile(), encoding: .utf8) })
+    guard !list.isEmpty else {
+      throw CommandFailure(message: "caper scrape: no inputs (give files, folders, globs, URLs or -)", status: ExitStatus.usage)
+    }
     guard FileManager.default.isReadableFile(atPath: script) else {
       throw CommandFailure(message: "caper scrape: cannot read the script \(script)", status: ExitStatus.usage)
     }
@@ -68,7 +72,9 @@ struct ScrapeCommand: ParsableCommand {
     let scrapers: [Scraper]
     do {
       scrapers = try (0..<workerCount).map { _ in
-        try Scraper(script: scriptPath, options: options, console: console, caches: RealmCaches(store: stores.memory, snapshot: stores.snapshot, templates: templates))
+        try Scraper(
+          script: scriptPath, options: options, console: console,
+          caches: RealmCaches(store: stores.memory, snapshot: stores.snapshot, templates: templates))
       }
     } catch let failure as ScrapeFailure {
       throw CommandFailure(

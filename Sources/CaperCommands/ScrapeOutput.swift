@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Formats: `jsonl`, one `{"input": ..., "result": ...}` or `{"input": ..., "error": {"message",
 /// "stack", "location"}}` per line; `json`, the same objects as one array; `csv`, a header of
-/// `input`, the first result's top-level fields and `error`, then a row per input (fields a later
-/// result lacks are empty; fields the first lacked are dropped with one warning on stderr).
+/// `input`, the first result's top-level fields (one named `input` or `error` headed `result.input`
+/// or `result.error`) and `error`, then a row per input (fields a later result lacks are empty;
+/// fields the first lacked are dropped with one warning on stderr).
 /// Nothing but results goes to stdout. Not thread-safe: one writer, called from one thread.
 final class ScrapeOutput {
   enum Format: String, CaseIterable {
@@ -60,7 +61,8 @@ final class ScrapeOutput {
     case .failure(let failure):
       let stack = failure.stack.map(quote) ?? "null"
       let location = failure.location.map(quote) ?? "null"
-      return "{\"input\":\(quote(input.name)),\"error\":{\"message\":\(quote(failure.message)),\"stack\":\(stack),\"location\":\(location)}}"
+      return
+        "{\"input\":\(quote(input.name)),\"error\":{\"message\":\(quote(failure.message)),\"stack\":\(stack),\"location\":\(location)}}"
     }
   }
 
@@ -78,7 +80,9 @@ final class ScrapeOutput {
     if columns == nil {
       // The first outcome decides the columns; a first failure gives none but input and error.
       columns = fields.map(\.name)
-      write((["input"] + columns! + ["error"]).map(Self.csvCell).joined(separator: ",") + "\r\n")
+      // A field named like Caper's own columns gets a header of its own.
+      let header = columns!.map { $0 == "input" || $0 == "error" ? "result.\($0)" : $0 }
+      write((["input"] + header + ["error"]).map(Self.csvCell).joined(separator: ",") + "\r\n")
     }
     let cells = Dictionary(fields.map { ($0.name, $0.cell) }, uniquingKeysWith: { first, _ in first })
     if !warnedOfDroppedFields, let extra = fields.first(where: { !columns!.contains($0.name) }) {

@@ -59,6 +59,14 @@ public final class HTMLParser {
     run()
   }
 
+  /// The encoding the first `<meta>` inserted so far declares (`<meta charset>` or
+  /// `<meta http-equiv=content-type>`, HTML §13.2.6.4.4), nil when none has.
+  ///
+  /// When the document's encoding confidence is tentative, pass it to
+  /// `EncodingSniffer.changeTheEncoding` (§13.2.3.4): when the answer is to reparse, the caller
+  /// parses the document's bytes again, decoded in that encoding, with confidence certain.
+  public var declaredEncoding: Encoding? { treeBuilder.declaredEncoding }
+
   /// Takes the operations written so far.
   public func takeBatch() -> TreeOperationBatch {
     treeBuilder.takeBatch()

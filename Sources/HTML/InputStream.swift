@@ -87,7 +87,7 @@ struct InputStream {
 
   private mutating func appendNormalizingNewlines(_ chunk: some Collection<UInt8>) {
     var afterCR = lastAppendedCR
-    let hasCR = chunk.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? chunk.contains(0x0D)
+    let hasCR = chunk.withContiguousStorageIfAvailable(containsCarriageReturn) ?? chunk.contains(0x0D)
     if !hasCR {
       if afterCR, chunk.first == 0x0A {
         bytes.append(contentsOf: chunk.dropFirst())
@@ -137,4 +137,25 @@ struct InputStream {
     if let point = insertionPoint { insertionPoint = point - position }
     position = 0
   }
+}
+
+/// Whether `bytes` holds a CR, eight bytes at a time.
+private func containsCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard let base = bytes.baseAddress else { return false }
+  let raw = UnsafeRawPointer(base)
+  let count = bytes.count
+  var index = 0
+  let ones: UInt64 = 0x0101_0101_0101_0101
+  let highs: UInt64 = 0x8080_8080_8080_8080
+  while index + 8 <= count {
+    // A zero byte of `word ^ CRs` is a CR ("has a zero byte": (v - ones) & ~v & highs).
+    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x0D)
+    if (word &- ones) & ~word & highs != 0 { return true }
+    index += 8
+  }
+  while index < count {
+    if base[index] == 0x0D { return true }
+    index += 1
+  }
+  return false
 }

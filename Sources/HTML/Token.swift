@@ -16,16 +16,30 @@ public enum Token: Sendable {
 
 /// A start or end tag token's name, attributes and self-closing flag.
 ///
-/// Attributes keep their source order; a duplicate name is already dropped (§13.2.5.33).
+/// Attributes keep their source order; a duplicate name is already dropped (§13.2.5.33). The
+/// tree builder's `LocalName` of the name is worked out once, when the name is set.
 public struct Tag: Sendable {
-  public var name: [UInt8]
+  public var name: [UInt8] {
+    didSet { localName = LocalName.named(name) }
+  }
   public var attributes: [Attribute]
   public var selfClosing: Bool
+  /// The local name the tree builder's rules know `name` by (`other` for the rest).
+  private(set) var localName: LocalName
 
   public init(name: [UInt8], attributes: [Attribute] = [], selfClosing: Bool = false) {
     self.name = name
     self.attributes = attributes
     self.selfClosing = selfClosing
+    localName = LocalName.named(name)
+  }
+
+  /// A tag whose name's local name is known already (the tokenizer's names it has seen before).
+  init(name: [UInt8], localName: LocalName, attributes: [Attribute], selfClosing: Bool) {
+    self.name = name
+    self.attributes = attributes
+    self.selfClosing = selfClosing
+    self.localName = localName
   }
 }
 

@@ -85,7 +85,17 @@ extension TokenizerStateMachine {
     let start = self.input.position
     let end = self.input.end
     let atEndOfFile = self.input.endIsEndOfFile
+    let last = lastNamedReference
+    if last.index >= 0 && start + last.length <= end && table.name(last.index, isAt: start, in: input) {
+      self.input.position = start + last.length
+      emptyKeepingCapacity(&temporaryBuffer)
+      temporaryBuffer.append(contentsOf: table.replacement(last.index))
+      flushCodePointsConsumedAsCharacterReference()
+      current = returnState
+      return true
+    }
     let match = table.longestMatch(in: input, from: start, to: end)
+    if match.length > 0 && table.endsWithSemicolon(match.index) { lastNamedReference = (match.index, match.length) }
     if match.inputEndedEarly && !atEndOfFile { return false }
     guard match.length > 0 else {
       flushCodePointsConsumedAsCharacterReference()
@@ -187,3 +197,17 @@ private let semicolon = UInt8(ascii: ";")
 private let equalsSign = UInt8(ascii: "=")
 private let latinCapitalLetterX = UInt8(ascii: "X")
 private let latinSmallLetterX = UInt8(ascii: "x")
+
+extension NamedCharacterReferences {
+  /// Whether name `index` is at `start` in `input` (which holds all its bytes).
+  fileprivate func name(_ index: Int, isAt start: Int, in input: UnsafeBufferPointer<UInt8>) -> Bool {
+    let nameStart = Int(nameStarts[index])
+    let length = Int(nameStarts[index + 1]) - nameStart
+    var offset = 0
+    while offset < length {
+      if input[start + offset] != names[nameStart + offset] { return false }
+      offset += 1
+    }
+    return true
+  }
+}

@@ -43,7 +43,12 @@ struct TokenizerStateMachine {
   var pauseRequested = false
   /// Tag and attribute names emitted recently, by a hash of their bytes, so that a name seen
   /// again is shared rather than allocated again.
-  private var recentNames = [[UInt8]](repeating: [], count: 256)
+  private var recentNames = [(name: [UInt8], localName: LocalName)](repeating: ([], .other), count: 256)
+
+  /// The named character reference last found with its `;` (its index and length), which the
+  /// next reference most often repeats: a name ending with `;` is no other name's prefix, so
+  /// input that starts with it needs no search.
+  var lastNamedReference = (index: -1, length: 0)
 
   /// The tag name of the last start tag emitted (§13.2.5), `nil` when none has been.
   var lastStartTagName: [UInt8]?
@@ -57,9 +62,9 @@ struct TokenizerStateMachine {
   /// Hands the pending characters to the sink as one token.
   mutating func flushText() {
     guard !text.isEmpty else { return }
-    // The token takes the buffer: most runs are one append of a slice, of exactly their size.
-    let characters = text
-    text = []
+    // The token gets storage of exactly its size; the buffer keeps its capacity for the next run.
+    let characters = copy(text)
+    text.removeAll(keepingCapacity: true)
     obey(sink.process(.characters(characters)))
   }
 
@@ -72,7 +77,8 @@ struct TokenizerStateMachine {
   /// Emits the current tag token, with its current attribute.
   mutating func emitTag() {
     finishAttribute()
-    let tag = Tag(name: shared(tagName), attributes: attributes, selfClosing: tagIsSelfClosing)
+    let (name, localName) = shared(tagName)
+    let tag = Tag(name: name, localName: localName, attributes: attributes, selfClosing: tagIsSelfClosing)
     attributes = []
     if tagIsEndTag {
       emit(.endTag(tag))
@@ -135,22 +141,23 @@ struct TokenizerStateMachine {
     let isDuplicate = attributes.contains { $0.name == attributeName }
     if !isDuplicate {
       if attributes.capacity == 0 { attributes.reserveCapacity(4) }
-      attributes.append(Attribute(name: shared(attributeName), value: attributeValue))
+      attributes.append(Attribute(name: shared(attributeName).name, value: copy(attributeValue)))
     }
     emptyKeepingCapacity(&attributeName)
-    attributeValue = []
+    emptyKeepingCapacity(&attributeValue)
   }
 
-  /// A tag or attribute name as an array of its own, the one emitted before when it was recent.
-  private mutating func shared(_ name: [UInt8]) -> [UInt8] {
+  /// A tag or attribute name as an array of its own, the one emitted before when it was recent,
+  /// with its local name.
+  private mutating func shared(_ name: [UInt8]) -> (name: [UInt8], localName: LocalName) {
     let count = name.count
-    guard count > 0 && count <= 24 else { return copy(name) }
+    guard count > 0 && count <= 24 else { return (copy(name), LocalName.named(name)) }
     let hash = count &* 67 &+ Int(name[0]) &* 31 &+ Int(name[count / 2]) &* 7 &+ Int(name[count - 1])
     let slot = hash & (recentNames.count - 1)
-    if recentNames[slot] == name { return recentNames[slot] }
-    let newName = copy(name)
-    recentNames[slot] = newName
-    return newName
+    if recentNames[slot].name == name { return recentNames[slot] }
+    let entry = (name: copy(name), localName: LocalName.named(name))
+    recentNames[slot] = entry
+    return entry
   }
 
   /// Whether the current end tag token is an appropriate end tag token (§13.2.5).

@@ -13,9 +13,9 @@ extension TreeBuilder {
       return insertComment(data, inside: stack[0].target)
     case .doctype:
       return
-    case .startTag(let tag) where LocalName.named(tag.name) == .html:
+    case .startTag(let tag) where tag.localName == .html:
       return inBodyMode(token)
-    case .endTag(let tag) where LocalName.named(tag.name) == .html:
+    case .endTag(let tag) where tag.localName == .html:
       if context == nil { mode = .afterAfterBody }
       return
     case .endOfFile:
@@ -34,7 +34,7 @@ extension TreeBuilder {
     case .comment(let data):
       insertComment(data)
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .html:
         inBodyMode(token)
       case .frameset:
@@ -47,7 +47,7 @@ extension TreeBuilder {
       default:
         break
       }
-    case .endTag(let tag) where LocalName.named(tag.name) == .frameset:
+    case .endTag(let tag) where tag.localName == .frameset:
       guard !(stack.count == 1 && currentNode.is(.html)) else { return }
       pop()
       if context == nil && !currentNode.is(.frameset) { mode = .afterFrameset }
@@ -72,12 +72,12 @@ extension TreeBuilder {
     case .comment(let data):
       insertComment(data)
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .html: inBodyMode(token)
       case .noframes: inHeadMode(token)
       default: break
       }
-    case .endTag(let tag) where LocalName.named(tag.name) == .html:
+    case .endTag(let tag) where tag.localName == .html:
       mode = .afterAfterFrameset
     case .endOfFile:
       stopParsing()
@@ -98,7 +98,7 @@ extension TreeBuilder {
       if !whitespace.isEmpty { inBodyMode(.characters(Array(whitespace))) }
       guard let rest else { return }
       token = rest
-    case .startTag(let tag) where LocalName.named(tag.name) == .html:
+    case .startTag(let tag) where tag.localName == .html:
       return inBodyMode(token)
     case .endOfFile:
       return stopParsing()
@@ -119,7 +119,7 @@ extension TreeBuilder {
       let whitespace = bytes.filter(Self.isWhitespace)
       if !whitespace.isEmpty { inBodyMode(.characters(whitespace)) }
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .html: inBodyMode(token)
       case .noframes: inHeadMode(token)
       default: break

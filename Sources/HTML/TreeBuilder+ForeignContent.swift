@@ -1,7 +1,7 @@
 /// "The rules for parsing tokens in foreign content" (HTML Standard §13.2.6.5): SVG and MathML
 /// elements, and the breakout back to HTML.
 extension TreeBuilder {
-  static let breakoutNames: Set<LocalName> = [
+  static let breakoutNames: LocalNameSet = [
     .b, .big, .blockquote, .body, .br, .center, .code, .dd, .div, .dl, .dt, .em, .embed, .h1, .h2, .h3, .h4, .h5, .h6,
     .head, .hr, .i, .img, .li, .listing, .menu, .meta, .nobr, .ol, .p, .pre, .ruby, .s, .small, .span, .strong,
     .strike, .sub, .sup, .table, .tt, .u, .ul, .var,
@@ -27,7 +27,7 @@ extension TreeBuilder {
     case .doctype:
       break
     case .startTag(let tag):
-      let name = LocalName.named(tag.name)
+      let name = tag.localName
       if Self.breakoutNames.contains(name) || (name == .font && tag.attributes.contains(where: Self.isFontBreakoutAttribute)) {
         return breakOut(token)
       }
@@ -38,10 +38,10 @@ extension TreeBuilder {
         if element.namespace == .svg && element.localName == .script { batch.append(.pop, element.node) }
       }
     case .endTag(let tag):
-      let name = LocalName.named(tag.name)
+      let name = tag.localName
       if name == .br || name == .p { return breakOut(token) }
       let key = nameID(tag.name)
-      if currentNode.namespace == .svg && currentNode.localName == .script && LocalName.named(tag.name) == .script {
+      if currentNode.namespace == .svg && currentNode.localName == .script && tag.localName == .script {
         let element = pop()
         batch.append(.pop, element.node)
         return

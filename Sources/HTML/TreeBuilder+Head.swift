@@ -44,12 +44,12 @@ extension TreeBuilder {
     case .characters(let bytes):
       guard let rest = splitWhitespace(bytes).rest else { return }
       token = rest
-    case .startTag(let tag) where LocalName.named(tag.name) == .html:
+    case .startTag(let tag) where tag.localName == .html:
       createRoot(tag)
       mode = .beforeHead
       return
     case .endTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .head, .body, .html, .br: break
       default: return
       }
@@ -79,7 +79,7 @@ extension TreeBuilder {
     case .doctype:
       return
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .html:
         return inBodyMode(token)
       case .head:
@@ -90,7 +90,7 @@ extension TreeBuilder {
         break
       }
     case .endTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .head, .body, .html, .br: break
       default: return
       }
@@ -115,12 +115,17 @@ extension TreeBuilder {
     case .doctype:
       return
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .html:
         return inBodyMode(token)
       case .base, .basefont, .bgsound, .link, .meta:
         insertElement(for: tag)
         pop()
+        if tag.localName == .meta && declaredEncoding == nil && context == nil {
+          // The first `<meta>` that declares an encoding is the one "change the encoding" acts on
+          // (§13.2.6.4.4): after it the confidence is certain.
+          declaredEncoding = EncodingSniffer.encoding(fromMetaAttributes: tag.attributes)
+        }
         return
       case .title:
         return parseGenericText(tag, .rcdata)
@@ -138,7 +143,7 @@ extension TreeBuilder {
         mode = .text
         return
       case .template:
-        insertElement(for: tag)
+        insertTemplate(for: tag)
         insertMarker()
         framesetOK = false
         mode = .inTemplate
@@ -150,7 +155,7 @@ extension TreeBuilder {
         break
       }
     case .endTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .head:
         pop()
         mode = .afterHead
@@ -195,7 +200,7 @@ extension TreeBuilder {
     case .doctype:
       return
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .html:
         return inBodyMode(token)
       case .basefont, .bgsound, .link, .meta, .noframes, .style:
@@ -206,7 +211,7 @@ extension TreeBuilder {
         break
       }
     case .endTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .noscript:
         pop()
         mode = .inHead
@@ -244,7 +249,7 @@ extension TreeBuilder {
     case .doctype:
       return
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .html:
         return inBodyMode(token)
       case .body:
@@ -268,7 +273,7 @@ extension TreeBuilder {
         break
       }
     case .endTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .template: return inHeadMode(token)
       case .body, .html, .br: break
       default: return

@@ -1,17 +1,17 @@
 /// The "in body" insertion mode (HTML Standard §13.2.6.4.7) and the "text" mode (§13.2.6.4.8).
 extension TreeBuilder {
-  static let closesPElement: Set<LocalName> = [
+  static let closesPElement: LocalNameSet = [
     .address, .article, .aside, .blockquote, .center, .details, .dialog, .dir, .div, .dl, .fieldset, .figcaption,
     .figure, .footer, .header, .hgroup, .main, .menu, .nav, .ol, .p, .search, .section, .summary, .ul,
   ]
 
-  static let closedByEndTag: Set<LocalName> = [
+  static let closedByEndTag: LocalNameSet = [
     .address, .article, .aside, .blockquote, .button, .center, .details, .dialog, .dir, .div, .dl, .fieldset,
     .figcaption, .figure, .footer, .header, .hgroup, .listing, .main, .menu, .nav, .ol, .pre, .search, .section,
     .select, .summary, .ul,
   ]
 
-  static let headings: Set<LocalName> = [.h1, .h2, .h3, .h4, .h5, .h6]
+  static let headings: LocalNameSet = [.h1, .h2, .h3, .h4, .h5, .h6]
 
   func inBodyMode(_ token: Token) {
     switch token {
@@ -48,7 +48,7 @@ extension TreeBuilder {
   }
 
   func inBodyStartTag(_ tag: Tag) {
-    let name = LocalName.named(tag.name)
+    let name = tag.localName
     switch name {
     case .html:
       if hasTemplateOnStack { return }
@@ -253,7 +253,7 @@ extension TreeBuilder {
   }
 
   func inBodyEndTag(_ tag: Tag) {
-    let name = LocalName.named(tag.name)
+    let name = tag.localName
     switch name {
     case .template:
       inHeadMode(.endTag(tag))

@@ -16,14 +16,21 @@ extension TreeBuilder {
 
   /// The per-parse id of a name, defined in the stream on first use.
   func nameID(_ bytes: [UInt8]) -> Int32 {
-    let key = LocalName.Key(bytes)
-    if let key, let id = shortNameIDs[key] { return id }
-    if key == nil, let id = longNameIDs[bytes] { return id }
-    let id = Int32(shortNameIDs.count + longNameIDs.count)
-    if let key { shortNameIDs[key] = id } else { longNameIDs[bytes] = id }
+    if let id = nameIDs.id(of: bytes) { return id }
+    let id = Int32(nameIDs.count)
+    nameIDs.insert(bytes, id: id)
     let (offset, length) = batch.appendString(bytes)
     batch.append(.name, id, offset, length)
     return id
+  }
+
+  /// The scratch buffer of `createElement`'s attribute names, emptied (taken, so that appending to
+  /// it does not copy it).
+  private func takeAttributeNameBuffer() -> [(Int32, Int32)] {
+    var buffer: [(Int32, Int32)] = []
+    swap(&buffer, &attributeNameBuffer)
+    buffer.removeAll(keepingCapacity: true)
+    return buffer
   }
 
   func newNode() -> Int32 {
@@ -35,15 +42,19 @@ extension TreeBuilder {
 
   /// "Create an element for a token" (§13.2.6.1), with the attribute adjustments of its namespace.
   func createElement(for tag: Tag, in namespace: Namespace) -> OpenElement {
-    let local = LocalName.named(tag.name)
+    let local = tag.localName
     let key = nameID(tag.name)
     var emittedName = key
     if namespace == .svg, let adjusted = ForeignContentAdjustment.svgTagNames[tag.name] { emittedName = nameID(adjusted) }
     // Names are defined before the element operation starts, so no `name` lands among its operands.
-    var attributeNames: [(Int32, Int32)] = []
-    attributeNames.reserveCapacity(tag.attributes.count)
+    var attributeNames = takeAttributeNameBuffer()
+    defer { attributeNameBuffer = attributeNames }
     var integrationPoint = namespace == .svg && (local == .foreignObject || local == .desc || local == .title)
     for attribute in tag.attributes {
+      if namespace == .html {
+        attributeNames.append((0, nameID(attribute.name)))
+        continue
+      }
       var attributeNamespace = ForeignContentAdjustment.AttributeNamespace.none
       var name = attribute.name
       if namespace == .svg, let adjusted = ForeignContentAdjustment.svgAttributeNames[name] {
@@ -183,16 +194,16 @@ extension TreeBuilder {
 
   private func didAdd(_ element: OpenElement) {
     onStack[Int(element.node)] = true
-    if element.namespace == .html { openCounts[element.localName, default: 0] += 1 }
+    if element.namespace == .html { openCounts[Int(element.localName.rawValue)] += 1 }
   }
 
   private func didRemove(_ element: OpenElement) {
     onStack[Int(element.node)] = false
-    if element.namespace == .html { openCounts[element.localName, default: 0] -= 1 }
+    if element.namespace == .html { openCounts[Int(element.localName.rawValue)] -= 1 }
   }
 
   /// Whether a `template` element is on the stack of open elements.
-  var hasTemplateOnStack: Bool { openCounts[.template, default: 0] > 0 }
+  var hasTemplateOnStack: Bool { openCounts[Int(LocalName.template.rawValue)] > 0 }
 
   /// Pops the current node; an `option` gets a `pop` operation, since its popping steps clone it
   /// into its `select`'s `selectedcontent` (§4.10.10).
@@ -212,7 +223,7 @@ extension TreeBuilder {
   }
 
   /// Pops elements until one of `names` (HTML) has been popped.
-  func popUntil(oneOf names: Set<LocalName>) {
+  func popUntil(oneOf names: LocalNameSet) {
     while !stack.isEmpty {
       let element = pop()
       if element.namespace == .html && names.contains(element.localName) { return }
@@ -255,7 +266,7 @@ extension TreeBuilder {
 
   /// Whether an HTML element named `name` is in the given scope (§13.2.4.2).
   func hasElementInScope(_ name: LocalName, _ scope: Scope = .normal) -> Bool {
-    guard openCounts[name, default: 0] > 0 else { return false }
+    guard openCounts[Int(name.rawValue)] > 0 else { return false }
     for element in stack.reversed() {
       if element.is(name) { return true }
       if isBoundary(element, of: scope) { return false }
@@ -264,8 +275,8 @@ extension TreeBuilder {
   }
 
   /// Whether one of the HTML elements `names` is in scope.
-  func hasElementInScope(oneOf names: Set<LocalName>, _ scope: Scope = .normal) -> Bool {
-    guard names.contains(where: { openCounts[$0, default: 0] > 0 }) else { return false }
+  func hasElementInScope(oneOf names: LocalNameSet, _ scope: Scope = .normal) -> Bool {
+    guard names.names.contains(where: { openCounts[Int($0.rawValue)] > 0 }) else { return false }
     for element in stack.reversed() {
       if element.namespace == .html && names.contains(element.localName) { return true }
       if isBoundary(element, of: scope) { return false }

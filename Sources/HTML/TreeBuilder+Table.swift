@@ -19,7 +19,7 @@ extension TreeBuilder {
     case .doctype:
       return
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .caption:
         clearStackBackToTableContext()
         insertMarker()
@@ -66,7 +66,7 @@ extension TreeBuilder {
         break
       }
     case .endTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .table:
         guard hasElementInScope(.table, .table) else { return }
         popUntil(.table)
@@ -127,11 +127,11 @@ extension TreeBuilder {
 
   func inCaptionMode(_ token: Token) {
     switch token {
-    case .endTag(let tag) where LocalName.named(tag.name) == .caption:
+    case .endTag(let tag) where tag.localName == .caption:
       closeCaption()
       return
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .caption, .col, .colgroup, .tbody, .td, .tfoot, .th, .thead, .tr:
         guard closeCaption() else { return }
         return reprocess(token)
@@ -139,7 +139,7 @@ extension TreeBuilder {
         break
       }
     case .endTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .table:
         guard closeCaption() else { return }
         return reprocess(token)
@@ -178,7 +178,7 @@ extension TreeBuilder {
     case .doctype:
       return
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .html: return inBodyMode(token)
       case .col:
         insertElement(for: tag)
@@ -188,7 +188,7 @@ extension TreeBuilder {
       default: break
       }
     case .endTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .colgroup:
         guard currentNode.is(.colgroup) else { return }
         pop()
@@ -210,7 +210,7 @@ extension TreeBuilder {
   func inTableBodyMode(_ token: Token) {
     switch token {
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .tr:
         clearStackBackToTableBodyContext()
         insertElement(for: tag)
@@ -231,7 +231,7 @@ extension TreeBuilder {
         break
       }
     case .endTag(let tag):
-      let name = LocalName.named(tag.name)
+      let name = tag.localName
       switch name {
       case .tbody, .tfoot, .thead:
         guard hasElementInScope(name, .table) else { return }
@@ -259,7 +259,7 @@ extension TreeBuilder {
   func inRowMode(_ token: Token) {
     switch token {
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .th, .td:
         clearStackBackToTableRowContext()
         insertElement(for: tag)
@@ -273,7 +273,7 @@ extension TreeBuilder {
         break
       }
     case .endTag(let tag):
-      let name = LocalName.named(tag.name)
+      let name = tag.localName
       switch name {
       case .tr:
         closeRow()
@@ -308,7 +308,7 @@ extension TreeBuilder {
   func inCellMode(_ token: Token) {
     switch token {
     case .endTag(let tag):
-      let name = LocalName.named(tag.name)
+      let name = tag.localName
       switch name {
       case .td, .th:
         guard hasElementInScope(name, .table) else { return }
@@ -327,7 +327,7 @@ extension TreeBuilder {
         break
       }
     case .startTag(let tag):
-      switch LocalName.named(tag.name) {
+      switch tag.localName {
       case .caption, .col, .colgroup, .tbody, .td, .tfoot, .th, .thead, .tr:
         guard hasElementInScope(oneOf: [.td, .th], .table) else { return }
         closeCell()

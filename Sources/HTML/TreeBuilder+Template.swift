@@ -5,7 +5,7 @@ extension TreeBuilder {
     case .characters, .comment, .doctype:
       inBodyMode(token)
     case .startTag(let tag):
-      let name = LocalName.named(tag.name)
+      let name = tag.localName
       switch name {
       case .base, .basefont, .bgsound, .link, .meta, .noframes, .script, .style, .template, .title:
         inHeadMode(token)
@@ -21,7 +21,7 @@ extension TreeBuilder {
         switchTemplateMode(to: .inBody, token)
       }
     case .endTag(let tag):
-      if LocalName.named(tag.name) == .template { inHeadMode(token) }
+      if tag.localName == .template { inHeadMode(token) }
     case .endOfFile:
       guard hasTemplateOnStack else { return stopParsing() }
       popUntil(.template)

@@ -67,19 +67,24 @@ public final class TreeBuilder: TokenSink {
   var directive: TokenDirective = .proceed
   /// How many HTML elements of each name are on the stack of open elements, so that the scope
   /// checks of an absent name cost nothing however deep the stack is.
-  var openCounts: [LocalName: Int] = [:]
+  var openCounts = [Int32](repeating: 0, count: LocalName.count)
   /// Whether each node id is on the stack of open elements, indexed by node id.
   var onStack: [Bool] = [false]
   var nextNode: Int32 = 1
-  /// Per-parse name ids, by packed name (names of up to 16 bytes) or by bytes.
-  var shortNameIDs: [LocalName.Key: Int32] = [:]
-  var longNameIDs: [[UInt8]: Int32] = [:]
+  /// `createElement`'s scratch buffer: each attribute's namespace and name id.
+  var attributeNameBuffer: [(Int32, Int32)] = []
+  /// Per-parse name ids, by name.
+  var nameIDs = NameIDTable()
   let scripting: Bool
   /// The context element of fragment parsing, nil for a document.
   let context: OpenElement?
   var quirksMode: QuirksMode = .noQuirks
   /// Whether end of file was processed.
   public internal(set) var stopped = false
+  /// The encoding the first `<meta charset>` or `<meta http-equiv=content-type>` the "in head"
+  /// rules inserted declares (§13.2.6.4.4), nil when none has; what "change the encoding"
+  /// (§13.2.3.4) acts on while the confidence is tentative. Documents only, not fragments.
+  public internal(set) var declaredEncoding: Encoding?
 
   /// The document's mode (§13.2.6.4.1), with the stream's operand value.
   public enum QuirksMode: Int32, Sendable {
@@ -109,7 +114,7 @@ public final class TreeBuilder: TokenSink {
     stack.append(
       OpenElement(
         node: 0, target: 0, parent: -1, localName: .html, namespace: .html, nameKey: html, isHTMLIntegrationPoint: false))
-    openCounts[.html] = 1
+    openCounts[Int(LocalName.html.rawValue)] = 1
     if context?.is(.template) == true { templateModes.append(.inTemplate) }
     resetInsertionMode()
   }
@@ -166,10 +171,10 @@ public final class TreeBuilder: TokenSink {
     switch token {
     case .startTag(let tag):
       if node.namespace == .mathML && isMathMLTextIntegrationPoint(node.localName) {
-        let local = LocalName.named(tag.name)
+        let local = tag.localName
         if local != .mglyph && local != .malignmark { return process(token, in: mode) }
       }
-      if node.namespace == .mathML && node.localName == .annotationXML && LocalName.named(tag.name) == .svg {
+      if node.namespace == .mathML && node.localName == .annotationXML && tag.localName == .svg {
         return process(token, in: mode)
       }
       if node.isHTMLIntegrationPoint { return process(token, in: mode) }

@@ -61,4 +61,14 @@ public enum TreeOperation: Int32, Sendable {
   /// `node`: the element was popped off the stack of open elements (scripts and custom elements
   /// act on this; others ignore it).
   case pop = 17
+  /// `node, namespace offset, length, prefix offset, length, local name id, attribute count, then per
+  /// attribute: namespace offset, length, prefix offset, length, local name id, value offset,
+  /// length`: creates an element of any namespace (XML documents; a missing namespace or prefix is
+  /// offset -1).
+  case elementNS = 18
+  /// `node, target offset, length, data offset, length`: creates a processing instruction (not
+  /// inserted).
+  case processingInstruction = 19
+  /// `node, text offset, length`: creates a CDATA section (not inserted).
+  case cdataSection = 20
 }

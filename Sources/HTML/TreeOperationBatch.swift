@@ -29,22 +29,86 @@ public struct TreeOperationBatch: Sendable {
     operations.append(contentsOf: operands)
   }
 
+  // The usual operand counts, without the variadic form's array.
+
+  @inline(__always)
+  mutating func append(_ operation: TreeOperation, _ first: Int32) {
+    operations.append(operation.rawValue)
+    operations.append(first)
+  }
+
+  @inline(__always)
+  mutating func append(_ operation: TreeOperation, _ first: Int32, _ second: Int32) {
+    operations.append(operation.rawValue)
+    operations.append(first)
+    operations.append(second)
+  }
+
+  @inline(__always)
+  mutating func append(_ operation: TreeOperation, _ first: Int32, _ second: Int32, _ third: Int32) {
+    operations.append(operation.rawValue)
+    operations.append(first)
+    operations.append(second)
+    operations.append(third)
+  }
+
+  @inline(__always)
+  mutating func append(_ operation: TreeOperation, _ first: Int32, _ second: Int32, _ third: Int32, _ fourth: Int32) {
+    operations.append(operation.rawValue)
+    operations.append(first)
+    operations.append(second)
+    operations.append(third)
+    operations.append(fourth)
+  }
+
   /// Appends operand words to the last operation (attribute lists).
+  @inline(__always)
   mutating func appendOperand(_ word: Int32) {
     operations.append(word)
   }
 
   /// Appends a string to `text` and returns its offset and length in UTF-16 code units.
   mutating func appendString<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> (offset: Int32, length: Int32) {
+    if let result = bytes.withContiguousStorageIfAvailable({ appendString($0) }) { return result }
+    return appendString(Array(bytes))
+  }
+
+  /// Appends a string to `text` and returns its offset and length in UTF-16 code units.
+  @inline(__always)
+  mutating func appendString(_ bytes: [UInt8]) -> (offset: Int32, length: Int32) {
+    bytes.withUnsafeBufferPointer { appendString($0) }
+  }
+
+  /// Appends a string to `text` and returns its offset and length in UTF-16 code units.
+  mutating func appendString(_ bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int32, length: Int32) {
     let offset = textUTF16Count
-    var units: Int32 = 0
-    for byte in bytes {
+    var units = 0
+    var index = 0
+    if let base = bytes.baseAddress {
+      // ASCII eight bytes at a time: each byte is one code unit.
+      let raw = UnsafeRawPointer(base)
+      while index + 8 <= bytes.count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 == 0 {
+          units &+= 8
+        } else {
+          for shift in stride(from: UInt64(0), to: 64, by: 8) {
+            let byte = UInt8(truncatingIfNeeded: word >> shift)
+            units &+= byte & 0xC0 != 0x80 ? (byte >= 0xF0 ? 2 : 1) : 0
+          }
+        }
+        index &+= 8
+      }
+    }
+    while index < bytes.count {
       // A lead byte starts one code unit; a four-byte sequence's lead starts a surrogate pair.
-      if byte & 0xC0 != 0x80 { units &+= byte >= 0xF0 ? 2 : 1 }
+      let byte = bytes[index]
+      units &+= byte & 0xC0 != 0x80 ? (byte >= 0xF0 ? 2 : 1) : 0
+      index &+= 1
     }
     text.append(contentsOf: bytes)
-    textUTF16Count &+= units
-    return (offset, units)
+    textUTF16Count &+= Int32(truncatingIfNeeded: units)
+    return (offset, Int32(truncatingIfNeeded: units))
   }
 
   /// Appends characters at `place` (a `text` operation with `parent` and `reference`, or a

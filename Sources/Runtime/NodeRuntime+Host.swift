@@ -12,6 +12,17 @@ extension NodeRuntime {
   static func moreHostFunctions(for realm: Realm) -> [String: HostFunction] {
     let fm = FileManager.default
     var bodies: [String: HostFunction] = [:]
+    // process.memoryUsage(): the process's resident set (Linux: /proc/self/statm) and this
+    // isolate's heap, in bytes.
+    bodies["node.memoryUsage"] = { [weak realm] _ in
+      let heap = try realm?.context.isolate.heapStatistics()
+      return .object(
+        JSObject([
+          ("rss", .number(Double(residentSetSize()))), ("heapTotal", .number(Double(heap?.totalHeapSize ?? 0))),
+          ("heapUsed", .number(Double(heap?.usedHeapSize ?? 0))), ("external", .number(Double(heap?.externalMemory ?? 0))),
+          ("arrayBuffers", .number(0)),
+        ]))
+    }
     bodies["node.hash"] = { args in
       let data = bytes(args[1])
       switch args[0].stringValue?.lowercased() {
@@ -97,9 +108,11 @@ extension NodeRuntime {
     return bodies
   }
 
-  /// The `url` module's crossings into WebURL: one call per operation, all of a URL's components
-  /// returned at once as an object (`null` where the URL Standard returns failure).
-  static func urlHostFunctions() -> [String: HostFunction] {
+  /// The `url` module's crossings into WebURL: one call per operation, all of a URL's components returned at once as an object
+  /// (`null` where the URL Standard returns failure).
+  ///
+  /// Shared with the page realm's `URL` (`namespace` "dom"): every argument is checked (a non-string reads as empty).
+  public static func urlHostFunctions(namespace: String = "node") -> [String: HostFunction] {
     @Sendable func argument(_ args: [JSValue], _ index: Int) -> String? {
       args.indices.contains(index) ? args[index].stringValue : nil
     }
@@ -114,12 +127,12 @@ extension NodeRuntime {
         ]))
     }
     var bodies: [String: HostFunction] = [:]
-    bodies["node.urlParse"] = { args in
+    bodies["\(namespace).urlParse"] = { args in
       URLRecord(argument(args, 0) ?? "", base: argument(args, 1)).map(components) ?? .null
     }
-    bodies["node.urlCanParse"] = { args in .bool(URLRecord.canParse(argument(args, 0) ?? "", base: argument(args, 1))) }
+    bodies["\(namespace).urlCanParse"] = { args in .bool(URLRecord.canParse(argument(args, 0) ?? "", base: argument(args, 1))) }
     // A setter on the URL `href`: `null` only when the href setter's input does not parse.
-    bodies["node.urlSet"] = { args in
+    bodies["\(namespace).urlSet"] = { args in
       guard var url = URLRecord(argument(args, 0) ?? "") else { return .null }
       let value = argument(args, 2) ?? ""
       switch argument(args, 1) {
@@ -138,18 +151,18 @@ extension NodeRuntime {
       return components(url)
     }
     // Pairs travel flat: name, value, name, value, ...
-    bodies["node.urlSearchParamsParse"] = { args in
+    bodies["\(namespace).urlSearchParamsParse"] = { args in
       .array(URLSearchParams(argument(args, 0) ?? "").list.flatMap { [JSValue.string($0.name), .string($0.value)] })
     }
-    bodies["node.urlSearchParamsSerialize"] = { args in
+    bodies["\(namespace).urlSearchParamsSerialize"] = { args in
       guard case .array(let flat) = args.first else { return .string("") }
       let strings = flat.map { $0.stringValue ?? "" }
       let pairs = stride(from: 0, to: strings.count - 1, by: 2).map { (name: strings[$0], value: strings[$0 + 1]) }
       return .string(URLSearchParams(pairs).description)
     }
     // Node's url.domainToASCII / domainToUnicode: the hostname setter's host, "" on failure.
-    bodies["node.domainToASCII"] = { args in .string(Host.parse(argument(args, 0) ?? "") ?? "") }
-    bodies["node.domainToUnicode"] = { args in
+    bodies["\(namespace).domainToASCII"] = { args in .string(Host.parse(argument(args, 0) ?? "") ?? "") }
+    bodies["\(namespace).domainToUnicode"] = { args in
       .string(Host.parse(argument(args, 0) ?? "").map(Host.domainToUnicode) ?? "")
     }
     return bodies
@@ -219,4 +232,12 @@ struct SpawnRequest: Sendable {
     ]
     return names[number] ?? "SIG\(number)"
   }
+}
+
+/// The process's resident set size in bytes (Linux's /proc/self/statm; 0 where there is none).
+func residentSetSize() -> Int {
+  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+  let fields = text.split(separator: " ")
+  guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
 }

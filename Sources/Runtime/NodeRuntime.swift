@@ -26,6 +26,7 @@ public final class NodeRuntime: @unchecked Sendable {
       "mkdir", "mkdtemp", "realpath", "rm", "spawn", "timerSet", "timerClear", "immediateSet", "hash", "hmac", "randomBytes",
       "appendFile", "copyFile", "rename", "spawnAsync", "compileSource", "transpileLoad", "transpileStore", "urlParse",
       "urlSet", "urlCanParse", "urlSearchParamsParse", "urlSearchParamsSerialize", "domainToASCII", "domainToUnicode",
+      "memoryUsage",
     ],
     natives: [.clock("now"), .microtaskCheckpoint("runMicrotasks")],
     scripts: files.map { name in

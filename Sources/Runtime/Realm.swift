@@ -94,7 +94,9 @@ public final class Realm: @unchecked Sendable {
       try collectExports(
         context.startFromSnapshot(
           template.hostFunctions.map { key, _ in
-            guard let body = bodies[key] else { throw JSError(kind: .invalid, message: "no Swift body for the host function \(key)") }
+            guard let body = bodies[key] else {
+              throw JSError(kind: .invalid, message: "no Swift body for the host function \(key)")
+            }
             return body
           }))
       return

@@ -132,7 +132,9 @@ public struct RealmTemplate: Sendable {
   /// (tens of milliseconds, once per Caper build and engine).
   ///
   /// Nil without a store or when it cannot be made.
-  public static func snapshot(of templates: [RealmTemplate], store: (any CodeCacheStore)?, log: (@Sendable (String) -> Void)? = nil)
+  public static func snapshot(
+    of templates: [RealmTemplate], store: (any CodeCacheStore)?, log: (@Sendable (String) -> Void)? = nil
+  )
     -> StartupSnapshot?
   {
     guard let store else { return nil }

@@ -1,14 +1,15 @@
 import Browser
+import CodeCache
 import Foundation
 import HTML
 import Runtime
 import V8
 
-/// The DOM benchmark of issue 12 on one saved page: Caper's numbers (parse only, the page realm,
-/// the DOM build with a walk that touches every node and attribute, 1,000 `querySelectorAll`
-/// over the given selectors plain and with one attribute change between queries, and the heap
-/// the DOM holds after a full GC), each a median of `runs`. `Support/scripts/bench-dom` prints
-/// jsdom's and Chromium's beside them, measured in the same run.
+/// The DOM benchmark of issue 12 on one saved page: Caper's numbers (parse only, the page realm, the DOM build with a walk that
+/// touches every node and attribute, 1,000 `querySelectorAll` over the given selectors plain and with one attribute change
+/// between queries, and the heap the DOM holds after a full GC), each a median of `runs`.
+///
+/// `Support/scripts/bench-dom` prints jsdom's and Chromium's beside them, measured in the same run.
 struct DOMBenchmark {
   let path: String
   let selectors: [String]
@@ -38,7 +39,15 @@ struct DOMBenchmark {
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     let document = LoadedDocument(url: URL(fileURLWithPath: path).absoluteString, bytes: bytes, contentType: "text/html")
     let empty = LoadedDocument(url: "about:blank", bytes: [], contentType: "text/html")
-    let support = try Realm(template: RealmTemplate(name: "bench", extensions: [])) { _ in [:] }
+    // As `caper scrape` makes them: one startup snapshot with the support context and the page's.
+    let supportTemplate = RealmTemplate(name: "bench", extensions: [])
+    let templates = [supportTemplate, DOMRuntime.template]
+    let snapshot = RealmTemplate.snapshot(of: templates, store: MemoryCodeCache())
+    let support = try Realm(
+      template: supportTemplate, caches: RealmCaches(store: MemoryCodeCache(), snapshot: snapshot, templates: templates)
+    ) {
+      _ in [:]
+    }
     let isolate = support.context.isolate
 
     let parse = Measure.median(runs: runs) {
@@ -83,7 +92,9 @@ struct DOMBenchmark {
       let literal = String(decoding: try JSONSerialization.data(withJSONObject: [markup]), as: UTF8.self)
       _ = try page.realm.context.evaluate("globalThis.__m = \(literal)[0]")
       for i in 0..<4 {
-        let t = try Measure.time { _ = try page.realm.context.evaluate("new DOMParser().parseFromString(__m, 'text/html').body.childNodes.length") }
+        let t = try Measure.time {
+          _ = try page.realm.context.evaluate("new DOMParser().parseFromString(__m, 'text/html').body.childNodes.length")
+        }
         print("same-realm rebuild \(i): \(Measure.format(t)) (includes the Swift parse)")
       }
     }
@@ -96,7 +107,8 @@ struct DOMBenchmark {
     }
     let json: [String: Any] = [
       "engine": "caper", "parseMs": Measure.milliseconds(parse), "pageRealmMs": Measure.milliseconds(realm),
-      "buildMs": Measure.milliseconds(build), "queryMs": Measure.milliseconds(query), "queryMutatingMs": Measure.milliseconds(mutating),
+      "buildMs": Measure.milliseconds(build), "queryMs": Measure.milliseconds(query),
+      "queryMutatingMs": Measure.milliseconds(mutating),
       "found": Int(found), "heapMB": heap, "elements": Int(elements),
     ]
     let text = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])

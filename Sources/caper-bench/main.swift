@@ -39,7 +39,9 @@ case "gherkin":
 case "dom":
   guard arguments.count > 1 else { fail("usage: caper-bench dom PAGE [--selectors JSON] [--runs N]") }
   let selectors =
-    option("--selectors").flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String] } ?? ["a", "div", "p > a"]
+    option("--selectors").flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String] } ?? [
+      "a", "div", "p > a",
+    ]
   do {
     try DOMBenchmark(path: arguments[1], selectors: selectors, runs: max(1, option("--runs").flatMap(Int.init) ?? 5)).run()
   } catch {

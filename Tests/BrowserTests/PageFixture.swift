@@ -13,7 +13,9 @@ final class PageFixture: @unchecked Sendable {
   }
 
   /// A page loaded from `html` (UTF-8 unless `bytes` are given), at `url`.
-  func page(_ html: String = "", url: String = "https://example.test/page.html", bytes: [UInt8]? = nil, contentType: String = "text/html")
+  func page(
+    _ html: String = "", url: String = "https://example.test/page.html", bytes: [UInt8]? = nil, contentType: String = "text/html"
+  )
     throws -> Page
   {
     try Page(beside: support, document: LoadedDocument(url: url, bytes: bytes ?? Array(html.utf8), contentType: contentType))

@@ -12,7 +12,9 @@ import _CaperTestSupport
     let html = try Conformance.read("selectors/ParentNode-querySelector-All-content.html")
     let page = try fixture.page(html, url: "http://web-platform.test/dom/nodes/ParentNode-querySelector-All-content.html#target")
     _ = try page.evaluate(try Conformance.read("selectors/selectors.js"), filename: "selectors.js")
-    let harness = try String(contentsOf: #require(Bundle.module.url(forResource: "selectors-wpt-page", withExtension: "js", subdirectory: "Resources")), encoding: .utf8)
+    let harness = try String(
+      contentsOf: #require(Bundle.module.url(forResource: "selectors-wpt-page", withExtension: "js", subdirectory: "Resources")),
+      encoding: .utf8)
     let report = try #require(try page.evaluate(harness, filename: "selectors-wpt-page.js").stringValue)
     let result = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
     let counts = try #require(result["counts"] as? [String: [String: Int]])

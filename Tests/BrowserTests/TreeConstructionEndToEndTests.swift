@@ -4,12 +4,12 @@ import Testing
 import V8
 import _CaperTestSupport
 
-/// html5lib-tests' tree-construction cases end to end, as a page gets them: parsed in Swift,
-/// streamed as tree operations, built by the DOM runtime in a page realm and dumped in the
-/// html5lib format by JavaScript there. Documents go through the document parser; fragments
-/// through `innerHTML` on the context element, in the window's document when the case asks for
-/// scripting and in a document without a browsing context when it does not. Unmarked cases run
-/// both ways. The `scripted/` folder needs page scripts (the next issue's loader).
+/// html5lib-tests' tree-construction cases end to end, as a page gets them: parsed in Swift, streamed as tree operations, built
+/// by the DOM runtime in a page realm and dumped in the html5lib format by JavaScript there.
+///
+/// Documents go through the document parser; fragments through `innerHTML` on the context element, in the window's document when
+/// the case asks for scripting and in a document without a browsing context when it does not. Unmarked cases run both ways. The
+/// `scripted/` folder needs page scripts (the next issue's loader).
 @Suite struct TreeConstructionEndToEndTests {
   static let folder = "html5lib-tests/tree-construction"
   /// Cases where the current HTML Standard and html5lib-tests disagree: none so far.

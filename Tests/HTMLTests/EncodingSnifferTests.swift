@@ -8,10 +8,10 @@ import _CaperTestSupport
 ///
 /// Each case gives a document's bytes and the encoding a browser ends up with, with no transport-layer
 /// charset and a windows-1252 default. Most are settled by `EncodingSniffer.sniff` on the first 1,024
-/// bytes. Cases whose `<meta>` lies past those bytes are settled in a browser by the tree builder's
-/// "change the encoding"; here a prescan of the whole document stands in for the tree builder (it
-/// finds the same first `<meta>` in these cases) and `changeTheEncoding` decides. The counts print
-/// per file. `encoding/scripted/` needs a script's `document.write` and is run with the DOM's tests;
+/// bytes. Cases whose `<meta>` lies past those bytes are settled by the tree builder's "change the
+/// encoding": the document decoded in the sniffed encoding goes through `HTMLParser`, whose
+/// `declaredEncoding` (the first `<meta>` the "in head" rules inserted) `changeTheEncoding` then
+/// acts on, as `DocumentParser` does. The counts print per file. `encoding/scripted/` needs a script's `document.write` and is run with the DOM's tests;
 /// `encoding/chardet/` is a sample for statistical detection, which Caper does not do (the standard
 /// makes it optional).
 @Suite struct EncodingSnifferTests {
@@ -66,7 +66,10 @@ import _CaperTestSupport
         continue
       }
       var final = sniffed
-      if confidence == .tentative, let declared = EncodingSniffer.prescan(testCase.data) {
+      let parser = HTMLParser(scripting: false)
+      parser.append(EncodingDecoder.decode(testCase.data, encoding: sniffed))
+      parser.finish()
+      if confidence == .tentative, let declared = parser.declaredEncoding {
         switch EncodingSniffer.changeTheEncoding(current: sniffed, confidence: confidence, to: declared, decodedOnlyASCII: false)
         {
         case .keep: break
@@ -135,6 +138,26 @@ import _CaperTestSupport
     #expect(EncodingSniffer.encoding(fromMetaAttributes: pragma) == .eucKR)
     #expect(EncodingSniffer.encoding(fromMetaAttributes: [attribute("content", "text/html; charset=euc-kr")]) == nil)
     #expect(EncodingSniffer.encoding(fromMetaAttributes: [attribute("charset", "bogus")]) == nil)
+  }
+
+  @Test func declaredEncodingIsTheFirstMetaTheTreeBuilderInsertsThatNamesOne() {
+    func declared(_ markup: String) -> Encoding? {
+      let parser = HTMLParser(scripting: false)
+      parser.append(Array(markup.utf8))
+      parser.finish()
+      return parser.declaredEncoding
+    }
+    let pragma = "<meta http-equiv=Content-Type content='text/html; charset=koi8-r'>"
+    #expect(declared("<meta charset=bogus>\(pragma)<meta charset=euc-kr>") == .koi8R)
+    #expect(declared("<meta content='text/html; charset=koi8-r'><meta charset=euc-kr>") == .eucKR)
+    // A `<meta>` in the body goes through the "in head" rules too.
+    #expect(declared("<p>text</p><meta charset=shift_jis>") == .shiftJIS)
+    // Not in a comment, nor in a title's text, nor in a fragment.
+    #expect(declared("<!-- <meta charset=euc-kr> --><title><meta charset=euc-kr></title>") == nil)
+    let fragment = HTMLParser(fragmentContext: (localName: "div", namespace: .html), scripting: false)
+    fragment.append(Array("<meta charset=euc-kr>".utf8))
+    fragment.finish()
+    #expect(fragment.declaredEncoding == nil)
   }
 
   @Test func changingTheEncoding() {

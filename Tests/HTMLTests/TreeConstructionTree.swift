@@ -136,6 +136,9 @@ final class TreeConstructionTree {
       case .pop:
         let node = Int(next())
         if case .element(0, "option", _) = nodes[node]?.kind { cloneIntoSelectedContent(node) }
+      case .elementNS, .processingInstruction, .cdataSection:
+        // The XML parser's operations: the HTML parser never writes them.
+        fatalError("the HTML parser wrote the XML operation \(operation)")
       }
     }
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Network
 import Testing
+import _CaperTestSupport
 
 /// Fetches over HTTP and HTTPS against `Fixtures/server.py` on 127.0.0.1, and the failures a
 /// browser meets: refused connections, unknown hosts, bad certificates, timeouts, redirect loops.

@@ -1,5 +1,6 @@
 import Network
 import Testing
+import _CaperTestSupport
 
 /// HTTPS against a server with a self-signed certificate: refused by default, accepted with
 /// `ignoreHTTPSErrors`.

@@ -22,13 +22,14 @@ public enum CaperBinary {
     fatalError("the caper binary was not found beside \(CommandLine.arguments[0]); run `swift build` first")
   }
 
-  /// Runs the built `caper` with `arguments`, the test's environment plus `environment`.
-  public static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws
-    -> ProcessResult
+  /// Runs the built `caper` with `arguments`, the test's environment plus `environment`, and
+  /// `input` on its standard input (empty without it).
+  public static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, input: Data? = nil)
+    throws -> ProcessResult
   {
     let result = try ChildProcess.run(
       productsDirectory.appendingPathComponent("caper"), arguments,
-      environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, directory: directory)
+      environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, directory: directory, input: input)
     return ProcessResult(
       status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
       stderr: String(decoding: result.stderr, as: UTF8.self))

@@ -30,6 +30,8 @@ function loadRuntime(host = {}, { selectors = true, context = null } = {}) {
     try {
       if (fs.existsSync(cssSyntax)) install('css-syntax', cssSyntax);
       install('selectors', selectorsFile);
+      // The cascade (getComputedStyle, innerText) runs after the selector engine, as in DOMRuntime.swift.
+      for (const name of ['css-parser', 'cascade']) install(name, path.join(sources, `Browser/JavaScript/dom/${name}.js`));
     } catch (error) {
       runtime.selectorsError = error;
     }
@@ -199,7 +201,28 @@ function testHost(calls = []) {
     resolveURL(base, relative) {
       try { return new URL(relative, base).href; } catch { return null; }
     },
+    // The URL crossings (Ada in Caper, Node's URL here): a URL's components at once, null on failure.
+    urlParse(input, base) {
+      try { return urlComponents(new URL(input, typeof base === 'string' ? base : undefined)); } catch { return null; }
+    },
+    urlCanParse(input, base) { return URL.canParse(input, typeof base === 'string' ? base : undefined); },
+    urlSet(href, component, value) {
+      let url;
+      try { url = new URL(href); } catch { return null; }
+      try { url[component] = value; } catch { return null; }
+      return urlComponents(url);
+    },
+    urlSearchParamsParse(query) { return [...new URLSearchParams(query)].flat(); },
+    urlSearchParamsSerialize(flat) {
+      const params = new URLSearchParams();
+      for (let i = 0; i + 1 < flat.length; i += 2) params.append(flat[i], flat[i + 1]);
+      return params.toString();
+    },
   };
 }
+const urlComponents = (url) => {
+  const { href, origin, protocol, username, password, host, hostname, port, pathname, search, hash } = url;
+  return { href, origin, protocol, username, password, host, hostname, port, pathname, search, hash };
+};
 
 module.exports = { loadRuntime, BatchWriter, syntheticPage, simpleMarkupBatch, testHost, domFiles };

@@ -212,7 +212,7 @@ const walkFloor = () => {
 };
 
 // Warm-up, then the measured passes.
-for (let i = 0; i < 3; i++) for (const selector of SELECTORS) selectors.querySelectorAll(document, selector);
+for (let i = 0; i < 20; i++) for (const selector of SELECTORS) selectors.querySelectorAll(document, selector);
 const plain = best(false);
 const mutating = best(true);
 const floor = walkFloor();

@@ -52,6 +52,8 @@ const makeDocument = (options = {}) => {
     [S.PREV]: null,
     [S.MODE]: options.mode || 'no-quirks',
     [S.CONTENT_TYPE]: options.contentType || 'text/html',
+    // An HTML document unless the content type says otherwise (as DOMImplementation makes them).
+    [S.HTML_DOCUMENT]: options.html !== undefined ? options.html : (options.contentType || 'text/html') === 'text/html',
     [S.URL]: options.url || 'about:blank',
     [S.VERSION]: 0,
   };

@@ -2,7 +2,7 @@
 // table of interface -> local names -> reflected content attributes (§2.6.1 reflection), plus the
 // members reflection cannot express (form controls' values and checkedness, select and option
 // selectedness, tables, labels). Also innerHTML/outerHTML/insertAdjacentHTML through
-// `host.parseFragment`, `dataset`, `style`, `innerText` (with the default styles, no layout),
+// `host.parseFragment`, `dataset`, `style`, `innerText` (through cascade.js; `hidden` is there too),
 // the document's HTML members (head, body, title, forms, ...) and its base URL.
 (host, runtime) => {
   'use strict';
@@ -92,7 +92,6 @@
       hash: match[8] === '#' || match[8] === undefined ? '' : match[8],
     };
   };
-  const specialOrigins = ['http:', 'https:', 'ws:', 'wss:', 'ftp:'];
 
   // ---- Reflection (§2.6.1) -----------------------------------------------------------------
   const kinds = {
@@ -190,10 +189,17 @@
   const define = (Interface, members) => nodes.mixin(members, Interface);
 
   // ---- HTMLElement ---------------------------------------------------------------------------
-  class HTMLElement extends Element {}
+  class HTMLElement extends Element {
+    // HTML §3.2.3: constructible only as a defined custom element's `super()` (custom-elements.js).
+    constructor() {
+      const construct = nodes.hooks.constructHTMLElement;
+      if (construct === null) throw new TypeError('Illegal constructor');
+      return construct(new.target);
+    }
+  }
   reflectOn(HTMLElement, {
     title: 'string', lang: 'string', accessKey: 'string', dir: ['enumerated', 'dir', ['ltr', 'rtl', 'auto']],
-    hidden: 'boolean', inert: 'boolean', autofocus: 'boolean', nonce: 'string', enterKeyHint: ['enumerated', 'enterkeyhint',
+    inert: 'boolean', autofocus: 'boolean', nonce: 'string', enterKeyHint: ['enumerated', 'enterkeyhint',
       ['enter', 'done', 'go', 'next', 'previous', 'search', 'send']],
     inputMode: ['enumerated', 'inputmode', ['none', 'text', 'tel', 'url', 'email', 'numeric', 'decimal', 'search']],
     autocapitalize: 'string',
@@ -409,75 +415,9 @@
     }
   };
 
-  // ---- innerText (§3.2.7, with the user agent's default styles and no layout) ------------------
-  const notRendered = new Set(['head', 'script', 'style', 'template', 'title', 'meta', 'link', 'base', 'noscript', 'datalist',
-    'noembed', 'noframes', 'param', 'rp', 'source', 'track', 'area', 'map']);
-  const blockNames = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
-    'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-    'html', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'optgroup', 'option', 'pre', 'search', 'section', 'summary',
-    'table', 'ul', 'xmp', 'plaintext', 'caption', 'select']);
-  const preformatted = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);
-  // Replaced elements and form controls: their children give no text.
-  const replacedElements = new Set(['textarea', 'select', 'video', 'audio', 'iframe', 'canvas', 'img', 'object', 'embed']);
-  const isRendered = (element) => {
-    for (let node = element; node !== null && node[TYPE] === 1; node = node[PARENT]) {
-      if (node[NAMESPACE] === HTML_NS && (SetPrototypeHas(notRendered, node[LOCAL]) || attributeByNamespace(node, null, 'hidden') !== null)) return false;
-      if (isHTML(node[PARENT], 'details') && getAttributeOrNull(node[PARENT], 'open') === null && !isHTML(node, 'summary')) return false;
-    }
-    return element[TYPE] !== 1 || isConnected(element);
-  };
+  // ---- innerText (§3.2.7): the rendered text collection steps over the cascade (cascade.js, installed after this file) ----
   const isConnected = (node) => nodes.shadowIncludingRoot(node)[TYPE] === 9;
-  const nextElement = (node) => { for (node = node[NEXT]; node !== null; node = node[NEXT]) if (node[TYPE] === 1) return node; return null; };
-  const innerText = (element) => {
-    if (!isRendered(element)) return descendantText(element);
-    const items = [];
-    const visit = (node, pre) => {
-      if (node[TYPE] === 3) {
-        let text = node[DATA];
-        if (!pre) {
-          let out = '';
-          for (let i = 0; i < text.length; i++) {
-            const c = StringPrototypeCharCodeAt(text, i);
-            if (isWhitespace(c)) { if (out[out.length - 1] !== ' ') out += ' '; } else out += text[i];
-          }
-          text = out;
-        }
-        if (text !== '') ArrayPrototypePush(items, text);
-        return;
-      }
-      if (node[TYPE] !== 1) return;
-      const local = node[NAMESPACE] === HTML_NS ? node[LOCAL] : '';
-      if (SetPrototypeHas(notRendered, local) || attributeByNamespace(node, null, 'hidden') !== null) return;
-      if (local === 'br') { ArrayPrototypePush(items, '\n'); return; }
-      const before = local === 'p' ? 2 : SetPrototypeHas(blockNames, local) || local === 'tr' ? 1 : 0;
-      if (before) ArrayPrototypePush(items, before);
-      const inner = pre || SetPrototypeHas(preformatted, local);
-      if (local === 'details' && getAttributeOrNull(node, 'open') === null) {
-        for (let child = node[FIRST]; child !== null; child = child[NEXT]) if (isHTML(child, 'summary')) visit(child, inner);
-      } else if (!SetPrototypeHas(replacedElements, local)) {
-        for (let child = node[FIRST]; child !== null; child = child[NEXT]) visit(child, inner);
-      }
-      if ((local === 'td' || local === 'th') && nextElement(node) !== null) ArrayPrototypePush(items, '\t');
-      if (before) ArrayPrototypePush(items, before);
-    };
-    for (let child = element[FIRST]; child !== null; child = child[NEXT]) visit(child, SetPrototypeHas(preformatted, element[LOCAL]));
-    // Required line breaks: drop leading and trailing ones, merge runs to their maximum; trim spaces at line edges.
-    let out = '', pending = 0;
-    for (const item of safeArray(items)) {
-      if (typeof item === 'number') { if (out !== '') pending = MathMax(pending, item); continue; }
-      if (pending > 0) {
-        while (out[out.length - 1] === ' ') out = StringPrototypeSlice(out, 0, -1);
-        out += pending === 2 ? '\n\n' : '\n';
-        pending = 0;
-      }
-      let text = item;
-      if (out === '' || out[out.length - 1] === '\n') while (text[0] === ' ') text = StringPrototypeSlice(text, 1);
-      else if (out[out.length - 1] === ' ' && text[0] === ' ') text = StringPrototypeSlice(text, 1);
-      out += text;
-    }
-    while (out[out.length - 1] === ' ') out = StringPrototypeSlice(out, 0, -1);
-    return out;
-  };
+  const innerText = (element) => runtime.cascade.innerText(element);
   const setInnerText = (element, value) => {
     const document = element[DOCUMENT];
     const fragment = createDocumentFragment(document);
@@ -632,6 +572,16 @@
     if (type === 'checkbox' || type === 'radio') return 'default/on';
     if (type === 'file') return 'filename';
     return 'value';
+  };
+  /** HTML §4.10.5.4: what an input's `value` getter returns, by its type's value mode. */
+  const inputValue = (input) => {
+    const type = inputType(input);
+    switch (valueMode(type)) {
+      case 'value': return input[VALUE_STATE] ?? sanitize(type, getAttributeValue(input, 'value'));
+      case 'default': return getAttributeValue(input, 'value');
+      case 'default/on': return getAttributeOrNull(input, 'value') ?? 'on';
+      default: return input[VALUE_STATE] ?? '';
+    }
   };
   const checkedness = (input) => input[CHECKED_STATE] ?? attributeByNamespace(input, null, 'checked') !== null;
   const setCheckedness = (input, checked) => {
@@ -799,47 +749,39 @@
   const referrerPolicy = ['enumerated', 'referrerpolicy', ['', 'no-referrer', 'no-referrer-when-downgrade', 'same-origin', 'origin',
     'strict-origin', 'origin-when-cross-origin', 'strict-origin-when-cross-origin', 'unsafe-url'], ''];
   const crossOrigin = ['enumerated', 'crossorigin', ['anonymous', 'use-credentials'], null, 'anonymous'];
+  // HTML §4.6.3 HTMLHyperlinkElementUtils: the href attribute parsed by Ada (host.urlParse, the
+  // page URL's crossing), its components read from one parse; setters go through host.urlSet, as
+  // URL's setters do, then write the serialization back to href.
+  /** The element's url's components ({ href, origin, protocol, ... }), or null (no href, or it does not parse). */
+  const hyperlinkURL = (element) => {
+    const value = getAttributeOrNull(element, 'href');
+    if (value === null || typeof host.urlParse !== 'function') return null;
+    return host.urlParse(value, documentBaseURL(element[DOCUMENT]));
+  };
   const hyperlink = {
     get href() { const value = getAttributeOrNull(this, 'href'); return value === null ? '' : parseURL(this, value) ?? value; },
     set href(value) { setAttributeValue(this, 'href', String(value)); },
-    get origin() {
-      const parts = urlParts(this.href);
-      if (parts === null || ArrayPrototypeIndexOf(specialOrigins, parts.protocol) < 0) return 'null';
-      return parts.protocol + '//' + parts.hostname + (parts.port === '' ? '' : ':' + parts.port);
-    },
-    get protocol() { return urlParts(this.href)?.protocol ?? ':'; },
-    get username() { return urlParts(this.href)?.username ?? ''; },
-    get password() { return urlParts(this.href)?.password ?? ''; },
-    get host() { const parts = urlParts(this.href); return parts === null ? '' : parts.hostname + (parts.port === '' ? '' : ':' + parts.port); },
-    get hostname() { return urlParts(this.href)?.hostname ?? ''; },
-    get port() { return urlParts(this.href)?.port ?? ''; },
-    get pathname() { return urlParts(this.href)?.pathname ?? ''; },
-    get search() { return urlParts(this.href)?.search ?? ''; },
-    get hash() { return urlParts(this.href)?.hash ?? ''; },
+    get origin() { return hyperlinkURL(this)?.origin ?? ''; },
+    get protocol() { return hyperlinkURL(this)?.protocol ?? ':'; },
+    get username() { return hyperlinkURL(this)?.username ?? ''; },
+    get password() { return hyperlinkURL(this)?.password ?? ''; },
+    get host() { return hyperlinkURL(this)?.host ?? ''; },
+    get hostname() { return hyperlinkURL(this)?.hostname ?? ''; },
+    get port() { return hyperlinkURL(this)?.port ?? ''; },
+    get pathname() { return hyperlinkURL(this)?.pathname ?? ''; },
+    get search() { return hyperlinkURL(this)?.search ?? ''; },
+    get hash() { return hyperlinkURL(this)?.hash ?? ''; },
     toString() { return this.href; },
   };
-  // Setters of the URL parts rebuild the serialized URL from its parts and resolve it again.
   for (const part of safeArray(['protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'hash'])) {
     const descriptor = ObjectGetOwnPropertyDescriptor(hyperlink, part);
     ObjectDefineProperty(hyperlink, part, {
       get: descriptor.get,
       set(value) {
-        const parts = urlParts(this.href);
-        if (parts === null) return;
-        value = String(value);
-        if (part === 'protocol') parts.protocol = value[value.length - 1] === ':' ? value : value + ':';
-        else if (part === 'host') {
-          const colon = StringPrototypeIndexOf(value, ':');
-          parts.hostname = colon < 0 ? value : StringPrototypeSlice(value, 0, colon);
-          if (colon >= 0) parts.port = StringPrototypeSlice(value, colon + 1);
-        }
-        else if (part === 'search') parts.search = value === '' ? '' : value[0] === '?' ? value : '?' + value;
-        else if (part === 'hash') parts.hash = value === '' ? '' : value[0] === '#' ? value : '#' + value;
-        else if (part === 'pathname') parts.pathname = value[0] === '/' ? value : '/' + value;
-        else parts[part] = value;
-        const credentials = parts.username !== '' ? parts.username + (parts.password !== '' ? ':' + parts.password : '') + '@' : '';
-        const authority = parts.hostname !== '' || credentials !== '' ? '//' + credentials + parts.hostname + (parts.port !== '' ? ':' + parts.port : '') : '';
-        setAttributeValue(this, 'href', resolve('about:blank', parts.protocol + authority + parts.pathname + parts.search + parts.hash) ?? this.href);
+        const url = hyperlinkURL(this);
+        if (url === null) return;
+        const updated = host.urlSet(url.href, part, String(value));
+        if (updated !== null) setAttributeValue(this, 'href', updated.href);
       },
       enumerable: false,
       configurable: true,
@@ -969,15 +911,7 @@
     }, merge(formMembers, {
       get type() { return inputType(this); },
       set type(value) { setAttributeValue(this, 'type', String(value)); },
-      get value() {
-        const type = inputType(this);
-        switch (valueMode(type)) {
-          case 'value': return this[VALUE_STATE] ?? sanitize(type, getAttributeValue(this, 'value'));
-          case 'default': return getAttributeValue(this, 'value');
-          case 'default/on': return getAttributeOrNull(this, 'value') ?? 'on';
-          default: return this[VALUE_STATE] ?? '';
-        }
-      },
+      get value() { return inputValue(this); },
       set value(value) {
         value = value === null ? '' : String(value);
         const type = inputType(this);
@@ -1436,10 +1370,17 @@
   const scriptsGetter = documentCollection(Symbol('scripts'), (node) => isHTML(node, 'script'));
   const anchorsGetter = documentCollection(Symbol('anchors'), (node) => isHTML(node, 'a') && getAttributeOrNull(node, 'name') !== null);
 
+  // Form state the selector engine reads (selectors.js takes these at install: :checked,
+  // :indeterminate, :placeholder-shown, :valid/:invalid follow script, not only attributes).
+  /** The value of an input or textarea as its `value` getter returns it (the dirty value once set). */
+  const controlValue = (element) => (element[LOCAL] === 'textarea' ? normalizeNewlines(element[VALUE_STATE] ?? childTextContent(element)) : inputValue(element));
+  /** A checkbox's indeterminate IDL attribute (§4.10.5.4). */
+  const isIndeterminate = (input) => input[INDETERMINATE] === true;
+
   return {
     ...interfaces, interfaces: ObjectFreeze(interfaces), documentBaseURL, parseFragment, formOwner, isDisabledControl, inputType,
     labelControl, innerText, stripAndCollapse, parseInteger, urlParts, FOCUSED, FORCE_ASYNC, REFERRER, LAST_MODIFIED, VALUE_STATE,
-    CHECKED_STATE, SELECTED_STATE, isSelected, setSelectedness, setCheckedness, checkedness, maybeCloneOptionIntoSelectedContent,
+    CHECKED_STATE, SELECTED_STATE, isSelected, setSelectedness, setCheckedness, checkedness, controlValue, isIndeterminate, maybeCloneOptionIntoSelectedContent,
     /** `(element, event)`: the page's activation behavior after a click that was not canceled (links, submit buttons); set by the lead. */
     activationBehavior: null,
     /** `(form, submitter, fromRequestSubmit)`: form submission (navigation); set by the lead. */

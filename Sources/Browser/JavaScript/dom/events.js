@@ -216,9 +216,15 @@
     return parent !== null && (parent[TYPE] === 9 || (parent[PARENT] !== null && parent[PARENT][TYPE] === 9));
   };
 
+  /** `(node) => slot or null`: a slottable's assigned slot (slots.js sets it; DOM §4.2.2.3 "find a slot"). */
+  let assignedSlotOf = null;
   /** DOM: get the parent of a node, a document's window, or nothing. */
   const getTheParent = (target, event) => {
     if (!isNode(target)) return null;
+    if (assignedSlotOf !== null && (target[TYPE] === 1 || target[TYPE] === 3)) {
+      const slot = assignedSlotOf(target);
+      if (slot !== null) return slot;
+    }
     if (target[TYPE] === 9) return event[S.type] === 'load' ? null : target[DEFAULT_VIEW] ?? null;
     if (isShadowRoot(target)) {
       if ((event[S.flags] & COMPOSED) === 0 && rootOf(event[S.path][0].item) === target) return null;
@@ -235,13 +241,22 @@
     let relatedTarget = retarget(event[S.relatedTarget], target);
     let clearTargets = false;
     if (target !== relatedTarget || target === event[S.relatedTarget]) {
+      let slotInClosedTree = false;
       const appendToPath = (item, shadowAdjustedTarget, related) => {
         const rootOfClosedTree = isShadowRoot(item) && item[runtime.internals.MODE] === 'closed';
-        ArrayPrototypePush(path, { item, shadowAdjustedTarget, relatedTarget: related, rootOfClosedTree });
+        ArrayPrototypePush(path, { item, shadowAdjustedTarget, relatedTarget: related, rootOfClosedTree, slotInClosedTree });
       };
       appendToPath(target, target, relatedTarget);
       let parent = getTheParent(target, event);
+      // DOM §2.9 step 5.9: a slottable's parent is its slot; a slot in a closed tree hides what follows.
+      let slottable = isNode(target) && parent !== null && isNode(parent) && parent !== target[PARENT] ? target : null;
       while (parent !== null) {
+        if (slottable !== null) {
+          slottable = null;
+          const slotRoot = rootOf(parent);
+          if (isShadowRoot(slotRoot) && slotRoot[runtime.internals.MODE] === 'closed') slotInClosedTree = true;
+        }
+        if (isNode(parent) && (parent[TYPE] === 1 || parent[TYPE] === 3) && assignedSlotOf !== null && assignedSlotOf(parent) !== null) slottable = parent;
         relatedTarget = retarget(event[S.relatedTarget], parent);
         if (!isNode(parent) || (isNode(target) && shadowIncludingInclusiveAncestor(rootOf(target), parent))) {
           appendToPath(parent, null, relatedTarget);
@@ -252,6 +267,7 @@
           appendToPath(parent, target, relatedTarget);
         }
         if (parent !== null) parent = getTheParent(parent, event);
+        slotInClosedTree = false;
       }
       let clearStruct = null;
       for (let i = path.length - 1; i >= 0; i--) if (path[i].shadowAdjustedTarget !== null) { clearStruct = path[i]; break; }
@@ -480,6 +496,9 @@
     return dispatch(target, event);
   };
   const setExceptionReporter = (report) => { reportException = report; };
+  /** Reports an exception a callback threw (HTML §8.1.4.6 "report an exception"). */
+  const report = (error) => reportException(error);
+  const setAssignedSlotFinder = (find) => { assignedSlotOf = find; };
 
   const interfaces = {
     Event, CustomEvent, UIEvent, MouseEvent, KeyboardEvent, FocusEvent, InputEvent, PointerEvent, WheelEvent, SubmitEvent,
@@ -491,6 +510,6 @@
   }
   return ObjectFreeze({
     ...interfaces, interfaces: ObjectFreeze(interfaces), DEFAULT_VIEW, LISTENERS, addListener, dispatch, fire, retarget,
-    setExceptionReporter, signalAbort, defineEventHandlers, removeListener, globalEventNames, windowEventNames,
+    setExceptionReporter, report, setAssignedSlotFinder, signalAbort, defineEventHandlers, removeListener, globalEventNames, windowEventNames,
   });
 }

@@ -11,7 +11,9 @@
 // CharacterData (Text, Comment, CDATASection, ProcessingInstruction): DATA
 // DocumentType: NAME, PUBLIC_ID, SYSTEM_ID
 // Document:  MODE ('no-quirks' | 'quirks' | 'limited-quirks'), VERSION (incremented by every tree
-//            or attribute mutation: live collections and caches compare it), URL, CONTENT_TYPE
+//            or attribute mutation: live collections and caches compare it), URL, CONTENT_TYPE,
+//            HTML_DOCUMENT (true for an HTML document, false for an XML one: DOM §4.5 "type";
+//            nodes.js sets it, and the selector engine's case rules follow it)
 // ShadowRoot: HOST, MODE
 (host, runtime) => {
   'use strict';
@@ -42,6 +44,7 @@
     URL: Symbol('url'),
     CONTENT_TYPE: Symbol('contentType'),
     HOST: Symbol('host'),
+    HTML_DOCUMENT: Symbol('htmlDocument'),
     // Namespace URIs (DOM §1.4, Infra "namespaces").
     HTML_NS: 'http://www.w3.org/1999/xhtml',
     SVG_NS: 'http://www.w3.org/2000/svg',

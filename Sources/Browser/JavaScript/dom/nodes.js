@@ -19,9 +19,15 @@
   const { makeError } = runtime['dom-exception'];
   const { EventTarget } = runtime.events;
 
+  /** Document: true for an HTML document (DOM "type" is "html"); internals.js's, so the selector engine reads the same. */
+  const HTML_DOCUMENT = runtime.internals.HTML_DOCUMENT;
   // Slots only this runtime's files use.
-  /** Document: true for an HTML document (DOM "type" is "html"). */
-  const HTML_DOCUMENT = Symbol('htmlDocument');
+  /**
+   * Document: incremented by every change to the structure of its node trees (link, unlink) and to
+   * an element's `id` or `class` attribute, and by nothing else: what an index of elements by local
+   * name, id and class depends on (the selector engine's candidate index).
+   */
+  const TREE_VERSION = Symbol('treeVersion');
   /** Document: its inert template contents owner document, made on first use. */
   const TEMPLATE_DOCUMENT = Symbol('templateDocument');
   /** Document: `readyState`, `characterSet`, and the live NodeIterators (for the pre-removing steps). */
@@ -32,6 +38,11 @@
   const IS_TEMPLATE_DOCUMENT = Symbol('isTemplateDocument');
   /** Element (form-associated): the form owner the parser's form element pointer gave, or absent. */
   const FORM_OWNER = Symbol('formOwner');
+  /**
+   * Element: its custom element state (HTML §4.13.1: 'undefined', 'failed', 'uncustomized', 'precustomized',
+   * 'custom'), set by custom-elements.js; absent means 'uncustomized', or 'undefined' for a valid custom element name.
+   */
+  const CUSTOM_ELEMENT_STATE = Symbol('customElementState');
 
   /** Hooks the later files (elements, the lead's page) set: insertion/removal/attribute steps, cloning steps. */
   const hooks = {
@@ -40,6 +51,14 @@
     attributeChanged: null, // (element, localName, namespace, oldValue, value) => void
     cloned: null, // (copy, node, deep) => void
     created: null, // (element) => void, for elements page code creates (createElement, createElementNS)
+    // Set by mutation-observer.js once a MutationObserver observes: (type, target, name, namespace, oldValue,
+    // addedNodes, removedNodes, previousSibling, nextSibling) => void, DOM §4.3.2 "queue a mutation record".
+    mutation: null,
+    adopted: null, // (node, oldDocument) => void, after a subtree moved to another document
+    // custom-elements.js: `new.target` => element for HTMLElement's constructor (HTML §3.2.3), and
+    // (document, namespace, localName, is) => element or null for createElement(NS) with a definition.
+    constructHTMLElement: null,
+    createCustomElement: null,
   };
 
   const illegal = () => new TypeError('Illegal constructor');
@@ -308,12 +327,18 @@
       if (!RegExpTest(namePattern, localName)) throw makeError('InvalidCharacterError', `The tag name provided ('${localName}') is not a valid name.`);
       if (this[HTML_DOCUMENT]) localName = asciiLowercase(localName);
       const namespace = this[HTML_DOCUMENT] || this[CONTENT_TYPE] === 'application/xhtml+xml' ? HTML_NS : null;
+      const is = typeof options === 'object' && options !== null && options.is !== undefined ? String(options.is) : null;
+      const custom = hooks.createCustomElement === null ? null : hooks.createCustomElement(this, namespace, localName, is);
+      if (custom !== null) return custom;
       const element = createElement(this, namespace, null, localName);
       if (hooks.created !== null) hooks.created(element);
       return element;
     }
     createElementNS(namespace, qualifiedName, options = undefined) {
       const { namespace: ns, prefix, localName } = validateAndExtract(namespace, qualifiedName);
+      const is = typeof options === 'object' && options !== null && options.is !== undefined ? String(options.is) : null;
+      const custom = hooks.createCustomElement === null || prefix !== null ? null : hooks.createCustomElement(this, ns, localName, is);
+      if (custom !== null) return custom;
       const element = createElement(this, ns, prefix, localName);
       if (hooks.created !== null) hooks.created(element);
       return element;
@@ -528,6 +553,7 @@
       this[PREV] = null;
       this[MODE] = 'no-quirks';
       this[VERSION] = 0;
+      this[TREE_VERSION] = 0;
       this[URL] = 'about:blank';
       this[CONTENT_TYPE] = 'application/xml';
       this[HTML_DOCUMENT] = false;
@@ -634,11 +660,15 @@
   };
   const shadowHostNames = ['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
     'main', 'nav', 'p', 'section', 'span'];
+  /** DOM §4.2.14 attach a shadow root, step 2: whether `element` may host a shadow root. */
+  const canHostShadowRoot = (element) => {
+    const local = element[LOCAL];
+    return element[NAMESPACE] === HTML_NS && (ArrayPrototypeIndexOf(shadowHostNames, local) >= 0 || StringPrototypeIndexOf(local, '-') > 0);
+  };
   const attachShadow = (element, init) => {
     const mode = init?.mode;
     if (mode !== 'open' && mode !== 'closed') throw new TypeError("Failed to execute 'attachShadow': The provided value is not a valid 'ShadowRootMode'.");
-    const local = element[LOCAL];
-    if (element[NAMESPACE] !== HTML_NS || (ArrayPrototypeIndexOf(shadowHostNames, local) < 0 && StringPrototypeIndexOf(local, '-') <= 0)) {
+    if (!canHostShadowRoot(element)) {
       throw makeError('NotSupportedError', 'This element does not support attachShadow');
     }
     if (element[SHADOW] !== null) throw makeError('NotSupportedError', 'Shadow root cannot be created on a host which already hosts a shadow tree.');
@@ -816,6 +846,7 @@
   const touch = (node) => { node[DOCUMENT][VERSION]++; };
   /** Links `node` into `parent` before `child` (null: last), nothing else. */
   const link = (node, parent, child) => {
+    (parent[TYPE] === 9 ? parent : parent[DOCUMENT])[TREE_VERSION]++;
     node[PARENT] = parent;
     if (child === null) {
       const last = parent[LAST];
@@ -833,6 +864,7 @@
   };
   const unlink = (node) => {
     const parent = node[PARENT], previous = node[PREV], next = node[NEXT];
+    (parent[TYPE] === 9 ? parent : parent[DOCUMENT])[TREE_VERSION]++;
     if (previous === null) parent[FIRST] = next; else previous[NEXT] = next;
     if (next === null) parent[LAST] = previous; else next[PREV] = previous;
     node[PARENT] = null;
@@ -895,40 +927,68 @@
     return node;
   };
   /** DOM: insert (the node's validity already checked). */
-  const insert = (node, parent, child) => {
+  const insert = (node, parent, child, suppressObservers = false) => {
     const document = parent[TYPE] === 9 ? parent : parent[DOCUMENT];
     if (node[TYPE] === 11) {
       const nodes = [];
       for (let n = node[FIRST]; n !== null; n = n[NEXT]) ArrayPrototypePush(nodes, n);
       for (const n of safeArray(nodes)) unlink(n);
-      if (nodes.length > 0) touch(node);
+      if (nodes.length > 0) {
+        touch(node);
+        if (hooks.mutation !== null) hooks.mutation('childList', node, null, null, null, [], nodes, null, null);
+      }
+      const previous = child === null ? parent[LAST] : child[PREV];
       for (const n of safeArray(nodes)) {
         if (n[DOCUMENT] !== document) adoptSubtree(n, document);
         link(n, parent, child);
       }
       document[VERSION]++;
+      if (!suppressObservers && hooks.mutation !== null && nodes.length > 0) {
+        hooks.mutation('childList', parent, null, null, null, nodes, [], previous, child);
+      }
       if (hooks.inserted !== null) for (const n of safeArray(nodes)) hooks.inserted(n);
       return;
     }
     if (node[PARENT] !== null) removeNode(node);
     if (node[DOCUMENT] !== document) adoptSubtree(node, document);
+    const previous = child === null ? parent[LAST] : child[PREV];
     link(node, parent, child);
     document[VERSION]++;
+    if (!suppressObservers && hooks.mutation !== null) hooks.mutation('childList', parent, null, null, null, [node], [], previous, child);
     if (hooks.inserted !== null) hooks.inserted(node);
+  };
+  /** The nodes `node` inserts: a fragment's children, else itself. */
+  const nodesToInsert = (node) => {
+    if (node[TYPE] !== 11) return [node];
+    const list = [];
+    for (let n = node[FIRST]; n !== null; n = n[NEXT]) ArrayPrototypePush(list, n);
+    return list;
   };
   const appendChild = (parent, node) => preInsert(node, parent, null);
   const replaceChild = (child, node, parent) => {
     ensurePreInsertionValidity(node, parent, child, true);
     let reference = child[NEXT];
     if (reference === node) reference = node[NEXT];
-    if (child[PARENT] !== null) removeNode(child);
-    insert(node, parent, reference);
+    let previous = child[PREV];
+    if (previous === node) previous = node[PREV];
+    const removed = child[PARENT] !== null ? [child] : [];
+    if (child[PARENT] !== null) removeNode(child, true);
+    const added = hooks.mutation === null ? null : nodesToInsert(node);
+    insert(node, parent, reference, true);
+    if (hooks.mutation !== null) hooks.mutation('childList', parent, null, null, null, added ?? nodesToInsert(node), removed, previous, reference);
     return child;
   };
   /** DOM: replace all (textContent, innerHTML, replaceChildren). */
   const replaceAll = (node, parent) => {
-    while (parent[FIRST] !== null) removeNode(parent[FIRST]);
-    if (node !== null) insert(node, parent, null);
+    const observed = hooks.mutation !== null;
+    const removed = [];
+    const added = observed && node !== null ? nodesToInsert(node) : [];
+    while (parent[FIRST] !== null) {
+      if (observed) ArrayPrototypePush(removed, parent[FIRST]);
+      removeNode(parent[FIRST], true);
+    }
+    if (node !== null) insert(node, parent, null, true);
+    if (observed && (added.length > 0 || removed.length > 0)) hooks.mutation('childList', parent, null, null, null, added, removed, null, null);
   };
   const preRemove = (child, parent) => {
     if (child[PARENT] !== parent) throw makeError('NotFoundError', 'The node to be removed is not a child of this node.');
@@ -936,13 +996,15 @@
     return child;
   };
   /** DOM: remove. */
-  const removeNode = (node) => {
+  const removeNode = (node, suppressObservers = false) => {
     const parent = node[PARENT];
     const document = node[DOCUMENT];
     const iterators = document[ITERATORS];
     if (iterators !== null) for (const iterator of safeArray(iterators)) runtime.traversal.preRemove(iterator, node);
+    const previous = node[PREV], next = node[NEXT];
     unlink(node);
     document[VERSION]++;
+    if (!suppressObservers && hooks.mutation !== null) hooks.mutation('childList', parent, null, null, null, [], [node], previous, next);
     if (hooks.removed !== null) hooks.removed(node, parent);
   };
   /** DOM: adopt. */
@@ -951,12 +1013,17 @@
     if (node[DOCUMENT] !== document) adoptSubtree(node, document);
   };
   const adoptSubtree = (root, document) => {
+    const oldDocument = root[DOCUMENT];
+    adoptNodes(root, document);
+    if (hooks.adopted !== null) hooks.adopted(root, oldDocument);
+  };
+  const adoptNodes = (root, document) => {
     for (let node = root; node !== null; node = following(node, root)) {
       node[DOCUMENT] = document;
       if (node[TYPE] === 1) {
         for (const attribute of safeArray(node[ATTRIBUTES])) attribute[DOCUMENT] = document;
-        if (node[SHADOW] !== null) adoptSubtree(node[SHADOW], document);
-        if (node[CONTENT] !== undefined) adoptSubtree(node[CONTENT], templateDocumentOf(document));
+        if (node[SHADOW] !== null) adoptNodes(node[SHADOW], document);
+        if (node[CONTENT] !== undefined) adoptNodes(node[CONTENT], templateDocumentOf(document));
       }
     }
   };
@@ -1009,6 +1076,8 @@
   };
   const changed = (element, attribute, oldValue) => {
     element[DOCUMENT][VERSION]++;
+    if (attribute[NAMESPACE] === null && (attribute[LOCAL] === 'id' || attribute[LOCAL] === 'class')) element[DOCUMENT][TREE_VERSION]++;
+    if (hooks.mutation !== null) hooks.mutation('attributes', element, attribute[LOCAL], attribute[NAMESPACE], oldValue, null, null, null, null);
     if (hooks.attributeChanged !== null) {
       const value = attribute[OWNER] === element ? attribute[VALUE] : null;
       hooks.attributeChanged(element, attribute[LOCAL], attribute[NAMESPACE], oldValue, value);
@@ -1059,6 +1128,7 @@
     const length = old.length;
     if (offset > length) throw makeError('IndexSizeError', `The offset ${offset} is greater than the node's length (${length}).`);
     if (offset + count > length) count = length - offset;
+    if (hooks.mutation !== null) hooks.mutation('characterData', node, null, null, old, null, null, null, null);
     node[DATA] = StringPrototypeSlice(old, 0, offset) + data + StringPrototypeSlice(old, offset + count);
     node[DOCUMENT][VERSION]++;
   };
@@ -1248,9 +1318,10 @@
     ObjectDefineProperty(interfaces[name].prototype, Symbol.toStringTag, { value: name, configurable: true });
   }
   const exports = {
-    ...interfaces, interfaces: ObjectFreeze(interfaces), hooks, HTML_DOCUMENT, TEMPLATE_DOCUMENT, READY_STATE, CHARSET, ITERATORS,
-    SHADOW_FLAGS, FORM_OWNER, elementFactory, elementFactoryFor, registerElementInterface, createElement, createText, createComment,
+    ...interfaces, interfaces: ObjectFreeze(interfaces), hooks, HTML_DOCUMENT, TREE_VERSION, TEMPLATE_DOCUMENT, READY_STATE, CHARSET, ITERATORS,
+    SHADOW_FLAGS, FORM_OWNER, CUSTOM_ELEMENT_STATE, elementFactory, elementFactoryFor, registerElementInterface, createElement, createText, createComment,
     createProcessingInstruction, createDocumentType, createDocumentFragment, createAttr, createDocument, attachShadowRoot,
+    canHostShadowRoot,
     templateDocumentOf, textFactory, commentFactory, namePattern, asciiLowercase, asciiUppercase, validateAndExtract,
     nodeName, rootOf, shadowIncludingRoot, isShadowRoot, documentElement, following, followingSkippingChildren, getElementById,
     descendantText, childTextContent, link, unlink, insert, preInsert, appendChild, replaceChild, replaceAll, removeNode, adopt,

@@ -4,9 +4,12 @@
 //
 // Guarantees: the tree is read only through the internal slots of internals.js and built-ins only
 // through runtime.primordials, so a page that overrides prototypes or globals cannot change a
-// result; results are never cached across calls (only compiled selectors are); matching allocates
-// nothing per element visited except where a case-insensitive substring test needs a lowercased
-// copy. Invalid selectors throw the SyntaxError DOMException made by
+// result; results are never cached across calls (only compiled selectors are, and the document
+// index described at `buildIndex`, which only says where elements are and is kept to the tree's
+// version); matching allocates nothing per element visited except where a case-insensitive
+// substring test needs a lowercased copy; no node stays reachable from the engine after a call
+// returns (`leave`; the index is held weakly by its document). HTML-ness is the DOM's own
+// (internals' HTML_DOCUMENT, DOM §4.5 "type"). Invalid selectors throw the SyntaxError DOMException made by
 // `runtime['dom-exception'].makeSyntaxError(message)` when that script is installed, else by the
 // function given to `configure({ syntaxError })`, else a plain SyntaxError.
 //
@@ -32,12 +35,16 @@
 //   target (Element | null): :target (default: the element the document URL's fragment names);
 //   scope (Node): :scope (default: the root element);
 //   shadowRoot (ShadowRoot): the tree of the stylesheet being matched, for :host.
-// When no state object is given, `configure({ state })` may supply one per document (the DOM's
-// focused element, for example). Form state the DOM keeps outside the slots comes through
-// `configure({ checkedness, selectedness, value, indeterminate })`, each `(element) => value`;
-// without them it is read from attributes: checkedness is the `checked` attribute, selectedness
-// the `selected` attribute (or the first enabled option of a drop-down select without one),
-// values the `value` attribute (textarea: its text), and a checkbox is never indeterminate.
+// When no state object is given, `configure({ state })` may supply one per document; without
+// either, :focus follows the DOM's focused element (elements.js's FOCUSED slot of the document).
+// Form state the DOM keeps outside the slots is read, at install, from elements.js (installed
+// before this file): `checkedness`, `isSelected`, `controlValue` (the dirty value) and
+// `isIndeterminate`, so :checked, :indeterminate, :placeholder-shown and :valid/:invalid follow
+// what script set; `configure({ checkedness, selectedness, value, indeterminate })` may replace
+// them. Installed without elements.js (the engine's unit tests), it reads attributes:
+// checkedness is the `checked` attribute, selectedness the `selected` attribute (or the first
+// enabled option of a drop-down select without one), values the `value` attribute (textarea: its
+// text), and a checkbox is never indeterminate.
 (host, runtime) => {
   'use strict';
   const {
@@ -79,7 +86,7 @@
   // Captured while the realm is made, before any page script could replace it.
   const decodeURIComponent = globalThis.decodeURIComponent;
   const I = runtime.internals;
-  const { TYPE, DOCUMENT, PARENT, FIRST, NEXT, PREV, NAMESPACE, LOCAL, ATTRIBUTES, VALUE, MODE, HOST, DATA, URL, CONTENT_TYPE, VERSION } = I;
+  const { TYPE, DOCUMENT, PARENT, FIRST, NEXT, PREV, NAMESPACE, LOCAL, ATTRIBUTES, VALUE, MODE, HOST, DATA, URL, VERSION, HTML_DOCUMENT } = I;
   const { HTML_NS, XML_NS } = I;
   const { tokenize } = runtime['css-syntax'];
 
@@ -99,12 +106,22 @@
     if (configuredSyntaxError !== null) return configuredSyntaxError(message);
     return new SyntaxError(message);
   };
-  // Optional hooks from the DOM for state it keeps outside the slots (see `configure`).
-  let checkednessHook = null;
-  let selectednessHook = null;
-  let valueHook = null;
-  let indeterminateHook = null;
+  // The DOM's form and focus state, kept outside the slots by elements.js (installed before this
+  // file in a page realm; the engine's own unit tests install it alone, and then attributes are
+  // read). `configure` may replace any of them.
+  const elementsModule = runtime.elements;
+  const fromElements = (name) => (elementsModule && typeof elementsModule[name] === 'function' ? elementsModule[name] : null);
+  let checkednessHook = fromElements('checkedness');
+  let selectednessHook = fromElements('isSelected');
+  let valueHook = fromElements('controlValue');
+  let indeterminateHook = fromElements('isIndeterminate');
   let stateHook = null;
+  /// Document: its focused element (elements.js's slot), or null without the DOM.
+  const FOCUSED = elementsModule && typeof elementsModule.FOCUSED === 'symbol' ? elementsModule.FOCUSED : null;
+  /// Document: the version the candidate index depends on: nodes.js's TREE_VERSION (tree structure,
+  /// id and class attributes), else VERSION (every mutation).
+  const nodesModule = runtime.nodes;
+  const TREE_VERSION = nodesModule && typeof nodesModule.TREE_VERSION === 'symbol' ? nodesModule.TREE_VERSION : VERSION;
   const configure = (options) => {
     if (!options) return;
     const hook = (name) => (typeof options[name] === 'function' ? options[name] : null);
@@ -194,13 +211,26 @@
   let generation = 0; // changes whenever memos made while matching stop being valid
   let nthElement = null; // memo of the last :nth-child index computed
   let nthIndex = 0;
+  let focusedElement = null; // :focus
+  let currentDocument = null; // the node document of the tree being matched
+  // The descendant combinator's memos (see `link`) written during this call, cleared by `leave`.
+  let memos = [];
 
   const enter = (node, givenState) => {
     const document = node[TYPE] === DOCUMENT_NODE ? node : node[DOCUMENT];
-    inHTMLDocument = !document || document[CONTENT_TYPE] === undefined || document[CONTENT_TYPE] === 'text/html';
+    // The DOM's notion (DOM §4.5 "type"); a document without the slot counts as HTML.
+    inHTMLDocument = !document || document[HTML_DOCUMENT] !== false;
     inQuirksMode = !!document && document[MODE] === 'quirks';
     state = givenState || (stateHook !== null && document ? stateHook(document) || null : null);
     targetElement = state && state.target !== undefined ? state.target : undefined;
+    focusedElement = null;
+    if (state !== null) {
+      focusedElement = state.focused || null;
+    } else if (FOCUSED !== null && document) {
+      // HTML "focused area of the document": only while in that document.
+      const focused = document[FOCUSED];
+      if (focused && focused[DOCUMENT] === document && isConnected(focused)) focusedElement = focused;
+    }
     hasAnchor = null;
     nthElement = null;
     generation++;
@@ -212,6 +242,27 @@
       while (top[PARENT]) top = top[PARENT];
       if (top[TYPE] === FRAGMENT && top[HOST]) hostElement = top[HOST];
     }
+  };
+
+  /// Drops every reference to the tree the call matched, so that no document stays reachable
+  /// from the engine after a call returns.
+  const leave = () => {
+    currentDocument = null;
+    scopeNode = null;
+    state = null;
+    hostElement = null;
+    targetElement = undefined;
+    hasAnchor = null;
+    nthElement = null;
+    focusedElement = null;
+    ixElements = ixParents = ixPrevious = ixPositions = ixLocals = ixHTML = ixIds = ixClasses = ixAttributes = ixValueCopies = null;
+    const list = memos;
+    for (let i = 0; i < list.length; i++) {
+      const memo = list[i];
+      memo.node = null;
+      memo.listed = false;
+    }
+    if (list.length > 0) memos = [];
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -1134,7 +1185,6 @@
     return 'ltr';
   };
 
-  let currentDocument = null;
   /// HTML "the indicated part of the document": from the document URL's fragment.
   const computeTarget = () => {
     const document = currentDocument;
@@ -1272,7 +1322,9 @@
     }
   };
 
-  const compileAttribute = (simple) => {
+  /// [att op value flag] over an element's attribute list; `html`: the element is an HTML element
+  /// in an HTML document (names lowercased, some values ASCII case-insensitive).
+  const attributeMatcher = (simple) => {
     const { namespace, operator, value, flag } = simple;
     const name = intern(simple.name);
     const lowerName = intern(asciiLowercase(name));
@@ -1281,10 +1333,7 @@
     const insensitive = tests[1];
     const htmlInsensitive = flag === '' && SetPrototypeHas(CASE_INSENSITIVE_VALUES, lowerName);
     const anyNamespace = namespace === '*';
-    return (e) => {
-      const attributes = e[ATTRIBUTES];
-      if (!attributes) return false;
-      const html = inHTMLDocument && e[NAMESPACE] === HTML_NS;
+    return (attributes, html) => {
       for (let i = 0; i < attributes.length; i++) {
         const attr = attributes[i];
         const attrNamespace = attr[NAMESPACE];
@@ -1293,6 +1342,13 @@
         if (!anyNamespace) return false;
       }
       return false;
+    };
+  };
+  const compileAttribute = (simple) => {
+    const matcher = attributeMatcher(simple);
+    return (e) => {
+      const attributes = e[ATTRIBUTES];
+      return !!attributes && matcher(attributes, inHTMLDocument && e[NAMESPACE] === HTML_NS);
     };
   };
 
@@ -1366,6 +1422,7 @@
     return false;
   };
   const isCustomElementName = (name) => StringPrototypeIndexOf(name, '-') > 0;
+  const CUSTOM_ELEMENT_STATE = runtime.nodes?.CUSTOM_ELEMENT_STATE ?? runtime.primordials.Symbol('customElementState');
 
   const compilePseudoClass = (simple) => {
     switch (simple.name) {
@@ -1452,7 +1509,12 @@
         return (e) => isHTML(e) && directionality(e) === direction;
       }
       case 'defined':
-        return (e) => !isHTML(e) || !isCustomElementName(e[LOCAL]);
+        return (e) => {
+          // HTML §4.13.1: defined when its custom element state is 'uncustomized' or 'custom' (custom-elements.js sets it).
+          const state = e[CUSTOM_ELEMENT_STATE];
+          if (state === undefined) return !isHTML(e) || !isCustomElementName(e[LOCAL]);
+          return state === 'custom' || state === 'uncustomized';
+        };
       case 'checked':
         return isChecked;
       case 'indeterminate':
@@ -1478,13 +1540,13 @@
       case 'invalid':
         return (e) => validity(e) === 0;
       case 'focus':
-        return (e) => state !== null && state.focused === e;
+        return (e) => focusedElement === e;
       case 'focus-within':
-        return (e) => state !== null && !!state.focused && isFlatAncestorOrSelf(e, state.focused);
+        return (e) => focusedElement !== null && isFlatAncestorOrSelf(e, focusedElement);
       case 'focus-visible':
         return (e) => {
-          if (state === null || state.focused !== e) return false;
-          if (typeof state.focusVisible === 'boolean') return state.focusVisible;
+          if (focusedElement !== e) return false;
+          if (state !== null && typeof state.focusVisible === 'boolean') return state.focusVisible;
           return (isHTMLNamed(e, 'input') && SetPrototypeHas(TEXT_ENTRY_TYPES, inputType(e))) || isHTMLNamed(e, 'textarea') || isEditingHost(e);
         };
       case 'hover':
@@ -1541,18 +1603,17 @@
         };
       case ' ': {
         // Siblings share ancestors: remember, for this query, whether `left` matched an inclusive
-        // ancestor of the last parent searched from.
-        let memoNode = null;
-        let memoResult = false;
-        let memoGeneration = -1;
+        // ancestor of the last parent searched from (listed in `memos`, so `leave` can drop it).
+        const memo = { node: null, result: false, generation: -1, listed: false };
         return (e) => {
           if (!test(e)) return false;
           const start = e[PARENT];
-          if (memoGeneration === generation && start === memoNode) return memoResult;
+          const valid = memo.generation === generation;
+          if (valid && start === memo.node) return memo.result;
           let result = false;
           for (let node = start; node; node = node[PARENT]) {
-            if (memoGeneration === generation && node === memoNode) {
-              result = memoResult;
+            if (valid && node === memo.node) {
+              result = memo.result;
               break;
             }
             if (node[TYPE] !== ELEMENT) {
@@ -1564,9 +1625,13 @@
               break;
             }
           }
-          memoNode = start;
-          memoResult = result;
-          memoGeneration = generation;
+          memo.node = start;
+          memo.result = result;
+          memo.generation = generation;
+          if (!memo.listed) {
+            memo.listed = true;
+            memos[memos.length] = memo;
+          }
           return result;
         };
       }
@@ -1707,11 +1772,17 @@
   };
 
   // ---------------------------------------------------------------------------------------------
-  // The candidate index: per document VERSION, the elements of the document tree in tree order,
-  // grouped by local name, id and class. It is built only when a second query sees the same
-  // version (so a page that mutates between queries pays one tree walk per query, as without
-  // it), is dropped whole on any version change, and only prunes: candidates still go through
-  // the full compiled test.
+  // The document index: per document tree version (nodes.js's TREE_VERSION: the tree's structure
+  // and the id and class attributes; VERSION without the DOM), the elements of the document tree
+  // in tree order with, per element position, its parent element's and previous element
+  // sibling's positions, its position among its siblings, local name, whether it is HTML, id,
+  // class, and attribute list (an element keeps one attribute list for its life, changed in
+  // place, so attribute values are read live), plus lists of positions by local name, id and
+  // class. It is built only when a fourth query sees the same tree version (see
+  // WALKS_BEFORE_INDEX), dropped whole when the tree version moves, and kept across other
+  // mutations (attribute values, text, form state). Queries over the whole document match
+  // against it with tests compiled for positions (`compileIndexed*`): reading these arrays
+  // replaces reading the slots of element objects of many shapes. Results are never cached.
 
   const indexes = new WeakMap();
 
@@ -1725,105 +1796,353 @@
     for (let i = 0; i < subject.simples.length; i++) if (subject.simples[i].kind === 'class') return { kind: 'class', value: subject.simples[i].name };
     const type = subject.type;
     if (type && type.name !== '*' && asciiLowercase(type.name) === type.name) return { kind: 'local', value: type.name };
-    return { kind: 'all', value: '' };
+    return null;
   };
 
-  const addToIndex = (map, key, element) => {
+  const addToIndex = (map, key, position) => {
     const list = MapPrototypeGet(map, key);
-    if (list === undefined) MapPrototypeSet(map, key, [element]);
-    else list[list.length] = element;
+    if (list === undefined) MapPrototypeSet(map, key, [position]);
+    else if (list[list.length - 1] !== position) list[list.length] = position; // a class listed twice counts once
   };
   const EMPTY = ObjectFreeze([]);
 
+  // Attribute values up to this length that an attribute selector reads are also kept interned
+  // (made on first read): a parser's values are slices of its text, two-byte strings when a page
+  // has any character above U+00FF, and string searches in those are several times slower than
+  // in the engine's one-byte copies.
+  const MAX_COPIED_VALUE = 256;
+
   const buildIndex = (document, version) => {
-    const all = [];
+    const internedNames = new Map();
+    const elements = [];
+    const parents = [];
+    const previous = [];
+    const positions = [];
+    const locals = [];
+    const html = [];
+    const ids = [];
+    const classes = [];
+    const attributeLists = [];
+    const valueCopies = [];
     const byLocal = new Map();
     const byId = new Map();
     const byClass = new Map();
+    // Per depth: the parent element's position and the last element child seen under it.
+    const parentAt = [-1];
+    const lastAt = [-1];
+    let depth = 0;
     let node = document[FIRST];
-    while (node) {
+    while (node !== null) {
       if (node[TYPE] === ELEMENT) {
-        all[all.length] = node;
-        addToIndex(byLocal, node[LOCAL], node);
+        const i = elements.length;
+        elements[i] = node;
+        parents[i] = parentAt[depth];
+        const before = lastAt[depth];
+        previous[i] = before;
+        positions[i] = before < 0 ? 1 : positions[before] + 1;
+        lastAt[depth] = i;
+        // Interned, so that comparing with a selector's (interned) name compares pointers even
+        // when the parser's names are slices of its text.
+        const raw = node[LOCAL];
+        let local = MapPrototypeGet(internedNames, raw);
+        if (local === undefined) {
+          local = intern(raw);
+          MapPrototypeSet(internedNames, raw, local);
+        }
+        locals[i] = local;
+        html[i] = node[NAMESPACE] === HTML_NS;
+        addToIndex(byLocal, local, i);
         const attributes = node[ATTRIBUTES];
-        if (attributes) {
-          for (let i = 0; i < attributes.length; i++) {
-            const attr = attributes[i];
-            if (attr[NAMESPACE] !== null) continue;
-            const local = attr[LOCAL];
-            if (local === 'id') {
-              addToIndex(byId, attr[VALUE], node);
-            } else if (local === 'class') {
-              const value = attr[VALUE];
-              let start = -1;
-              for (let at = 0; at <= value.length; at++) {
-                const space = at === value.length || isAsciiWhitespace(StringPrototypeCharCodeAt(value, at));
-                if (space && start >= 0) {
-                  const name = StringPrototypeSlice(value, start, at);
-                  const list = MapPrototypeGet(byClass, name);
-                  // An element lists a repeated class once.
-                  if (list === undefined) MapPrototypeSet(byClass, name, [node]);
-                  else if (list[list.length - 1] !== node) list[list.length] = node;
-                  start = -1;
-                } else if (!space && start < 0) {
-                  start = at;
-                }
-              }
+        attributeLists[i] = attributes;
+        let id = null;
+        let className = null;
+        for (let k = 0; k < attributes.length; k++) {
+          const attr = attributes[k];
+          if (attr[NAMESPACE] !== null) continue;
+          const name = attr[LOCAL];
+          if (name === 'id') id = attr[VALUE];
+          else if (name === 'class') className = attr[VALUE];
+        }
+        ids[i] = id;
+        classes[i] = className;
+        valueCopies[i] = null;
+        if (id !== null) addToIndex(byId, id, i);
+        if (className !== null) {
+          let start = -1;
+          for (let at = 0; at <= className.length; at++) {
+            const space = at === className.length || isAsciiWhitespace(StringPrototypeCharCodeAt(className, at));
+            if (space && start >= 0) {
+              addToIndex(byClass, StringPrototypeSlice(className, start, at), i);
+              start = -1;
+            } else if (!space && start < 0) {
+              start = at;
             }
           }
         }
-        const first = node[FIRST];
-        if (first) {
-          node = first;
+        const child = node[FIRST];
+        if (child !== null) {
+          depth++;
+          parentAt[depth] = i;
+          lastAt[depth] = -1;
+          node = child;
           continue;
         }
       }
       let next = node[NEXT];
-      while (!next) {
+      while (next === null) {
         node = node[PARENT];
-        if (node === document || !node) {
-          next = null;
-          break;
-        }
+        if (node === document || node === null) break;
+        depth--;
         next = node[NEXT];
       }
       node = next;
     }
-    return { version, seen: version, all, byLocal, byId, byClass };
+    return { version, seen: version, walks: 0, elements, parents, previous, positions, locals, html, ids, classes, attributeLists, valueCopies, byLocal, byId, byClass };
   };
 
-  /// The index's candidates for `compiled` under `root`, or null to walk the tree instead.
-  const candidates = (compiled, root) => {
-    const key = compiled.key;
-    if (key === null || currentDocument === null) return null;
-    const document = currentDocument;
-    const version = document[VERSION];
+  // Building the index costs about three walks of the tree: it is built by the query after this
+  // many walked at one tree version, so that a page that changes the tree between every few
+  // queries pays at most about one walk more per change than without an index.
+  const WALKS_BEFORE_INDEX = 3;
+
+  /// `document`'s index at its current tree version, or null (walk the tree this time).
+  const documentIndex = (document) => {
+    const version = document[TREE_VERSION];
     if (typeof version !== 'number') return null;
-    if (root !== document) {
-      let top = root;
-      while (top[PARENT]) top = top[PARENT];
-      if (top !== document) return null;
-    }
     let index = WeakMapPrototypeGet(indexes, document);
     if (index === undefined || index.version !== version) {
       if (index === undefined || index.seen !== version) {
-        WeakMapPrototypeSet(indexes, document, { version: -1, seen: version });
+        WeakMapPrototypeSet(indexes, document, { version: -1, seen: version, walks: 1 });
+        return null;
+      }
+      if (index.walks < WALKS_BEFORE_INDEX) {
+        index.walks++;
         return null;
       }
       index = buildIndex(document, version);
       WeakMapPrototypeSet(indexes, document, index);
     }
-    if (inQuirksMode && (key.kind === 'id' || key.kind === 'class')) return index.all;
-    let list;
-    if (key.kind === 'id') list = MapPrototypeGet(index.byId, key.value);
-    else if (key.kind === 'class') list = MapPrototypeGet(index.byClass, key.value);
-    else if (key.kind === 'local') list = MapPrototypeGet(index.byLocal, key.value);
-    else list = index.all;
+    return index;
+  };
+
+  /// The positions to test for a compiled list's key, or null for every element.
+  const candidates = (index, key) => {
+    if (key === null || (inQuirksMode && key.kind !== 'local')) return null;
+    const map = key.kind === 'id' ? index.byId : key.kind === 'class' ? index.byClass : index.byLocal;
+    const list = MapPrototypeGet(map, key.value);
     return list === undefined ? EMPTY : list;
   };
-  const isInclusiveAncestor = (ancestor, node) => {
-    for (; node; node = node[PARENT]) if (node === ancestor) return true;
-    return false;
+
+  // The index of the current call (set by `useIndex`, dropped by `leave`).
+  let ixElements = null;
+  let ixParents = null;
+  let ixPrevious = null;
+  let ixPositions = null;
+  let ixLocals = null;
+  let ixHTML = null;
+  let ixIds = null;
+  let ixClasses = null;
+  let ixAttributes = null;
+  let ixValueCopies = null;
+  const useIndex = (index) => {
+    ixElements = index.elements;
+    ixParents = index.parents;
+    ixPrevious = index.previous;
+    ixPositions = index.positions;
+    ixLocals = index.locals;
+    ixHTML = index.html;
+    ixIds = index.ids;
+    ixClasses = index.classes;
+    ixAttributes = index.attributeLists;
+    ixValueCopies = index.valueCopies;
+  };
+
+  /// A test of elements as a test of positions.
+  const onElement = (test) => (i) => test(ixElements[i]);
+
+  const compileTypeIndexed = (type) => {
+    const name = intern(type.name);
+    const tests = [];
+    if (type.namespace !== '*') ArrayPrototypePush(tests, onElement(compileType({ namespace: type.namespace, name: '*' })));
+    if (name !== '*') {
+      const lower = intern(asciiLowercase(name));
+      if (lower === name) ArrayPrototypePush(tests, (i) => ixLocals[i] === name);
+      else ArrayPrototypePush(tests, (i) => ixLocals[i] === (inHTMLDocument && ixHTML[i] ? lower : name));
+    }
+    return tests;
+  };
+
+  /// [att op value] on positions. The common case (a lowercase name in no namespace, no flag, a
+  /// value compared case-sensitively everywhere) is one loop per operator, so that each
+  /// selector's call sites see one function; the others go through `attributeMatcher`.
+  const compileAttributeIndexed = (simple) => {
+    const { namespace, operator, value, flag } = simple;
+    const name = intern(simple.name);
+    if (namespace !== null || flag !== '' || intern(asciiLowercase(name)) !== name || SetPrototypeHas(CASE_INSENSITIVE_VALUES, name)) {
+      const matcher = attributeMatcher(simple);
+      return (i) => matcher(ixAttributes[i], inHTMLDocument && ixHTML[i]);
+    }
+    /// The value of the attribute `name` at position i, or null: the index's interned copy while
+    /// the value is the one the index saw (the same string), else the live value.
+    const valueAt = (i) => {
+      const attributes = ixAttributes[i];
+      for (let k = 0; k < attributes.length; k++) {
+        const attr = attributes[k];
+        if (attr[LOCAL] === name && attr[NAMESPACE] === null) {
+          const value = attr[VALUE];
+          let copies = ixValueCopies[i];
+          if (copies === null) {
+            copies = [];
+            ixValueCopies[i] = copies;
+          } else if (copies[2 * k] === value) {
+            return copies[2 * k + 1];
+          }
+          if (value.length > MAX_COPIED_VALUE) return value;
+          while (copies.length < 2 * k) copies[copies.length] = null;
+          const copy = intern(value);
+          copies[2 * k] = value;
+          copies[2 * k + 1] = copy;
+          return copy;
+        }
+      }
+      return null;
+    };
+    switch (operator) {
+      case '':
+        return (i) => valueAt(i) !== null;
+      case '=':
+        return (i) => valueAt(i) === value;
+      case '^=':
+        if (value === '') return FALSE;
+        return (i) => {
+          const v = valueAt(i);
+          return v !== null && StringPrototypeStartsWith(v, value);
+        };
+      case '$=':
+        if (value === '') return FALSE;
+        return (i) => {
+          const v = valueAt(i);
+          return v !== null && StringPrototypeEndsWith(v, value);
+        };
+      case '*=':
+        if (value === '') return FALSE;
+        return (i) => {
+          const v = valueAt(i);
+          return v !== null && StringPrototypeIndexOf(v, value) >= 0;
+        };
+      default: {
+        const matcher = attributeMatcher(simple);
+        return (i) => matcher(ixAttributes[i], inHTMLDocument && ixHTML[i]);
+      }
+    }
+  };
+
+  /// A compound against positions: [cheap, costly] tests (costly: attribute values and the
+  /// pseudo-classes read from the element), so that a combinator can run the cheap ones first.
+  const compileCompoundIndexed = (compound) => {
+    if (compound.pseudoElement) return [FALSE, TRUE];
+    const cheap = compound.type ? compileTypeIndexed(compound.type) : [];
+    const costly = [];
+    const simples = compound.simples;
+    for (let k = 0; k < simples.length; k++) {
+      const simple = simples[k];
+      if (simple.kind === 'id') {
+        const name = intern(simple.name);
+        ArrayPrototypePush(cheap, (i) => {
+          const id = ixIds[i];
+          return id !== null && (id === name || (inQuirksMode && equalsIgnoringAsciiCase(id, name)));
+        });
+      } else if (simple.kind === 'class') {
+        const name = simple.name;
+        const lower = asciiLowercase(name);
+        ArrayPrototypePush(cheap, (i) => {
+          const list = ixClasses[i];
+          return list !== null && (inQuirksMode ? listContains(asciiLowercase(list), lower) : listContains(list, name));
+        });
+      } else if (simple.kind === 'attribute') {
+        ArrayPrototypePush(costly, compileAttributeIndexed(simple));
+      } else if (simple.name === 'first-child') {
+        ArrayPrototypePush(cheap, (i) => ixPositions[i] === 1);
+      } else if (simple.name === 'nth-child' && simple.nth.of === null) {
+        const { a, b } = simple.nth;
+        ArrayPrototypePush(cheap, (i) => nthMatches(a, b, ixPositions[i]));
+      } else {
+        ArrayPrototypePush(costly, onElement(compilePseudoClass(simple)));
+      }
+    }
+    return [allOf(cheap), allOf(costly)];
+  };
+
+  /// `cheap`, then `left` across `combinator`, then `costly`, on positions (right to left).
+  const linkIndexed = (combinator, left, cheap, costly) => {
+    switch (combinator) {
+      case '>':
+        return (i) => {
+          if (!cheap(i)) return false;
+          const parent = ixParents[i];
+          return parent >= 0 && left(parent) && costly(i);
+        };
+      case ' ': {
+        // Siblings share ancestors: remember, for this query, whether `left` matched an ancestor
+        // of the last parent searched from (positions only: nothing of the tree is kept).
+        let memoStart = -1;
+        let memoResult = false;
+        let memoGeneration = -1;
+        return (i) => {
+          if (!cheap(i)) return false;
+          const start = ixParents[i];
+          const valid = memoGeneration === generation;
+          let result = false;
+          if (valid && start === memoStart) {
+            result = memoResult;
+          } else {
+            for (let p = start; p >= 0; p = ixParents[p]) {
+              if (valid && p === memoStart) {
+                result = memoResult;
+                break;
+              }
+              if (left(p)) {
+                result = true;
+                break;
+              }
+            }
+            memoStart = start;
+            memoResult = result;
+            memoGeneration = generation;
+          }
+          return result && costly(i);
+        };
+      }
+      case '+':
+        return (i) => {
+          if (!cheap(i)) return false;
+          const sibling = ixPrevious[i];
+          return sibling >= 0 && left(sibling) && costly(i);
+        };
+      default:
+        return (i) => {
+          if (!cheap(i)) return false;
+          for (let sibling = ixPrevious[i]; sibling >= 0; sibling = ixPrevious[sibling]) if (left(sibling)) return costly(i);
+          return false;
+        };
+    }
+  };
+
+  const compileComplexIndexed = (complex) => {
+    const compounds = complex.compounds;
+    if (compounds[compounds.length - 1].pseudoElement) return FALSE;
+    const first = compileCompoundIndexed(compounds[0]);
+    let matcher = allOf(first);
+    for (let i = 1; i < compounds.length; i++) {
+      const compound = compileCompoundIndexed(compounds[i]);
+      matcher = linkIndexed(complex.combinators[i - 1], matcher, compound[0], compound[1]);
+    }
+    return matcher;
+  };
+  const compileIndexedList = (list) => {
+    const tests = [];
+    for (let i = 0; i < list.length; i++) ArrayPrototypePush(tests, compileComplexIndexed(list[i]));
+    return anyOf(tests);
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -1844,7 +2163,8 @@
       ArrayPrototypePush(tests, test);
       ArrayPrototypePush(complexes, ObjectFreeze({ test, specificity: ObjectFreeze(s), packed: pack(s), pseudoElement: last.pseudoElement ? last.pseudoElement.name : null }));
     }
-    return ObjectFreeze({ text, list, test: anyOf(tests), complexes: ObjectFreeze(complexes), key: indexKey(list) });
+    // `lazy.indexed`: the list compiled against the document index, made on first use.
+    return ObjectFreeze({ text, list, test: anyOf(tests), complexes: ObjectFreeze(complexes), key: indexKey(list), lazy: { indexed: null } });
   };
 
   const compile = (input, namespaces) => {
@@ -1875,33 +2195,74 @@
   /// DOM "scope-match a selectors string" against `root`'s descendants, in tree order.
   const querySelectorAll = (root, text, givenState) => {
     const compiled = compile(text);
-    const test = compiled.test;
-    begin(root, givenState);
-    scopeNode = root;
+    try {
+      begin(root, givenState);
+      scopeNode = root;
+      return collect(compiled, root, false);
+    } finally {
+      leave();
+    }
+  };
+
+  const querySelector = (root, text, givenState) => {
+    const compiled = compile(text);
+    try {
+      begin(root, givenState);
+      scopeNode = root;
+      const found = collect(compiled, root, true);
+      return found.length === 0 ? null : found[0];
+    } finally {
+      leave();
+    }
+  };
+
+  /// The elements below `root` that match, in tree order (only the first when `first`).
+  const collect = (compiled, root, first) => {
     const result = [];
-    const list = candidates(compiled, root);
-    if (list !== null) {
-      const whole = root === currentDocument;
-      for (let i = 0; i < list.length; i++) {
-        const element = list[i];
-        if ((whole || (element !== root && isInclusiveAncestor(root, element))) && test(element)) result[result.length] = element;
+    const index = root === currentDocument ? documentIndex(root) : null;
+    if (index !== null) {
+      const lazy = compiled.lazy;
+      if (lazy.indexed === null) lazy.indexed = compileIndexedList(compiled.list);
+      const test = lazy.indexed;
+      useIndex(index);
+      const elements = index.elements;
+      const list = candidates(index, compiled.key);
+      if (list === null) {
+        for (let i = 0; i < elements.length; i++) {
+          if (test(i)) {
+            result[result.length] = elements[i];
+            if (first) return result;
+          }
+        }
+      } else {
+        for (let k = 0; k < list.length; k++) {
+          const i = list[k];
+          if (test(i)) {
+            result[result.length] = elements[i];
+            if (first) return result;
+          }
+        }
       }
       return result;
     }
+    const test = compiled.test;
     let node = root[FIRST];
-    while (node) {
+    while (node !== null) {
       if (node[TYPE] === ELEMENT) {
-        if (test(node)) result[result.length] = node;
-        const first = node[FIRST];
-        if (first) {
-          node = first;
+        if (test(node)) {
+          result[result.length] = node;
+          if (first) return result;
+        }
+        const child = node[FIRST];
+        if (child !== null) {
+          node = child;
           continue;
         }
       }
       let next = node[NEXT];
-      while (!next) {
+      while (next === null) {
         node = node[PARENT];
-        if (node === root || !node) return result;
+        if (node === root || node === null) return result;
         next = node[NEXT];
       }
       node = next;
@@ -1909,55 +2270,53 @@
     return result;
   };
 
-  const querySelector = (root, text, givenState) => {
-    const compiled = compile(text);
-    const test = compiled.test;
-    begin(root, givenState);
-    scopeNode = root;
-    const list = candidates(compiled, root);
-    if (list !== null) {
-      const whole = root === currentDocument;
-      for (let i = 0; i < list.length; i++) {
-        const element = list[i];
-        if ((whole || (element !== root && isInclusiveAncestor(root, element))) && test(element)) return element;
-      }
-      return null;
-    }
-    for (let node = root[FIRST]; node; node = following(node, root, false)) if (node[TYPE] === ELEMENT && test(node)) return node;
-    return null;
-  };
-
   const matches = (element, text, givenState) => {
     const test = compile(text).test;
-    begin(element, givenState);
-    scopeNode = element;
-    return test(element);
+    try {
+      begin(element, givenState);
+      scopeNode = element;
+      return test(element);
+    } finally {
+      leave();
+    }
   };
 
   const closest = (element, text, givenState) => {
     const test = compile(text).test;
-    begin(element, givenState);
-    scopeNode = element;
-    for (let node = element; node; node = parentElement(node)) if (test(node)) return node;
-    return null;
+    try {
+      begin(element, givenState);
+      scopeNode = element;
+      for (let node = element; node; node = parentElement(node)) if (test(node)) return node;
+      return null;
+    } finally {
+      leave();
+    }
   };
 
   const matchElement = (compiled, element, givenState) => {
-    begin(element, givenState);
-    scopeNode = givenState && givenState.scope ? givenState.scope : null;
-    return compiled.test(element);
+    try {
+      begin(element, givenState);
+      scopeNode = givenState && givenState.scope ? givenState.scope : null;
+      return compiled.test(element);
+    } finally {
+      leave();
+    }
   };
 
   const matchingSpecificity = (compiled, element, givenState) => {
-    begin(element, givenState);
-    scopeNode = givenState && givenState.scope ? givenState.scope : null;
-    let best = -1;
-    const complexes = compiled.complexes;
-    for (let i = 0; i < complexes.length; i++) {
-      const complex = complexes[i];
-      if (complex.packed > best && complex.test(element)) best = complex.packed;
+    try {
+      begin(element, givenState);
+      scopeNode = givenState && givenState.scope ? givenState.scope : null;
+      let best = -1;
+      const complexes = compiled.complexes;
+      for (let i = 0; i < complexes.length; i++) {
+        const complex = complexes[i];
+        if (complex.packed > best && complex.test(element)) best = complex.packed;
+      }
+      return best;
+    } finally {
+      leave();
     }
-    return best;
   };
 
   const specificity = (compiled) => {

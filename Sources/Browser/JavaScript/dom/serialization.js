@@ -60,7 +60,21 @@
     const shadowRoots = options?.serializableShadowRoots === true;
     const isRawText = (parent) => parent !== null && parent[TYPE] === 1 && parent[NAMESPACE] === HTML_NS &&
       (SetPrototypeHas(rawTextElements, parent[LOCAL]) || (scripting && parent[LOCAL] === 'noscript'));
+    const serializesAsVoid = (element) => element[NAMESPACE] === HTML_NS && SetPrototypeHas(voidElements, element[LOCAL]);
+    /** §13.3 steps 1-5 for `parent` (an element, document, fragment or shadow root): its shadow root first when serialized, then its children. */
     const visitChildren = (parent) => {
+      if (parent[TYPE] === 1) {
+        if (serializesAsVoid(parent)) return;
+        const shadow = parent[SHADOW];
+        if (shadowRoots && shadow !== null && shadow[SHADOW_FLAGS] & 4) {
+          const flags = shadow[SHADOW_FLAGS];
+          ArrayPrototypePush(parts, `<template shadowrootmode="${shadow[runtime.internals.MODE]}"` +
+            (flags & 1 ? ' shadowrootdelegatesfocus=""' : '') + (flags & 4 ? ' shadowrootserializable=""' : '') +
+            (flags & 2 ? ' shadowrootclonable=""' : '') + '>');
+          visitChildren(shadow);
+          ArrayPrototypePush(parts, '</template>');
+        }
+      }
       const rawText = isRawText(parent);
       for (let child = (parent[TYPE] === 1 && isHTMLTemplate(parent) ? parent[CONTENT] : parent)[FIRST]; child !== null; child = child[NEXT]) {
         visit(child, rawText);
@@ -75,13 +89,7 @@
           const attributes = child[ATTRIBUTES];
           for (let i = 0; i < attributes.length; i++) tag += ' ' + attributeName(attributes[i]) + '="' + escape(attributes[i][VALUE], true) + '"';
           ArrayPrototypePush(parts, tag + '>');
-          if (namespace === HTML_NS && SetPrototypeHas(voidElements, child[LOCAL])) return;
-          const shadow = child[SHADOW];
-          if (shadowRoots && shadow !== null && shadow[SHADOW_FLAGS] & 4) {
-            ArrayPrototypePush(parts, `<template shadowrootmode="${shadow[runtime.internals.MODE]}">`);
-            visitChildren(shadow);
-            ArrayPrototypePush(parts, '</template>');
-          }
+          if (serializesAsVoid(child)) return;
           visitChildren(child);
           ArrayPrototypePush(parts, '</' + tagName + '>');
           return;

@@ -1,5 +1,5 @@
 // The tree-operation stream (Sources/HTML/TreeOperation.swift): applies the batches the Swift
-// HTML parser hands over, straight into the internal slots. No public API is called and no
+// HTML parser (and the XML parser, XMLDocumentParser.swift) hands over, straight into the internal slots. No public API is called and no
 // validity check is made: the parser guarantees the structure. Names are interned per parse
 // session; node ids and names stay valid across the batches of one session. Each applied batch
 // increments the document's VERSION once.
@@ -7,12 +7,16 @@
   'use strict';
   const { ArrayPrototypePush, ObjectFreeze, StringPrototypeIndexOf, StringPrototypeSlice, TypeError } = runtime.primordials;
   const {
-    TYPE, DOCUMENT, PARENT, FIRST, LAST, NEXT, PREV, NAMESPACE, LOCAL, QUALIFIED, ATTRIBUTES, CONTENT, DATA, MODE, VERSION, OWNER, HTML_NS,
+    TYPE, DOCUMENT, PARENT, FIRST, LAST, NEXT, PREV, NAMESPACE, LOCAL, QUALIFIED, ATTRIBUTES, CONTENT, DATA, MODE, VERSION, OWNER, SHADOW, HTML_NS,
     SVG_NS, MATHML_NS, XLINK_NS, XML_NS, XMLNS_NS,
   } = runtime.internals;
   const nodes = runtime.nodes;
   const { elementFactoryFor, createAttr, createDocumentType, createDocumentFragment, templateDocumentOf, attachShadowRoot, link, unlink,
     textFactory, commentFactory, FORM_OWNER } = nodes;
+  const { createProcessingInstruction } = nodes;
+  // XML documents' CDATA sections (operation 20), made as Document#createCDATASection makes them.
+  const createCDATASection = nodes.Document.prototype.createCDATASection;
+  const { FunctionPrototypeCall } = runtime.primordials;
   // Captured when the realm is made, before any page code runs.
   const { Array, Int32Array } = globalThis;
 
@@ -38,13 +42,31 @@
   }
   const createParseSession = (root) => new ParseSession(root);
 
+  const hooks = nodes.hooks;
   /** Inserts characters before `reference` (null: at the end) in `parent`, merged into a Text node just before. */
   const insertCharacters = (document, parent, reference, data) => {
     const previous = reference === null ? parent[LAST] : reference[PREV];
-    if (previous !== null && previous[TYPE] === 3) previous[DATA] += data;
+    if (previous !== null && previous[TYPE] === 3) {
+      if (hooks.mutation !== null) hooks.mutation('characterData', previous, null, null, previous[DATA], null, null, null, null);
+      previous[DATA] += data;
+    } else if (hooks.mutation !== null) move(new textFactory(document, data), parent, reference);
     else link(new textFactory(document, data), parent, reference);
   };
-  const detach = (node) => { if (node[PARENT] !== null) unlink(node); };
+  // After the document is loaded, page code may observe what the parser does (document.write, a
+  // parser-inserted script's later batches): moves then queue mutation records (DOM §4.3.2).
+  const detach = (node) => {
+    if (node[PARENT] === null) return;
+    if (hooks.mutation === null) { unlink(node); return; }
+    const parent = node[PARENT], previous = node[PREV], next = node[NEXT];
+    unlink(node);
+    hooks.mutation('childList', parent, null, null, null, [], [node], previous, next);
+  };
+  /** Moves `child` into `parent` before `reference` (null: last), queueing records when observed. */
+  const move = (child, parent, reference) => {
+    detach(child);
+    link(child, parent, reference);
+    if (hooks.mutation !== null) hooks.mutation('childList', parent, null, null, null, [child], [], child[PREV], reference);
+  };
 
   /**
    * Applies one batch: `operations` an ArrayBuffer (or Int32Array) of little-endian int32 words,
@@ -124,6 +146,7 @@
         }
         case 6: { // append
           const child = ids[words[i + 2]];
+          if (hooks.mutation !== null) { move(child, ids[words[i + 1]], null); i += 3; break; }
           if (child[PARENT] !== null) unlink(child);
           link(child, ids[words[i + 1]], null);
           i += 3;
@@ -149,6 +172,7 @@
         }
         case 7: { // insertBefore
           const child = ids[words[i + 2]];
+          if (hooks.mutation !== null) { move(child, ids[words[i + 1]], ids[words[i + 3]]); i += 4; break; }
           if (child[PARENT] !== null) unlink(child);
           link(child, ids[words[i + 1]], ids[words[i + 3]]);
           i += 4;
@@ -164,9 +188,8 @@
         case 9: { // fosterParent
           const child = ids[words[i + 1]];
           const table = ids[words[i + 2]];
-          detach(child);
-          if (table[PARENT] !== null) link(child, table[PARENT], table);
-          else link(child, ids[words[i + 3]], null);
+          if (table[PARENT] !== null) move(child, table[PARENT], table);
+          else move(child, ids[words[i + 3]], null);
           i += 4;
           break;
         }
@@ -183,7 +206,7 @@
         case 12: detach(ids[words[i + 1]]); i += 2; break;
         case 13: { // moveChildren
           const from = ids[words[i + 1]], to = ids[words[i + 2]];
-          for (let child = from[FIRST]; child !== null; child = from[FIRST]) { unlink(child); link(child, to, null); }
+          for (let child = from[FIRST]; child !== null; child = from[FIRST]) move(child, to, null);
           i += 3;
           break;
         }
@@ -195,9 +218,50 @@
           break;
         }
         case 15: ids[words[i + 1]][FORM_OWNER] = ids[words[i + 2]]; i += 3; break;
+        case 18: { // elementNS (XML documents)
+          const stringAt = (at) => (words[at] < 0 ? null : StringPrototypeSlice(text, words[at], words[at] + words[at + 1]));
+          const namespace = stringAt(i + 2);
+          const prefix = stringAt(i + 4);
+          const localName = names[words[i + 6]];
+          const attributeCount = words[i + 7];
+          const Factory = elementFactoryFor(namespace, localName);
+          const element = new Factory(document, namespace, prefix, localName, prefix === null ? localName : prefix + ':' + localName,
+            attributeCount === 0 ? [] : new Array(attributeCount));
+          if (namespace === HTML_NS && localName === 'template') element[CONTENT] = createDocumentFragment(templateDocumentOf(document));
+          let at = i + 8;
+          for (let j = 0; j < attributeCount; j++, at += 7) {
+            const attributePrefix = stringAt(at + 2);
+            const attributeName = names[words[at + 4]];
+            const attribute = createAttr(document, stringAt(at), attributePrefix, attributeName,
+              attributePrefix === null ? attributeName : attributePrefix + ':' + attributeName, StringPrototypeSlice(text, words[at + 5], words[at + 5] + words[at + 6]));
+            attribute[OWNER] = element;
+            element[ATTRIBUTES][j] = attribute;
+          }
+          ids[words[i + 1]] = element;
+          i = at;
+          break;
+        }
+        case 19: { // processingInstruction
+          const target = StringPrototypeSlice(text, words[i + 2], words[i + 2] + words[i + 3]);
+          ids[words[i + 1]] = createProcessingInstruction(document, target, StringPrototypeSlice(text, words[i + 4], words[i + 4] + words[i + 5]));
+          i += 6;
+          break;
+        }
+        case 20: { // cdataSection
+          ids[words[i + 1]] = FunctionPrototypeCall(createCDATASection, document, StringPrototypeSlice(text, words[i + 2], words[i + 2] + words[i + 3]));
+          i += 4;
+          break;
+        }
         case 16: { // shadowRoot
           const shadowHost = ids[words[i + 1]];
-          ids[words[i + 2]] = attachShadowRoot(shadowHost, words[i + 3] === 1 ? 'closed' : 'open', words[i + 4]);
+          if (shadowHost[SHADOW] === null && nodes.canHostShadowRoot(shadowHost)) {
+            ids[words[i + 2]] = attachShadowRoot(shadowHost, words[i + 3] === 1 ? 'closed' : 'open', words[i + 4]);
+          } else {
+            // HTML §13.2.6.4.4: a host that cannot take this shadow root keeps an ordinary template at its end.
+            const template = nodes.createElement(document, HTML_NS, null, 'template');
+            link(template, shadowHost[CONTENT] ?? shadowHost, null);
+            ids[words[i + 2]] = template[CONTENT];
+          }
           i += 5;
           break;
         }

@@ -1,8 +1,9 @@
 // The window (HTML §7.2): installs the DOM's interfaces, `window`, `self`, `document` on a page
 // realm's global object for one document, with the named properties of Window (§7.2.2.3, the
 // WindowProperties object in the global's prototype chain) and of Document (§3.1.4).
-// Also DOMImplementation, DOMParser (text/html through `host.parseDocument`) and XMLSerializer
-// (HTML serialization for every document, for now).
+// Also DOMImplementation, DOMParser (text/html through `host.parseDocument`, the XML types through
+// `host.parseXML`, libxml2 in Swift) and XMLSerializer (the XML serialization algorithm of DOM
+// Parsing §3.2 for nodes of XML documents; nodes of HTML documents serialize as HTML).
 (host, runtime) => {
   'use strict';
   const { safeArray } = runtime['safe-array-iterator'];
@@ -11,6 +12,9 @@
     ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectGet, ReflectHas, String, Symbol, TypeError,
   } = runtime.primordials;
   const { TYPE, DOCUMENT, FIRST, NEXT, NAMESPACE, LOCAL, ATTRIBUTES, VALUE, VERSION, URL, HTML_NS } = runtime.internals;
+  const { PREFIX, CONTENT, DATA, NAME, PUBLIC_ID, SYSTEM_ID, XML_NS, XMLNS_NS } = runtime.internals;
+  const { ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeSlice, StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeSlice } =
+    runtime.primordials;
   const { makeError, DOMException } = runtime['dom-exception'];
   const events = runtime.events;
   const nodes = runtime.nodes;
@@ -80,20 +84,197 @@
     applyBatch(createParseSession(document), batch[0], batch[1]);
     return document;
   };
+  /** MIME Sniffing: an XML MIME type (text/xml, application/xml, or a subtype ending in "+xml"); `essence` lowercased. */
+  const isXMLMIMEType = (essence) => essence === 'text/xml' || essence === 'application/xml' || StringPrototypeEndsWith(essence, '+xml');
+  /** Parses `markup` as an XML document of `contentType` (DOM Parsing: DOMParser with an XML type); errors give Chromium's parsererror. */
+  const parseXMLDocument = (markup, contentType, url) => {
+    if (typeof host.parseXML !== 'function') throw makeError('NotSupportedError', 'This realm cannot parse XML documents.');
+    const document = nodes.createDocument({ type: 'xml', contentType, url });
+    const batch = host.parseXML(String(markup), contentType);
+    applyBatch(createParseSession(document), batch[0], batch[1]);
+    return document;
+  };
   class DOMParser {
     parseFromString(string, type) {
       type = String(type);
       if (type === 'text/html') return parseHTMLDocument(string, nodes.currentDocument()[URL]);
       if (type === 'text/xml' || type === 'application/xml' || type === 'application/xhtml+xml' || type === 'image/svg+xml') {
-        throw makeError('NotSupportedError', `Caper's DOMParser does not parse '${type}' yet.`);
+        return parseXMLDocument(string, type, nodes.currentDocument()[URL]);
       }
       throw new TypeError(`The provided value '${type}' is not a valid enum value of type DOMParserSupportedType.`);
     }
   }
+
+  // ---- The XML serialization algorithm (DOM Parsing §3.2) -------------------------------------
+  const xmlVoidElements = new runtime.primordials.Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img',
+    'input', 'keygen', 'link', 'menuitem', 'meta', 'param', 'source', 'track', 'wbr']);
+  /** Escapes `&`, `<`, `>` (and `"` in attribute values): §3.2.1.3 text and "serializing an attribute value". */
+  const escapeXML = (text, attributeMode) => {
+    let out = '', from = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = StringPrototypeCharCodeAt(text, i);
+      let entity;
+      if (c === 38) entity = '&amp;';
+      else if (c === 60) entity = '&lt;';
+      else if (c === 62) entity = '&gt;';
+      else if (c === 34 && attributeMode) entity = '&quot;';
+      else continue;
+      out += StringPrototypeSlice(text, from, i) + entity;
+      from = i + 1;
+    }
+    return from === 0 ? text : out + StringPrototypeSlice(text, from);
+  };
+  // A namespace prefix map: namespace (null as '') -> list of prefixes, copied before an element changes it.
+  const copyPrefixMap = (map) => {
+    const copy = new Map();
+    runtime.primordials.MapPrototypeForEach(map, (prefixes, namespace) => MapPrototypeSet(copy, namespace, ArrayPrototypeSlice(prefixes)));
+    return copy;
+  };
+  const prefixesOf = (map, namespace) => MapPrototypeGet(map, namespace ?? '');
+  const addPrefix = (map, namespace, prefix) => {
+    const prefixes = prefixesOf(map, namespace);
+    if (prefixes === undefined) MapPrototypeSet(map, namespace ?? '', [prefix]);
+    else ArrayPrototypePush(prefixes, prefix);
+  };
+  /** "Retrieve a preferred prefix string": `preferred` when the namespace has it, else its latest prefix, else null. */
+  const preferredPrefix = (map, namespace, preferred) => {
+    const prefixes = prefixesOf(map, namespace);
+    if (prefixes === undefined) return null;
+    return ArrayPrototypeIndexOf(prefixes, preferred) >= 0 ? preferred : prefixes[prefixes.length - 1];
+  };
+  const generatePrefix = (map, namespace, state) => {
+    const prefix = 'ns' + state.prefixIndex++;
+    addPrefix(map, namespace, prefix);
+    return prefix;
+  };
+  /** "Record the namespace information": fills `map` and `localPrefixes` from the xmlns attributes; gives the default namespace attribute's value. */
+  const recordNamespaceInformation = (element, map, localPrefixes) => {
+    let defaultNamespace = null;
+    for (const attribute of safeArray(element[ATTRIBUTES])) {
+      if (attribute[NAMESPACE] !== XMLNS_NS) continue;
+      if (attribute[PREFIX] === null) { defaultNamespace = attribute[VALUE]; continue; }
+      const prefix = attribute[LOCAL];
+      const namespace = attribute[VALUE] === '' ? null : attribute[VALUE];
+      if (namespace === XML_NS) continue;
+      const prefixes = prefixesOf(map, namespace);
+      if (prefixes !== undefined && ArrayPrototypeIndexOf(prefixes, prefix) >= 0) continue;
+      addPrefix(map, namespace, prefix);
+      MapPrototypeSet(localPrefixes, prefix, namespace);
+    }
+    return defaultNamespace;
+  };
+  const serializeXMLAttributes = (element, map, localPrefixes, ignoreNamespaceDefinition, state) => {
+    let result = '';
+    for (const attribute of safeArray(element[ATTRIBUTES])) {
+      const namespace = attribute[NAMESPACE];
+      let candidate = null;
+      if (namespace !== null) {
+        candidate = preferredPrefix(map, namespace, attribute[PREFIX]);
+        if (namespace === XMLNS_NS) {
+          const value = attribute[VALUE];
+          if (value === XML_NS || (attribute[PREFIX] === null && ignoreNamespaceDefinition)) continue;
+          if (attribute[PREFIX] !== null && MapPrototypeGet(localPrefixes, attribute[LOCAL]) !== (value === '' ? null : value)) {
+            const prefixes = prefixesOf(map, value);
+            if (prefixes !== undefined && ArrayPrototypeIndexOf(prefixes, attribute[LOCAL]) >= 0) continue;
+          }
+          if (attribute[PREFIX] === 'xmlns') candidate = 'xmlns';
+        } else if (candidate === null) {
+          candidate = generatePrefix(map, namespace, state);
+          result += ' xmlns:' + candidate + '="' + escapeXML(namespace, true) + '"';
+        }
+      }
+      result += ' ' + (candidate === null ? '' : candidate + ':') + attribute[LOCAL] + '="' + escapeXML(attribute[VALUE], true) + '"';
+    }
+    return result;
+  };
+  const serializeXMLElement = (element, contextNamespace, prefixMap, state, parts) => {
+    const map = copyPrefixMap(prefixMap);
+    const localPrefixes = new Map();
+    const localDefaultNamespace = recordNamespaceInformation(element, map, localPrefixes);
+    let inheritedNamespace = contextNamespace;
+    let ignoreNamespaceDefinition = false;
+    const namespace = element[NAMESPACE];
+    const localName = element[LOCAL];
+    let qualifiedName;
+    let markup = '<';
+    if (inheritedNamespace === namespace) {
+      if (localDefaultNamespace !== null) ignoreNamespaceDefinition = true;
+      qualifiedName = namespace === XML_NS ? 'xml:' + localName : localName;
+      markup += qualifiedName;
+    } else {
+      let prefix = element[PREFIX];
+      let candidate = preferredPrefix(map, namespace, prefix);
+      if (prefix === 'xmlns') candidate = prefix;
+      if (candidate !== null) {
+        qualifiedName = candidate + ':' + localName;
+        if (localDefaultNamespace !== null && localDefaultNamespace !== XML_NS) {
+          inheritedNamespace = localDefaultNamespace === '' ? null : localDefaultNamespace;
+        }
+        markup += qualifiedName;
+      } else if (prefix !== null) {
+        if (MapPrototypeHas(localPrefixes, prefix)) prefix = generatePrefix(map, namespace, state);
+        else addPrefix(map, namespace, prefix);
+        qualifiedName = prefix + ':' + localName;
+        markup += qualifiedName + ' xmlns:' + prefix + '="' + escapeXML(namespace ?? '', true) + '"';
+        if (localDefaultNamespace !== null) inheritedNamespace = localDefaultNamespace === '' ? null : localDefaultNamespace;
+      } else if (localDefaultNamespace === null || localDefaultNamespace !== namespace) {
+        ignoreNamespaceDefinition = true;
+        qualifiedName = localName;
+        inheritedNamespace = namespace;
+        markup += qualifiedName + ' xmlns="' + escapeXML(namespace ?? '', true) + '"';
+      } else {
+        qualifiedName = localName;
+        inheritedNamespace = namespace;
+        markup += qualifiedName;
+      }
+    }
+    markup += serializeXMLAttributes(element, map, localPrefixes, ignoreNamespaceDefinition, state);
+    const children = namespace === HTML_NS && localName === 'template' && element[CONTENT] !== undefined ? element[CONTENT] : element;
+    if (children[FIRST] === null && (namespace !== HTML_NS || runtime.primordials.SetPrototypeHas(xmlVoidElements, localName))) {
+      ArrayPrototypePush(parts, markup + (namespace === HTML_NS ? ' />' : '/>'));
+      return;
+    }
+    ArrayPrototypePush(parts, markup + '>');
+    for (let child = children[FIRST]; child !== null; child = child[NEXT]) serializeXMLNode(child, inheritedNamespace, map, state, parts);
+    ArrayPrototypePush(parts, '</' + qualifiedName + '>');
+  };
+  const serializeXMLNode = (node, namespace, prefixMap, state, parts) => {
+    switch (node[TYPE]) {
+      case 1: serializeXMLElement(node, namespace, prefixMap, state, parts); return;
+      case 3: ArrayPrototypePush(parts, escapeXML(node[DATA], false)); return;
+      case 4: ArrayPrototypePush(parts, '<![CDATA[' + node[DATA] + ']]>'); return;
+      case 7: ArrayPrototypePush(parts, '<?' + node[NAME] + ' ' + node[DATA] + '?>'); return;
+      case 8: ArrayPrototypePush(parts, '<!--' + node[DATA] + '-->'); return;
+      case 10: {
+        const publicId = node[PUBLIC_ID], systemId = node[SYSTEM_ID];
+        let markup = '<!DOCTYPE ' + node[NAME];
+        if (publicId !== '') markup += ' PUBLIC "' + publicId + '"';
+        if (systemId !== '' && publicId === '') markup += ' SYSTEM';
+        if (systemId !== '') markup += ' "' + systemId + '"';
+        ArrayPrototypePush(parts, markup + '>');
+        return;
+      }
+      case 9: case 11:
+        for (let child = node[FIRST]; child !== null; child = child[NEXT]) serializeXMLNode(child, namespace, prefixMap, state, parts);
+        return;
+      default: // Attr: the empty string.
+    }
+  };
+  /** DOM Parsing §3.2 "produce an XML serialization" of `node`, the require well-formed flag unset. */
+  const serializeXML = (node) => {
+    const map = new Map();
+    MapPrototypeSet(map, XML_NS, ['xml']);
+    const parts = [];
+    serializeXMLNode(node, null, map, { prefixIndex: 1 }, parts);
+    return ArrayPrototypeJoin(parts, '');
+  };
   class XMLSerializer {
     serializeToString(root) {
       nodes.checkNode(root);
-      return root[TYPE] === 9 || root[TYPE] === 11 ? serializeChildren(root) : serializeNode(root);
+      const document = root[TYPE] === 9 ? root : root[DOCUMENT];
+      // Caper keeps the HTML serialization for the nodes of HTML documents (Chromium gives them the XML one too).
+      if (document[nodes.HTML_DOCUMENT]) return root[TYPE] === 9 || root[TYPE] === 11 ? serializeChildren(root) : serializeNode(root);
+      return serializeXML(root);
     }
   }
 
@@ -173,6 +354,9 @@
     return { Image, Option, Audio };
   };
 
+  /** The DOM files, installed after this one, whose `interfaces` (and `install(global, document)`) a window gets. */
+  const windowExtensions = ['mutation-observer', 'custom-elements', 'slots', 'url'];
+
   /** The Window interface: the global object of a page realm. */
   class Window extends events.EventTarget {
     constructor() { throw new TypeError('Illegal constructor'); }
@@ -193,9 +377,15 @@
       TreeWalker: runtime.traversal.TreeWalker, NodeFilter: runtime.traversal.NodeFilter, DOMException, DOMImplementation, DOMParser,
       XMLSerializer, Window, HTMLDocument: Document,
     };
+    // The DOM files installed after this one (mutation observers, custom elements, slots, URL) add theirs.
+    for (const extension of safeArray(windowExtensions)) {
+      const more = runtime[extension]?.interfaces;
+      if (more !== undefined) for (const name in more) interfaces[name] = more[name];
+    }
     for (const name in interfaces) {
       ObjectDefineProperty(global, name, { value: interfaces[name], writable: true, configurable: true, enumerable: false });
     }
+    for (const extension of safeArray(windowExtensions)) runtime[extension]?.install?.(global, document);
     const { Image, Option, Audio } = legacyFactories(document);
     for (const [name, value] of safeArray([['Image', Image], ['Option', Option], ['Audio', Audio]])) {
       ObjectDefineProperty(global, name, { value, writable: true, configurable: true, enumerable: false });
@@ -225,5 +415,7 @@
     return global;
   };
 
-  return ObjectFreeze({ DOMImplementation, DOMParser, XMLSerializer, Window, createWindow, parseHTMLDocument });
+  return ObjectFreeze({
+    DOMImplementation, DOMParser, XMLSerializer, Window, createWindow, parseHTMLDocument, parseXMLDocument, isXMLMIMEType, serializeXML,
+  });
 }

@@ -3,12 +3,32 @@
 // function here was captured when the realm was made, before any page code ran, and reads the
 // tree through the DOM runtime's internal functions, so a page that overwrites prototypes,
 // getters or globals (`Element.prototype.querySelectorAll`, `Node.prototype.textContent`,
-// `JSON.stringify`) changes nothing they do.
+// `JSON.stringify`, `Promise.prototype.then`) changes nothing they do.
+//
+// Values cross between realms as text in Playwright's serialization format (utility script
+// serializers): numbers, strings and booleans as JSON; `{"v": "undefined" | "null" | "NaN" |
+// "Infinity" | "-Infinity" | "-0"}`, `{"bi": digits}`, `{"d": ISO date or null}`, `{"r": {"p":
+// source, "f": flags}}`, `{"e": {"n": name, "m": message, "s": stack}}`, `{"a": [items], "id": n}`,
+// `{"o": [{"k": key, "v": value}], "id": n}` and `{"ref": n}` for a value met again (cycles); a
+// node is the string "ref: <Node>" (the document "ref: <Document>", the window "ref: <Window>").
+// A result settles as `{"value": ...}`, `{"error": {"n", "m", "s"}}` (the function threw) or
+// `{"unserializable": message}`. No object of either realm crosses: the support realm never
+// calls a page object's `then` (a page that replaces `Promise.prototype.then` could forge results),
+// it polls a settle function instead.
 (host, runtime) => {
   'use strict';
-  const { JSONParse, JSONStringify, ObjectFreeze, ObjectGetOwnPropertyDescriptor, FunctionPrototypeCall } = runtime.primordials;
+  const {
+    JSONParse, JSONStringify, ObjectFreeze, ObjectGetOwnPropertyDescriptor, ObjectDefineProperty, ObjectKeys, ObjectIs,
+    ObjectPrototypeToString, FunctionPrototypeCall, ArrayIsArray, NumberIsNaN, BigIntPrototypeToString, DatePrototypeGetTime,
+    DatePrototypeToISOString, ObjectPrototypeHasOwnProperty, PromisePrototypeThen, Map, MapPrototypeGet, MapPrototypeSet, String, Date, RegExp, BigInt,
+  } = runtime.primordials;
   // Captured while the realm is made, before any page code runs.
   const Int32ArrayConstructor = Int32Array;
+  const indirectEval = (0, eval);
+  const regExpSource = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'source').get;
+  const regExpFlags = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'flags').get;
+  const { TYPE } = runtime.internals;
+  const DOCUMENT_NODE = 9;
   const nodes = runtime.nodes;
   const { createParseSession, applyBatch } = runtime['tree-operations'];
   const { serializeChildren, html5libTree } = runtime.serialization;
@@ -21,10 +41,244 @@
   const global = globalThis;
   let entryPoints = null;
 
+  // Runs the DOM's hot paths once while the realm is made, on a small document that is dropped
+  // after: their bytecode then comes with the startup snapshot, so a page realm made from it
+  // does not compile them again at its first document. Touches no global and calls no host
+  // function.
+  const warmUp = () => {
+    // A batch as the parser writes it (Sources/HTML/TreeOperation.swift): names, then elements,
+    // attributes, text and comments appended into html > head + body.
+    let text = '';
+    const words = [];
+    const string = (value) => { const at = [text.length, value.length]; text += value; return at; };
+    const nameIds = {};
+    for (const name of ['html', 'head', 'body', 'div', 'a', 'ul', 'li', 'p', 'href', 'class', 'id', 'title']) {
+      nameIds[name] = words.length / 4;
+      words.push(1, nameIds[name], ...string(name));
+    }
+    let node = 0;
+    const element = (parent, name, attributes = []) => {
+      const id = ++node;
+      words.push(4, id, 0, nameIds[name], attributes.length);
+      for (const [attribute, value] of attributes) words.push(0, nameIds[attribute], ...string(value));
+      words.push(6, parent, id);
+      return id;
+    };
+    words.push(3, 0);
+    const html = element(0, 'html');
+    element(html, 'head');
+    const body = element(html, 'body');
+    for (let i = 0; i < 40; i++) {
+      const div = element(body, 'div', [['class', 'menu main'], ['id', `d${i}`]]);
+      const list = element(div, 'ul');
+      for (let j = 0; j < 5; j++) {
+        const link = element(element(list, 'li'), 'a', [['href', `page${j}.html#top`]]);
+        words.push(8, link, -1, ...string(`Hello <world> ${j}`));
+      }
+      const paragraph = element(div, 'p', [['title', 'note']]);
+      words.push(8, paragraph, -1, ...string('Some text, '));
+      words.push(5, ++node, ...string(' a comment '), 6, paragraph, node);
+    }
+    const document = nodes.createDocument({ type: 'html', url: 'about:blank' });
+    applyBatch(createParseSession(document), new Int32ArrayConstructor(words), text);
+    let count = 0;
+    for (const selector of ['a', 'li > a[href$=".html"]', 'div.menu ul li a', 'ul li:nth-child(2n+1) a', 'li:first-child', '#x', 'p a[id]']) {
+      count += selectors.querySelectorAll(document, selector).length;
+    }
+    const stack = [document];
+    while (stack.length > 0) {
+      const n = stack.pop();
+      count++;
+      if (n.attributes) for (const a of n.attributes) count += a.value.length;
+      for (let c = n.lastChild; c !== null; c = c.previousSibling) stack.push(c);
+    }
+    const bodyElement = document.body;
+    count += bodyElement.textContent.length + serializeChildren(document).length + bodyElement.getElementsByTagName('li').length;
+    count += bodyElement.querySelector('a').getAttribute('href').length + FunctionPrototypeCall(titleOf, document).length;
+    return count;
+  };
+  warmUp();
+
+  const kindOf = (value) => {
+    try {
+      return ObjectPrototypeToString(value);
+    } catch {
+      return '';
+    }
+  };
+
+  /// `value` as the text of its serialization (see the top of this file); `seen.ids` maps objects
+  /// met so far to their ids. Getters run (page code, in the page); one that throws leaves its field
+  /// out, as Playwright does.
+  const encode = (value, seen) => {
+    if (value === undefined) return '{"v":"undefined"}';
+    if (value === null) return '{"v":"null"}';
+    switch (typeof value) {
+      case 'boolean': return value ? 'true' : 'false';
+      case 'string': return JSONStringify(value);
+      case 'number':
+        if (NumberIsNaN(value)) return '{"v":"NaN"}';
+        if (value === 1 / 0) return '{"v":"Infinity"}';
+        if (value === -1 / 0) return '{"v":"-Infinity"}';
+        if (ObjectIs(value, -0)) return '{"v":"-0"}';
+        return JSONStringify(value);
+      case 'bigint': return `{"bi":${JSONStringify(BigIntPrototypeToString(value))}}`;
+      case 'symbol':
+      case 'function': return '{"v":"undefined"}';
+    }
+    if (value === global) return '"ref: <Window>"';
+    const nodeType = value[TYPE];
+    if (typeof nodeType === 'number') return nodeType === DOCUMENT_NODE ? '"ref: <Document>"' : '"ref: <Node>"';
+    const kind = kindOf(value);
+    if (kind === '[object Date]') {
+      const time = DatePrototypeGetTime(value);
+      return `{"d":${NumberIsNaN(time) ? 'null' : JSONStringify(DatePrototypeToISOString(value))}}`;
+    }
+    if (kind === '[object RegExp]') {
+      const source = FunctionPrototypeCall(regExpSource, value);
+      const flags = FunctionPrototypeCall(regExpFlags, value);
+      return `{"r":{"p":${JSONStringify(String(source))},"f":${JSONStringify(String(flags))}}}`;
+    }
+    if (kind === '[object Error]') return `{"e":${describeError(value)}}`;
+    const known = MapPrototypeGet(seen.ids, value);
+    if (known !== undefined) return `{"ref":${known}}`;
+    const id = ++seen.count;
+    MapPrototypeSet(seen.ids, value, id);
+    if (ArrayIsArray(value)) {
+      let items = '';
+      const length = value.length;
+      for (let i = 0; i < length; i++) items += (i === 0 ? '' : ',') + encode(value[i], seen);
+      return `{"a":[${items}],"id":${id}}`;
+    }
+    let fields = '';
+    const keys = ObjectKeys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      let field;
+      try {
+        field = value[key];
+      } catch {
+        continue;
+      }
+      fields += `${fields === '' ? '' : ','}{"k":${JSONStringify(key)},"v":${encode(field, seen)}}`;
+    }
+    return `{"o":[${fields}],"id":${id}}`;
+  };
+
+  /// What a thrown value says, as `{"n", "m", "s"}` text: an error's name, message and stack, or
+  /// any other value as its text (the name empty).
+  const describeError = (error) => {
+    const text = (read) => {
+      try {
+        const value = read();
+        return value === undefined ? '' : String(value);
+      } catch {
+        return '';
+      }
+    };
+    const isError = error !== null && typeof error === 'object' && kindOf(error) === '[object Error]';
+    if (!isError) return `{"n":"","m":${JSONStringify(text(() => error))},"s":""}`;
+    return `{"n":${JSONStringify(text(() => error.name))},"m":${JSONStringify(text(() => error.message))},"s":${JSONStringify(text(() => error.stack))}}`;
+  };
+
+  /// A value rebuilt from its serialization, with this realm's objects; `refs` maps ids to the
+  /// objects rebuilt so far. Fields are defined, never assigned (no setter runs, `__proto__` is a
+  /// plain key).
+  const revive = (value, refs) => {
+    if (value === null || typeof value !== 'object') return value;
+    const has = (key) => ObjectPrototypeHasOwnProperty(value, key);
+    if (has('v')) {
+      switch (value.v) {
+        case 'null': return null;
+        case 'NaN': return 0 / 0;
+        case 'Infinity': return 1 / 0;
+        case '-Infinity': return -1 / 0;
+        case '-0': return -0;
+        default: return undefined;
+      }
+    }
+    if (has('bi')) return BigInt(value.bi);
+    if (has('d')) return new Date(value.d === null ? 0 / 0 : value.d);
+    if (has('r')) return new RegExp(value.r.p, value.r.f);
+    if (has('ref')) return MapPrototypeGet(refs, value.ref);
+    const field = (target, key, item) =>
+      ObjectDefineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true });
+    if (has('a')) {
+      const array = [];
+      MapPrototypeSet(refs, value.id, array);
+      for (let i = 0; i < value.a.length; i++) field(array, i, revive(value.a[i], refs));
+      return array;
+    }
+    const object = {};
+    MapPrototypeSet(refs, value.id, object);
+    for (let i = 0; i < value.o.length; i++) field(object, value.o[i].k, revive(value.o[i].v, refs));
+    return object;
+  };
+  const decode = (text) => (text === undefined ? undefined : revive(JSONParse(text), new Map()));
+
+  const outcome = (value) => {
+    try {
+      return `{"value":${encode(value, { ids: new Map(), count: 0 })}}`;
+    } catch (error) {
+      return `{"unserializable":${JSONStringify(describeErrorMessage(error))}}`;
+    }
+  };
+  const describeErrorMessage = (error) => {
+    try {
+      return String(error?.message ?? error);
+    } catch {
+      return 'the value cannot be read';
+    }
+  };
+
+  /// Runs `run` and gives its outcome's text, or, when it returned a promise or a thenable, a
+  /// function that gives the text once it settles (undefined before). A promise is waited on
+  /// through the `then` captured at start (a page that replaces `Promise.prototype.then` or a
+  /// promise's `constructor` cannot change what it settled with); a thenable by `await`, in this
+  /// realm. The caller only ever receives strings.
+  const settle = (run) => {
+    let value;
+    try {
+      value = run();
+    } catch (error) {
+      return `{"error":${describeError(error)}}`;
+    }
+    let settled;
+    const fulfilled = (result) => {
+      settled = outcome(result);
+    };
+    const rejected = (error) => {
+      settled = `{"error":${describeError(error)}}`;
+    };
+    if (value !== null && typeof value === 'object') {
+      try {
+        PromisePrototypeThen(value, fulfilled, rejected);
+        return () => settled;
+      } catch {
+        // Not a promise.
+      }
+    }
+    try {
+      if (value === null || (typeof value !== 'object' && typeof value !== 'function') || typeof value.then !== 'function') {
+        return outcome(value);
+      }
+    } catch (error) {
+      return `{"error":${describeError(error)}}`;
+    }
+    (async () => {
+      try {
+        fulfilled(await value);
+      } catch (error) {
+        rejected(error);
+      }
+    })();
+    return () => settled;
+  };
+
   return {
     /// Makes the realm's document from a parsed batch and installs the window on the global.
     load(url, contentType, characterSet, operations, text) {
-      const document = nodes.createDocument({ type: 'html', contentType, url });
+      const document = nodes.createDocument({ type: runtime.window.isXMLMIMEType(contentType) ? 'xml' : 'html', contentType, url });
       document[nodes.CHARSET] = characterSet;
       applyBatch(createParseSession(document), new Int32ArrayConstructor(operations), text);
       createWindow(global, document);
@@ -36,8 +290,9 @@
         content: () => serializeChildren(document),
         querySelector: (selector) => selectors.querySelector(document, selector),
         querySelectorAll: (selector) => selectors.querySelectorAll(document, selector),
-        parseJSON: (text) => JSONParse(text),
-        stringifyJSON: (value) => JSONStringify(value),
+        evaluate: (fn, argumentText) => settle(() => fn(decode(argumentText))),
+        evaluateOn: (fn, target, argumentText) => settle(() => fn(target, decode(argumentText))),
+        evaluateExpression: (source) => settle(() => indirectEval(source)),
       });
     },
     /// The entry points of the loaded document.

@@ -4,22 +4,150 @@
 // objects. Functions given to `evaluate` run in the page realm: their source is compiled there
 // (`host.compile`), arguments cross as clones made there, results come back as JSON values, so
 // no support-realm object ever reaches page code.
+// The scrape `page` (support realm): Caper's Page as a scrape script sees it, named and behaving
+// as Playwright's Page where the names meet (`url()`, `title()`, `content()`, `evaluate`,
+// `$eval`, `$$eval`, `response()`), plus Caper's own `document` and `window`, the live page
+// objects. Functions given to `evaluate` run in the page realm: their source is compiled there
+// (`host.compile`); the argument and the result cross as text in Playwright's serialization
+// format (`page/entry.js` describes it), rebuilt on the other side with that side's objects, so
+// no support-realm object ever reaches page code and no page object's method runs to carry a
+// result back.
 (host, runtime) => {
   'use strict';
   const { JSONParse, JSONStringify, Error, TypeError, FunctionPrototypeToString, ObjectFreeze, SplitString, StringPrototypeTrim,
-    RegExpPrototypeExec, ArrayPrototypeSlice, ArrayPrototypePush, ArrayIsArray, ObjectKeys, String } = runtime.primordials;
+    RegExpPrototypeExec, ArrayPrototypeSlice, ArrayPrototypePush, ArrayIsArray, ObjectKeys, String, ObjectIs, NumberIsNaN,
+    ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString,
+    BigIntPrototypeToString, DatePrototypeGetTime, DatePrototypeToISOString, StringPrototypeStartsWith, StringPrototypeSlice,
+    FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, Date, RegExp, BigInt, Promise } = runtime.primordials;
+  // Node's timers are installed before this script runs; support code may replace the global later.
+  const setImmediate = globalThis.setImmediate;
+  const regExpSource = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'source').get;
+  const regExpFlags = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'flags').get;
 
-  // Values cross as JSON text: undefined stays undefined (Playwright's evaluate gives undefined).
-  const toPage = (entry, value) => (value === undefined ? undefined : entry.parseJSON(JSONStringify(value)));
-  const fromPage = (entry, value) => {
-    const text = entry.stringifyJSON(value);
-    return text === undefined ? undefined : JSONParse(text);
+  /// The argument of `evaluate` as serialization text (`page/entry.js`); a function, a symbol or
+  /// an object met twice on one path (a cycle is kept as a reference) are what Playwright accepts.
+  const encode = (value, seen, method) => {
+    if (value === undefined) return '{"v":"undefined"}';
+    if (value === null) return '{"v":"null"}';
+    switch (typeof value) {
+      case 'boolean': return value ? 'true' : 'false';
+      case 'string': return JSONStringify(value);
+      case 'number':
+        if (NumberIsNaN(value)) return '{"v":"NaN"}';
+        if (value === 1 / 0) return '{"v":"Infinity"}';
+        if (value === -1 / 0) return '{"v":"-Infinity"}';
+        if (ObjectIs(value, -0)) return '{"v":"-0"}';
+        return JSONStringify(value);
+      case 'bigint': return `{"bi":${JSONStringify(BigIntPrototypeToString(value))}}`;
+      case 'symbol':
+      case 'function':
+        throw new TypeError(`page.${method}: the argument holds a ${typeof value}, which cannot be sent to the page`);
+    }
+    const kind = ObjectPrototypeToString(value);
+    if (kind === '[object Date]') {
+      return `{"d":${NumberIsNaN(DatePrototypeGetTime(value)) ? 'null' : JSONStringify(DatePrototypeToISOString(value))}}`;
+    }
+    if (kind === '[object RegExp]') {
+      const source = FunctionPrototypeCall(regExpSource, value);
+      const flags = FunctionPrototypeCall(regExpFlags, value);
+      return `{"r":{"p":${JSONStringify(String(source))},"f":${JSONStringify(String(flags))}}}`;
+    }
+    const known = MapPrototypeGet(seen.ids, value);
+    if (known !== undefined) return `{"ref":${known}}`;
+    const id = ++seen.count;
+    MapPrototypeSet(seen.ids, value, id);
+    if (ArrayIsArray(value)) {
+      let items = '';
+      for (let i = 0; i < value.length; i++) items += (i === 0 ? '' : ',') + encode(value[i], seen, method);
+      return `{"a":[${items}],"id":${id}}`;
+    }
+    let fields = '';
+    const keys = ObjectKeys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      fields += `${fields === '' ? '' : ','}{"k":${JSONStringify(key)},"v":${encode(value[key], seen, method)}}`;
+    }
+    return `{"o":[${fields}],"id":${id}}`;
   };
 
+  /// A value the page sent, rebuilt with this realm's objects (fields defined, never assigned).
+  const revive = (value, refs) => {
+    if (value === null || typeof value !== 'object') return value;
+    const has = (key) => ObjectPrototypeHasOwnProperty(value, key);
+    if (has('v')) {
+      switch (value.v) {
+        case 'null': return null;
+        case 'NaN': return 0 / 0;
+        case 'Infinity': return 1 / 0;
+        case '-Infinity': return -1 / 0;
+        case '-0': return -0;
+        default: return undefined;
+      }
+    }
+    if (has('bi')) return BigInt(value.bi);
+    if (has('d')) return new Date(value.d === null ? 0 / 0 : value.d);
+    if (has('r')) return new RegExp(value.r.p, value.r.f);
+    if (has('ref')) return MapPrototypeGet(refs, value.ref);
+    if (has('e')) return pageError(value.e);
+    const field = (target, key, item) =>
+      ObjectDefineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true });
+    if (has('a')) {
+      const array = [];
+      MapPrototypeSet(refs, value.id, array);
+      for (let i = 0; i < value.a.length; i++) field(array, i, revive(value.a[i], refs));
+      return array;
+    }
+    const object = {};
+    MapPrototypeSet(refs, value.id, object);
+    for (let i = 0; i < value.o.length; i++) field(object, value.o[i].k, revive(value.o[i].v, refs));
+    return object;
+  };
+
+  /// An error the page sent (`{n, m, s}`), as an Error of this realm; the page's stack is kept.
+  const pageError = ({ n, m, s }) => {
+    const error = new Error(m);
+    if (n !== '' && n !== 'Error') ObjectDefineProperty(error, 'name', { __proto__: null, value: n, writable: true, configurable: true });
+    if (s !== '') ObjectDefineProperty(error, 'stack', { __proto__: null, value: s, writable: true, configurable: true });
+    return error;
+  };
+
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  /// Waits for what an entry point's `evaluate*` gave (the outcome's text, or a page function that
+  /// gives it once settled) and returns the result, or throws what the page function threw.
+  const settle = async (method, given) => {
+    let text = given;
+    while (typeof text === 'function') {
+      const polled = text();
+      if (typeof polled === 'string') text = polled;
+      else await nextTurn();
+    }
+    const outcome = JSONParse(text);
+    if (ObjectPrototypeHasOwnProperty(outcome, 'value')) return revive(outcome.value, new Map());
+    if (ObjectPrototypeHasOwnProperty(outcome, 'unserializable')) {
+      throw new Error(`page.${method}: the result cannot be sent back from the page: ${outcome.unserializable}`);
+    }
+    const { n, m } = outcome.error;
+    throw new Error(`page.${method}: ${n === '' ? m : `${n}: ${m}`}`);
+  };
+
+  const argumentText = (arg, method) => (arg === undefined ? undefined : encode(arg, { ids: new Map(), count: 0 }, method));
+
+  /// `fn` compiled in the page realm: a function's source as it is, or, for a method
+  /// (`{ f() {} }.f`), as a function expression, as Playwright does.
   const pageFunction = (pageId, fn, method) => {
-    if (typeof fn === 'function') return host.compile(pageId, `(${FunctionPrototypeToString(fn)})`);
-    if (typeof fn === 'string') return host.compile(pageId, `(() => (${fn}))`);
-    throw new TypeError(`page.${method}: expected a function or an expression string`);
+    if (typeof fn !== 'function') throw new TypeError(`page.${method}: expected a function`);
+    const source = FunctionPrototypeToString(fn);
+    try {
+      return host.compile(pageId, `(${source})`);
+    } catch (error) {
+      const prefixed = StringPrototypeStartsWith(source, 'async ') ? `async function ${StringPrototypeSlice(source, 6)}` : `function ${source}`;
+      try {
+        return host.compile(pageId, `(${prefixed})`);
+      } catch {
+        throw new Error(`page.${method}: the function cannot be compiled in the page (a native or bound function?): ${error.message}`);
+      }
+    }
   };
 
   class Response {
@@ -62,19 +190,20 @@
     /// The page realm's global object.
     get window() { return this.#entry.window; }
     async evaluate(fn, arg) {
+      if (typeof fn === 'string') return settle('evaluate', this.#entry.evaluateExpression(fn));
       const compiled = pageFunction(this.#id, fn, 'evaluate');
-      return fromPage(this.#entry, await compiled(toPage(this.#entry, arg)));
+      return settle('evaluate', this.#entry.evaluate(compiled, argumentText(arg, 'evaluate')));
     }
     async $eval(selector, fn, arg) {
       const element = this.#entry.querySelector(selector);
       if (element === null) throw new Error(`page.$eval: Error: failed to find element matching selector "${selector}"`);
       const compiled = pageFunction(this.#id, fn, '$eval');
-      return fromPage(this.#entry, await compiled(element, toPage(this.#entry, arg)));
+      return settle('$eval', this.#entry.evaluateOn(compiled, element, argumentText(arg, '$eval')));
     }
     async $$eval(selector, fn, arg) {
       const elements = this.#entry.querySelectorAll(selector);
       const compiled = pageFunction(this.#id, fn, '$$eval');
-      return fromPage(this.#entry, await compiled(elements, toPage(this.#entry, arg)));
+      return settle('$$eval', this.#entry.evaluateOn(compiled, elements, argumentText(arg, '$$eval')));
     }
     async $(selector) { return this.#entry.querySelector(selector); }
     async $$(selector) { return this.#entry.querySelectorAll(selector); }
@@ -91,6 +220,21 @@
     return null;
   };
 
+  /// A thrown value as `{ message, stack, location }` (any value can be thrown; an error of the
+  /// page realm too).
+  const failure = (error) => {
+    const isObject = error !== null && typeof error === 'object';
+    let text;
+    try {
+      text = String(error);
+    } catch {
+      text = 'a value that has no text';
+    }
+    const message = isObject && typeof error.message === 'string' ? error.message : text;
+    const stack = isObject && typeof error.stack === 'string' ? error.stack : message;
+    return { message, stack, location: location(error) };
+  };
+
   return {
     /// Runs the script's function on one input: `[json, fields]` with the JSON text of its
     /// result (`null` for undefined) and, for a plain-object result, its top-level fields as
@@ -99,8 +243,13 @@
     async run(fn, pageId, entry, url, response, input) { // entry: the page realm's function giving its entry points
       const page = new Page(pageId, entry(), url,
         response ? new Response(response.url, response.status, response.statusText, response.headers) : null);
+      let value;
       try {
-        const value = await fn(page, input);
+        value = await fn(page, input);
+      } catch (error) {
+        return failure(error);
+      }
+      try {
         const text = JSONStringify(value === undefined ? null : value);
         const fields = [];
         if (value !== null && typeof value === 'object' && !ArrayIsArray(value)) {
@@ -113,9 +262,8 @@
         }
         return [text === undefined ? 'null' : text, fields];
       } catch (error) {
-        const message = error !== null && typeof error === 'object' && typeof error.message === 'string' ? error.message : String(error);
-        const stack = error !== null && typeof error === 'object' && typeof error.stack === 'string' ? error.stack : message;
-        return { message, stack, location: location(error) };
+        const { message, stack } = failure(error);
+        return { message: `the script's result cannot be written as JSON: ${message}`, stack, location: null };
       }
     },
   };

@@ -37,7 +37,7 @@
       return [ds, dns];
     }, { bigint: () => BigInt(Math.floor((host.now() - startedAt) * 1e6)) }),
     uptime: () => (host.now() - startedAt) / 1000,
-    memoryUsage: () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }),
+    memoryUsage: Object.assign(() => host.memoryUsage(), { rss: () => host.memoryUsage().rss }),
     stdout: { write: (s) => { host.print('out', String(s)); return true; }, isTTY: false },
     stderr: { write: (s) => { host.print('err', String(s)); return true; }, isTTY: false },
     on() { return process; }, once() { return process; }, off() { return process; }, emit() { return false; },

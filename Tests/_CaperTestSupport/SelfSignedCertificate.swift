@@ -1,16 +1,15 @@
 import Foundation
-import _CaperTestSupport
 
 /// A certificate for 127.0.0.1 signed by its own key, made with `openssl req -x509`.
 ///
 /// No system trusts it, so a client that verifies TLS must refuse it. The files live in a
 /// temporary folder removed with the value.
-final class SelfSignedCertificate: @unchecked Sendable {
+public final class SelfSignedCertificate: @unchecked Sendable {
   private let folder: TemporaryDirectory
-  let certificatePath: String
-  let keyPath: String
+  public let certificatePath: String
+  public let keyPath: String
 
-  init() throws {
+  public init() throws {
     folder = try TemporaryDirectory()
     certificatePath = folder.url.appendingPathComponent("certificate.pem").path
     keyPath = folder.url.appendingPathComponent("key.pem").path

@@ -1,14 +1,14 @@
 import Foundation
-import _CaperTestSupport
 
-/// `Fixtures/server.py` running as a child process on 127.0.0.1.
+/// `Tests/NetworkTests/Fixtures/server.py` running as a child process on 127.0.0.1 (the network
+/// tests' routes; `caper scrape`'s tests fetch pages from it too).
 ///
 /// Started by `init` (which waits for its ports), stopped by `deinit` or, for the shared servers
 /// below, when the test process exits: the server exits when its standard input closes.
-final class TestServer: @unchecked Sendable {
+public final class TestServer: @unchecked Sendable {
   /// Why the server did not start.
-  struct StartFailure: Error, CustomStringConvertible {
-    let description: String
+  public struct StartFailure: Error, CustomStringConvertible {
+    public let description: String
   }
 
   private struct Ports: Decodable {
@@ -18,9 +18,9 @@ final class TestServer: @unchecked Sendable {
   }
 
   /// The HTTP server the tests share (starting one per test would crowd two cores).
-  static let shared = Result { try TestServer() }
+  public static let shared = Result { try TestServer() }
   /// The HTTP and HTTPS server the TLS tests share, with a self-signed certificate.
-  static let secure = Result { try TestServer(certificate: SelfSignedCertificate()) }
+  public static let secure = Result { try TestServer(certificate: SelfSignedCertificate()) }
 
   private let process = Process()
   private let certificate: SelfSignedCertificate?
@@ -28,9 +28,9 @@ final class TestServer: @unchecked Sendable {
   private let ports: Ports
 
   /// Starts the server; with `certificate`, it also serves HTTPS with that certificate.
-  init(certificate: SelfSignedCertificate? = nil) throws {
+  public init(certificate: SelfSignedCertificate? = nil) throws {
     self.certificate = certificate
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/server.py")
+    let script = Repository.root.appendingPathComponent("Tests/NetworkTests/Fixtures/server.py")
     let output = Pipe()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments =
@@ -55,11 +55,11 @@ final class TestServer: @unchecked Sendable {
   }
 
   /// `http://127.0.0.1:port` followed by `path`.
-  func url(_ path: String) -> String { "http://127.0.0.1:\(ports.http)\(path)" }
+  public func url(_ path: String) -> String { "http://127.0.0.1:\(ports.http)\(path)" }
 
   /// `https://127.0.0.1:port` followed by `path` (a server started with a certificate).
-  func secureURL(_ path: String) -> String { "https://127.0.0.1:\(ports.https ?? 0)\(path)" }
+  public func secureURL(_ path: String) -> String { "https://127.0.0.1:\(ports.https ?? 0)\(path)" }
 
   /// An `http:` URL on a port where nothing listens.
-  var refusingURL: String { "http://127.0.0.1:\(ports.closed)/" }
+  public var refusingURL: String { "http://127.0.0.1:\(ports.closed)/" }
 }

@@ -1,0 +1,281 @@
+import Foundation
+import Testing
+import _CaperBinaryTestSupport
+import _CaperTestSupport
+
+/// `caper scrape`, run as the user runs it: the built binary in a child, over files, folders,
+/// globs, a list on stdin, and URLs on the network tests' loopback server (HTTP and HTTPS with a
+/// self-signed certificate).
+@Suite struct ScrapeCommandTests {
+  let folder: TemporaryDirectory
+  init() throws { folder = try TemporaryDirectory() }
+
+  /// A script giving the page's title and the number of its paragraphs.
+  static let titleScript = """
+    module.exports = async (page, input) => ({ title: await page.title(), paragraphs: await page.$$eval('p', (ps) => ps.length) });
+    """
+
+  /// Runs `caper scrape` in the test's folder (its own code cache there), with `input` on stdin.
+  func scrape(_ arguments: [String], input: String? = nil) throws -> ProcessResult {
+    try CaperBinary.run(
+      ["scrape"] + arguments, environment: ["CAPER_NO_CACHE": "1"],
+      directory: folder.url, input: input.map { Data($0.utf8) })
+  }
+
+  /// The JSON objects of a jsonl output, in order.
+  func lines(_ output: String) throws -> [[String: Any]] {
+    try output.split(separator: "\n").map { line in
+      try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+    }
+  }
+
+  func page(_ name: String, title: String, paragraphs: Int = 1) throws {
+    try folder.write(name, "<!doctype html><title>\(title)</title>" + String(repeating: "<p>text", count: paragraphs))
+  }
+
+  @Test func filesFoldersAndGlobsInTheOrderGiven() throws {
+    try folder.write("title.js", Self.titleScript)
+    try page("one.html", title: "One")
+    try page("site/b.html", title: "B", paragraphs: 2)
+    try page("site/deeper/a.htm", title: "A", paragraphs: 3)
+    try folder.write("site/notes.txt", "not a page")
+    try page("glob/x1.html", title: "X1")
+    try page("glob/x2.html", title: "X2")
+    let result = try scrape(["title.js", "site", "glob/x*.html", "one.html"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let outputs = try lines(result.stdout)
+    #expect(
+      outputs.map { $0["input"] as? String } == ["site/b.html", "site/deeper/a.htm", "glob/x1.html", "glob/x2.html", "one.html"])
+    #expect(outputs.map { ($0["result"] as? [String: Any])?["title"] as? String } == ["B", "A", "X1", "X2", "One"])
+    #expect(outputs.map { ($0["result"] as? [String: Any])?["paragraphs"] as? Int } == [2, 3, 1, 1, 1])
+  }
+
+  @Test func aListOnStandardInputAndAFileURL() throws {
+    try folder.write("title.js", Self.titleScript)
+    try page("a.html", title: "A")
+    try page("b.html", title: "B")
+    let fileURL = folder.url.appendingPathComponent("b.html").absoluteString
+    let result = try scrape(["title.js", "-"], input: "a.html\n\n# a comment\n\(fileURL)\n")
+    #expect(result.status == 0, "\(result.stderr)")
+    let outputs = try lines(result.stdout)
+    #expect(outputs.map { $0["input"] as? String } == ["a.html", fileURL])
+    #expect(outputs.map { ($0["result"] as? [String: Any])?["title"] as? String } == ["A", "B"])
+  }
+
+  @Test func twoWorkersStillWriteInInputOrder() throws {
+    // Earlier inputs take longer, so with two workers they finish after later ones.
+    try folder.write(
+      "slow.mjs",
+      """
+      export default async (page, input) => {
+        const n = Number(input.match(/(\\d+)/)[1]);
+        await new Promise((resolve) => setTimeout(resolve, (6 - n) * 40));
+        return n;
+      };
+      """)
+    for n in 1...6 { try page("p\(n).html", title: "P\(n)") }
+    let result = try scrape(["slow.mjs", "--concurrency", "2"] + (1...6).map { "p\($0).html" })
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try lines(result.stdout).map { $0["result"] as? Int } == [1, 2, 3, 4, 5, 6])
+  }
+
+  @Test func jsonAndCSVFormats() throws {
+    try folder.write(
+      "rows.js",
+      """
+      module.exports = async (page, input) => input === 'b.html'
+        ? { title: await page.title(), tags: ['x', 'y'], extra: 1 }
+        : { input, title: await page.title(), tags: null };
+      """)
+    try page("a.html", title: "A, \"quoted\"")
+    try page("b.html", title: "B")
+    let json = try scrape(["rows.js", "a.html", "b.html", "--format", "json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    try #require(array.count == 2)
+    #expect(array.map { $0["input"] as? String } == ["a.html", "b.html"])
+    #expect((array[1]["result"] as? [String: Any])?["tags"] as? [String] == ["x", "y"])
+
+    let csv = try scrape(["rows.js", "a.html", "b.html", "--format", "csv"])
+    #expect(csv.status == 0)
+    #expect(
+      csv.stdout
+        == "input,result.input,title,tags,error\r\na.html,a.html,\"A, \"\"quoted\"\"\",,\r\nb.html,,B,\"[\"\"x\"\",\"\"y\"\"]\",\r\n"
+    )
+    #expect(csv.stderr.contains("'extra' (from b.html)"), "one warning names the dropped field")
+  }
+
+  @Test func aBadInputAmongGoodOnesFailsAloneAndTheRunExitsOne() throws {
+    try folder.write(
+      "pick.js",
+      """
+      module.exports = async (page, input) => {
+        if (input === 'throws.html') throw new TypeError('no price on ' + input);
+        return page.title();
+      };
+      """)
+    try page("good.html", title: "Good")
+    try page("throws.html", title: "Throws")
+    try Data([0x00, 0x01, 0x02, 0xFF]).write(to: folder.url.appendingPathComponent("binary.html"))
+    try folder.write("empty.html", "")
+    try folder.write("malformed.html", "<table><tr><td>cell<p>para</table><title>Still</b>")
+    let result = try scrape([
+      "pick.js", "missing.html", "good.html", "binary.html", "throws.html", "empty.html", "malformed.html",
+    ])
+    #expect(result.status == 1)
+    let outputs = try lines(result.stdout)
+    try #require(outputs.count == 6)
+    let missing = try #require(outputs[0]["error"] as? [String: Any])
+    #expect(missing["message"] as? String == "missing.html: cannot read the file (no such file)")
+    #expect(outputs[1]["result"] as? String == "Good")
+    #expect(((outputs[2]["error"] as? [String: Any])?["message"] as? String)?.contains("a binary file, not a page") == true)
+    let thrown = try #require(outputs[3]["error"] as? [String: Any])
+    #expect(thrown["message"] as? String == "no price on throws.html")
+    #expect(thrown["location"] as? String == folder.url.appendingPathComponent("pick.js").path + ":2:39")
+    #expect(outputs[4]["result"] as? String == "")
+    #expect(outputs[5]["result"] as? String == "Still")
+  }
+
+  @Test func usageErrorsExitTwo() throws {
+    try page("a.html", title: "A")
+    try folder.write("none.mjs", "export const x = 1;")
+    try folder.write("broken.js", "module.exports = async () => {")
+    try folder.write("ok.js", "module.exports = async () => 1;")
+    let cases: [([String], String)] = [
+      (["none.mjs", "a.html"], "has no default export"),
+      (["broken.js", "a.html"], "broken.js:2:1: SyntaxError: Unexpected end of input"),
+      (["absent.js", "a.html"], "cannot read the script absent.js"),
+      (["ok.js", "nothing*.html"], "no file matches nothing*.html"),
+      (["ok.js"], "no inputs"),
+      (["ok.js", "a.html", "--format", "xml"], "--format must be one of: jsonl, json, csv"),
+      (["ok.js", "a.html", "--concurrency", "0"], "--concurrency must be at least 1"),
+    ]
+    for (arguments, message) in cases {
+      let result = try scrape(arguments)
+      #expect(result.status == 2, "\(arguments)")
+      #expect(result.stdout.isEmpty, "\(arguments)")
+      #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+  }
+
+  @Test func theTimeoutStopsARunawayScriptAndTheNextInputRuns() throws {
+    try folder.write(
+      "spin.js",
+      """
+      module.exports = async (page, input) => {
+        if (input === 'loop.html') while (true) {}
+        if (input === 'never.html') return new Promise(() => {});
+        return page.title();
+      };
+      """)
+    for name in ["loop", "never", "after"] { try page("\(name).html", title: name) }
+    let started = ContinuousClock.now
+    let result = try scrape(["spin.js", "loop.html", "never.html", "after.html", "--timeout", "1"])
+    #expect(ContinuousClock.now - started < .seconds(8))
+    #expect(result.status == 1)
+    let outputs = try lines(result.stdout)
+    try #require(outputs.count == 3)
+    #expect((outputs[0]["error"] as? [String: Any])?["message"] as? String == "timed out after 1 s (--timeout)")
+    #expect(
+      (outputs[1]["error"] as? [String: Any])?["message"] as? String
+        == "the script's promise never settled: nothing was left to run that could settle it")
+    #expect(outputs[2]["result"] as? String == "after")
+  }
+
+  @Test func theScriptsConsoleGoesToStandardError() throws {
+    try folder.write(
+      "talk.js", "module.exports = async (page) => { console.log('working on', page.url()); console.error('note'); return 1; };")
+    try page("a.html", title: "A")
+    let result = try scrape(["talk.js", "a.html"])
+    #expect(result.status == 0)
+    #expect(result.stdout == "{\"input\":\"a.html\",\"result\":1}\n")
+    #expect(result.stderr.contains("working on file://"))
+    #expect(result.stderr.contains("note\n"))
+  }
+
+  @Test func thePageAPIEvaluatesInThePage() throws {
+    try folder.write(
+      "api.js",
+      """
+      module.exports = async (page) => ({
+        sum: await page.evaluate(([a, b]) => a + b, [2, 3]),
+        expression: await page.evaluate('document.querySelectorAll("li").length'),
+        node: await page.evaluate(() => document.body),
+        texts: await page.$$eval('li', (items, suffix) => items.map((li) => li.textContent + suffix), '!'),
+        first: await page.$eval('li', (li) => li.id),
+        missing: await page.$eval('.none', () => 1).catch((e) => e.message),
+        thrown: await page.evaluate(() => { throw new RangeError('in the page'); }).catch((e) => e.message),
+        special: await page.evaluate(() => [NaN, -0, new Date(0)]).then(([n, z, d]) => [Number.isNaN(n), Object.is(z, -0), d.toISOString()]),
+        direct: page.document.querySelector('li:last-child').textContent,
+        status: page.response(),
+      });
+      """)
+    try folder.write("list.html", "<ul><li id=first>one<li>two</ul>")
+    let result = try scrape(["api.js", "list.html"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let value = try #require(try lines(result.stdout).first?["result"] as? [String: Any])
+    #expect(value["sum"] as? Int == 5)
+    #expect(value["expression"] as? Int == 2)
+    #expect(value["node"] as? String == "ref: <Node>")
+    #expect(value["texts"] as? [String] == ["one!", "two!"])
+    #expect(value["first"] as? String == "first")
+    #expect(value["missing"] as? String == "page.$eval: Error: failed to find element matching selector \".none\"")
+    #expect(value["thrown"] as? String == "page.evaluate: RangeError: in the page")
+    #expect(value["special"] as? [AnyHashable] == [true, true, "1970-01-01T00:00:00.000Z"])
+    #expect(value["direct"] as? String == "two")
+    #expect(value["status"] is NSNull, "a file has no response")
+  }
+
+  @Test func aMetaCharsetDecodesAFile() throws {
+    try folder.write("title.js", Self.titleScript)
+    let bytes = Array("<meta charset=windows-1252><title>caf".utf8) + [0xE9] + Array("</title>".utf8)
+    try Data(bytes).write(to: folder.url.appendingPathComponent("legacy.html"))
+    let result = try scrape(["title.js", "legacy.html"])
+    #expect((try lines(result.stdout).first?["result"] as? [String: Any])?["title"] as? String == "café")
+  }
+
+  @Test func urlsOnALoopbackServer() throws {
+    let server = try TestServer.shared.get()
+    try folder.write(
+      "fetch.js",
+      """
+      module.exports = async (page) => ({
+        url: page.url(), status: page.response().status(), type: page.response().headers()['content-type'] ?? null,
+        text: page.document.body.textContent.slice(0, 20),
+      });
+      """)
+    let result = try scrape([
+      "fetch.js", server.url("/page"), server.url("/missing"), server.url("/redirect/302?to=/page"), server.url("/gzip"),
+      server.url("/charset"), server.refusingURL, server.url("/slow?seconds=4"), "--timeout", "1",
+    ])
+    #expect(result.status == 1)
+    let outputs = try lines(result.stdout)
+    try #require(outputs.count == 7)
+    let values = outputs.map { $0["result"] as? [String: Any] }
+    #expect(values[0]?["status"] as? Int == 200)
+    #expect(values[0]?["text"] as? String == "Hello from the test s")
+    #expect(values[1]?["status"] as? Int == 404, "a 404 is still parsed")
+    #expect(values[1]?["text"] as? String == "no such page")
+    #expect(values[2]?["url"] as? String == server.url("/page"), "redirects are followed")
+    #expect(values[3]?["text"] as? String == "compressed compresse")
+    #expect(values[4]?["text"] as? String == "café", "the Content-Type charset decodes the page")
+    #expect(values[4]?["type"] as? String == "text/plain; charset=\"ISO-8859-1\"")
+    #expect(((outputs[5]["error"] as? [String: Any])?["message"] as? String)?.hasSuffix("connection refused") == true)
+    #expect(((outputs[6]["error"] as? [String: Any])?["message"] as? String)?.contains("timed out") == true)
+  }
+
+  @Test func tlsFailsUnlessIgnoreHTTPSErrors() throws {
+    let server = try TestServer.secure.get()
+    try folder.write("title.js", Self.titleScript)
+    let url = server.secureURL("/page")
+    let refused = try scrape(["title.js", url])
+    #expect(refused.status == 1)
+    let message = try #require((try lines(refused.stdout).first?["error"] as? [String: Any])?["message"] as? String)
+    #expect(message.contains("TLS failure") && message.contains("--ignore-https-errors"))
+    for flag in ["--ignore-https-errors", "--insecure"] {
+      let accepted = try scrape(["title.js", url, flag])
+      #expect(accepted.status == 0, "\(flag): \(accepted.stdout)")
+      #expect((try lines(accepted.stdout).first?["result"] as? [String: Any])?["title"] as? String == "Caper")
+    }
+  }
+}
