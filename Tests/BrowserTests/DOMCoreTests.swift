@@ -216,13 +216,6 @@ import Testing
         "two attributes of one element": "36 34",
         "an attribute and its element's child": "4",
         "contains": "true false true false",
-      ],
-      knownIssues: [
-        KnownIssue(
-          label: "disconnected, consistent",
-          bug: "nodes.js compareDocumentPosition picks PRECEDING or FOLLOWING at random on every call for disconnected nodes; "
-            + "DOM §4.4 requires a consistent order (a before b exactly when b after a, the same on every call)",
-          intermittent: true)
       ])
   }
 
@@ -414,12 +407,6 @@ import Testing
         "in": "true false",
         "a name with a hyphen before a lowercase letter": "SyntaxError/12",
         "values are strings": "string 5",
-      ],
-      knownIssues: [
-        KnownIssue(
-          label: "a name with a hyphen before a lowercase letter",
-          bug: "elements.js DOMStringMap's set trap returns false (silently ignored in sloppy code) where HTML §3.2.6.6's "
-            + "setter throws a SyntaxError DOMException")
       ])
   }
 

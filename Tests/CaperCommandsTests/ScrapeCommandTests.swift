@@ -118,7 +118,7 @@ import _CaperTestSupport
     try page("throws.html", title: "Throws")
     try Data([0x00, 0x01, 0x02, 0xFF]).write(to: folder.url.appendingPathComponent("binary.html"))
     try folder.write("empty.html", "")
-    try folder.write("malformed.html", "<table><tr><td>cell<p>para</table><title>Still</b>")
+    try folder.write("malformed.html", "<table><tr><td>cell<p>para</b></table></i><title>Still</title><<>")
     let result = try scrape([
       "pick.js", "missing.html", "good.html", "binary.html", "throws.html", "empty.html", "malformed.html",
     ])
@@ -131,7 +131,7 @@ import _CaperTestSupport
     #expect(((outputs[2]["error"] as? [String: Any])?["message"] as? String)?.contains("a binary file, not a page") == true)
     let thrown = try #require(outputs[3]["error"] as? [String: Any])
     #expect(thrown["message"] as? String == "no price on throws.html")
-    #expect(thrown["location"] as? String == folder.url.appendingPathComponent("pick.js").path + ":2:39")
+    #expect(thrown["location"] as? String == folder.url.appendingPathComponent("pick.js").path + ":2:38")
     #expect(outputs[4]["result"] as? String == "")
     #expect(outputs[5]["result"] as? String == "Still")
   }
@@ -143,7 +143,7 @@ import _CaperTestSupport
     try folder.write("ok.js", "module.exports = async () => 1;")
     let cases: [([String], String)] = [
       (["none.mjs", "a.html"], "has no default export"),
-      (["broken.js", "a.html"], "broken.js:2:1: SyntaxError: Unexpected end of input"),
+      (["broken.js", "a.html"], "broken.js:1:31: SyntaxError: Unexpected end of input"),
       (["absent.js", "a.html"], "cannot read the script absent.js"),
       (["ok.js", "nothing*.html"], "no file matches nothing*.html"),
       (["ok.js"], "no inputs"),
@@ -221,7 +221,7 @@ import _CaperTestSupport
     #expect(value["first"] as? String == "first")
     #expect(value["missing"] as? String == "page.$eval: Error: failed to find element matching selector \".none\"")
     #expect(value["thrown"] as? String == "page.evaluate: RangeError: in the page")
-    #expect(value["special"] as? [AnyHashable] == [true, true, "1970-01-01T00:00:00.000Z"])
+    #expect(value["special"] as? NSArray == [true, true, "1970-01-01T00:00:00.000Z"] as NSArray)
     #expect(value["direct"] as? String == "two")
     #expect(value["status"] is NSNull, "a file has no response")
   }
@@ -253,7 +253,7 @@ import _CaperTestSupport
     try #require(outputs.count == 7)
     let values = outputs.map { $0["result"] as? [String: Any] }
     #expect(values[0]?["status"] as? Int == 200)
-    #expect(values[0]?["text"] as? String == "Hello from the test s")
+    #expect(values[0]?["text"] as? String == "Hello from the test ")
     #expect(values[1]?["status"] as? Int == 404, "a 404 is still parsed")
     #expect(values[1]?["text"] as? String == "no such page")
     #expect(values[2]?["url"] as? String == server.url("/page"), "redirects are followed")

@@ -340,6 +340,10 @@
     },
     set(map, key, value) {
       const element = map[MAP_ELEMENT];
+      // HTML §3.2.6.6: a '-' followed by an ASCII lowercase letter cannot come from a camel-case name.
+      if (typeof key === 'string' && runtime.primordials.RegExpTest(/-[a-z]/, key)) {
+        throw makeError('SyntaxError', `'${key}' is not a valid dataset name: '-' is followed by a lowercase letter.`);
+      }
       const name = dataName(key);
       if (!name) return false;
       if (!runtime.primordials.RegExpTest(nodes.namePattern, name)) throw makeError('InvalidCharacterError', `'${key}' is not a valid name.`);

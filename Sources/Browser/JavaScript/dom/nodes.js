@@ -1224,6 +1224,17 @@
     for (; x !== null && y !== null; x = x[NEXT], y = y[NEXT]) if (!isEqualNode(x, y)) return false;
     return x === null && y === null;
   };
+  const treeOrders = new runtime.primordials.WeakMap();
+  let nextTreeOrder = 0;
+  /** The rank of a disconnected tree (its root) for compareDocumentPosition, fixed at first use. */
+  const treeOrderOf = (root) => {
+    let order = runtime.primordials.WeakMapPrototypeGet(treeOrders, root);
+    if (order === undefined) {
+      order = ++nextTreeOrder;
+      runtime.primordials.WeakMapPrototypeSet(treeOrders, root, order);
+    }
+    return order;
+  };
   const compareDocumentPosition = (self, other) => {
     checkNode(other);
     if (self === other) return 0;
@@ -1240,7 +1251,10 @@
       }
     }
     if (node1 === null || node2 === null || rootOf(node1) !== rootOf(node2)) {
-      return 1 | 32 | (runtime.primordials.MathRandom() < 0.5 ? 2 : 4);
+      // Implementation-specific, but consistent: trees ordered by when they were first compared.
+      const order1 = treeOrderOf(node1 === null ? attr1 : rootOf(node1));
+      const order2 = treeOrderOf(node2 === null ? attr2 : rootOf(node2));
+      return 1 | 32 | (order1 < order2 ? 2 : 4);
     }
     if ((attr1 === null && isAncestorOf(node1, node2)) || (node1 === node2 && attr2 !== null)) return 8 | 2;
     if ((attr2 === null && isAncestorOf(node2, node1)) || (node1 === node2 && attr1 !== null)) return 16 | 4;
