@@ -61,7 +61,8 @@ public struct Doctype: Sendable {
   public var systemIdentifier: [UInt8]?
   public var forceQuirks: Bool
 
-  public init(name: [UInt8]? = nil, publicIdentifier: [UInt8]? = nil, systemIdentifier: [UInt8]? = nil, forceQuirks: Bool = false) {
+  public init(name: [UInt8]? = nil, publicIdentifier: [UInt8]? = nil, systemIdentifier: [UInt8]? = nil, forceQuirks: Bool = false)
+  {
     self.name = name
     self.publicIdentifier = publicIdentifier
     self.systemIdentifier = systemIdentifier

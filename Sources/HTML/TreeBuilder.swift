@@ -81,9 +81,10 @@ public final class TreeBuilder: TokenSink {
   var quirksMode: QuirksMode = .noQuirks
   /// Whether end of file was processed.
   public internal(set) var stopped = false
-  /// The encoding the first `<meta charset>` or `<meta http-equiv=content-type>` the "in head"
-  /// rules inserted declares (§13.2.6.4.4), nil when none has; what "change the encoding"
-  /// (§13.2.3.4) acts on while the confidence is tentative. Documents only, not fragments.
+  /// The encoding the first `<meta>` the "in head" rules inserted declares, nil when none has.
+  ///
+  /// A `<meta charset>` or `<meta http-equiv=content-type>` (§13.2.6.4.4): what "change the
+  /// encoding" (§13.2.3.4) acts on while the confidence is tentative. Documents only, not fragments.
   public internal(set) var declaredEncoding: Encoding?
 
   /// The document's mode (§13.2.6.4.1), with the stream's operand value.

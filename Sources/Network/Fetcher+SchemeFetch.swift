@@ -4,7 +4,8 @@ extension Fetcher {
   /// The response to a URL answered without the network, or the network error.
   ///
   /// Fetch §4.2 scheme fetch for `about:blank`, `data:` (the data: URL processor) and `file:` (the
-  /// file read whole). Runs on the network thread; a missing or unreadable file is a network error.
+  /// file read whole). Runs on a dispatch queue, never the network thread (it may block on a disk); a
+  /// missing or unreadable file is a network error.
   static func schemeFetch(_ request: Request, scheme: String?) -> Result<Response, NetworkError> {
     let url = request.url
     switch scheme {

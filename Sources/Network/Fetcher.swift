@@ -4,9 +4,11 @@ import Synchronization
 /// `file:`, `data:` and `about:blank` without it.
 ///
 /// `Sendable`; `start` may be called from any thread and returns at once. Its completion runs on
-/// the network thread, exactly once, never before `start` returns: it must only hand the result
-/// on (post it to an isolate's event loop, resume a continuation) and never run JavaScript or
-/// block. `fetch(_:)` is the async form, aborting the fetch when its task is cancelled. No cookie
+/// the network thread, exactly once, possibly before `start` returns (a request libcurl refuses):
+/// it must only hand the result on (post it to an isolate's event loop, resume a continuation) and
+/// never run JavaScript or block, since every fetch in the process waits while it runs. A
+/// request's `timeout` is kept by libcurl on the network thread, whatever the caller's thread is
+/// doing. `fetch(_:)` is the async form, aborting the fetch when its task is cancelled. No cookie
 /// engine is involved: requests carry the cookies their headers carry. Proxies come from the
 /// environment (`http_proxy`, `https_proxy`, `no_proxy`), read by libcurl.
 public final class Fetcher: Sendable {
@@ -25,7 +27,10 @@ public final class Fetcher: Sendable {
     case "http", "https":
       thread.add(Transfer(id: id, request: request, completion: completion))
     default:
-      thread.run { completion(Self.schemeFetch(request, scheme: scheme)) }
+      // A file is read on a dispatch queue, not the network thread, so no transfer waits on a disk.
+      thread.answer(
+        NetworkThread.LocalFetch(
+          id: id, url: request.url, produce: { Self.schemeFetch(request, scheme: scheme) }, completion: completion))
     }
     return FetchController(id: id, thread: thread)
   }

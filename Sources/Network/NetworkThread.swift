@@ -5,11 +5,16 @@ import Synchronization
 /// The process's one network thread: a libcurl multi handle driven by `curl_multi_poll` and
 /// `curl_multi_perform`.
 ///
-/// Any thread may queue work (`add`, `abort`, `run`); the queue is locked and the thread is woken
-/// with `curl_multi_wakeup`. Everything else happens on the network thread: libcurl's transfers,
-/// their callbacks, and the completions, which therefore must be short (post to an isolate's event
-/// loop and return) and never run JavaScript. The thread starts on first use and lives as long as
-/// the process; connections and DNS answers are shared by every transfer through the multi handle.
+/// Any thread may queue work (`add`, `answer`, `abort`); the queue is locked and the thread is
+/// woken with `curl_multi_wakeup`. Everything else happens on the network thread: libcurl's
+/// transfers, their callbacks, and the completions, which therefore must be short (post to an
+/// isolate's event loop and return) and never run JavaScript or block: while one runs, no transfer
+/// moves and no timeout fires. Work that may block (reading a file) runs on a global dispatch
+/// queue, and only its completion comes back here. Each wait in `curl_multi_poll` ends at the
+/// earliest of libcurl's own timers (`curl_multi_timeout`: a transfer's `CURLOPT_TIMEOUT_MS`, a
+/// connect timeout, a new handle's 0 ms), a socket event and a wake-up. The thread starts on first
+/// use and lives as long as the process; connections and DNS answers are shared by every transfer
+/// through the multi handle.
 final class NetworkThread: @unchecked Sendable {
   /// The one network thread.
   static let shared = NetworkThread()
@@ -17,8 +22,17 @@ final class NetworkThread: @unchecked Sendable {
   /// Work queued for the thread.
   private enum Job {
     case add(Transfer)
+    case answer(LocalFetch)
+    case answered(UInt64, Result<Response, NetworkError>)
     case abort(UInt64)
-    case run(@Sendable () -> Void)
+  }
+
+  /// A fetch answered without libcurl, by `produce` on a dispatch queue.
+  struct LocalFetch: Sendable {
+    let id: UInt64
+    let url: String
+    let produce: @Sendable () -> Result<Response, NetworkError>
+    let completion: @Sendable (Result<Response, NetworkError>) -> Void
   }
 
   private struct Queue {
@@ -32,6 +46,7 @@ final class NetworkThread: @unchecked Sendable {
   // Only on the network thread:
   private var transfersByHandle: [UnsafeMutableRawPointer: Transfer] = [:]
   private var transfersByID: [UInt64: Transfer] = [:]
+  private var localFetches: [UInt64: LocalFetch] = [:]
 
   private init() {
     let status = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
@@ -62,11 +77,16 @@ final class NetworkThread: @unchecked Sendable {
   /// Starts `transfer`; its completion runs on this thread.
   func add(_ transfer: Transfer) { enqueue(.add(transfer)) }
 
-  /// Aborts the transfer `id` if it is still in flight: its completion gets `.aborted`.
-  func abort(_ id: UInt64) { enqueue(.abort(id)) }
+  /// Starts `fetch`: its `produce` runs on a global dispatch queue, never on this thread, and its
+  /// completion runs on this thread (unless the fetch was aborted first).
+  func answer(_ fetch: LocalFetch) { enqueue(.answer(fetch)) }
 
-  /// Runs `body` on this thread, after the work queued before it.
-  func run(_ body: @escaping @Sendable () -> Void) { enqueue(.run(body)) }
+  /// Aborts the fetch `id` if it is still in flight: its completion gets `.aborted`.
+  ///
+  /// The completion runs at once, and a response that arrives later is dropped. Work is done in the
+  /// order it was queued, so an abort queued after the fetch's completion does nothing, and a fetch
+  /// completes exactly once.
+  func abort(_ id: UInt64) { enqueue(.abort(id)) }
 
   private func enqueue(_ job: Job) {
     queue.withLock { $0.jobs.append(job) }
@@ -98,7 +118,16 @@ final class NetworkThread: @unchecked Sendable {
     switch job {
     case .add(let transfer):
       begin(transfer)
+    case .answer(let fetch):
+      localFetches[fetch.id] = fetch
+      DispatchQueue.global(qos: .userInitiated).async { [self] in enqueue(.answered(fetch.id, fetch.produce())) }
+    case .answered(let id, let result):
+      localFetches.removeValue(forKey: id)?.completion(result)
     case .abort(let id):
+      if let fetch = localFetches.removeValue(forKey: id) {
+        fetch.completion(.failure(NetworkError(url: fetch.url, cause: .aborted)))
+        return
+      }
       guard let transfer = transfersByID.removeValue(forKey: id) else { return }
       if let easy = transfer.easy {
         _ = curl_multi_remove_handle(multi, easy)
@@ -106,8 +135,6 @@ final class NetworkThread: @unchecked Sendable {
       }
       transfer.release()
       transfer.completion(.failure(NetworkError(url: transfer.currentURL, cause: .aborted)))
-    case .run(let body):
-      body()
     }
   }
 

@@ -29,6 +29,10 @@ public final class Realm: @unchecked Sendable {
     template: RealmTemplate, heapLimit: Int? = nil, caches: RealmCaches = RealmCaches(), log: (@Sendable (String) -> Void)? = nil,
     hostFunctions: (Realm) -> [String: HostFunction]
   ) throws {
+    // The code cache's origin probe makes an isolate of V8's own snapshot: it must come before
+    // any isolate of a custom snapshot (V8 10.2 crashes deserializing the shared string table of
+    // a default-snapshot isolate made after a custom-snapshot one).
+    _ = CacheOrigin.keepsProducerName
     let index = caches.snapshotIndex(of: template, assumingFirst: true)
     let snapshot = index == nil ? nil : caches.snapshot
     let begun = ContinuousClock.now

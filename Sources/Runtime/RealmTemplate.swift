@@ -27,6 +27,8 @@ public struct RealmTemplate: Sendable {
     self.name = name
     self.extensions = [Extension.primordials] + extensions
     self.guarded = guarded
+    let all = self.extensions
+    identity = Identity { Self.hash(name: name, extensions: all) }
   }
 
   /// The global name of an extension's host function while the realm starts.
@@ -88,7 +90,30 @@ public struct RealmTemplate: Sendable {
   }
 
   /// SHA-256 of the extensions (names, host functions, natives, scripts), in hex.
-  public var hash: String {
+  public var hash: String { identity.hash }
+
+  /// The hash, computed once per template (a page realm's template is asked for it at every page).
+  private let identity: Identity
+
+  /// Holds the template's hash once computed.
+  private final class Identity: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+    private let compute: @Sendable () -> String
+
+    init(_ compute: @escaping @Sendable () -> String) { self.compute = compute }
+
+    var hash: String {
+      lock.withLock {
+        if let value { return value }
+        let made = compute()
+        value = made
+        return made
+      }
+    }
+  }
+
+  private static func hash(name: String, extensions: [Extension]) -> String {
     var hasher = SHA256()
     hasher.update(Array("template \(name)\n".utf8))
     for e in extensions {

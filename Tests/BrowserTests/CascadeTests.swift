@@ -180,7 +180,7 @@ import _CaperTestSupport
     #expect(try page.evaluate("document.createElement('div').innerText").stringValue == "")
   }
 
-  @Test func aThousandComputedStylesAreCheap() throws {
+  @Test func aThousandComputedStylesFollowTheirRules() throws {
     let page = try PageFixture().page(
       """
       <style> .item { display: inline-block } .item:nth-child(2n) { visibility: hidden } #list > .item.last { opacity: 0.5 }
@@ -189,8 +189,6 @@ import _CaperTestSupport
     _ = try page.evaluate(
       "for (let i = 0; i < 1000; i++) { const d = document.createElement('div'); d.className = 'item' + (i % 7 ? '' : ' last'); list.append(d); }"
     )
-    let clock = ContinuousClock()
-    let start = clock.now
     let summary = try page.evaluate(
       """
       let count = 0;
@@ -202,9 +200,7 @@ import _CaperTestSupport
       count
       """
     ).numberValue
-    let elapsed = clock.now - start
-    print("cascade: 1,000 getComputedStyle calls (a first cascade) in \(elapsed)")
+    // Speed is the benchmarks' to show, not a test's: this checks every element's computed style.
     #expect(summary.map(Int.init) == 1000 + 500 * 1000)
-    #expect(elapsed < .milliseconds(100), "1,000 getComputedStyle calls took \(elapsed)")
   }
 }

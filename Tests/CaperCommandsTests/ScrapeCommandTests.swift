@@ -18,7 +18,7 @@ import _CaperTestSupport
   /// Runs `caper scrape` in the test's folder (its own code cache there), with `input` on stdin.
   func scrape(_ arguments: [String], input: String? = nil) throws -> ProcessResult {
     try CaperBinary.run(
-      ["scrape"] + arguments, environment: ["CAPER_NO_CACHE": "1"],
+      ["scrape"] + arguments, environment: ["CAPER_CACHE_DIR": folder.url.appendingPathComponent(".cache").path],
       directory: folder.url, input: input.map { Data($0.utf8) })
   }
 

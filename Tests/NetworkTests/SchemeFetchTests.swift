@@ -16,6 +16,26 @@ import _CaperTestSupport
     #expect(response.contentType?.essence == "text/html")
   }
 
+  /// A file is read off the network thread; an abort that overtakes the read completes the fetch,
+  /// once, and the read's result is dropped.
+  @Test func anAbortedFileFetchCompletesOnce() async throws {
+    let folder = try TemporaryDirectory()
+    let url = URL(fileURLWithPath: try folder.write("page.html", "<p>local</p>")).absoluteString
+    let (completions, continuation) = AsyncStream.makeStream(of: Result<Response, NetworkError>.self)
+    let controller = fetcher.start(Request(url: url)) { continuation.yield($0) }
+    controller.abort()
+    var iterator = completions.makeAsyncIterator()
+    switch await iterator.next() {
+    case .success(let response)?: #expect(response.body == Array("<p>local</p>".utf8))
+    case .failure(let error)?: #expect(error == NetworkError(url: url, cause: .aborted))
+    case nil: Issue.record("no completion")
+    }
+    controller.abort()
+    try await Task.sleep(for: .milliseconds(200))
+    continuation.finish()
+    #expect(await iterator.next() == nil)
+  }
+
   @Test func aMissingFileIsANetworkError() async throws {
     let folder = try TemporaryDirectory()
     let url = folder.url.appendingPathComponent("absent.html").absoluteString

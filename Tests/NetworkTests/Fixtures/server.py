@@ -14,7 +14,8 @@ Routes:
   /chain/N              302 to /chain/N-1, and /chain/0 to /page
   /loop                 302 to itself
   /gzip                 a gzip-encoded body when the request accepts gzip
-  /slow?seconds=S       answers after S seconds
+  /slow?seconds=S&to=P  answers after S seconds (a 302 to P when given), or not at all if the client
+                        hangs up first
   /charset              text/plain with a quoted ISO-8859-1 charset and Latin-1 bytes
   /headers              repeated and ordered response headers
   /echo                 JSON: the request's method, path, headers (in order) and body
@@ -23,6 +24,7 @@ Routes:
 import gzip
 import json
 import os
+import select
 import socket
 import ssl
 import sys
@@ -39,6 +41,12 @@ class Server(ThreadingHTTPServer):
     # second or more later by TCP).
     request_queue_size = 128
     daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A client that hung up (an aborted or timed-out fetch) is not the server's error.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -60,6 +68,27 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def wait_unless_hung_up(self, seconds):
+        """Waits `seconds`; False as soon as the client closes the connection (nothing to answer).
+
+        A handler thread is not left sleeping for a fetch that was aborted or timed out long ago.
+        """
+        deadline = time.monotonic() + seconds
+        while (remaining := deadline - time.monotonic()) > 0:
+            readable, _, _ = select.select([self.connection], [], [], remaining)
+            if not readable:
+                continue
+            try:
+                # The TCP bytes themselves (socket.socket's recv, under TLS too): none means EOF.
+                waiting = socket.socket.recv(self.connection, 1, socket.MSG_PEEK)
+            except OSError:
+                return False
+            if not waiting:
+                return False
+            # The client sent more (a pipelined request or TLS's close_notify): wait out the delay.
+            time.sleep(max(0.0, deadline - time.monotonic()))
+        return True
 
     def route(self):
         length = int(self.headers.get("Content-Length") or 0)
@@ -87,8 +116,12 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 self.send(200, text, [("Content-Type", "text/plain")])
         elif url.path == "/slow":
-            time.sleep(float(query.get("seconds", ["5"])[0]))
-            self.send(200, b"late", [("Content-Type", "text/plain")])
+            if not self.wait_unless_hung_up(float(query.get("seconds", ["5"])[0])):
+                self.close_connection = True
+            elif "to" in query:
+                self.send(302, b"", [("Location", query["to"][0])])
+            else:
+                self.send(200, b"late", [("Content-Type", "text/plain")])
         elif url.path == "/charset":
             self.send(200, "caf\u00e9".encode("latin-1"), [("Content-Type", 'text/plain; charset="ISO-8859-1"')])
         elif url.path == "/headers":
