@@ -9,7 +9,10 @@ public struct CaperCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "caper",
     abstract: "Run Gherkin features with JavaScript steps against a simulated browser.",
-    subcommands: [RunCommand.self, ScrapeCommand.self, InitCommand.self, MergeCommand.self, EvalCommand.self, GherkinCommand.self, CacheCommand.self]
+    subcommands: [
+      RunCommand.self, ScrapeCommand.self, InitCommand.self, MergeCommand.self, EvalCommand.self, GherkinCommand.self,
+      CacheCommand.self,
+    ]
   )
 
   @Flag(name: [.customShort("v"), .long], help: "Print Caper's version, the V8 version and V8's cached-data tag.")

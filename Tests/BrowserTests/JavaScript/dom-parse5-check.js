@@ -65,7 +65,7 @@ function readCases(file) {
   return cases;
 }
 
-const directory = process.argv[2] ?? '/work/shared/conformance/html5lib-tests/tree-construction';
+const directory = process.argv[2] ?? require('path').resolve(__dirname, '../../../../shared/conformance/html5lib-tests/tree-construction');
 let passed = 0;
 const failures = [];
 for (const file of fs.readdirSync(directory).filter((f) => f.endsWith('.dat')).sort()) {

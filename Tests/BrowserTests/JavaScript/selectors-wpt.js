@@ -7,7 +7,8 @@ const fs = require('fs');
 const vm = require('vm');
 const t = require('./selectors-support.js');
 
-const folder = '/work/shared/conformance/selectors';
+// The conformance data beside the repository (../shared/conformance), as the Swift tests find it.
+const folder = require('path').join(process.env.CAPER_CONFORMANCE_DIR || require('path').resolve(__dirname, '../../../../shared/conformance'), 'selectors');
 const { S, selectors } = t;
 const data = vm.runInNewContext(`${fs.readFileSync(`${folder}/selectors.js`, 'utf8')}; ({ invalidSelectors, validSelectors, TEST_QSA, TEST_MATCH_BASELINE })`);
 

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+import _CaperTestSupport
+
+/// The DOM runtime's files under Debian's node 18, loaded as a page realm loads them, by the
+/// node-run test scripts in `Tests/BrowserTests/JavaScript` (their own harness: trees built without
+/// the Swift parser, hostile built-ins, the selectors' Level 4 cases). Each script exits non-zero
+/// on any failure and prints what failed.
+@Suite struct DOMRuntimeNodeScriptTests {
+  static let scripts = ["dom-tests.js", "selectors-wpt.js", "selectors-level4.js"]
+
+  @Test(arguments: scripts)
+  func script(_ name: String) throws {
+    let folder = Repository.root.appendingPathComponent("Tests/BrowserTests/JavaScript")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["node", folder.appendingPathComponent(name).path]
+    process.currentDirectoryURL = Repository.root
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "node \(name) failed:\n\(text.suffix(4000))")
+  }
+}
