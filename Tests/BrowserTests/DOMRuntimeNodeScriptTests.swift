@@ -2,10 +2,11 @@ import Foundation
 import Testing
 import _CaperTestSupport
 
-/// The DOM runtime's files under Debian's node 18, loaded as a page realm loads them, by the
-/// node-run test scripts in `Tests/BrowserTests/JavaScript` (their own harness: trees built without
-/// the Swift parser, hostile built-ins, the selectors' Level 4 cases). Each script exits non-zero
-/// on any failure and prints what failed.
+/// The DOM runtime's files under Debian's node 18, loaded as a page realm loads them, by the node-run test scripts in
+/// `Tests/BrowserTests/JavaScript` (their own harness: trees built without the Swift parser, hostile built-ins, the selectors'
+/// Level 4 cases).
+///
+/// Each script exits non-zero on any failure and prints what failed.
 @Suite struct DOMRuntimeNodeScriptTests {
   static let scripts = ["dom-tests.js", "selectors-wpt.js", "selectors-level4.js"]
 
