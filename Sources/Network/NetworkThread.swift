@@ -55,14 +55,16 @@ final class NetworkThread: @unchecked Sendable {
     self.multi = multi
     let started = DispatchSemaphore(value: 0)
     let thread = Thread { [self] in
-      // Set from inside: on Linux a name given before `start` does not reach the pthread, which
-      // would keep the name of the thread that created it.
-      Thread.current.name = "caper network"
       self.thread = pthread_self()
       started.signal()
       run()
     }
     thread.start()
+    // Named here, after `start` returns: Foundation on Linux names the pthread only once `start`
+    // has stored it, so a name set before, or inside the new thread while `start` has not yet
+    // returned (a loaded machine runs the new thread first), is lost and the thread keeps its
+    // creator's name.
+    thread.name = "caper network"
     started.wait()
   }
 
