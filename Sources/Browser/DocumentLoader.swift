@@ -84,9 +84,14 @@ public enum DocumentLoader {
       throw ScrapeFailure(
         message: "\(path): a binary file, not a page (byte 0x\(String(bytes[offset], radix: 16)) at offset \(offset))")
     }
-    let type = url.pathExtension.lowercased() == "xhtml" ? "application/xhtml+xml" : "text/html"
+    let type = fileTypes[url.pathExtension.lowercased()] ?? "text/html"
     return LoadedDocument(url: url.absoluteString, bytes: bytes, contentType: type)
   }
+
+  /// A saved file's MIME type by its extension, as a browser types `file:` URLs; HTML otherwise.
+  static let fileTypes = [
+    "xhtml": "application/xhtml+xml", "xht": "application/xhtml+xml", "svg": "image/svg+xml", "xml": "application/xml",
+  ]
 
   /// The offset of the first binary data byte in the resource header (MIME Sniffing §7.1), unless
   /// a UTF-16 byte order mark says the text has zero bytes by nature.

@@ -19,8 +19,15 @@ enum DocumentParser {
       let output = XMLDocumentParser.parse(document.bytes, transportCharset: document.transportCharset)
       return (output.batch, output.characterSet)
     }
-    let (encoding, confidence) = EncodingSniffer.sniff(
+    var (encoding, confidence) = EncodingSniffer.sniff(
       prefix: document.bytes.prefix(1024), transportCharset: document.transportCharset)
+    // The standard lets a browser autodetect where nothing declares the encoding (§13.2.3.2 step
+    // 8); Chromium's detector reads a saved page that is valid UTF-8 as UTF-8, and so does Caper.
+    if confidence == .tentative, document.url.hasPrefix("file:"), EncodingSniffer.prescan(document.bytes.prefix(1024)) == nil,
+      isUTF8WithNonASCII(document.bytes)
+    {
+      encoding = .utf8
+    }
     let parser = parseHTML(document.bytes, encoding: encoding, scripting: scripting)
     // "Change the encoding" (HTML §13.2.3.4): a `<meta>` declaring another encoding while the
     // confidence is tentative makes a browser navigate again; Caper has all the bytes and parses
@@ -34,6 +41,20 @@ enum DocumentParser {
       }
     }
     return (parser.takeBatch(), encoding.name)
+  }
+
+  /// Whether `bytes` are well-formed UTF-8 with at least one non-ASCII character.
+  static func isUTF8WithNonASCII(_ bytes: [UInt8]) -> Bool {
+    guard bytes.contains(where: { $0 >= 0x80 }) else { return false }
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue: continue
+      case .emptyInput: return true
+      case .error: return false
+      }
+    }
   }
 
   /// A parser that has parsed all of `bytes` decoded in `encoding`.

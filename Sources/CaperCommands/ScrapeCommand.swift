@@ -57,7 +57,8 @@ struct ScrapeCommand: ParsableCommand {
       throw CommandFailure(message: "caper scrape: no inputs (give files, folders, globs, URLs or -)", status: ExitStatus.usage)
     }
     guard FileManager.default.isReadableFile(atPath: script) else {
-      throw CommandFailure(message: "caper scrape: cannot read the script \(script)", status: ExitStatus.usage)
+      let why = FileManager.default.fileExists(atPath: script) ? "permission denied" : "no such file"
+      throw CommandFailure(message: "caper scrape: cannot read the script \(script) (\(why))", status: ExitStatus.usage)
     }
     let options = Scraper.Options(
       timeout: .milliseconds(Int(timeout * 1000)), ignoreHTTPSErrors: ignoreHTTPSErrors,

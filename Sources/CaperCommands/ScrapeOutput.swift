@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Formats: `jsonl`, one `{"input": ..., "result": ...}` or `{"input": ..., "error": {"message",
 /// "stack", "location"}}` per line; `json`, the same objects as one array; `csv`, a header of
-/// `input`, the first result's top-level fields (one named `input` or `error` headed `result.input`
+/// `input`, the first successful result's top-level fields (one named `input` or `error` headed `result.input`
 /// or `result.error`) and `error`, then a row per input (fields a later result lacks are empty;
 /// fields the first lacked are dropped with one warning on stderr).
 /// Nothing but results goes to stdout. Not thread-safe: one writer, called from one thread.
@@ -24,6 +24,8 @@ final class ScrapeOutput {
   private var next = 0
   private var columns: [String]?
   private var warnedOfDroppedFields = false
+  /// CSV rows of failures that came before the first result (which decides the columns).
+  private var waitingFailures: [(name: String, error: String)] = []
   private(set) var failures = 0
 
   init(format: Format, write: @escaping (String) -> Void, warn: @escaping (String) -> Void) {
@@ -45,6 +47,19 @@ final class ScrapeOutput {
 
   func finish() {
     if format == .json { write(next == 0 ? "]\n" : "\n]\n") }
+    if format == .csv, columns == nil { writeHeader([]) }
+  }
+
+  /// Writes the CSV header, then the failures that came before the first result.
+  private func writeHeader(_ fields: [String]) {
+    columns = fields
+    // A field named like Caper's own columns gets a header of its own.
+    let header = fields.map { $0 == "input" || $0 == "error" ? "result.\($0)" : $0 }
+    write((["input"] + header + ["error"]).map(Self.csvCell).joined(separator: ",") + "\r\n")
+    for (name, error) in waitingFailures {
+      write(([name] + fields.map { _ in "" } + [error]).map(Self.csvCell).joined(separator: ",") + "\r\n")
+    }
+    waitingFailures = []
   }
 
   private func emit(_ input: ScrapeInput, _ outcome: ScrapeOutcome, first: Bool) {
@@ -78,17 +93,18 @@ final class ScrapeOutput {
       error = failure.message
     }
     if columns == nil {
-      // The first outcome decides the columns; a first failure gives none but input and error.
-      columns = fields.map(\.name)
-      // A field named like Caper's own columns gets a header of its own.
-      let header = columns!.map { $0 == "input" || $0 == "error" ? "result.\($0)" : $0 }
-      write((["input"] + header + ["error"]).map(Self.csvCell).joined(separator: ",") + "\r\n")
+      // The first successful result decides the columns; failures before it wait for it.
+      guard case .result = outcome else {
+        waitingFailures.append((input.name, error))
+        return
+      }
+      writeHeader(fields.map(\.name))
     }
     let cells = Dictionary(fields.map { ($0.name, $0.cell) }, uniquingKeysWith: { first, _ in first })
     if !warnedOfDroppedFields, let extra = fields.first(where: { !columns!.contains($0.name) }) {
       warnedOfDroppedFields = true
       warn(
-        "caper scrape: the csv columns are the first result's fields; '\(extra.name)' (from \(input.name)) and any other later field are left out\n"
+        "caper scrape: the csv columns are the first successful result's fields; '\(extra.name)' (from \(input.name)) and any other later field are left out\n"
       )
     }
     let row = [input.name] + columns!.map { cells[$0] ?? "" } + [error]

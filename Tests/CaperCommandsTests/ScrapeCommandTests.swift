@@ -103,6 +103,14 @@ import _CaperTestSupport
         == "input,result.input,title,tags,error\r\na.html,a.html,\"A, \"\"quoted\"\"\",,\r\nb.html,,B,\"[\"\"x\"\",\"\"y\"\"]\",\r\n"
     )
     #expect(csv.stderr.contains("'extra' (from b.html)"), "one warning names the dropped field")
+
+    // A first input that fails does not decide the columns: the first result does.
+    let failedFirst = try scrape(["rows.js", "missing.html", "b.html", "--format", "csv"])
+    #expect(failedFirst.status == 1)
+    let rows = failedFirst.stdout.components(separatedBy: "\r\n")
+    #expect(rows.first == "input,title,tags,extra,error")
+    #expect(rows.dropFirst().first?.hasPrefix("missing.html,,,,") == true)
+    #expect(rows.dropFirst(2).first == "b.html,B,\"[\"\"x\"\",\"\"y\"\"]\",1,")
   }
 
   @Test func aBadInputAmongGoodOnesFailsAloneAndTheRunExitsOne() throws {

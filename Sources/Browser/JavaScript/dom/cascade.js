@@ -34,6 +34,7 @@
 //   DEFAULT_VIEWPORT
 (host, runtime) => {
   'use strict';
+  const { ObjectDefineProperties } = runtime.primordials;
   const {
     ArrayPrototypeConcat, ArrayPrototypeIndexOf, ArrayPrototypePush, ArrayPrototypeSort, Map, MapPrototypeGet, MapPrototypeSet, MathMax, MathMin,
     NumberPrototypeToString, ObjectCreate, ObjectDefineProperty, ObjectFreeze, ObjectSetPrototypeOf, Set,
@@ -681,6 +682,38 @@ audio:not([controls]) { display: none !important; }
       return matchMedia(this, query);
     },
   }, Window);
+
+  // The viewport's size as the window reports it (CSSOM View §5: no scrollbars, a device pixel
+  // ratio of 1), the same one @media and matchMedia answer from.
+  const viewportGetters = {};
+  for (const [name, field] of [['innerWidth', 'width'], ['innerHeight', 'height'], ['outerWidth', 'width'], ['outerHeight', 'height']]) {
+    viewportGetters[name] = { get() { return viewport(this)[field]; }, configurable: true, enumerable: true };
+  }
+  viewportGetters.devicePixelRatio = { get() { return 1; }, configurable: true, enumerable: true };
+  ObjectDefineProperties(Window.prototype, viewportGetters);
+
+  // Element.checkVisibility (CSSOM View §6): false without a box, under content-visibility:
+  // hidden, and, when asked, at opacity 0 or visibility other than visible.
+  nodes.mixin({
+    checkVisibility(options = undefined) {
+      const record = computedStyle(this);
+      if (record === null || !record.rendered) return false;
+      for (let node = this[PARENT]; node !== null && node[TYPE] === 1; node = node[PARENT]) {
+        const ancestor = computedStyle(node);
+        if (ancestor !== null && ancestor.contentVisibility === 'hidden') return false;
+      }
+      const checkOpacity = options?.checkOpacity === true || options?.opacityProperty === true;
+      if (checkOpacity) {
+        for (let node = this; node !== null && node[TYPE] === 1; node = node[PARENT]) {
+          const style = computedStyle(node);
+          if (style !== null && Number(style.opacity) === 0) return false;
+        }
+      }
+      const checkVisibilityCSS = options?.checkVisibilityCSS === true || options?.visibilityProperty === true;
+      if (checkVisibilityCSS && record.visibility !== 'visible') return false;
+      return true;
+    },
+  }, runtime.nodes.interfaces.Element);
 
   // ---- document.styleSheets (CSSOM §6.2, read-only and minimal) ------------------------------------
   const WRAPPED = Symbol('record');

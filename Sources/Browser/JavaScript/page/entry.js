@@ -287,7 +287,7 @@
         document,
         window: global,
         title: () => FunctionPrototypeCall(titleOf, document),
-        content: () => serializeChildren(document),
+        content: () => (document[nodes.HTML_DOCUMENT] ? serializeChildren(document) : runtime.window.serializeXML(document)),
         querySelector: (selector) => selectors.querySelector(document, selector),
         querySelectorAll: (selector) => selectors.querySelectorAll(document, selector),
         evaluate: (fn, argumentText) => settle(() => fn(decode(argumentText))),
