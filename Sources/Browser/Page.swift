@@ -18,18 +18,10 @@ public final class Page: @unchecked Sendable {
   public let entry: JSReference
 
   public init(beside support: Realm, document: LoadedDocument) throws {
-    let t0 = ContinuousClock.now
     realm = try Realm(template: DOMRuntime.template, beside: support, clock: .virtual, rules: .html) { _ in
       DOMRuntime.hostFunctions()
     }
-    let t1 = ContinuousClock.now
     let (batch, encoding) = DocumentParser.parse(document)
-    let t2 = ContinuousClock.now
-    defer {
-      if ProcessInfo.processInfo.environment["CAPER_PAGE_TIMES"] != nil {
-        FileHandle.standardError.write(Data("page: realm \(t1 - t0), parse \(t2 - t1), load \(ContinuousClock.now - t2)\n".utf8))
-      }
-    }
     _ = try realm.context.call(
       realm.function("entry", "load"),
       [

@@ -87,17 +87,6 @@ struct DOMBenchmark {
     try isolate.lowMemoryNotification()
     let heap = Double(try isolate.heapStatistics().usedHeapSize - base) / 1_048_576
 
-    if ProcessInfo.processInfo.environment["CAPER_BENCH_WARM"] != nil {
-      let markup = String(decoding: bytes, as: UTF8.self)
-      let literal = String(decoding: try JSONSerialization.data(withJSONObject: [markup]), as: UTF8.self)
-      _ = try page.realm.context.evaluate("globalThis.__m = \(literal)[0]")
-      for i in 0..<4 {
-        let t = try Measure.time {
-          _ = try page.realm.context.evaluate("new DOMParser().parseFromString(__m, 'text/html').body.childNodes.length")
-        }
-        print("same-realm rebuild \(i): \(Measure.format(t)) (includes the Swift parse)")
-      }
-    }
     var found = 0.0
     let query = try Measure.median(runs: max(1, runs / 2)) {
       try Measure.time { found = try page.realm.context.evaluate(queries(mutating: false)).numberValue ?? 0 }

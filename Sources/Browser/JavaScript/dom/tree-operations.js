@@ -202,7 +202,10 @@
           i += 5;
           break;
         }
-        case 11: i = readAttributes(ids[words[i + 1]], i + 3, words[i + 2], true); break;
+        case 11: // addMissingAttributes: an id or class may arrive, which the selectors' index keys on
+          i = readAttributes(ids[words[i + 1]], i + 3, words[i + 2], true);
+          document[nodes.TREE_VERSION]++;
+          break;
         case 12: detach(ids[words[i + 1]]); i += 2; break;
         case 13: { // moveChildren
           const from = ids[words[i + 1]], to = ids[words[i + 2]];
