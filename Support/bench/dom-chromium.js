@@ -1,7 +1,7 @@
 // The Chromium side of the DOM benchmark: injected at the end of a copy of the page, it runs the
 // same 1,000 querySelectorAll (the fixed 10 selectors, 100 rounds), plain and with one attribute
 // change between queries, timed with performance.now(), and writes the numbers into the page as
-// JSON in <pre id="caper-bench"> for `chromium --headless --dump-dom` to carry out.
+// JSON in a pre element (id caper-bench) for `chromium --headless --dump-dom` to carry out.
 (() => {
   const selectors = SELECTORS;
   const query = (mutate) => {
