@@ -581,12 +581,6 @@ import Testing
         "form.elements": "3 true true",
         "named access is live": "true undefined",
         "members win over names": "true",
-      ],
-      knownIssues: [
-        KnownIssue(
-          label: "duplicate ids give a collection",
-          bug: "window.js named properties give the first element of a name; HTML §7.2.2.3 (and §3.1.4 for the "
-            + "document) give an HTMLCollection when more than one element has it")
       ])
   }
 

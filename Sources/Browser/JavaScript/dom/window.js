@@ -282,6 +282,14 @@
   const namedByName = ['embed', 'form', 'iframe', 'img', 'object'];
   /** The document's named elements (name -> first element in tree order), rebuilt when VERSION moved. */
   const NAMES = Symbol('names');
+  // A name more than one element has: its getter gives an HTMLCollection of them (HTML §7.2.2.3, §3.1.4).
+  const SHARED_NAME = ObjectFreeze({ __proto__: null });
+  /** Whether `node` is exposed under its `name` or `id` attribute whose value is `value`. */
+  const isNamedBy = (node, local, forWindow) => {
+    const html = node[NAMESPACE] === HTML_NS;
+    if (local === 'name') return html && ArrayPrototypeIndexOf(namedByName, node[LOCAL]) >= 0;
+    return local === 'id' && (forWindow || (html && (node[LOCAL] === 'object' || (node[LOCAL] === 'img' && hasName(node)))));
+  };
   const namedElements = (document, forWindow) => {
     const slot = forWindow ? NAMES : DOCUMENT_NAMES;
     const cache = document[slot];
@@ -289,20 +297,29 @@
     const names = new Map();
     for (let node = document[FIRST]; node !== null; node = nodes.following(node, document)) {
       if (node[TYPE] !== 1) continue;
-      const html = node[NAMESPACE] === HTML_NS;
       for (const attribute of safeArray(node[ATTRIBUTES])) {
         if (attribute[NAMESPACE] !== null) continue;
-        const local = attribute[LOCAL];
         const value = attribute[VALUE];
-        if (value === '' || MapPrototypeHas(names, value)) continue;
-        if (local === 'name' && html && ArrayPrototypeIndexOf(namedByName, node[LOCAL]) >= 0) MapPrototypeSet(names, value, node);
-        else if (local === 'id' && (forWindow || (html && (node[LOCAL] === 'object' || (node[LOCAL] === 'img' && hasName(node)))))) {
-          MapPrototypeSet(names, value, node);
-        }
+        if (value === '' || !isNamedBy(node, attribute[LOCAL], forWindow)) continue;
+        const known = MapPrototypeGet(names, value);
+        if (known === undefined) MapPrototypeSet(names, value, node);
+        else if (known !== node) MapPrototypeSet(names, value, SHARED_NAME);
       }
     }
     ObjectDefineProperty(document, slot, { value: { version: document[VERSION], names }, writable: true, configurable: true });
     return names;
+  };
+  /** The named property `name` of a document or window: the one element, or a live collection of all. */
+  const namedProperty = (document, name, forWindow) => {
+    const found = MapPrototypeGet(namedElements(document, forWindow), name);
+    if (found !== SHARED_NAME) return found;
+    return runtime.collections.createHTMLCollection(document, (node) => {
+      if (node[TYPE] !== 1) return false;
+      for (const attribute of safeArray(node[ATTRIBUTES])) {
+        if (attribute[NAMESPACE] === null && attribute[VALUE] === name && isNamedBy(node, attribute[LOCAL], forWindow)) return true;
+      }
+      return false;
+    });
   };
   const DOCUMENT_NAMES = Symbol('documentNames');
   const hasName = (node) => nodes.getAttributeOrNull(node, 'name') !== null;
@@ -312,7 +329,7 @@
     get(target, key, receiver) {
       // Members of Node, EventTarget and Object come first (one lookup), then the names (a cached map).
       if (typeof key === 'string' && !ReflectHas(target, key) && receiver !== null && typeof receiver === 'object' && receiver[TYPE] === 9) {
-        const element = MapPrototypeGet(namedElements(receiver, false), key);
+        const element = namedProperty(receiver, key, false);
         if (element !== undefined) return element;
       }
       return ReflectGet(target, key, receiver);
@@ -395,7 +412,7 @@
       __proto__: null,
       get(target, key, receiver) {
         if (typeof key === 'string' && !ReflectHas(target, key)) {
-          const element = MapPrototypeGet(namedElements(document, true), key);
+          const element = namedProperty(document, key, true);
           if (element !== undefined) return element;
         }
         return ReflectGet(target, key, receiver);
