@@ -443,12 +443,6 @@ import Testing
         "float": "left left",
         "an empty value removes the declaration": "float: left;",
         "empty cssText": "\"\" 0",
-      ],
-      knownIssues: [
-        KnownIssue(
-          label: "indexed properties",
-          bug: "css-style-declaration.js has item() but no indexed getter: style[1] is undefined (CSSOM §6.6 "
-            + "CSSStyleDeclaration supports indexed properties)")
       ])
   }
 

@@ -177,13 +177,30 @@
   }
 
   /** The CSSStyleDeclaration of `element`'s style attribute. */
+  // CSSOM §6.6: `style[i]` is the i-th declared property's name (an indexed getter), as `item(i)`.
+  const arrayIndex = (key) => (typeof key === 'string' && runtime.primordials.RegExpTest(/^(?:0|[1-9][0-9]{0,8})$/, key) ? +key : -1);
+  const indexedProperties = {
+    __proto__: null,
+    get(target, key, receiver) {
+      const index = arrayIndex(key);
+      if (index >= 0) {
+        const declarations = declarationsOf(target);
+        return index < declarations.length ? declarations[index].name : undefined;
+      }
+      return runtime.primordials.ReflectGet(target, key, receiver);
+    },
+    has(target, key) {
+      const index = arrayIndex(key);
+      return index >= 0 ? index < declarationsOf(target).length : runtime.primordials.ReflectHas(target, key);
+    },
+  };
   const createStyleDeclaration = (element) => {
     constructing = true;
     const style = new CSSStyleDeclaration();
     constructing = false;
     style[OWNER] = element;
     style[PARSED] = { text: null, declarations: [] };
-    return style;
+    return new Proxy(style, indexedProperties);
   };
   return ObjectFreeze({ CSSStyleDeclaration, createStyleDeclaration, parseDeclarations });
 }
