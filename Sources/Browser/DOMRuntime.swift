@@ -71,7 +71,8 @@ public enum DOMRuntime {
         guard let base = arguments.first?.stringValue, let relative = arguments.dropFirst().first?.stringValue else {
           return .null
         }
-        return URLRecord(relative, base: base).map { .string($0.href) } ?? .null
+        let encoding = arguments.dropFirst(2).first?.stringValue ?? "UTF-8"
+        return URLRecord(QueryEncoding.prepare(relative, encoding: encoding), base: base).map { .string($0.href) } ?? .null
       },
       "dom.loadStylesheet": { arguments in
         guard let url = arguments.first?.stringValue, let documentURL = arguments.dropFirst().first?.stringValue else {

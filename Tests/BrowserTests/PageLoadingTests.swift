@@ -44,3 +44,30 @@ import _CaperTestSupport
     #expect(result.stringValue == "true false true false true false false")
   }
 }
+
+/// Links resolve with their query in the document's encoding, as browsers encode-parse URLs.
+@Suite struct DocumentEncodingURLTests {
+  @Test func aQueryIsEncodedInTheDocumentsEncoding() throws {
+    let fixture = try PageFixture()
+    let latin =
+      Array("<meta charset=windows-1252><a href=\"caf".utf8) + [0xE9] + Array(".html?q=".utf8) + [0xE9]
+      + Array("&x=\u{20AC}#fr".utf8.map { $0 }) + Array("\">x</a>".utf8)
+    let page = try fixture.page(url: "http://example.test/dir/", bytes: latin)
+    // The path is always UTF-8; the query follows the document (é is E9; the UTF-8 bytes of € were
+    // read as windows-1252 text, each encodable back); the fragment stays UTF-8.
+    let href = try page.evaluate("document.querySelector('a').href").stringValue
+    #expect(href?.hasPrefix("http://example.test/dir/caf%C3%A9.html?q=%E9&x=") == true, "\(href ?? "nil")")
+    let japanese = try fixture.page(
+      url: "http://example.test/",
+      bytes: Array("<meta charset=shift_jis><a href=\"?q=".utf8) + [0x93, 0x8C, 0x8B, 0x9E] + Array("\">x</a>".utf8))
+    #expect(try japanese.evaluate("document.querySelector('a').href").stringValue == "http://example.test/?q=%93%8C%8B%9E")
+    #expect(try japanese.evaluate("document.characterSet").stringValue == "Shift_JIS")
+    // A character the encoding lacks becomes a numeric reference.
+    let missing = try fixture.page(
+      url: "http://example.test/", bytes: Array("<meta charset=windows-1252><a href=\"?q=&#x4E2D;\">x</a>".utf8))
+    #expect(try missing.evaluate("document.querySelector('a').href").stringValue == "http://example.test/?q=%26%2320013%3B")
+    // UTF-8 documents are unchanged.
+    let utf8 = try fixture.page("<meta charset=utf-8><a href=\"?q=é\">x</a>", url: "http://example.test/")
+    #expect(try utf8.evaluate("document.querySelector('a').href").stringValue == "http://example.test/?q=%C3%A9")
+  }
+}

@@ -78,9 +78,11 @@
     return base;
   };
   nodes.baseURL = documentBaseURL;
-  const resolve = (base, relative) => (typeof host.resolveURL === 'function' ? host.resolveURL(base, relative) : null);
+  // The URL Standard encodes a URL's query in the document's encoding (HTML §2.4.2 "encoding-parse a URL").
+  const resolve = (base, relative, encoding = 'UTF-8') =>
+    (typeof host.resolveURL === 'function' ? host.resolveURL(base, relative, encoding) : null);
   /** HTML: parse a URL relative to the element's node document; null on failure. */
-  const parseURL = (element, text) => resolve(documentBaseURL(element[DOCUMENT]), text);
+  const parseURL = (element, text) => resolve(documentBaseURL(element[DOCUMENT]), text, element[DOCUMENT][nodes.CHARSET]);
   /** The parts of a serialized absolute URL (WHATWG URL serialization is regular enough to split). */
   const urlPattern = /^([a-zA-Z][a-zA-Z0-9+.-]*:)(?:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?)?([^?#]*)(\?[^#]*)?(#.*)?$/;
   const urlParts = (url) => {
