@@ -39,35 +39,10 @@ import _CaperTestSupport
     let page = try fixture.page("", url: "about:blank")
     let cases = TreeConstructionCase.read(try Conformance.read("\(Self.folder)/\(name)"))
     #expect(!cases.isEmpty)
-    var passed = 0
-    var failures: [String] = []
-    for testCase in cases {
-      let modes: [Bool] =
-        switch testCase.scripting {
-        case .on: [true]
-        case .off: [false]
-        case .both: [false, true]
-        }
-      var failure: String?
-      for scripting in modes {
-        let actual = try Self.dump(page, testCase, scripting: scripting)
-        if actual != testCase.document {
-          failure = """
-            \(name) \(testCase) scripting \(scripting ? "on" : "off")\(testCase.fragmentContext.map { " context \($0)" } ?? "")
-            expected:
-            \(testCase.document)
-            actual:
-            \(actual)
-            """
-          break
-        }
-      }
-      if let failure {
-        if Self.exclusions["\(name)#\(testCase.index)"] == nil { failures.append(failure) }
-      } else {
-        passed += 1
-      }
+    let result = try TreeConstructionCase.run(cases, file: name, exclusions: Self.exclusions) { testCase, scripting in
+      try Self.dump(page, testCase, scripting: scripting)
     }
+    let (passed, failures) = (result.passed, result.failures)
     print("tree-construction end to end \(name): \(passed)/\(cases.count) passed")
     for failure in failures.prefix(5) { print(failure) }
     #expect(failures.isEmpty, "\(name): \(failures.count) of \(cases.count) cases fail end to end")

@@ -49,35 +49,10 @@ import _CaperTestSupport
   func file(_ name: String) throws {
     let cases = TreeConstructionCase.read(try Conformance.read("\(Self.folder)/\(name)"))
     #expect(!cases.isEmpty)
-    var passed = 0
-    var failures: [String] = []
-    for testCase in cases {
-      let modes: [Bool] =
-        switch testCase.scripting {
-        case .on: [true]
-        case .off: [false]
-        case .both: [false, true]
-        }
-      var failure: String?
-      for scripting in modes {
-        let actual = Self.dump(testCase.data, fragmentContext: testCase.fragmentContext, scripting: scripting)
-        if actual != testCase.document {
-          failure = """
-            \(name) \(testCase) scripting \(scripting ? "on" : "off")\(testCase.fragmentContext.map { " context \($0)" } ?? "")
-            expected:
-            \(testCase.document)
-            actual:
-            \(actual)
-            """
-          break
-        }
-      }
-      if let failure {
-        if Self.exclusions["\(name)#\(testCase.index)"] == nil { failures.append(failure) }
-      } else {
-        passed += 1
-      }
+    let result = TreeConstructionCase.run(cases, file: name, exclusions: Self.exclusions) { testCase, scripting in
+      Self.dump(testCase.data, fragmentContext: testCase.fragmentContext, scripting: scripting)
     }
+    let (passed, failures) = (result.passed, result.failures)
     print("tree-construction \(name): \(passed)/\(cases.count) passed")
     for failure in failures { print(failure) }
     #expect(failures.isEmpty, "\(name): \(failures.count) of \(cases.count) cases fail")

@@ -57,3 +57,50 @@ public struct TreeConstructionCase: Sendable, CustomStringConvertible {
     return cases
   }
 }
+
+extension TreeConstructionCase {
+  /// What running one file's cases gave: how many passed, and a report of each failure not in the
+  /// exclusions (`file#index` keys).
+  public struct FileResult: Sendable {
+    public var passed: Int
+    public var failures: [String]
+  }
+
+  /// Runs every case of `cases` from `file` through `dump` (the case and the scripting flag to
+  /// parse with), with scripting on for `#script-on`, off for `#script-off`, and both ways for an
+  /// unmarked case, which passes only when both do.
+  public static func run(
+    _ cases: [TreeConstructionCase], file: String, exclusions: [String: String],
+    dump: (TreeConstructionCase, Bool) throws -> String
+  ) rethrows -> FileResult {
+    var result = FileResult(passed: 0, failures: [])
+    for testCase in cases {
+      let modes: [Bool] =
+        switch testCase.scripting {
+        case .on: [true]
+        case .off: [false]
+        case .both: [false, true]
+        }
+      var failure: String?
+      for scripting in modes {
+        let actual = try dump(testCase, scripting)
+        if actual != testCase.document {
+          failure = """
+            \(file) \(testCase) scripting \(scripting ? "on" : "off")\(testCase.fragmentContext.map { " context \($0)" } ?? "")
+            expected:
+            \(testCase.document)
+            actual:
+            \(actual)
+            """
+          break
+        }
+      }
+      if let failure {
+        if exclusions["\(file)#\(testCase.index)"] == nil { result.failures.append(failure) }
+      } else {
+        result.passed += 1
+      }
+    }
+    return result
+  }
+}

@@ -19,14 +19,17 @@
   const rawTextElements = new runtime.primordials.Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
   const { SetPrototypeHas } = runtime.primordials;
 
-  /** HTML: escaping a string; `attributeMode` also escapes '"'. Text without special characters is returned as is. */
-  const escape = (text, attributeMode) => {
+  /**
+   * HTML: escaping a string; `attributeMode` also escapes '"'. The XML serializer (window.js) uses
+   * it with `nbsp` false: XML writes U+00A0 as it is. Text without special characters is returned as is.
+   */
+  const escape = (text, attributeMode, nbsp = true) => {
     let out = '', from = 0;
     for (let i = 0; i < text.length; i++) {
       const c = StringPrototypeCharCodeAt(text, i);
       let entity;
       if (c === 38) entity = '&amp;';
-      else if (c === 160) entity = '&nbsp;';
+      else if (c === 160 && nbsp) entity = '&nbsp;';
       else if (c === 60) entity = '&lt;';
       else if (c === 62) entity = '&gt;';
       else if (c === 34 && attributeMode) entity = '&quot;';

@@ -109,21 +109,7 @@
   const xmlVoidElements = new runtime.primordials.Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img',
     'input', 'keygen', 'link', 'menuitem', 'meta', 'param', 'source', 'track', 'wbr']);
   /** Escapes `&`, `<`, `>` (and `"` in attribute values): §3.2.1.3 text and "serializing an attribute value". */
-  const escapeXML = (text, attributeMode) => {
-    let out = '', from = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = StringPrototypeCharCodeAt(text, i);
-      let entity;
-      if (c === 38) entity = '&amp;';
-      else if (c === 60) entity = '&lt;';
-      else if (c === 62) entity = '&gt;';
-      else if (c === 34 && attributeMode) entity = '&quot;';
-      else continue;
-      out += StringPrototypeSlice(text, from, i) + entity;
-      from = i + 1;
-    }
-    return from === 0 ? text : out + StringPrototypeSlice(text, from);
-  };
+  const escapeXML = (text, attributeMode) => runtime.serialization.escape(text, attributeMode, false);
   // A namespace prefix map: namespace (null as '') -> list of prefixes, copied before an element changes it.
   const copyPrefixMap = (map) => {
     const copy = new Map();
