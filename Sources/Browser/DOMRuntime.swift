@@ -34,7 +34,8 @@ public enum DOMRuntime {
     name: "dom",
     hostFunctions: ["parseFragment", "parseDocument", "parseXML", "resolveURL", "loadStylesheet"] + urlHostFunctionNames,
     scripts: scriptNames.map { Extension.Script(name: $0, source: Extension.resource("dom/\($0).js", in: .module)) } + [
-      Extension.Script(name: "entry", source: Extension.resource("page/entry.js", in: .module), calledFromSwift: true)
+      Extension.Script(name: "serialized-value", source: Extension.resource("shared/serialized-value.js", in: .module)),
+      Extension.Script(name: "entry", source: Extension.resource("page/entry.js", in: .module), calledFromSwift: true),
     ])
 
   /// A page realm's template: the primordials, then the DOM runtime.

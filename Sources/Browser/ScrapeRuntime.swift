@@ -10,7 +10,11 @@ import Runtime
 public enum ScrapeRuntime {
   public static let `extension` = Extension(
     name: "scrape", hostFunctions: ["compile"],
-    scripts: [Extension.Script(name: "scrape", source: Extension.resource("scrape/page.js", in: .module), calledFromSwift: true)])
+    scripts: [
+      // The same serialization as the page realm's (`page/entry.js`), installed in this realm too.
+      Extension.Script(name: "serialized-value", source: Extension.resource("shared/serialized-value.js", in: .module)),
+      Extension.Script(name: "scrape", source: Extension.resource("scrape/page.js", in: .module), calledFromSwift: true),
+    ])
 
   public static let template = RealmTemplate(name: "scrape", extensions: [NodeRuntime.extension, ScrapeRuntime.extension])
 }

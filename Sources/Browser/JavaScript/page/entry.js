@@ -5,13 +5,9 @@
 // getters or globals (`Element.prototype.querySelectorAll`, `Node.prototype.textContent`,
 // `JSON.stringify`, `Promise.prototype.then`) changes nothing they do.
 //
-// Values cross between realms as text in Playwright's serialization format (utility script
-// serializers): numbers, strings and booleans as JSON; `{"v": "undefined" | "null" | "NaN" |
-// "Infinity" | "-Infinity" | "-0"}`, `{"bi": digits}`, `{"d": ISO date or null}`, `{"r": {"p":
-// source, "f": flags}}`, `{"e": {"n": name, "m": message, "s": stack}}`, `{"a": [items], "id": n}`,
-// `{"o": [{"k": key, "v": value}], "id": n}` and `{"ref": n}` for a value met again (cycles); a
-// node is the string "ref: <Node>" (the document "ref: <Document>", the window "ref: <Window>").
-// A result settles as `{"value": ...}`, `{"error": {"n", "m", "s"}}` (the function threw) or
+// Values cross between realms as text in Playwright's serialization format
+// (`shared/serialized-value.js`); a node is the string "ref: <Node>" (the document "ref:
+// <Document>", the window "ref: <Window>"). A result settles as `{"value": ...}`, `{"error": {"n", "m", "s"}}` (the function threw) or
 // `{"unserializable": message}`. No object of either realm crosses: the support realm never
 // calls a page object's `then` (a page that replaces `Promise.prototype.then` could forge results),
 // it polls a settle function instead.
@@ -25,8 +21,6 @@
   // Captured while the realm is made, before any page code runs.
   const Int32ArrayConstructor = Int32Array;
   const indirectEval = (0, eval);
-  const regExpSource = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'source').get;
-  const regExpFlags = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'flags').get;
   const { TYPE } = runtime.internals;
   const DOCUMENT_NODE = 9;
   const nodes = runtime.nodes;
@@ -99,126 +93,19 @@
   };
   warmUp();
 
-  const kindOf = (value) => {
-    try {
-      return ObjectPrototypeToString(value);
-    } catch {
-      return '';
-    }
-  };
-
-  /// `value` as the text of its serialization (see the top of this file); `seen.ids` maps objects
-  /// met so far to their ids. Getters run (page code, in the page); one that throws leaves its field
-  /// out, as Playwright does.
-  const encode = (value, seen) => {
-    if (value === undefined) return '{"v":"undefined"}';
-    if (value === null) return '{"v":"null"}';
-    switch (typeof value) {
-      case 'boolean': return value ? 'true' : 'false';
-      case 'string': return JSONStringify(value);
-      case 'number':
-        if (NumberIsNaN(value)) return '{"v":"NaN"}';
-        if (value === 1 / 0) return '{"v":"Infinity"}';
-        if (value === -1 / 0) return '{"v":"-Infinity"}';
-        if (ObjectIs(value, -0)) return '{"v":"-0"}';
-        return JSONStringify(value);
-      case 'bigint': return `{"bi":${JSONStringify(BigIntPrototypeToString(value))}}`;
-      case 'symbol':
-      case 'function': return '{"v":"undefined"}';
-    }
-    if (value === global) return '"ref: <Window>"';
-    const nodeType = value[TYPE];
-    if (typeof nodeType === 'number') return nodeType === DOCUMENT_NODE ? '"ref: <Document>"' : '"ref: <Node>"';
-    const kind = kindOf(value);
-    if (kind === '[object Date]') {
-      const time = DatePrototypeGetTime(value);
-      return `{"d":${NumberIsNaN(time) ? 'null' : JSONStringify(DatePrototypeToISOString(value))}}`;
-    }
-    if (kind === '[object RegExp]') {
-      const source = FunctionPrototypeCall(regExpSource, value);
-      const flags = FunctionPrototypeCall(regExpFlags, value);
-      return `{"r":{"p":${JSONStringify(String(source))},"f":${JSONStringify(String(flags))}}}`;
-    }
-    if (kind === '[object Error]') return `{"e":${describeError(value)}}`;
-    const known = MapPrototypeGet(seen.ids, value);
-    if (known !== undefined) return `{"ref":${known}}`;
-    const id = ++seen.count;
-    MapPrototypeSet(seen.ids, value, id);
-    if (ArrayIsArray(value)) {
-      let items = '';
-      const length = value.length;
-      for (let i = 0; i < length; i++) items += (i === 0 ? '' : ',') + encode(value[i], seen);
-      return `{"a":[${items}],"id":${id}}`;
-    }
-    let fields = '';
-    const keys = ObjectKeys(value);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      let field;
-      try {
-        field = value[key];
-      } catch {
-        continue;
-      }
-      fields += `${fields === '' ? '' : ','}{"k":${JSONStringify(key)},"v":${encode(field, seen)}}`;
-    }
-    return `{"o":[${fields}],"id":${id}}`;
-  };
-
-  /// What a thrown value says, as `{"n", "m", "s"}` text: an error's name, message and stack, or
-  /// any other value as its text (the name empty).
-  const describeError = (error) => {
-    const text = (read) => {
-      try {
-        const value = read();
-        return value === undefined ? '' : String(value);
-      } catch {
-        return '';
-      }
-    };
-    const isError = error !== null && typeof error === 'object' && kindOf(error) === '[object Error]';
-    if (!isError) return `{"n":"","m":${JSONStringify(text(() => error))},"s":""}`;
-    return `{"n":${JSONStringify(text(() => error.name))},"m":${JSONStringify(text(() => error.message))},"s":${JSONStringify(text(() => error.stack))}}`;
-  };
-
-  /// A value rebuilt from its serialization, with this realm's objects; `refs` maps ids to the
-  /// objects rebuilt so far. Fields are defined, never assigned (no setter runs, `__proto__` is a
-  /// plain key).
-  const revive = (value, refs) => {
-    if (value === null || typeof value !== 'object') return value;
-    const has = (key) => ObjectPrototypeHasOwnProperty(value, key);
-    if (has('v')) {
-      switch (value.v) {
-        case 'null': return null;
-        case 'NaN': return 0 / 0;
-        case 'Infinity': return 1 / 0;
-        case '-Infinity': return -1 / 0;
-        case '-0': return -0;
-        default: return undefined;
-      }
-    }
-    if (has('bi')) return BigInt(value.bi);
-    if (has('d')) return new Date(value.d === null ? 0 / 0 : value.d);
-    if (has('r')) return new RegExp(value.r.p, value.r.f);
-    if (has('ref')) return MapPrototypeGet(refs, value.ref);
-    const field = (target, key, item) =>
-      ObjectDefineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true });
-    if (has('a')) {
-      const array = [];
-      MapPrototypeSet(refs, value.id, array);
-      for (let i = 0; i < value.a.length; i++) field(array, i, revive(value.a[i], refs));
-      return array;
-    }
-    const object = {};
-    MapPrototypeSet(refs, value.id, object);
-    for (let i = 0; i < value.o.length; i++) field(object, value.o[i].k, revive(value.o[i].v, refs));
-    return object;
-  };
-  const decode = (text) => (text === undefined ? undefined : revive(JSONParse(text), new Map()));
+  const { makeEncoder, decode, describeError } = runtime['serialized-value'];
+  const encodeValue = makeEncoder(
+    () => '{"v":"undefined"}',
+    (value) => {
+      if (value === global) return '"ref: <Window>"';
+      const nodeType = value[TYPE];
+      if (typeof nodeType === 'number') return nodeType === DOCUMENT_NODE ? '"ref: <Document>"' : '"ref: <Node>"';
+      return undefined;
+    });
 
   const outcome = (value) => {
     try {
-      return `{"value":${encode(value, { ids: new Map(), count: 0 })}}`;
+      return `{"value":${encodeValue(value)}}`;
     } catch (error) {
       return `{"unserializable":${JSONStringify(describeErrorMessage(error))}}`;
     }

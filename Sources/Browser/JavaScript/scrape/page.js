@@ -2,14 +2,8 @@
 // as Playwright's Page where the names meet (`url()`, `title()`, `content()`, `evaluate`,
 // `$eval`, `$$eval`, `response()`), plus Caper's own `document` and `window`, the live page
 // objects. Functions given to `evaluate` run in the page realm: their source is compiled there
-// (`host.compile`), arguments cross as clones made there, results come back as JSON values, so
-// no support-realm object ever reaches page code.
-// The scrape `page` (support realm): Caper's Page as a scrape script sees it, named and behaving
-// as Playwright's Page where the names meet (`url()`, `title()`, `content()`, `evaluate`,
-// `$eval`, `$$eval`, `response()`), plus Caper's own `document` and `window`, the live page
-// objects. Functions given to `evaluate` run in the page realm: their source is compiled there
 // (`host.compile`); the argument and the result cross as text in Playwright's serialization
-// format (`page/entry.js` describes it), rebuilt on the other side with that side's objects, so
+// format (`shared/serialized-value.js`), rebuilt on the other side with that side's objects, so
 // no support-realm object ever reaches page code and no page object's method runs to carry a
 // result back.
 (host, runtime) => {
@@ -21,95 +15,8 @@
     FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, Date, RegExp, BigInt, Promise } = runtime.primordials;
   // Node's timers are installed before this script runs; support code may replace the global later.
   const setImmediate = globalThis.setImmediate;
-  const regExpSource = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'source').get;
-  const regExpFlags = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'flags').get;
 
-  /// The argument of `evaluate` as serialization text (`page/entry.js`); a function, a symbol or
-  /// an object met twice on one path (a cycle is kept as a reference) are what Playwright accepts.
-  const encode = (value, seen, method) => {
-    if (value === undefined) return '{"v":"undefined"}';
-    if (value === null) return '{"v":"null"}';
-    switch (typeof value) {
-      case 'boolean': return value ? 'true' : 'false';
-      case 'string': return JSONStringify(value);
-      case 'number':
-        if (NumberIsNaN(value)) return '{"v":"NaN"}';
-        if (value === 1 / 0) return '{"v":"Infinity"}';
-        if (value === -1 / 0) return '{"v":"-Infinity"}';
-        if (ObjectIs(value, -0)) return '{"v":"-0"}';
-        return JSONStringify(value);
-      case 'bigint': return `{"bi":${JSONStringify(BigIntPrototypeToString(value))}}`;
-      case 'symbol':
-      case 'function':
-        throw new TypeError(`page.${method}: the argument holds a ${typeof value}, which cannot be sent to the page`);
-    }
-    const kind = ObjectPrototypeToString(value);
-    if (kind === '[object Date]') {
-      return `{"d":${NumberIsNaN(DatePrototypeGetTime(value)) ? 'null' : JSONStringify(DatePrototypeToISOString(value))}}`;
-    }
-    if (kind === '[object RegExp]') {
-      const source = FunctionPrototypeCall(regExpSource, value);
-      const flags = FunctionPrototypeCall(regExpFlags, value);
-      return `{"r":{"p":${JSONStringify(String(source))},"f":${JSONStringify(String(flags))}}}`;
-    }
-    const known = MapPrototypeGet(seen.ids, value);
-    if (known !== undefined) return `{"ref":${known}}`;
-    const id = ++seen.count;
-    MapPrototypeSet(seen.ids, value, id);
-    if (ArrayIsArray(value)) {
-      let items = '';
-      for (let i = 0; i < value.length; i++) items += (i === 0 ? '' : ',') + encode(value[i], seen, method);
-      return `{"a":[${items}],"id":${id}}`;
-    }
-    let fields = '';
-    const keys = ObjectKeys(value);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      fields += `${fields === '' ? '' : ','}{"k":${JSONStringify(key)},"v":${encode(value[key], seen, method)}}`;
-    }
-    return `{"o":[${fields}],"id":${id}}`;
-  };
-
-  /// A value the page sent, rebuilt with this realm's objects (fields defined, never assigned).
-  const revive = (value, refs) => {
-    if (value === null || typeof value !== 'object') return value;
-    const has = (key) => ObjectPrototypeHasOwnProperty(value, key);
-    if (has('v')) {
-      switch (value.v) {
-        case 'null': return null;
-        case 'NaN': return 0 / 0;
-        case 'Infinity': return 1 / 0;
-        case '-Infinity': return -1 / 0;
-        case '-0': return -0;
-        default: return undefined;
-      }
-    }
-    if (has('bi')) return BigInt(value.bi);
-    if (has('d')) return new Date(value.d === null ? 0 / 0 : value.d);
-    if (has('r')) return new RegExp(value.r.p, value.r.f);
-    if (has('ref')) return MapPrototypeGet(refs, value.ref);
-    if (has('e')) return pageError(value.e);
-    const field = (target, key, item) =>
-      ObjectDefineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true });
-    if (has('a')) {
-      const array = [];
-      MapPrototypeSet(refs, value.id, array);
-      for (let i = 0; i < value.a.length; i++) field(array, i, revive(value.a[i], refs));
-      return array;
-    }
-    const object = {};
-    MapPrototypeSet(refs, value.id, object);
-    for (let i = 0; i < value.o.length; i++) field(object, value.o[i].k, revive(value.o[i].v, refs));
-    return object;
-  };
-
-  /// An error the page sent (`{n, m, s}`), as an Error of this realm; the page's stack is kept.
-  const pageError = ({ n, m, s }) => {
-    const error = new Error(m);
-    if (n !== '' && n !== 'Error') ObjectDefineProperty(error, 'name', { __proto__: null, value: n, writable: true, configurable: true });
-    if (s !== '') ObjectDefineProperty(error, 'stack', { __proto__: null, value: s, writable: true, configurable: true });
-    return error;
-  };
+  const { makeEncoder, revive } = runtime['serialized-value'];
 
   const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -131,7 +38,15 @@
     throw new Error(`page.${method}: ${n === '' ? m : `${n}: ${m}`}`);
   };
 
-  const argumentText = (arg, method) => (arg === undefined ? undefined : encode(arg, { ids: new Map(), count: 0 }, method));
+  /// The argument of `evaluate` as serialization text; a function or a symbol is what Playwright
+  /// refuses to send.
+  const argumentText = (arg, method) => {
+    if (arg === undefined) return undefined;
+    const unsupported = (type) => {
+      throw new TypeError(`page.${method}: the argument holds a ${type}, which cannot be sent to the page`);
+    };
+    return makeEncoder(unsupported, () => undefined)(arg);
+  };
 
   /// `fn` compiled in the page realm: a function's source as it is, or, for a method
   /// (`{ f() {} }.f`), as a function expression, as Playwright does.
