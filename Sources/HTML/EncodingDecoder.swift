@@ -202,7 +202,8 @@ public final class EncodingDecoder {
     Self.append(codePoint, to: &output)
   }
 
-  /// Appends the UTF-8 bytes of a scalar value (never a surrogate: the decoders do not produce them).
+  /// Appends the UTF-8 bytes of a scalar value (never a surrogate: neither the decoders nor the
+  /// tokenizer's numeric character references produce them).
   @inline(__always)
   static func append(_ codePoint: UInt32, to output: inout [UInt8]) {
     switch codePoint {

@@ -69,7 +69,7 @@ extension TokenizerStateMachine {
       // This state consumes nothing.
       if c >= 0 { self.input.position -= 1 }
       emptyKeepingCapacity(&temporaryBuffer)
-      appendUTF8(codePoint(forNumericCharacterReference: characterReferenceCode), to: &temporaryBuffer)
+      EncodingDecoder.append(codePoint(forNumericCharacterReference: characterReferenceCode), to: &temporaryBuffer)
       flushCodePointsConsumedAsCharacterReference()
       current = returnState
 
@@ -156,26 +156,6 @@ private let c1ControlReplacements: [UInt16] = [
   0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 ]
-
-/// Appends a code point (not a surrogate, at most U+10FFFF) as UTF-8.
-private func appendUTF8(_ codePoint: UInt32, to bytes: inout [UInt8]) {
-  switch codePoint {
-  case 0..<0x80:
-    bytes.append(UInt8(codePoint))
-  case 0x80..<0x800:
-    bytes.append(UInt8(0xC0 | codePoint >> 6))
-    bytes.append(UInt8(0x80 | codePoint & 0x3F))
-  case 0x800..<0x1_0000:
-    bytes.append(UInt8(0xE0 | codePoint >> 12))
-    bytes.append(UInt8(0x80 | codePoint >> 6 & 0x3F))
-    bytes.append(UInt8(0x80 | codePoint & 0x3F))
-  default:
-    bytes.append(UInt8(0xF0 | codePoint >> 18))
-    bytes.append(UInt8(0x80 | codePoint >> 12 & 0x3F))
-    bytes.append(UInt8(0x80 | codePoint >> 6 & 0x3F))
-    bytes.append(UInt8(0x80 | codePoint & 0x3F))
-  }
-}
 
 private func isASCIIAlphanumeric(_ c: Int) -> Bool {
   (0x30...0x39).contains(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
