@@ -33,13 +33,27 @@ public enum DOMRuntime {
   public static let `extension` = Extension(
     name: "dom",
     hostFunctions: ["parseFragment", "parseDocument", "parseXML", "resolveURL", "loadStylesheet"] + urlHostFunctionNames,
-    scripts: scriptNames.map { Extension.Script(name: $0, source: Extension.resource("dom/\($0).js", in: .module)) } + [
+    scripts: scriptNames.map { Extension.Script(name: $0, source: Extension.resource("dom/\($0).js", in: .module)) })
+
+  /// The Web APIs installed after the DOM, in order.
+  static let webAPIs: [any PageAPI.Type] = [ScriptingRuntime.self]
+
+  /// Caper's entry points into the page (`page/entry.js`), installed last so they see every API.
+  static let entryExtension = Extension(
+    name: "page",
+    scripts: [
       Extension.Script(name: "serialized-value", source: Extension.resource("shared/serialized-value.js", in: .module)),
       Extension.Script(name: "entry", source: Extension.resource("page/entry.js", in: .module), calledFromSwift: true),
     ])
 
-  /// A page realm's template: the primordials, then the DOM runtime.
-  public static let template = RealmTemplate(name: "page", extensions: [DOMRuntime.extension], guarded: true)
+  /// A page realm's template: the primordials, the DOM runtime, the Web APIs, the entry points.
+  public static let template = RealmTemplate(
+    name: "page", extensions: [DOMRuntime.extension] + webAPIs.map { $0.extension } + [entryExtension], guarded: true)
+
+  /// The Swift bodies of every host function of a page realm, for the page of `environment`.
+  static func hostFunctions(_ environment: PageEnvironment) -> [String: HostFunction] {
+    webAPIs.reduce(hostFunctions()) { bodies, api in bodies.merging(api.hostFunctions(environment)) { $1 } }
+  }
 
   /// The Swift bodies of the DOM runtime's host functions.
   ///

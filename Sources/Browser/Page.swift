@@ -17,9 +17,15 @@ public final class Page: @unchecked Sendable {
   /// The page's `entry` function (`page/entry.js`).
   public let entry: JSReference
 
-  public init(beside support: Realm, document: LoadedDocument) throws {
-    realm = try Realm(template: DOMRuntime.template, beside: support, clock: .virtual, rules: .html) { _ in
-      DOMRuntime.hostFunctions()
+  /// What the page's host functions reach: its browser context, URL, errors and console.
+  public let environment: PageEnvironment
+
+  public init(beside support: Realm, document: LoadedDocument, browserContext: BrowserContext = BrowserContext()) throws {
+    let environment = PageEnvironment(browserContext: browserContext, url: document.url)
+    self.environment = environment
+    realm = try Realm(template: DOMRuntime.template, beside: support, clock: .virtual, rules: .html) { realm in
+      environment.realm = realm
+      return DOMRuntime.hostFunctions(environment)
     }
     let (batch, encoding) = DocumentParser.parse(document)
     _ = try realm.context.call(

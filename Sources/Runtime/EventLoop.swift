@@ -11,9 +11,14 @@ import V8
 /// - One `turn` runs one thing: first the tasks posted so far (I/O completions), then the due timer
 ///   that is earliest on its realm's clock (ties in the order they were set), then the immediates
 ///   queued so far (Node's check phase, after pending I/O).
-/// - A virtual clock with nothing due anywhere jumps to its next timer; the loop blocks only
-///   until the earliest timer of a real clock, a posted task, or the caller's deadline, and
-///   counts each such wait (`waits`).
+/// - Virtual time (a page's clock) never moves while JavaScript runs, only between turns. It jumps
+///   to its realm's next timer when the caller waits on that realm (`turn(until:waitingOn:)`, a
+///   wait on a page condition) and the realm has no fetch in flight (`hold`), or when nothing else
+///   could ever run (no real timer, no posted or expected task). Otherwise the loop blocks until the
+///   earliest real timer, posted task, virtual timer reached at the real rate, or the caller's
+///   deadline, and virtual clocks advance by the real time waited: a page never runs slower than
+///   real time while the support realm waits on something else, nor faster. Each such wait is
+///   counted (`waits`).
 /// - `cancel(context)` drops that realm's timers, immediates and posted tasks and stops its
 ///   microtask queue; other realms are untouched.
 public final class EventLoop: @unchecked Sendable {
@@ -23,6 +28,10 @@ public final class EventLoop: @unchecked Sendable {
     weak var context: Context?
     let clock: RealmClock
     let rules: TimerRules
+    /// Fetches in flight (`hold`): the clock runs at the real rate and never jumps.
+    var holds = 0
+    /// Since when a virtual clock runs at the real rate (held, or the loop blocked).
+    var realRateSince: ContinuousClock.Instant?
   }
 
   private struct Timer {
@@ -137,6 +146,41 @@ public final class EventLoop: @unchecked Sendable {
 
   // MARK: Running
 
+  /// Says a fetch of `context`'s realm is in flight: until the matching `release`, its virtual clock
+  /// advances at the real rate and does not jump (virtual-time rule 2).
+  public func hold(_ context: Context) {
+    let key = ObjectIdentifier(context)
+    guard var realm = realms[key], realm.clock.kind == .virtual else { return }
+    realm.holds += 1
+    if realm.realRateSince == nil { realm.realRateSince = .now }
+    realms[key] = realm
+  }
+
+  /// Ends one `hold`.
+  public func release(_ context: Context) {
+    let key = ObjectIdentifier(context)
+    guard var realm = realms[key], realm.holds > 0 else { return }
+    advanceAtRealRate(&realm, keep: realm.holds > 1)
+    realm.holds -= 1
+    realms[key] = realm
+  }
+
+  /// Whether `context`'s realm has a fetch in flight.
+  public func isHeld(_ context: Context) -> Bool { (realms[ObjectIdentifier(context)]?.holds ?? 0) > 0 }
+
+  /// The due time of `context`'s realm's next timer on its clock, if it has one.
+  public func nextTimerDue(in context: Context) -> Double? {
+    let key = ObjectIdentifier(context)
+    return timers.values.filter { $0.realm == key }.map(\.due).min()
+  }
+
+  /// Moves a virtual realm's clock forward to `time` (never back): a wait that ran out of tasks
+  /// before its condition held, or Playwright's clock controls.
+  public func advanceClock(of context: Context, to time: Double) {
+    guard let realm = realms[ObjectIdentifier(context)], realm.clock.kind == .virtual else { return }
+    realm.clock.advance(to: time)
+  }
+
   /// Drops a realm's timers, immediates and posted tasks and stops its microtask queue.
   public func cancel(_ context: Context) {
     let key = ObjectIdentifier(context)
@@ -154,7 +198,10 @@ public final class EventLoop: @unchecked Sendable {
   ///
   /// Returns false when nothing is left that could run: no timers, no
   /// immediates, no posted or expected tasks.
-  public func turn(until deadline: ContinuousClock.Instant) throws -> Bool {
+  public func turn(until deadline: ContinuousClock.Instant, waitingOn waited: Context? = nil) throws -> Bool {
+    for key in Array(realms.keys) where realms[key]!.realRateSince != nil {
+      advanceAtRealRate(&realms[key]!, keep: realms[key]!.holds > 0)
+    }
     condition.lock()
     let tasks = posted
     posted.removeAll()
@@ -176,24 +223,45 @@ public final class EventLoop: @unchecked Sendable {
       }
       return true
     }
-    // Nothing due: a virtual clock jumps to its next timer.
-    if let (id, timer) = nextVirtualTimer() {
+    // Nothing due: the realm waited on jumps to its next timer, unless a fetch holds it.
+    if let waited, let key = Optional(ObjectIdentifier(waited)), let realm = realms[key], realm.clock.kind == .virtual,
+      realm.holds == 0, let (id, timer) = nextVirtualTimer(in: key)
+    {
+      realm.clock.advance(to: timer.due)
+      try fire(id, timer)
+      return true
+    }
+    let realTimers = timers.values.contains { realms[$0.realm]?.clock.kind == .real }
+    condition.lock()
+    let othersPending = !posted.isEmpty || expected > 0
+    condition.unlock()
+    // Nothing could ever run but virtual timers: the earliest one's clock jumps to it.
+    if !realTimers, !othersPending, !realms.values.contains(where: { $0.holds > 0 }), let (id, timer) = nextVirtualTimer(in: nil)
+    {
       realms[timer.realm]?.clock.advance(to: timer.due)
       try fire(id, timer)
       return true
     }
-    // Block until the earliest real timer, a posted task, or the deadline.
-    let nextReal = timers.values.compactMap { timer -> ContinuousClock.Instant? in
-      guard let clock = realms[timer.realm]?.clock, clock.kind == .real else { return nil }
-      return clock.instant(at: timer.due)
+    // Block until the earliest real timer, virtual timer reached at the real rate, posted task,
+    // or the deadline; virtual clocks advance by the time waited.
+    let start = ContinuousClock.now
+    let nextTimer = timers.values.compactMap { timer -> ContinuousClock.Instant? in
+      guard let clock = realms[timer.realm]?.clock else { return nil }
+      switch clock.kind {
+      case .real: return clock.instant(at: timer.due)
+      case .virtual: return start + .nanoseconds(Int64(max(0, timer.due - clock.now) * 1e6))
+      }
     }.min()
     condition.lock()
     defer { condition.unlock() }
     guard posted.isEmpty else { return true }
-    guard nextReal != nil || expected > 0 else { return false }
-    let until = min(nextReal ?? deadline, deadline)
-    let wait = until - .now
+    guard nextTimer != nil || expected > 0 else { return false }
+    let until = min(nextTimer ?? deadline, deadline)
+    let wait = until - start
     if wait > .zero {
+      for key in Array(realms.keys) where realms[key]!.clock.kind == .virtual && realms[key]!.realRateSince == nil {
+        realms[key]!.realRateSince = start
+      }
       blockingWaits += 1
       let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
       _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
@@ -201,12 +269,23 @@ public final class EventLoop: @unchecked Sendable {
     return true
   }
 
+  /// Advances a virtual clock by the real time since `realRateSince`; keeps the mark going when
+  /// `keep` (a held realm), else clears it.
+  private func advanceAtRealRate(_ realm: inout Realm, keep: Bool) {
+    guard let since = realm.realRateSince else { return }
+    let now = ContinuousClock.now
+    realm.clock.advance(to: realm.clock.now + (now - since).milliseconds)
+    realm.realRateSince = keep ? now : nil
+  }
+
   /// Turns the loop until `done` holds (checked after each turn) or nothing is left; false when
   /// nothing was left before `done` held, or the deadline passed.
-  public func run(until deadline: ContinuousClock.Instant, while pending: () throws -> Bool) throws -> Bool {
+  public func run(until deadline: ContinuousClock.Instant, waitingOn waited: Context? = nil, while pending: () throws -> Bool)
+    throws -> Bool
+  {
     while try pending() {
       if ContinuousClock.now >= deadline { return false }
-      guard try turn(until: deadline) else { return try !pending() }
+      guard try turn(until: deadline, waitingOn: waited) else { return try !pending() }
     }
     return true
   }
@@ -222,9 +301,10 @@ public final class EventLoop: @unchecked Sendable {
     return best
   }
 
-  private func nextVirtualTimer() -> (Int, Timer)? {
+  /// The earliest timer of a virtual realm (of `key`'s realm only, when given).
+  private func nextVirtualTimer(in key: ObjectIdentifier?) -> (Int, Timer)? {
     var best: (Int, Timer)?
-    for (id, timer) in timers where realms[timer.realm]?.clock.kind == .virtual {
+    for (id, timer) in timers where realms[timer.realm]?.clock.kind == .virtual && (key == nil || timer.realm == key) {
       if let (_, current) = best, (current.due, current.sequence) <= (timer.due, timer.sequence) { continue }
       best = (id, timer)
     }

@@ -136,8 +136,8 @@ public final class Realm: @unchecked Sendable {
   }
 
   /// One turn of the event loop (see `EventLoop.turn`).
-  public func pump(until deadline: ContinuousClock.Instant) throws -> Bool {
-    try loop.turn(until: deadline)
+  public func pump(until deadline: ContinuousClock.Instant, waitingOn waited: Context? = nil) throws -> Bool {
+    try loop.turn(until: deadline, waitingOn: waited)
   }
 }
 

@@ -28,7 +28,10 @@ import _CaperTestSupport
   func settle(_ context: Context, _ source: String, timeout: Duration = .seconds(5)) throws -> JSValue {
     try isolate.sync {
       let deadline = ContinuousClock.now + timeout
-      return try context.awaitPromise(try context.evaluate(source), timeout: timeout) { try loop.turn(until: deadline) }
+      // A wait on this realm's promise: its virtual clock jumps to its next timer (rule 4).
+      return try context.awaitPromise(try context.evaluate(source), timeout: timeout) {
+        try loop.turn(until: deadline, waitingOn: context)
+      }
     }
   }
 
@@ -141,6 +144,43 @@ import _CaperTestSupport
     }
     #expect((supportTime.numberValue ?? 0) >= 100)
     #expect(clock.now - started >= .milliseconds(100))
+  }
+
+  @Test func aPageClockRunsAtTheRealRateWhileTheSupportRealmWaitsOnItsOwnTimer() throws {
+    let page = try realm(.virtual, .html)
+    let support = try realm(.real, .node)
+    _ = try page.evaluate(
+      "globalThis.fired = []; setTimeout(() => fired.push(now()), 50); setTimeout(() => fired.push(now()), 60000);")
+    let waited = try settle(support, "new Promise((r) => setTimeout(() => r(now()), 200))")
+    #expect((waited.numberValue ?? 0) >= 200)
+    // The page's 50 ms timer fired beside the support wait; its one-minute timer did not.
+    guard case .array(let fired) = try page.evaluate("fired"), fired.count == 1, let at = fired[0].numberValue else {
+      Issue.record("the page's timers: \(try page.evaluate("fired"))")
+      return
+    }
+    #expect(at >= 50 && at < 60000)
+  }
+
+  @Test func aHeldPageClockDoesNotJumpPastAFetchInFlight() throws {
+    let page = try realm(.virtual, .html)
+    _ = try page.evaluate("globalThis.fired = []; setTimeout(() => fired.push(now()), 10000);")
+    try isolate.sync {
+      loop.hold(page)
+      loop.expectTask()
+    }
+    // A response arrives after 100 ms of real time; until then the page's clock runs at the real rate.
+    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(100)) { [loop, page] in
+      loop.post(to: page, fulfilling: true) { loop.release(page) }
+    }
+    try isolate.sync {
+      let deadline = ContinuousClock.now + .seconds(5)
+      while loop.isHeld(page) { _ = try loop.turn(until: deadline, waitingOn: page) }
+    }
+    #expect(try page.evaluate("fired") == [])
+    let clockAfterResponse = try isolate.sync { loop.clock(of: page)!.now }
+    #expect(clockAfterResponse >= 100 && clockAfterResponse < 10000)
+    // Now nothing holds it: the wait jumps to the timer.
+    #expect(try settle(page, "new Promise((r) => setTimeout(() => r(fired.length), 10000))") == 1)
   }
 
   @Test func cancellingARealmLeavesTheOthers() throws {

@@ -9,7 +9,7 @@
   const { safeArray } = runtime['safe-array-iterator'];
   const {
     ArrayPrototypeIndexOf, Map, MapPrototypeGet, MapPrototypeHas, MapPrototypeSet, ObjectCreate, ObjectDefineProperty, ObjectFreeze,
-    ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectGet, ReflectHas, String, Symbol, TypeError,
+    ObjectGetPrototypeOf, ObjectKeys, ObjectSetPrototypeOf, ReflectGet, ReflectHas, String, Symbol, TypeError,
   } = runtime.primordials;
   const { TYPE, DOCUMENT, FIRST, NEXT, NAMESPACE, LOCAL, ATTRIBUTES, VALUE, VERSION, URL, HTML_NS } = runtime.internals;
   const { PREFIX, CONTENT, DATA, NAME, PUBLIC_ID, SYSTEM_ID, XML_NS, XMLNS_NS } = runtime.internals;
@@ -357,8 +357,15 @@
     return { Image, Option, Audio };
   };
 
-  /** The DOM files, installed after this one, whose `interfaces` (and `install(global, document)`) a window gets. */
-  const windowExtensions = ['mutation-observer', 'custom-elements', 'slots', 'url'];
+  /**
+   * The scripts installed after this one (the DOM's later files, the Web APIs' extensions) whose
+   * `interfaces` and `install(global, document)` a window gets, in install order; read when the
+   * window is made, since they are installed after this file.
+   */
+  const windowExtensions = () => {
+    const names = ObjectKeys(runtime);
+    return ArrayPrototypeSlice(names, ArrayPrototypeIndexOf(names, 'window') + 1);
+  };
 
   /** The Window interface: the global object of a page realm. */
   class Window extends events.EventTarget {
@@ -381,14 +388,15 @@
       XMLSerializer, Window, HTMLDocument: Document,
     };
     // The DOM files installed after this one (mutation observers, custom elements, slots, URL) add theirs.
-    for (const extension of safeArray(windowExtensions)) {
+    const extensions = windowExtensions();
+    for (const extension of safeArray(extensions)) {
       const more = runtime[extension]?.interfaces;
       if (more !== undefined) for (const name in more) interfaces[name] = more[name];
     }
     for (const name in interfaces) {
       ObjectDefineProperty(global, name, { value: interfaces[name], writable: true, configurable: true, enumerable: false });
     }
-    for (const extension of safeArray(windowExtensions)) runtime[extension]?.install?.(global, document);
+    for (const extension of safeArray(extensions)) runtime[extension]?.install?.(global, document);
     const { Image, Option, Audio } = legacyFactories(document);
     for (const [name, value] of safeArray([['Image', Image], ['Option', Option], ['Audio', Audio]])) {
       ObjectDefineProperty(global, name, { value, writable: true, configurable: true, enumerable: false });
@@ -418,7 +426,11 @@
     return global;
   };
 
+  /** A document's tree operations for `markup` (`host.parseDocument`): `[operations, text]`. */
+  const parseDocumentBatch = (markup, scripting) => host.parseDocument(markup, scripting);
+
   return ObjectFreeze({
     DOMImplementation, DOMParser, XMLSerializer, Window, createWindow, parseHTMLDocument, parseXMLDocument, isXMLMIMEType, serializeXML,
+    parseDocumentBatch,
   });
 }

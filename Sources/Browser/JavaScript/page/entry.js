@@ -191,7 +191,7 @@
     html5libTree(markup, scripting, contextLocalName, contextNamespace) {
       if (contextLocalName === null) {
         const document = nodes.createDocument({ type: 'html' });
-        const batch = host.parseDocument(markup, scripting);
+        const batch = runtime.window.parseDocumentBatch(markup, scripting);
         applyBatch(createParseSession(document), new Int32ArrayConstructor(batch[0]), batch[1]);
         return html5libTree(document);
       }
