@@ -24,7 +24,7 @@ public final class Page: @unchecked Sendable {
     let environment = PageEnvironment(browserContext: browserContext, url: document.url)
     self.environment = environment
     realm = try Realm(template: DOMRuntime.template, beside: support, clock: .virtual, rules: .html) { realm in
-      environment.realm = realm
+      environment.made = realm
       return DOMRuntime.hostFunctions(environment)
     }
     let (batch, encoding) = DocumentParser.parse(document)

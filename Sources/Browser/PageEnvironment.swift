@@ -14,8 +14,13 @@ import V8
 /// isolate's thread only.
 public final class PageEnvironment: @unchecked Sendable {
   public let browserContext: BrowserContext
-  /// The page realm; set once it is made (host functions run only after that).
-  public internal(set) unowned(unsafe) var realm: Realm!
+  /// The page realm (host functions run only once it is made).
+  public var realm: Realm {
+    guard let made else { preconditionFailure("the page realm is not made yet") }
+    return made
+  }
+  /// Set once the page realm is made; the page owns the realm.
+  unowned(unsafe) var made: Realm?
   /// The document's URL.
   public internal(set) var url: String
   /// Uncaught errors and unhandled rejections of the page, in order.

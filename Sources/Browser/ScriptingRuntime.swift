@@ -27,7 +27,7 @@ enum ScriptingRuntime: PageAPI {
     return [
       "scripting.setTimer": { arguments in
         guard case .function(let callback)? = arguments.first else { throw HostError("setTimer(callback, delay, repeats)") }
-        let realm = environment.realm!
+        let realm = environment.realm
         let delay = arguments.dropFirst().first?.numberValue ?? 0
         let id = realm.loop.setTimer(
           in: realm.context, callback: callback, delay: delay.isFinite ? delay : 0,
@@ -46,7 +46,7 @@ enum ScriptingRuntime: PageAPI {
         guard let source = arguments.first?.stringValue, let url = arguments.dropFirst().first?.stringValue else {
           throw HostError("runScript(source, url)")
         }
-        let realm = environment.realm!
+        let realm = environment.realm
         do {
           _ = try realm.loader.evaluate(source, filename: url, in: realm.context)
           return .null
