@@ -30,6 +30,8 @@ let package = Package(
     ),
     // Ada, the WHATWG URL parser inside Debian's libnode: its C API, declared (libnode ships no header).
     .systemLibrary(name: "CAda"),
+    // libpsl, the Public Suffix List, for cookies' Domain checks and sites (Debian: libpsl-dev).
+    .systemLibrary(name: "CPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
     // The only C++: a plain C API over V8 from Debian's libnode (Debian: libnode-dev).
     .target(
       name: "CV8",
@@ -59,7 +61,7 @@ let package = Package(
     .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
     // HTTP(S), file: and data: fetches through libcurl's multi interface on one network thread per
     // process; completions are handed to the caller's queue (an isolate's event loop).
-    .target(name: "Network", dependencies: ["CCurl"]),
+    .target(name: "Network", dependencies: ["CCurl", "CPSL"]),
 
     // Code cache storage: same-process and on-disk stores, keys, entry format, eviction, counters.
     .target(name: "CodeCache"),
@@ -87,7 +89,7 @@ let package = Package(
     // The simulated browser: page realms with the DOM runtime (JavaScript resources), Selectors,
     // documents built from the parser's tree operations, the scrape `Page`.
     .target(
-      name: "Browser", dependencies: ["V8", "Runtime", "HTML", "WebURL", "Network"],
+      name: "Browser", dependencies: ["V8", "Runtime", "HTML", "WebURL", "Network", .product(name: "Crypto", package: "swift-crypto")],
       resources: [.copy("JavaScript")]),
 
     // MARK: Commands

@@ -8,8 +8,9 @@ import Synchronization
 /// it must only hand the result on (post it to an isolate's event loop, resume a continuation) and
 /// never run JavaScript or block, since every fetch in the process waits while it runs. A
 /// request's `timeout` is kept by libcurl on the network thread, whatever the caller's thread is
-/// doing. `fetch(_:)` is the async form, aborting the fetch when its task is cancelled. No cookie
-/// engine is involved: requests carry the cookies their headers carry. Proxies come from the
+/// doing. `fetch(_:)` is the async form, aborting the fetch when its task is cancelled. libcurl's
+/// cookie engine stays off: a request's `CookieJar`, when it has one, gives and takes the cookies
+/// of each hop. Proxies come from the
 /// environment (`http_proxy`, `https_proxy`, `no_proxy`), read by libcurl.
 public final class Fetcher: Sendable {
   private let thread: NetworkThread

@@ -4,7 +4,10 @@
 /// libcurl; `file:`, `data:` and `about:blank` are answered without it (`Fetcher`). Headers the
 /// caller does not set get a browser's defaults when sent: `User-Agent`, `Accept` and
 /// `Accept-Language` (see the static properties); `Accept-Encoding` is always the encodings this
-/// libcurl decodes, and the body arrives decoded.
+/// libcurl decodes, and the body arrives decoded. With a `cookieJar`, every request of the
+/// redirect chain gets the jar's `Cookie` header for its URL (after any `Cookie` the caller set)
+/// and every response's `Set-Cookie` headers go into the jar; with a `referrer`, every request
+/// gets the `Referer` its `referrerPolicy` gives, recomputed at each redirect.
 public struct Request: Sendable, Equatable {
   /// The URL to fetch, absolute and serialized (a fragment is kept in the response's URL, not sent).
   public var url: String
@@ -23,10 +26,27 @@ public struct Request: Sendable, Equatable {
   public var ignoreHTTPSErrors: Bool
   /// What to do with redirect responses.
   public var redirect: RedirectMode
+  /// The browser context's cookies, sent and stored on every hop; nil sends and stores none.
+  public var cookieJar: CookieJar?
+  /// The URL of the document or worker the request comes from (Fetch's request referrer).
+  ///
+  /// Nil is no referrer (Fetch's "no-referrer"); when set, it replaces any `Referer` in `headers`.
+  public var referrer: String?
+  /// The policy that turns `referrer` into each hop's `Referer`; a redirect response's
+  /// `Referrer-Policy` header changes it for the hops after (Fetch §4.4).
+  public var referrerPolicy: ReferrerPolicy
+  /// The URL of the top-level document of the request's client, for `SameSite` cookies; nil for a
+  /// request without a client (a navigation the browser starts), same-site with every URL.
+  public var siteForCookies: String?
+  /// Whether the request navigates a top-level traversable (`SameSite=Lax` cookies go with it,
+  /// and its responses may set them, even cross-site).
+  public var isTopLevelNavigation: Bool
 
   public init(
     url: String, method: String = "GET", headers: [Header] = [], body: [UInt8]? = nil, timeout: Duration? = nil,
-    ignoreHTTPSErrors: Bool = false, redirect: RedirectMode = .follow
+    ignoreHTTPSErrors: Bool = false, redirect: RedirectMode = .follow, cookieJar: CookieJar? = nil,
+    referrer: String? = nil, referrerPolicy: ReferrerPolicy = .strictOriginWhenCrossOrigin, siteForCookies: String? = nil,
+    isTopLevelNavigation: Bool = false
   ) {
     self.url = url
     self.method = Self.normalize(method)
@@ -35,6 +55,16 @@ public struct Request: Sendable, Equatable {
     self.timeout = timeout
     self.ignoreHTTPSErrors = ignoreHTTPSErrors
     self.redirect = redirect
+    self.cookieJar = cookieJar
+    self.referrer = referrer
+    self.referrerPolicy = referrerPolicy
+    self.siteForCookies = siteForCookies
+    self.isTopLevelNavigation = isTopLevelNavigation
+  }
+
+  /// What `SameSite` enforcement knows of the request.
+  var sameSiteContext: SameSiteContext {
+    SameSiteContext(siteForCookies: siteForCookies, isTopLevelNavigation: isTopLevelNavigation)
   }
 
   /// The `User-Agent` sent when the request sets none: Chrome 102's on Linux, the engine Caper's

@@ -8,7 +8,8 @@ import Foundation
 /// reach it through an unretained pointer that is valid because the thread holds it until the
 /// easy handle is cleaned up. Redirects are followed here, not by libcurl, so that each hop is a
 /// request of its own (Fetch §4.4): the method and body change as browsers change them, every
-/// URL is recorded, and a cookie jar can see every response.
+/// URL is recorded, each hop gets its own `Cookie` and `Referer`, and the request's cookie jar
+/// stores every response's `Set-Cookie` (a redirect's included).
 final class Transfer: @unchecked Sendable {
   /// What a finished request of the chain leads to.
   enum Outcome {
@@ -35,6 +36,10 @@ final class Transfer: @unchecked Sendable {
   private var body: [UInt8]?
   private var urlList: [String]
   private var redirectCount = 0
+  /// The request's referrer as this hop computed it (Fetch's main fetch replaces the request's
+  /// referrer with its result, so a later hop starts from there), or nil for no referrer.
+  private var referrer: String?
+  private var referrerPolicy: ReferrerPolicy
 
   private(set) var easy: UnsafeMutableRawPointer?
   private var headerList: UnsafeMutablePointer<curl_slist>?
@@ -56,6 +61,8 @@ final class Transfer: @unchecked Sendable {
     headers = request.headers
     body = request.body
     urlList = [request.url]
+    referrerPolicy = request.referrerPolicy
+    referrer = request.referrer.flatMap { referrerPolicy.referrer($0, for: request.url) }
     errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
   }
 
@@ -150,6 +157,18 @@ final class Transfer: @unchecked Sendable {
     if !lines.contains(named: "User-Agent") { lines.append(Header("User-Agent", Request.defaultUserAgent)) }
     if !lines.contains(named: "Accept") { lines.append(Header("Accept", Request.defaultAccept)) }
     if !lines.contains(named: "Accept-Language") { lines.append(Header("Accept-Language", Request.defaultAcceptLanguage)) }
+    if request.referrer != nil {
+      lines.remove(named: "Referer")
+      if let referrer { lines.append(Header("Referer", referrer)) }
+    }
+    if let jar = request.cookieJar {
+      let cookies = jar.cookieString(for: currentURL, method: method, urlList: urlList, context: request.sameSiteContext)
+      if !cookies.isEmpty {
+        let given = lines.value(named: "Cookie")
+        lines.remove(named: "Cookie")
+        lines.append(Header("Cookie", given.map { $0 + "; " + cookies } ?? cookies))
+      }
+    }
     var list: UnsafeMutablePointer<curl_slist>?
     for header in lines {
       // libcurl reads `Name:` as "remove the header"; `Name;` sends it with an empty value.
@@ -183,6 +202,11 @@ final class Transfer: @unchecked Sendable {
     guard code == CURLE_OK else { return .finished(.failure(error(for: code, easy: easy))) }
     var status = 0
     _ = ccurl_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+    if let jar = request.cookieJar {
+      for header in responseHeaders where header.hasName("Set-Cookie") {
+        jar.setCookie(header.value, from: currentURL, urlList: urlList, context: request.sameSiteContext)
+      }
+    }
     if [301, 302, 303, 307, 308].contains(status) {
       switch request.redirect {
       case .manual:
@@ -224,6 +248,10 @@ final class Transfer: @unchecked Sendable {
       for name in ["Content-Encoding", "Content-Language", "Content-Location", "Content-Type"] { headers.remove(named: name) }
     }
     if Self.origin(of: currentURL) != Self.origin(of: location) { headers.remove(named: "Authorization") }
+    if let policy = responseHeaders.value(named: "Referrer-Policy").flatMap(ReferrerPolicy.init(header:)) {
+      referrerPolicy = policy
+    }
+    referrer = referrer.flatMap { referrerPolicy.referrer($0, for: location) }
     currentURL = location
     urlList.append(location)
     return .redirected

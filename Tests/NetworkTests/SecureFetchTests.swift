@@ -1,3 +1,4 @@
+import Foundation
 import Network
 import Testing
 import _CaperTestSupport
@@ -24,5 +25,23 @@ import _CaperTestSupport
     #expect(response.status == 200)
     #expect(response.timing.secureConnection != nil)
     #expect(response.url == server.secureURL("/page"))
+  }
+
+  /// From HTTPS to HTTP on another port: a cookie the HTTPS redirect set (host-only, not Secure)
+  /// goes along, the `Referer` is cut to the HTTPS page's origin, and a Secure cookie set over
+  /// HTTPS reaches loopback HTTP, a secure connection for cookies.
+  @Test func cookiesAndRefererFromHTTPSToHTTP() async throws {
+    let jar = CookieJar()
+    let setSecure = server.secureURL("/set-cookie?c=s%3D1%3B%20Secure")
+    #expect(try await fetcher.fetch(Request(url: setSecure, ignoreHTTPSErrors: true, cookieJar: jar)).status == 200)
+    let target = server.url("/echo").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    let request = Request(
+      url: server.secureURL("/cookie-redirect?to=\(target)"), ignoreHTTPSErrors: true, cookieJar: jar,
+      referrer: server.secureURL("/page?q#f"))
+    let response = try await fetcher.fetch(request)
+    #expect(response.url == server.url("/echo"))
+    let echo = try JSONDecoder().decode(FetcherTests.Echo.self, from: Data(response.body))
+    #expect(echo.header("Cookie") == "s=1; hop=1")
+    #expect(echo.header("Referer") == server.secureURL("/"))
   }
 }

@@ -10,7 +10,9 @@ standard input closes, so it never outlives the test process that started it.
 Routes:
   /page                 200 HTML, charset utf-8
   /missing              404
-  /redirect/CODE?to=P   CODE (301, 302, 303, 307, 308) with Location P (default /echo), relative
+  /redirect/CODE?to=P&policy=R
+                        CODE (301, 302, 303, 307, 308) with Location P (default /echo), relative;
+                        with a Referrer-Policy header R when given
   /chain/N              302 to /chain/N-1, and /chain/0 to /page
   /loop                 302 to itself
   /gzip                 a gzip-encoded body when the request accepts gzip
@@ -18,7 +20,10 @@ Routes:
                         hangs up first
   /charset              text/plain with a quoted ISO-8859-1 charset and Latin-1 bytes
   /headers              repeated and ordered response headers
-  /echo                 JSON: the request's method, path, headers (in order) and body
+  /echo, /.../echo      JSON: the request's method, path, headers (in order) and body
+  /set-cookie?c=C&to=P  a Set-Cookie header for each C, in order; a 302 to P when given, else 200
+  /cookie-redirect?to=P&status=S
+                        S (default 302) to P (default /echo), setting the cookie hop=1 (Path=/)
 """
 
 import gzip
@@ -102,7 +107,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b"no such page", [("Content-Type", "text/plain")])
         elif parts[0] == "redirect" and len(parts) == 2:
             target = query.get("to", ["/echo"])[0]
-            self.send(int(parts[1]), b"moved", [("Location", target), ("Content-Type", "text/plain")])
+            headers = [("Location", target), ("Content-Type", "text/plain")]
+            headers += [("Referrer-Policy", policy) for policy in query.get("policy", [])]
+            self.send(int(parts[1]), b"moved", headers)
         elif parts[0] == "chain" and len(parts) == 2:
             remaining = int(parts[1])
             target = "/page" if remaining == 0 else "/chain/%d" % (remaining - 1)
@@ -127,7 +134,17 @@ class Handler(BaseHTTPRequestHandler):
         elif url.path == "/headers":
             headers = [("X-First", "1"), ("X-Second", "two words"), ("x-first", "3"), ("Content-Type", "text/plain")]
             self.send(200, b"", headers)
-        elif url.path == "/echo":
+        elif url.path == "/set-cookie":
+            headers = [("Set-Cookie", cookie) for cookie in query.get("c", [])]
+            if "to" in query:
+                self.send(302, b"", headers + [("Location", query["to"][0])])
+            else:
+                self.send(200, b"set", headers + [("Content-Type", "text/plain")])
+        elif url.path == "/cookie-redirect":
+            status = int(query.get("status", ["302"])[0])
+            headers = [("Set-Cookie", "hop=1; Path=/"), ("Location", query.get("to", ["/echo"])[0])]
+            self.send(status, b"", headers)
+        elif url.path == "/echo" or url.path.endswith("/echo"):
             echo = {
                 "method": self.command,
                 "path": self.path,
