@@ -28,6 +28,9 @@ public final class BrowserContext: @unchecked Sendable {
   public let options: Options
   /// The network layer its pages fetch through.
   public let fetcher: Fetcher
+  /// The context's cookies: every request of its pages sends and stores through it, and
+  /// `document.cookie` reads and writes it (without `HttpOnly` cookies).
+  public let cookies = CookieJar()
   /// Its pages' `localStorage`, per origin (`WebStorage`).
   public let storage = WebStorage()
 

@@ -36,7 +36,11 @@ public enum DOMRuntime {
     scripts: scriptNames.map { Extension.Script(name: $0, source: Extension.resource("dom/\($0).js", in: .module)) })
 
   /// The Web APIs installed after the DOM, in order.
-  static let webAPIs: [any PageAPI.Type] = [ScriptingRuntime.self]
+  static let webAPIs: [any PageAPI.Type] = [
+    BuiltinsAPI.self, ScriptingRuntime.self, EncodingAPI.self, EnvironmentSettingsAPI.self, CryptoAPI.self, FileAPI.self,
+    MessagingAPI.self, FetchAPI.self, StorageAPI.self, NavigatorAPI.self, ConsoleAPI.self, DialogAPI.self, LocationAPI.self,
+    ViewportAPI.self, DocumentCookieAPI.self,
+  ]
 
   /// Caper's entry points into the page (`page/entry.js`), installed last so they see every API.
   static let entryExtension = Extension(

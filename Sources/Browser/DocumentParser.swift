@@ -19,15 +19,7 @@ enum DocumentParser {
       let output = XMLDocumentParser.parse(document.bytes, transportCharset: document.transportCharset)
       return (output.batch, output.characterSet)
     }
-    var (encoding, confidence) = EncodingSniffer.sniff(
-      prefix: document.bytes.prefix(1024), transportCharset: document.transportCharset)
-    // The standard lets a browser autodetect where nothing declares the encoding (§13.2.3.2 step
-    // 8); Chromium's detector reads a saved page that is valid UTF-8 as UTF-8, and so does Caper.
-    if confidence == .tentative, document.url.hasPrefix("file:"), EncodingSniffer.prescan(document.bytes.prefix(1024)) == nil,
-      isUTF8WithNonASCII(document.bytes)
-    {
-      encoding = .utf8
-    }
+    let (encoding, confidence) = sniff(document)
     let parser = parseHTML(document.bytes, encoding: encoding, scripting: scripting)
     // "Change the encoding" (HTML §13.2.3.4): a `<meta>` declaring another encoding while the
     // confidence is tentative makes a browser navigate again; Caper has all the bytes and parses
@@ -41,6 +33,21 @@ enum DocumentParser {
       }
     }
     return (parser.takeBatch(), encoding.name)
+  }
+
+  /// The encoding an HTML document is decoded in before parsing, and its confidence (HTML
+  /// §13.2.3.2: BOM, transport charset, the `<meta>` prescan, windows-1252).
+  static func sniff(_ document: LoadedDocument) -> (Encoding, EncodingSniffer.Confidence) {
+    var (encoding, confidence) = EncodingSniffer.sniff(
+      prefix: document.bytes.prefix(1024), transportCharset: document.transportCharset)
+    // The standard lets a browser autodetect where nothing declares the encoding (§13.2.3.2 step
+    // 8); Chromium's detector reads a saved page that is valid UTF-8 as UTF-8, and so does Caper.
+    if confidence == .tentative, document.url.hasPrefix("file:"), EncodingSniffer.prescan(document.bytes.prefix(1024)) == nil,
+      isUTF8WithNonASCII(document.bytes)
+    {
+      encoding = .utf8
+    }
+    return (encoding, confidence)
   }
 
   /// Whether `bytes` are well-formed UTF-8 with at least one non-ASCII character.

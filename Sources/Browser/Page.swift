@@ -4,41 +4,132 @@ import Runtime
 import V8
 
 /// A page: a page realm beside the support realm that drives it, and the document loaded into
-/// it.
+/// it, with its scripts running (or, with `scripts: false`, the document alone).
 ///
 /// Guarantees: the page realm is guarded (the support realm reaches into it, never the reverse),
 /// on a virtual clock with HTML's timer rules, and refuses code generation asked by other realms.
-/// The document is parsed in Swift and handed to the DOM runtime as tree-operation batches; page
-/// scripts do not run yet. `entry` is the page realm's function that returns Caper's internal
-/// entry points for the document (captured when the realm was made, so page code cannot replace
-/// them). `close()` releases the realm. Used on the isolate's thread (calls hop there).
+/// The document is parsed in Swift and handed to the DOM runtime as tree-operation batches; with
+/// scripts, the parser stops at parsing-blocking scripts and the page's event loop runs its
+/// tasks (`PageLoader`). `init` returns once the document reached `waitUntil` (Playwright's
+/// `goto`), or throws a `PageLoadError` after `timeout`. `entry` is the page realm's function
+/// that returns Caper's internal entry points for the document (captured when the realm was made,
+/// so page code cannot replace them). Page errors never throw: they are in `environment.errors`.
+/// `close()` cancels the realm's tasks and releases it. Used on the isolate's thread (calls hop
+/// there).
 public final class Page: @unchecked Sendable {
+  /// How far a page's loading must get (Playwright's `waitUntil`, plus Caper's `idle`).
+  public enum LoadState: String, Sendable, CaseIterable {
+    /// `DOMContentLoaded` has fired.
+    case domcontentloaded
+    /// The `load` event has fired.
+    case load
+    /// `load` has fired and no fetch has been in flight for 500 ms of the page's time.
+    case networkidle
+    /// `load` has fired, no fetch is in flight and no timer is due within the idle horizon
+    /// (`Page.idleHorizon`), or the page has run `Page.idleBudget` past `load` (a page that polls).
+    case idle
+  }
+
+  /// How far ahead of the page's clock a timer keeps a page from being idle (milliseconds).
+  public static let idleHorizon = 500.0
+  /// How long past `load` a page that keeps timers due counts as idle anyway (milliseconds of
+  /// its virtual time).
+  public static let idleBudget = 10_000.0
+
   public let realm: Realm
   /// The page's `entry` function (`page/entry.js`).
   public let entry: JSReference
-
   /// What the page's host functions reach: its browser context, URL, errors and console.
   public let environment: PageEnvironment
+  private var loader: PageLoader?
+  /// The page's time when `load` was first seen.
+  private var loadedAt: Double?
 
-  public init(beside support: Realm, document: LoadedDocument, browserContext: BrowserContext = BrowserContext()) throws {
+  public init(
+    beside support: Realm, document: LoadedDocument, browserContext: BrowserContext = BrowserContext(), scripts: Bool = true,
+    waitUntil: LoadState = .load, timeout: Duration = .seconds(30), onError: ((PageError) -> Void)? = nil
+  ) throws {
     let environment = PageEnvironment(browserContext: browserContext, url: document.url)
+    environment.onError = onError
     self.environment = environment
     realm = try Realm(template: DOMRuntime.template, beside: support, clock: .virtual, rules: .html) { realm in
       environment.made = realm
       return DOMRuntime.hostFunctions(environment)
     }
-    let (batch, encoding) = DocumentParser.parse(document)
-    _ = try realm.context.call(
-      realm.function("entry", "load"),
-      [
-        .string(document.url), .string(document.contentType), .string(encoding), .arrayBuffer(batch.operationBytes),
-        .string(batch.textString),
-      ])
     entry = realm.function("entry", "entry")
+    guard scripts else {
+      let (batch, encoding) = DocumentParser.parse(document)
+      environment.characterSet = encoding
+      _ = try realm.context.call(
+        realm.function("entry", "load"),
+        [
+          .string(document.url), .string(document.contentType), .string(encoding), .arrayBuffer(batch.operationBytes),
+          .string(batch.textString),
+        ])
+      return
+    }
+    loader = try PageLoader(document, realm: realm, environment: environment)
+    try waitForLoadState(waitUntil, timeout: timeout)
+  }
+
+  /// Runs the page's event loop until its loading reached `state` (Playwright's
+  /// `waitForLoadState`), one task at a time, jumping its virtual clock to its next timer when
+  /// nothing else is due.
+  ///
+  /// Throws `PageLoadError` after `timeout`, or when nothing is left to run before `state`.
+  public func waitForLoadState(_ state: LoadState, timeout: Duration = .seconds(30)) throws {
+    let deadline = ContinuousClock.now + timeout
+    let context = realm.context
+    while try !reached(state) {
+      guard ContinuousClock.now < deadline else {
+        throw PageLoadError(url: environment.url, reason: "timed out after \(timeout) waiting for \(state.rawValue)")
+      }
+      guard try realm.loop.turn(until: deadline, waitingOn: context) else {
+        if try reached(state) { return }
+        throw PageLoadError(url: environment.url, reason: "the page stopped before \(state.rawValue): nothing was left to run")
+      }
+      realm.loader.produceDeferred()
+    }
+  }
+
+  private func reached(_ state: LoadState) throws -> Bool {
+    let stage = try realm.context.call(realm.function("entry", "loadState")).numberValue ?? 0
+    switch state {
+    case .domcontentloaded: return stage >= 1
+    case .load: return stage >= 2
+    case .networkidle, .idle:
+      guard stage >= 2, environment.fetchesInFlight == 0, let clock = realm.loop.clock(of: realm.context) else { return false }
+      let loaded = loadedAt ?? clock.now
+      loadedAt = loaded
+      if clock.now - loaded >= Self.idleBudget { return true }
+      if state == .networkidle { return clock.now - (environment.lastFetchEnded ?? loaded) >= 500 || idleTimers(clock) }
+      return idleTimers(clock)
+    }
+  }
+
+  /// Whether no timer of the page is due within the idle horizon.
+  private func idleTimers(_ clock: RealmClock) -> Bool {
+    guard let due = realm.loop.nextTimerDue(in: realm.context) else { return true }
+    return due - clock.now > Self.idleHorizon
   }
 
   public func close() {
+    environment.parserUnblocked = nil
+    loader = nil
     realm.loop.cancel(realm.context)
     realm.context.dispose()
   }
+}
+
+/// A page that did not finish loading: its URL and why.
+public struct PageLoadError: Error, CustomStringConvertible, Sendable {
+  public var url: String
+  public var reason: String
+
+  public init(url: String, reason: String) {
+    self.url = url
+    self.reason = reason
+  }
+
+  public var description: String { "\(url): \(reason)" }
 }

@@ -23,6 +23,9 @@ public final class PageEnvironment: @unchecked Sendable {
   unowned(unsafe) var made: Realm?
   /// The document's URL.
   public internal(set) var url: String
+  /// The document's encoding (`document.characterSet`): what its scripts are decoded in when
+  /// neither the response nor the element says.
+  public internal(set) var characterSet = "UTF-8"
   /// Uncaught errors and unhandled rejections of the page, in order.
   public internal(set) var errors: [PageError] = []
   /// The page's console messages, in order.
@@ -38,25 +41,45 @@ public final class PageEnvironment: @unchecked Sendable {
   public var dialogHandler: ((Dialog) -> DialogAnswer)?
   /// Called for each page error as it happens (the scrape command prints them).
   public var onError: ((PageError) -> Void)?
+  /// Called when the script that blocked the parser has run (`PageLoader` goes on).
+  var parserUnblocked: (() -> Void)?
   /// Fetches in flight (their completions not yet run).
   public private(set) var fetchesInFlight = 0
+  /// The page's time when its last fetch completed.
+  public private(set) var lastFetchEnded: Double?
 
   init(browserContext: BrowserContext, url: String) {
     self.browserContext = browserContext
     self.url = url
   }
 
-  /// Starts fetching `request` for the page; `completion` runs later as a task of the page's
-  /// event loop, at the top level (never inside the caller), unless the page was closed.
-  ///
-  /// The browser context's options apply (`User-Agent`, TLS, timeout).
-  public func fetch(_ request: Request, completion: @escaping (Result<Response, NetworkError>) -> Void) {
+  /// `request` as the page sends it: the browser context's `User-Agent`, TLS option and timeout,
+  /// the document as `Referer` and site for cookies, and the context's cookie jar unless
+  /// `sendingCookies` is false (`credentials: 'omit'`).
+  public func prepared(_ request: Request, sendingCookies: Bool = true) -> Request {
     var request = request
+    let options = browserContext.options
     if !request.headers.contains(where: { $0.name.lowercased() == "user-agent" }) {
-      request.headers.append(Header("User-Agent", browserContext.options.userAgent))
+      request.headers.append(Header("User-Agent", options.userAgent))
     }
-    if browserContext.options.ignoreHTTPSErrors { request.ignoreHTTPSErrors = true }
-    if request.timeout == nil { request.timeout = browserContext.options.timeout }
+    if options.ignoreHTTPSErrors { request.ignoreHTTPSErrors = true }
+    request.timeout = [request.timeout, options.timeout].compactMap { $0 }.min()
+    request.cookieJar = sendingCookies ? browserContext.cookies : nil
+    if request.referrer == nil && !url.hasPrefix("about:") { request.referrer = url }
+    if request.siteForCookies == nil { request.siteForCookies = url }
+    return request
+  }
+
+  /// Starts fetching `request` (as `prepared` makes it) for the page; `completion` runs later as a
+  /// task of the page's event loop, at the top level (never inside the caller), unless the page
+  /// was closed.
+  ///
+  /// Returns the controller that aborts it.
+  @discardableResult
+  public func fetch(
+    _ request: Request, sendingCookies: Bool = true, completion: @escaping (Result<Response, NetworkError>) -> Void
+  ) -> FetchController {
+    let request = prepared(request, sendingCookies: sendingCookies)
     let loop = realm.loop
     let context = realm.context
     fetchesInFlight += 1
@@ -64,13 +87,33 @@ public final class PageEnvironment: @unchecked Sendable {
     loop.expectTask()
     let box = CompletionBox(completion)
     let environment = WeakEnvironment(self)
-    browserContext.fetcher.start(request) { result in
+    return browserContext.fetcher.start(request) { result in
       loop.post(to: context, fulfilling: true) {
         loop.release(context)
-        environment.value?.fetchesInFlight -= 1
+        environment.value?.fetchEnded()
         box.completion(result)
       }
     }
+  }
+
+  /// Fetches a subresource of the document (a script, an image, a stylesheet): a `file:` URL only for a `file:` document, as Chrome treats `file:` as an opaque origin; the `Referer` of the document.
+  ///
+  /// `completion` runs as `fetch`'s does.
+  public func fetchSubresource(_ url: String, completion: @escaping (Result<Response, NetworkError>) -> Void) {
+    if url.lowercased().hasPrefix("file:") && !self.url.lowercased().hasPrefix("file:") {
+      let loop = realm.loop
+      let box = CompletionBox(completion)
+      loop.post(to: realm.context) { box.completion(.failure(NetworkError(url: url, cause: .unsupportedScheme("file")))) }
+      return
+    }
+    var request = Request(url: url)
+    request.headers = [Header("Accept", "*/*")]
+    fetch(request, completion: completion)
+  }
+
+  private func fetchEnded() {
+    fetchesInFlight -= 1
+    lastFetchEnded = realm.loop.clock(of: realm.context)?.now
   }
 
   /// Records an uncaught error of the page.

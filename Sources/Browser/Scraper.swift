@@ -17,21 +17,31 @@ public final class Scraper: @unchecked Sendable {
     public var ignoreHTTPSErrors: Bool
     public var environment: [String: String]
     public var arguments: [String]
+    /// Whether the pages' scripts run (`--no-scripts`: the document alone, as parsed).
+    public var scripts: Bool
+    /// How far a page loads before the script is called (`--wait-until`).
+    public var waitUntil: Page.LoadState
+    /// Whether a page error fails the input (`--fail-on-page-errors`); else it is only reported.
+    public var failOnPageErrors: Bool
 
     public init(
       timeout: Duration = .seconds(30), ignoreHTTPSErrors: Bool = false, environment: [String: String] = [:],
-      arguments: [String] = []
+      arguments: [String] = [], scripts: Bool = true, waitUntil: Page.LoadState = .idle, failOnPageErrors: Bool = false
     ) {
       self.timeout = timeout
       self.ignoreHTTPSErrors = ignoreHTTPSErrors
       self.environment = environment
       self.arguments = arguments
+      self.scripts = scripts
+      self.waitUntil = waitUntil
+      self.failOnPageErrors = failOnPageErrors
     }
   }
 
   let support: Realm
   private let node: NodeRuntime
   private let options: Options
+  private let console: ConsoleSink
   /// The script's default export.
   private let function: JSReference
   /// Pages by id while their input runs (the `compile` host function finds its page here).
@@ -42,6 +52,7 @@ public final class Scraper: @unchecked Sendable {
   /// that is a function (a usage error of the whole run).
   public init(script: String, options: Options, console: @escaping ConsoleSink, caches: RealmCaches = RealmCaches()) throws {
     self.options = options
+    self.console = console
     let node = NodeRuntime(console: console)
     let pages = self.pages
     support = try Realm(template: ScrapeRuntime.template, caches: caches) { realm in
@@ -82,11 +93,22 @@ public final class Scraper: @unchecked Sendable {
     nextPageId += 1
     let started = ContinuousClock.now
     do {
-      let page = try Page(beside: support, document: document)
+      // Each input in a fresh browser context: no cookie or storage crosses between inputs.
+      let context = BrowserContext(options: .init(ignoreHTTPSErrors: options.ignoreHTTPSErrors, timeout: options.timeout))
+      let console = self.console
+      let page = try Page(
+        beside: support, document: document, browserContext: context, scripts: options.scripts, waitUntil: options.waitUntil,
+        timeout: options.timeout
+      ) { error in console(.err, "\(input.name): page error: \(error)\n") }
       pages.withLock { $0[id] = page }
       defer {
         pages.withLock { $0[id] = nil }
         page.close()
+      }
+      if options.failOnPageErrors, let first = page.environment.errors.first {
+        let count = page.environment.errors.count
+        return .failure(
+          ScrapeFailure(message: "\(count) page error\(count == 1 ? "" : "s") (--fail-on-page-errors); the first: \(first)"))
       }
       let response: JSValue =
         document.response.map { r in
@@ -115,6 +137,8 @@ public final class Scraper: @unchecked Sendable {
       return .failure(ScrapeFailure(message: error.message, stack: error.stack, location: Self.userLocation(of: error)))
     } catch let failure as ScrapeFailure {
       return .failure(failure)
+    } catch let failure as PageLoadError {
+      return .failure(ScrapeFailure(message: failure.description))
     } catch {
       return .failure(ScrapeFailure(message: "\(error)"))
     }

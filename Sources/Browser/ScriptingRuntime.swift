@@ -1,4 +1,5 @@
 import Foundation
+import HTML
 import Runtime
 import V8
 
@@ -13,13 +14,22 @@ import V8
 /// compiles and runs a classic script through the `ScriptLoader` (keyed by content and URL, its
 /// cache produced after it ran, consume-only inside a host callback) and returns null, or
 /// `[name, message, stack, url, line, column]` when it threw or did not parse;
-/// `reportError(name, message, stack, location)` records an uncaught error (`PageEnvironment.errors`).
+/// `reportError(name, message, stack, location)` records an uncaught error (`PageEnvironment.errors`);
+/// `queueTask(callback)` posts a task to the page's event loop; `fetchScript(url, charset,
+/// callback)` fetches a classic script and calls `callback(ok, source, finalURL)` as a task (not
+/// ok: a network error, a status outside 200–299, or a `file:` script for a page that is not a
+/// `file:` page); `fetchImage(url, callback)` fetches an image and calls `callback(ok)`;
+/// `parserUnblocked()` says the parsing-blocking script has run (the parser goes on in a task).
 enum ScriptingRuntime: PageAPI {
-  static let scriptNames = ["clock", "errors", "timers"]
+  static let scriptNames = ["clock", "errors", "timers", "script-elements", "document-loading", "event-handler-attributes"]
 
   static let `extension` = Extension(
     name: "scripting",
-    hostFunctions: ["setTimer", "clearTimer", "now", "timeOrigin", "runScript", "reportError"],
+    hostFunctions: [
+      "setTimer", "clearTimer", "now", "timeOrigin", "runScript", "reportError", "queueTask", "fetchScript", "fetchImage",
+      "parserUnblocked",
+    ],
+    natives: [.microtaskCheckpoint("runMicrotasks")],
     scripts: scriptNames.map { Extension.Script(name: $0, source: Extension.resource("scripting/\($0).js", in: .module)) })
 
   static func hostFunctions(_ environment: PageEnvironment) -> [String: HostFunction] {
@@ -59,6 +69,51 @@ enum ScriptingRuntime: PageAPI {
           ])
         }
       },
+      "scripting.queueTask": { arguments in
+        guard case .function(let callback)? = arguments.first else { throw HostError("queueTask(callback)") }
+        let realm = environment.realm
+        let context = realm.context
+        let task = Task(callback)
+        realm.loop.post(to: context) {
+          _ = try? context.call(task.callback)
+          realm.loader.produceDeferred()
+        }
+        return .undefined
+      },
+      "scripting.fetchScript": { arguments in
+        guard let url = arguments.first?.stringValue, let charset = arguments.dropFirst().first?.stringValue,
+          case .function(let callback)? = arguments.dropFirst(2).first
+        else { throw HostError("fetchScript(url, charset, callback)") }
+        environment.fetchSubresource(url) { result in
+          let context = environment.realm.context
+          guard case .success(let response) = result, response.ok else {
+            _ = try? context.call(callback, [.bool(false), .string(""), .string(url)])
+            return
+          }
+          let encoding =
+            response.charset.flatMap { Encoding(label: $0) } ?? Encoding(label: charset) ?? Encoding(
+              label: environment.characterSet)
+            ?? .utf8
+          let source = String(decoding: EncodingDecoder.decode(response.body, encoding: encoding), as: UTF8.self)
+          _ = try? context.call(callback, [.bool(true), .string(source), .string(response.url)])
+          environment.realm.loader.produceDeferred()
+        }
+        return .undefined
+      },
+      "scripting.fetchImage": { arguments in
+        guard let url = arguments.first?.stringValue, case .function(let callback)? = arguments.dropFirst().first else {
+          throw HostError("fetchImage(url, callback)")
+        }
+        environment.fetchSubresource(url) { result in
+          let ok = (try? result.get().ok) ?? false
+          _ = try? environment.realm.context.call(callback, [.bool(ok)])
+        }
+        return .undefined
+      },
+      "scripting.parserUnblocked": { _ in
+        environment.parserUnblocked?()
+        return .undefined
+      },
       "scripting.reportError": { arguments in
         let text = arguments.map { $0.stringValue ?? "" }
         guard text.count >= 3 else { throw HostError("reportError(name, message, stack, location)") }
@@ -69,4 +124,10 @@ enum ScriptingRuntime: PageAPI {
       },
     ]
   }
+}
+
+/// A JavaScript callback carried into a task posted to the loop (it runs on the isolate's thread).
+private final class Task: @unchecked Sendable {
+  let callback: JSReference
+  init(_ callback: JSReference) { self.callback = callback }
 }

@@ -40,6 +40,21 @@ struct ScrapeCommand: ParsableCommand {
     name: [.customLong("ignore-https-errors"), .customLong("insecure")], help: "Accept invalid TLS certificates (test servers).")
   var ignoreHTTPSErrors = false
 
+  @Flag(inversion: .prefixedNo, help: "Run the pages' scripts (--no-scripts: the documents alone, as parsed).")
+  var scripts = true
+
+  @Option(
+    name: .customLong("wait-until"),
+    help:
+      "How far a page loads before the script runs: load, domcontentloaded, networkidle or idle (load fired, nothing in flight, no timer due soon)."
+  )
+  var waitUntil: String = "idle"
+
+  @Flag(
+    name: .customLong("fail-on-page-errors"),
+    help: "A page's uncaught error fails its input (else it is only reported on stderr).")
+  var failOnPageErrors = false
+
   @OptionGroup var cache: CodeCacheOptions
 
   func validate() throws {
@@ -48,6 +63,9 @@ struct ScrapeCommand: ParsableCommand {
     }
     guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
     guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+    guard Page.LoadState(rawValue: waitUntil) != nil else {
+      throw ValidationError("--wait-until must be one of: \(Page.LoadState.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
   }
 
   func run() throws {
@@ -62,7 +80,8 @@ struct ScrapeCommand: ParsableCommand {
     }
     let options = Scraper.Options(
       timeout: .milliseconds(Int(timeout * 1000)), ignoreHTTPSErrors: ignoreHTTPSErrors,
-      environment: ProcessInfo.processInfo.environment, arguments: [CommandLine.arguments[0], script])
+      environment: ProcessInfo.processInfo.environment, arguments: [CommandLine.arguments[0], script], scripts: scripts,
+      waitUntil: Page.LoadState(rawValue: waitUntil) ?? .idle, failOnPageErrors: failOnPageErrors)
     // One startup snapshot holds the support realm (context 0) and the page realm (context 1).
     let templates = [ScrapeRuntime.template, DOMRuntime.template]
     let stores = cache.runStores(templates: templates, log: CodeCacheOptions.debugLog)

@@ -20,6 +20,9 @@ final class PageFixture: @unchecked Sendable {
   {
     try Page(beside: support, document: LoadedDocument(url: url, bytes: bytes ?? Array(html.utf8), contentType: contentType))
   }
+
+  /// A page loaded from `document`, with its scripts.
+  func page(document: LoadedDocument) throws -> Page { try Page(beside: support, document: document) }
 }
 
 extension Page {

@@ -7,7 +7,7 @@
   const { safeArray } = runtime['safe-array-iterator'];
   const {
     ArrayPrototypeIndexOf, ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSplice, FunctionPrototypeCall,
-    ObjectDefineProperty, ObjectFreeze, String, Symbol, TypeError,
+    MathTrunc, Number, ObjectDefineProperty, ObjectFreeze, String, Symbol, TypeError,
   } = runtime.primordials;
   const { TYPE, PARENT, HOST } = runtime.internals;
   const { makeError } = runtime['dom-exception'];
@@ -151,8 +151,10 @@
 
   class EventTarget {
     constructor() {}
-    addEventListener(type, callback, options = undefined) { addListener(this, type, callback, options); }
-    removeEventListener(type, callback, options = undefined) { removeListener(this, String(type), callback, flattenCapture(options)); }
+    // Called bare (`addEventListener('load', f)` in page code), `this` is the window (WebIDL's
+    // [LegacyUnforgeable] global: an undefined this means the global object).
+    addEventListener(type, callback, options = undefined) { addListener(this ?? globalThis, type, callback, options); }
+    removeEventListener(type, callback, options = undefined) { removeListener(this ?? globalThis, String(type), callback, flattenCapture(options)); }
     dispatchEvent(event) {
       if (!(event instanceof Event)) throw new TypeError("Failed to execute 'dispatchEvent': parameter 1 is not of type 'Event'.");
       if (event[S.flags] & DISPATCH || !(event[S.flags] & INITIALIZED)) throw makeError('InvalidStateError', 'The event is already being dispatched.');
@@ -234,7 +236,7 @@
   };
 
   /** DOM §2.9: dispatch `event` to `target`; returns false when it was canceled. */
-  const dispatch = (target, event) => {
+  const dispatch = (target, event, targetOverride = target) => {
     event[S.flags] |= DISPATCH;
     const path = [];
     event[S.path] = path;
@@ -246,7 +248,8 @@
         const rootOfClosedTree = isShadowRoot(item) && item[runtime.internals.MODE] === 'closed';
         ArrayPrototypePush(path, { item, shadowAdjustedTarget, relatedTarget: related, rootOfClosedTree, slotInClosedTree });
       };
-      appendToPath(target, target, relatedTarget);
+      // DOM §2.9 step 5.5: the legacy target override (`load` at a window targets its document).
+      appendToPath(target, targetOverride, relatedTarget);
       let parent = getTheParent(target, event);
       // DOM §2.9 step 5.9: a slottable's parent is its slot; a slot in a closed tree hides what follows.
       let slottable = isNode(target) && parent !== null && isNode(parent) && parent !== target[PARENT] ? target : null;
@@ -401,8 +404,32 @@
       for (const signal of safeArray(signals)) ArrayPrototypePush(signal[ALGORITHMS], () => signalAbort(result, signal[REASON]));
       return result;
     }
+    /** DOM §3.1.3: a signal aborted with a TimeoutError after `milliseconds` on the page's clock (a page timer). */
+    static timeout(milliseconds) {
+      const delay = Number(milliseconds);
+      if (!(delay >= 0 && delay <= MAX_SAFE_INTEGER)) {
+        throw new TypeError("Failed to execute 'timeout' on 'AbortSignal': Value is outside the 'unsigned long long' value range.");
+      }
+      // The timers come with the scripting extension, installed after the DOM; a realm without them has no clock to wait on.
+      const setTimeout = runtime.timers?.setTimeout;
+      if (typeof setTimeout !== 'function') throw makeError('NotSupportedError', 'This realm has no timers.');
+      const signal = newSignal();
+      setTimeout(() => signalAbort(signal, makeError('TimeoutError', 'signal timed out')), MathTrunc(delay));
+      return signal;
+    }
   }
+  const MAX_SAFE_INTEGER = 9007199254740991;
   const newSignal = () => { constructingSignal = true; return new AbortSignal(); };
+  /** Whether `signal` is aborted, and its reason (for the Web APIs that take a signal). */
+  const abortState = (signal) => [signal[ABORTED], signal[REASON]];
+  /** DOM: add an abort algorithm to `signal`; returns the function that removes it again. */
+  const addAbortAlgorithm = (signal, algorithm) => {
+    ArrayPrototypePush(signal[ALGORITHMS], algorithm);
+    return () => {
+      const index = ArrayPrototypeIndexOf(signal[ALGORITHMS], algorithm);
+      if (index >= 0) ArrayPrototypeSplice(signal[ALGORITHMS], index, 1);
+    };
+  };
   /** DOM: signal abort. */
   const signalAbort = (signal, reason) => {
     if (signal[ABORTED]) return;
@@ -447,28 +474,29 @@
     if (type === 'beforeunload') { if (result !== undefined && result !== null) cancel(event); return; }
     if (result === false) cancel(event);
   };
+  /** Sets `target`'s event handler for `name` (HTML §8.1.8.1): a function, or null to remove it. */
+  const setEventHandler = (target, name, value) => {
+    const handlers = handlersOf(target);
+    const callback = typeof value === 'function' ? value : null;
+    let entry = handlers[name];
+    if (entry === undefined) {
+      if (callback === null) return;
+      entry = handlers[name] = { value: callback, listener: null };
+    }
+    entry.value = callback;
+    if (callback === null) {
+      if (entry.listener !== null) { removeListener(target, name, entry.listener, false); entry.listener = null; }
+    } else if (entry.listener === null) {
+      entry.listener = (event) => processHandler(target, name, event);
+      addListener(target, name, entry.listener);
+    }
+  };
   /** Defines `on<name>` IDL attributes on `prototype` for each event name. */
   const defineEventHandlers = (prototype, names) => {
     for (const name of safeArray(names)) {
       ObjectDefineProperty(prototype, 'on' + name, {
         get() { return this[HANDLERS]?.[name]?.value ?? null; },
-        set(value) {
-          const handlers = handlersOf(this);
-          const callback = typeof value === 'function' ? value : null;
-          let entry = handlers[name];
-          if (entry === undefined) {
-            if (callback === null) return;
-            entry = handlers[name] = { value: callback, listener: null };
-          }
-          entry.value = callback;
-          if (callback === null) {
-            if (entry.listener !== null) { removeListener(this, name, entry.listener, false); entry.listener = null; }
-          } else if (entry.listener === null) {
-            const target = this;
-            entry.listener = (event) => processHandler(target, name, event);
-            addListener(this, name, entry.listener);
-          }
-        },
+        set(value) { setEventHandler(this, name, value); },
         enumerable: true,
         configurable: true,
       });
@@ -491,9 +519,9 @@
     'unhandledrejection', 'unload'];
 
   /** Dispatches a trusted event Caper makes (a click, `DOMContentLoaded`); returns !canceled. */
-  const fire = (target, event) => {
+  const fire = (target, event, targetOverride = target) => {
     event[S.trusted] = true;
-    return dispatch(target, event);
+    return dispatch(target, event, targetOverride);
   };
   const setExceptionReporter = (report) => { reportException = report; };
   /** Reports an exception a callback threw (HTML §8.1.4.6 "report an exception"). */
@@ -510,6 +538,6 @@
   }
   return ObjectFreeze({
     ...interfaces, interfaces: ObjectFreeze(interfaces), DEFAULT_VIEW, LISTENERS, addListener, dispatch, fire, retarget,
-    setExceptionReporter, report, setAssignedSlotFinder, signalAbort, defineEventHandlers, removeListener, globalEventNames, windowEventNames,
+    setExceptionReporter, report, setAssignedSlotFinder, signalAbort, newSignal, abortState, addAbortAlgorithm, defineEventHandlers, setEventHandler, removeListener, globalEventNames, windowEventNames,
   });
 }

@@ -5,7 +5,7 @@
 // increments the document's VERSION once.
 (host, runtime) => {
   'use strict';
-  const { ArrayPrototypePush, ObjectFreeze, StringPrototypeIndexOf, StringPrototypeSlice, TypeError } = runtime.primordials;
+  const { ArrayPrototypePush, ObjectFreeze, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice, TypeError } = runtime.primordials;
   const {
     TYPE, DOCUMENT, PARENT, FIRST, LAST, NEXT, PREV, NAMESPACE, LOCAL, QUALIFIED, ATTRIBUTES, CONTENT, DATA, MODE, VERSION, OWNER, SHADOW, HTML_NS,
     SVG_NS, MATHML_NS, XLINK_NS, XML_NS, XMLNS_NS,
@@ -109,6 +109,11 @@
         attribute[OWNER] = element;
         if (onlyMissing) ArrayPrototypePush(attributes, attribute);
         else attributes[j] = attribute;
+        // Event handler content attributes (`onclick="..."`) take effect when appended (HTML §8.1.8.1).
+        if (namespace === null && name.length > 2 && StringPrototypeCharCodeAt(name, 0) === 111 && StringPrototypeCharCodeAt(name, 1) === 110 &&
+          hooks.attributeChanged !== null) {
+          hooks.attributeChanged(element, name, null, null, value);
+        }
       }
       return at;
     };

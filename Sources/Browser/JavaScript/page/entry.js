@@ -162,26 +162,57 @@
     return () => settled;
   };
 
+  const makeEntryPoints = (document) => ObjectFreeze({
+    __proto__: null,
+    document,
+    window: global,
+    title: () => FunctionPrototypeCall(titleOf, document),
+    content: () => (document[nodes.HTML_DOCUMENT] ? serializeChildren(document) : runtime.window.serializeXML(document)),
+    querySelector: (selector) => selectors.querySelector(document, selector),
+    querySelectorAll: (selector) => selectors.querySelectorAll(document, selector),
+    evaluate: (fn, argumentText) => settle(() => fn(decode(argumentText))),
+    evaluateOn: (fn, target, argumentText) => settle(() => fn(target, decode(argumentText))),
+    evaluateExpression: (source) => settle(() => indirectEval(source)),
+  });
+  const scripts = runtime['script-elements'];
+  const loading = runtime['document-loading'];
+  let session = null;
+
   return {
-    /// Makes the realm's document from a parsed batch and installs the window on the global.
+    /// Makes the realm's document from a parsed batch and installs the window on the global (a
+    /// page whose scripts do not run).
     load(url, contentType, characterSet, operations, text) {
       const document = nodes.createDocument({ type: runtime.window.isXMLMIMEType(contentType) ? 'xml' : 'html', contentType, url });
       document[nodes.CHARSET] = characterSet;
       applyBatch(createParseSession(document), new Int32ArrayConstructor(operations), text);
       createWindow(global, document);
-      entryPoints = ObjectFreeze({
-        __proto__: null,
-        document,
-        window: global,
-        title: () => FunctionPrototypeCall(titleOf, document),
-        content: () => (document[nodes.HTML_DOCUMENT] ? serializeChildren(document) : runtime.window.serializeXML(document)),
-        querySelector: (selector) => selectors.querySelector(document, selector),
-        querySelectorAll: (selector) => selectors.querySelectorAll(document, selector),
-        evaluate: (fn, argumentText) => settle(() => fn(decode(argumentText))),
-        evaluateOn: (fn, target, argumentText) => settle(() => fn(target, decode(argumentText))),
-        evaluateExpression: (source) => settle(() => indirectEval(source)),
-      });
+      entryPoints = makeEntryPoints(document);
     },
+    /// Makes an empty document that the parser's batches fill (`applyBatch`), with the window
+    /// installed and scripts running where the parser meets them.
+    begin(url, contentType, characterSet) {
+      const document = nodes.createDocument({ type: runtime.window.isXMLMIMEType(contentType) ? 'xml' : 'html', contentType, url });
+      document[nodes.CHARSET] = characterSet;
+      createWindow(global, document);
+      session = createParseSession(document);
+      session.onPop = scripts.parserPopped;
+      entryPoints = makeEntryPoints(document);
+    },
+    /// Applies one batch of the parser's tree operations; true when a parsing-blocking script is
+    /// pending (the parser waits until it has run: `host.parserUnblocked`).
+    applyBatch(operations, text) {
+      scripts.state.parserApplying = true;
+      try {
+        applyBatch(session, new Int32ArrayConstructor(operations), text);
+      } finally {
+        scripts.state.parserApplying = false;
+      }
+      return scripts.state.pendingParsingBlocking !== null;
+    },
+    /// The parser reached the end of the input: "the end" runs.
+    finishParsing() { loading.finishParsing(); },
+    /// 0 loading, 1 DOMContentLoaded fired, 2 load fired.
+    loadState() { return loading.loadState(); },
     /// The entry points of the loaded document.
     entry() { return entryPoints; },
     /// A document or fragment parsed and built here, dumped in html5lib-tests' tree format: a

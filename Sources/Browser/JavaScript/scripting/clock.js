@@ -8,7 +8,7 @@
 (host, runtime) => {
   'use strict';
   const {
-    ArrayPrototypeFilter, ArrayPrototypePush, Date: NativeDate, DatePrototypeToString, FunctionPrototypeCall, MathFloor, Number,
+    ArrayPrototypeFilter, ArrayPrototypePush, Date: NativeDate, DatePrototypeToString, MathFloor, Number,
     ObjectDefineProperty, ObjectFreeze, ReflectConstruct, String, Symbol, TypeError,
   } = runtime.primordials;
 
@@ -26,7 +26,7 @@
   // `Date` read from the virtual clock. Constructed with arguments it is the native `Date`;
   // without, it is "now" on the page's clock; called as a function it is that instant's string.
   const Date = function Date(year, month, day, hours, minutes, seconds, ms) {
-    if (new.target === undefined) return FunctionPrototypeCall(DatePrototypeToString, new NativeDate(epochNow()));
+    if (new.target === undefined) return DatePrototypeToString(new NativeDate(epochNow()));
     // eslint-disable-next-line prefer-rest-params
     const args = arguments;
     return args.length === 0 ? ReflectConstruct(NativeDate, [epochNow()], new.target) : ReflectConstruct(NativeDate, args, new.target);

@@ -43,6 +43,11 @@
 
   /** HTML §8.1.7.1 queueMicrotask. */
   const resolved = PromiseResolve();
+  // Its own `constructor` is undefined, so `then` on it makes the derived promise with the intrinsic
+  // %Promise% (SpeciesConstructor's default), never through a page's `Promise.prototype.constructor`
+  // or `Symbol.species`: core-js replaces both, and its promises queue a microtask when resolved,
+  // which made every queued microtask queue another, forever.
+  ObjectDefineProperty(resolved, 'constructor', { __proto__: null, value: undefined });
   const queueMicrotask = function (callback) {
     if (typeof callback !== 'function') {
       throw new TypeError("Failed to execute 'queueMicrotask' on 'Window': parameter 1 is not of type 'Function'.");
@@ -68,6 +73,8 @@
         continue;
       }
       callReporting(callback, globalThis, [time]);
+      // Each callback is invoked as its own script: a microtask checkpoint follows it.
+      host.runMicrotasks();
     }
   };
   const requestAnimationFrame = function (callback) {

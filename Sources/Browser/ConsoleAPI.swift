@@ -1,0 +1,29 @@
+import Foundation
+import Runtime
+import V8
+
+/// The page's `console` (the Console Standard, as Chrome shows it): each message recorded in
+/// `PageEnvironment.consoleMessages` with Playwright's type, Chrome's text formatting and the
+/// `URL:line:column` of the calling page code (`window-apis/console.js`).
+///
+/// Host function (checked; hostile callers get a `HostError`): `message(type, text, location)`
+/// records one message (an empty location is none).
+enum ConsoleAPI: PageAPI {
+  static let `extension` = Extension(
+    name: "console",
+    hostFunctions: ["message"],
+    scripts: [Extension.Script(name: "console", source: Extension.resource("window-apis/console.js", in: .module))])
+
+  static func hostFunctions(_ environment: PageEnvironment) -> [String: HostFunction] {
+    [
+      "console.message": { arguments in
+        guard let type = arguments.first?.stringValue, let text = arguments.dropFirst().first?.stringValue else {
+          throw HostError("message(type, text, location)")
+        }
+        let location = arguments.dropFirst(2).first?.stringValue ?? ""
+        environment.consoleMessages.append(ConsoleMessage(type: type, text: text, location: location.isEmpty ? nil : location))
+        return .undefined
+      }
+    ]
+  }
+}

@@ -1,0 +1,2 @@
+log('c evaluated');
+export const c = 'c';

@@ -1,0 +1,1 @@
+export default 'lib through the import map';

@@ -1,0 +1,1 @@
+export const util = 'pkg/util through a prefix';

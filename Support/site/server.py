@@ -1,0 +1,298 @@
+#!/usr/bin/env python3
+"""Caper's fixture server: serves Support/site/ and the dynamic routes the probe pages need.
+
+Usage:
+  python3 Support/site/server.py --url-file PATH [--root DIR] [--parent PID] [--verbose]
+
+It binds 127.0.0.1 on a port the system chooses (port 0), writes its base URL
+(for example `http://127.0.0.1:40123/`, ending in a slash) to PATH once it accepts connections,
+and exits when its parent process dies (its parent id changes), when the process --parent names
+is gone, or, when stdin is a pipe, when stdin reaches end of file. (Started through a slow
+launcher such as a pyenv shim, the parent may already be gone when the server starts: pass
+--parent with the starting process's id, or keep stdin a pipe.) Python 3 standard library only.
+Every response carries `Cache-Control: no-store`.
+
+Routes (every query parameter may repeat where noted; `<seq>` below means the sequencing
+parameters that every route, static files included, accepts):
+  GET  /<path>            a file under the root (404 when missing); index.html for folders.
+  ANY  /respond           a response made from the query:
+                            type=js|mjs|css|html|json|text|png|gif (default text; png and gif
+                            answer a 1x1 image and ignore body), body=TEXT, status=N (default
+                            200), cookie=SET-COOKIE-VALUE (repeatable), header=NAME:VALUE
+                            (repeatable), <seq>.
+  ANY  /delay             the same as /respond (named for `/delay?ms=N&type=js&body=...`).
+  ANY  /set-cookie        the same as /respond (named for `/set-cookie?cookie=a%3D1`).
+  ANY  /status/<code>     /respond with that status (`/status/404`, `/status/500`).
+  ANY  /redirect          status=301|302|303|307|308 (default 302), to=URL (default /echo),
+                          cookie=... (Set-Cookie on the hop, repeatable), <seq>.
+  ANY  /echo              the request as JSON: {"method", "path", "query", "headers" (names
+                          lower-cased, duplicates joined with ", "), "cookie", "referer",
+                          "contentType", "body"}; accepts cookie=, header=, status=, <seq>.
+  GET  /seq/reset         forgets every sequencing mark (answers "ok").
+  GET  /seq/state         the marks as JSON {"requested": {...}, "answered": {...}}.
+
+Sequencing parameters (so a probe's order is fixed by construction, never by a network race):
+  mark=NAME      this request is recorded as NAME: "requested" on arrival, "answered" once its
+                 response has been written.
+  after=NAME     (repeatable) answer only once a request marked NAME has been answered.
+  requested=NAME (repeatable) answer only once a request marked NAME has arrived.
+  ms=N           then wait N milliseconds more before answering.
+Waits give up after 20 seconds and answer anyway (the probe's log then shows the fault).
+Marks live for the server's lifetime: a runner that loads a page several times calls
+/seq/reset before each load (Support/scripts/record-probes does).
+"""
+
+import argparse
+import base64
+import http.server
+import json
+import mimetypes
+import os
+import socketserver
+import stat
+import sys
+import threading
+import time
+import urllib.parse
+
+WAIT_LIMIT_SECONDS = 20.0
+
+CONTENT_TYPES = {
+  "js": "text/javascript; charset=utf-8",
+  "mjs": "text/javascript; charset=utf-8",
+  "css": "text/css; charset=utf-8",
+  "html": "text/html; charset=utf-8",
+  "json": "application/json",
+  "text": "text/plain; charset=utf-8",
+  "png": "image/png",
+  "gif": "image/gif",
+}
+
+IMAGES = {
+  "png": base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+  ),
+  "gif": base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"),
+}
+
+
+class Sequencer:
+  """The marks of requests seen and answered; waits are on one condition variable."""
+
+  def __init__(self):
+    self.condition = threading.Condition()
+    self.requested = {}
+    self.answered = {}
+
+  def reset(self):
+    with self.condition:
+      self.requested.clear()
+      self.answered.clear()
+      self.condition.notify_all()
+
+  def note(self, table, name):
+    with self.condition:
+      table[name] = table.get(name, 0) + 1
+      self.condition.notify_all()
+
+  def wait_for(self, query):
+    deadline = time.monotonic() + WAIT_LIMIT_SECONDS
+    needs = [(self.answered, name) for name in query.get("after", [])]
+    needs += [(self.requested, name) for name in query.get("requested", [])]
+    with self.condition:
+      for table, name in needs:
+        while table.get(name, 0) == 0:
+          left = deadline - time.monotonic()
+          if left <= 0:
+            break
+          self.condition.wait(left)
+    milliseconds = float(query.get("ms", ["0"])[0])
+    if milliseconds > 0:
+      time.sleep(milliseconds / 1000.0)
+
+  def state(self):
+    with self.condition:
+      return {"requested": dict(self.requested), "answered": dict(self.answered)}
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+  protocol_version = "HTTP/1.1"
+  server_version = "CaperFixture/1"
+
+  def log_message(self, format, *args):
+    if self.server.verbose:
+      sys.stderr.write("server: " + (format % args) + "\n")
+
+  def do_GET(self):
+    self.handle_any()
+
+  def do_POST(self):
+    self.handle_any()
+
+  def do_PUT(self):
+    self.handle_any()
+
+  def do_DELETE(self):
+    self.handle_any()
+
+  def do_PATCH(self):
+    self.handle_any()
+
+  def do_HEAD(self):
+    self.handle_any()
+
+  def do_OPTIONS(self):
+    self.handle_any()
+
+  def handle_any(self):
+    parsed = urllib.parse.urlsplit(self.path)
+    query = urllib.parse.parse_qs(parsed.query, keep_blank_values=True)
+    length = int(self.headers.get("Content-Length") or 0)
+    body = self.rfile.read(length) if length > 0 else b""
+    sequencer = self.server.sequencer
+    marks = query.get("mark", [])
+    for name in marks:
+      sequencer.note(sequencer.requested, name)
+    path = parsed.path
+    if path == "/seq/reset":
+      sequencer.reset()
+      self.answer(200, "text", b"ok", query, marks=[])
+      return
+    if path == "/seq/state":
+      self.answer(200, "json", json.dumps(sequencer.state()).encode(), query, marks=[])
+      return
+    sequencer.wait_for(query)
+    if path in ("/respond", "/delay", "/set-cookie") or path.startswith("/status/"):
+      status = int(path[len("/status/") :]) if path.startswith("/status/") else int(query.get("status", ["200"])[0])
+      kind = query.get("type", ["text"])[0]
+      content = IMAGES[kind] if kind in IMAGES else query.get("body", [""])[0].encode("utf-8")
+      self.answer(status, kind, content, query, marks)
+    elif path == "/redirect":
+      status = int(query.get("status", ["302"])[0])
+      target = query.get("to", ["/echo"])[0]
+      self.answer(status, "text", b"", query, marks, extra=[("Location", target)])
+    elif path == "/echo":
+      self.answer(int(query.get("status", ["200"])[0]), "json", self.echo(parsed, body), query, marks)
+    else:
+      self.serve_file(urllib.parse.unquote(path), query, marks)
+
+  def echo(self, parsed, body):
+    headers = {}
+    for name, value in self.headers.items():
+      key = name.lower()
+      headers[key] = headers[key] + ", " + value if key in headers else value
+    return json.dumps(
+      {
+        "method": self.command,
+        "path": parsed.path,
+        "query": parsed.query,
+        "headers": headers,
+        "cookie": headers.get("cookie"),
+        "referer": headers.get("referer"),
+        "contentType": headers.get("content-type"),
+        "body": body.decode("utf-8", "replace"),
+      },
+      sort_keys=True,
+    ).encode("utf-8")
+
+  def serve_file(self, path, query, marks):
+    root = self.server.root
+    full = os.path.realpath(os.path.join(root, path.lstrip("/")))
+    if full != root and not full.startswith(root + os.sep):
+      self.answer(404, "text", b"not found", query, marks)
+      return
+    if os.path.isdir(full):
+      full = os.path.join(full, "index.html")
+    if not os.path.isfile(full):
+      self.answer(404, "text", b"not found", query, marks)
+      return
+    with open(full, "rb") as file:
+      content = file.read()
+    extension = os.path.splitext(full)[1].lstrip(".")
+    if extension in CONTENT_TYPES:
+      kind = extension
+    else:
+      kind = mimetypes.guess_type(full)[0] or "application/octet-stream"
+    self.answer(int(query.get("status", ["200"])[0]), kind, content, query, marks)
+
+  def answer(self, status, kind, content, query, marks, extra=()):
+    self.send_response(status)
+    self.send_header("Content-Type", CONTENT_TYPES.get(kind, kind))
+    self.send_header("Content-Length", str(len(content)))
+    self.send_header("Cache-Control", "no-store")
+    for cookie in query.get("cookie", []):
+      self.send_header("Set-Cookie", cookie)
+    for header in query.get("header", []):
+      name, _, value = header.partition(":")
+      self.send_header(name.strip(), value.strip())
+    for name, value in extra:
+      self.send_header(name, value)
+    self.end_headers()
+    if self.command != "HEAD":
+      self.wfile.write(content)
+    self.wfile.flush()
+    for name in marks:
+      self.server.sequencer.note(self.server.sequencer.answered, name)
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+  daemon_threads = True
+  allow_reuse_address = True
+
+  def handle_error(self, request, client_address):
+    # A client that went away (an aborted fetch, a closed browser) is not a fault of the server.
+    if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+      return
+    super().handle_error(request, client_address)
+
+
+def exit_with_parent(parent, watched):
+  while True:
+    if os.getppid() != parent:
+      os._exit(0)
+    if watched is not None:
+      try:
+        os.kill(watched, 0)
+      except ProcessLookupError:
+        os._exit(0)
+      except PermissionError:
+        pass
+    time.sleep(0.2)
+
+
+def exit_at_end_of_stdin():
+  try:
+    while sys.stdin.buffer.read(65536):
+      pass
+  except OSError:
+    pass
+  os._exit(0)
+
+
+def main():
+  arguments = argparse.ArgumentParser(description="Caper's fixture server (Support/site/).")
+  arguments.add_argument("--url-file", required=True, help="where to write the base URL")
+  arguments.add_argument("--root", default=os.path.dirname(os.path.abspath(__file__)), help="the folder served")
+  arguments.add_argument("--verbose", action="store_true", help="log every request on stderr")
+  arguments.add_argument("--parent", type=int, help="also exit when the process with this id is gone")
+  options = arguments.parse_args()
+  server = Server(("127.0.0.1", 0), Handler)
+  server.root = os.path.realpath(options.root)
+  server.sequencer = Sequencer()
+  server.verbose = options.verbose
+  threading.Thread(target=exit_with_parent, args=(os.getppid(), options.parent), daemon=True).start()
+  try:
+    if stat.S_ISFIFO(os.fstat(sys.stdin.fileno()).st_mode):
+      threading.Thread(target=exit_at_end_of_stdin, daemon=True).start()
+  except (OSError, ValueError):
+    pass
+  url = "http://127.0.0.1:%d/" % server.server_address[1]
+  partial = options.url_file + ".partial"
+  with open(partial, "w") as file:
+    file.write(url)
+  os.replace(partial, options.url_file)
+  server.serve_forever()
+
+
+if __name__ == "__main__":
+  main()
