@@ -185,4 +185,51 @@ import V8
     #expect(support.loader.produceDeferred() >= 1)
     #expect(support.loader.pendingCount == 0)
   }
+
+  @Test func lodashDebounceAndThrottleCompleteInVirtualTimeWithFewTimerTasks() throws {
+    // Debian's node-lodash, loaded by a saved page as a page loads a library.
+    let lodash = "/usr/share/nodejs/lodash/lodash.js"
+    let site = try Site([
+      "page.html": """
+      <script>var timers = 0; const set = window.setTimeout;
+      window.setTimeout = function (...args) { timers++; return set.apply(this, args); };</script>
+      <script src="\(URL(fileURLWithPath: lodash).absoluteString)"></script>
+      <script>var calls = [];
+      const debounced = _.debounce((v) => calls.push('debounced ' + v), 300);
+      debounced(1); debounced(2); debounced(3);
+      const throttled = _.throttle((v) => calls.push('throttled ' + v), 1000);
+      var throttleTimersBefore = 0;</script>
+      """
+    ])
+    let page = try PageFixture().page(document: try site.document("page.html"))
+    defer { page.close() }
+    let began = ContinuousClock.now
+    let wait = { (ms: Int) in
+      _ = try page.realm.context.awaitPromise(try page.evaluate("new Promise((r) => setTimeout(r, \(ms)))")) {
+        try page.realm.pump(until: .now + .seconds(5), waitingOn: page.realm.context)
+      }
+    }
+    try wait(400)
+    #expect(try page.evaluate("calls") == ["debounced 3"])
+    // lodash's debounce re-arms its own timer: the three calls cost at most 3 timer tasks (+1 for the wait).
+    #expect((try page.evaluate("timers").numberValue ?? 99) <= 4)
+    _ = try page.evaluate("throttleTimersBefore = timers; throttled('a'); throttled('b'); throttled('c');")
+    try wait(1100)
+    #expect(try page.evaluate("calls") == ["debounced 3", "throttled a", "throttled c"])
+    #expect((try page.evaluate("timers - throttleTimersBefore").numberValue ?? 99) <= 4)
+    #expect(ContinuousClock.now - began < .seconds(5))
+  }
+
+  @Test func aSupportTimerLetsAPageTimerFireBesideIt() throws {
+    let fixture = try PageFixture()
+    let page = try fixture.page("<script>var fired = false; setTimeout(() => { fired = true; }, 500);</script>")
+    defer { page.close() }
+    let support = fixture.support
+    try support.loop.installTimers(in: support.context)
+    // The support realm waits a real second on its own timer; the page's clock runs beside it.
+    _ = try support.context.awaitPromise(try support.context.evaluate("new Promise((r) => setTimeout(r, 1000))")) {
+      try support.pump(until: .now + .seconds(5))
+    }
+    #expect(try page.evaluate("fired") == true)
+  }
 }
