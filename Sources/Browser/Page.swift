@@ -47,15 +47,15 @@ public final class Page: @unchecked Sendable {
 
   public init(
     beside support: Realm, document: LoadedDocument, browserContext: BrowserContext = BrowserContext(), scripts: Bool = true,
-    waitUntil: LoadState = .load, timeout: Duration = .seconds(30), onError: ((PageError) -> Void)? = nil
+    waitUntil: LoadState = .load, timeout: Duration = .seconds(30), pool: PagePool? = nil,
+    onError: ((PageError) -> Void)? = nil
   ) throws {
-    let environment = PageEnvironment(browserContext: browserContext, url: document.url)
+    let (realm, environment) =
+      try pool?.take(browserContext: browserContext, url: document.url)
+      ?? PagePool.make(beside: support, browserContext: browserContext, url: document.url)
     environment.onError = onError
     self.environment = environment
-    realm = try Realm(template: DOMRuntime.template, beside: support, clock: .virtual, rules: .html) { realm in
-      environment.made = realm
-      return DOMRuntime.hostFunctions(environment)
-    }
+    self.realm = realm
     entry = realm.function("entry", "entry")
     guard scripts else {
       let (batch, encoding) = DocumentParser.parse(document)

@@ -13,7 +13,7 @@ import V8
 /// completion is dropped when the page is closed first. Not `Sendable` in use: touched on the
 /// isolate's thread only.
 public final class PageEnvironment: @unchecked Sendable {
-  public let browserContext: BrowserContext
+  public internal(set) var browserContext: BrowserContext
   /// The page realm (host functions run only once it is made).
   public var realm: Realm {
     guard let made else { preconditionFailure("the page realm is not made yet") }

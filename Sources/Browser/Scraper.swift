@@ -42,6 +42,8 @@ public final class Scraper: @unchecked Sendable {
   private let node: NodeRuntime
   private let options: Options
   private let console: ConsoleSink
+  /// The page realms made ahead for the inputs.
+  private let pool: PagePool
   /// The script's default export.
   private let function: JSReference
   /// Pages by id while their input runs (the `compile` host function finds its page here).
@@ -66,6 +68,7 @@ public final class Scraper: @unchecked Sendable {
       return bodies
     }
     self.node = node
+    pool = PagePool(support: support)
     try node.start(environment: options.environment, arguments: options.arguments)
     let exported: JSValue
     do {
@@ -98,7 +101,7 @@ public final class Scraper: @unchecked Sendable {
       let console = self.console
       let page = try Page(
         beside: support, document: document, browserContext: context, scripts: options.scripts, waitUntil: options.waitUntil,
-        timeout: options.timeout
+        timeout: options.timeout, pool: pool
       ) { error in console(.err, "\(input.name): page error: \(error)\n") }
       pages.withLock { $0[id] = page }
       defer {
