@@ -67,10 +67,12 @@ public struct Request: Sendable, Equatable {
     SameSiteContext(siteForCookies: siteForCookies, isTopLevelNavigation: isTopLevelNavigation)
   }
 
-  /// The `User-Agent` sent when the request sets none: Chrome 102's on Linux, the engine Caper's
-  /// V8 comes from, so that servers answer as they answer that browser.
+  /// The `User-Agent` sent when the request sets none (and `navigator.userAgent`): a current
+  /// Chrome's on Linux (156, the Chromium the probes were recorded with), in the reduced form
+  /// Chrome sends, so that servers answer as they answer today's browser, not Chrome 102 (whose
+  /// engine Caper's V8 is: the page realm supplies the later built-ins pages assume).
   public static let defaultUserAgent =
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/102.0.0.0 Safari/537.36"
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"
   /// The `Accept` sent when the request sets none: a browser's for a navigation.
   public static let defaultAccept =
     "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8"
