@@ -64,7 +64,7 @@ let package = Package(
     .target(name: "Network", dependencies: ["CCurl", "CPSL"]),
 
     // Code cache storage: same-process and on-disk stores, keys, entry format, eviction, counters.
-    .target(name: "CodeCache"),
+    .target(name: "CodeCache", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
     // MARK: Runtime
 
@@ -76,9 +76,10 @@ let package = Package(
       name: "Runtime", dependencies: ["V8", "CodeCache", "WebURL", .product(name: "Crypto", package: "swift-crypto")],
       resources: [.copy("JavaScript")]),
 
-    // Runs pickles against JavaScript support code in V8 and emits Cucumber Messages.
+    // Runs pickles against JavaScript support code in V8 and emits Cucumber Messages. Browser gives
+    // the support realm its Web APIs (Node 18's fetch) and, later, the Playwright API.
     .target(
-      name: "Runner", dependencies: ["V8", "Runtime", "Messages", "Gherkin", "Expressions"],
+      name: "Runner", dependencies: ["V8", "Runtime", "Messages", "Gherkin", "Expressions", "Browser"],
       resources: [.copy("JavaScript")]
     ),
     // Formatters: each reads the message stream and writes bytes.

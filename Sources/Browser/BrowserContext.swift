@@ -17,11 +17,18 @@ public final class BrowserContext: @unchecked Sendable {
     public var userAgent: String
     /// The longest one fetch may take (all redirects included).
     public var timeout: Duration?
+    /// The longest one task of a page (a script, a timer's callback, an event's listeners) may
+    /// run before the per-task watchdog stops it with a page error (nil: no bound).
+    public var taskTimeout: Duration?
 
-    public init(ignoreHTTPSErrors: Bool = false, userAgent: String = Request.defaultUserAgent, timeout: Duration? = nil) {
+    public init(
+      ignoreHTTPSErrors: Bool = false, userAgent: String = Request.defaultUserAgent, timeout: Duration? = nil,
+      taskTimeout: Duration? = .seconds(10)
+    ) {
       self.ignoreHTTPSErrors = ignoreHTTPSErrors
       self.userAgent = userAgent
       self.timeout = timeout
+      self.taskTimeout = taskTimeout
     }
   }
 

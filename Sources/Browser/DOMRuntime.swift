@@ -37,9 +37,10 @@ public enum DOMRuntime {
 
   /// The Web APIs installed after the DOM, in order.
   static let webAPIs: [any PageAPI.Type] = [
-    BuiltinsAPI.self, ScriptingRuntime.self, EncodingAPI.self, EnvironmentSettingsAPI.self, CryptoAPI.self, FileAPI.self,
+    BuiltinsAPI.self, ScriptingRuntime.self, ModuleScripts.self, EncodingAPI.self, EnvironmentSettingsAPI.self, CryptoAPI.self,
+    FileAPI.self,
     MessagingAPI.self, FetchAPI.self, StorageAPI.self, NavigatorAPI.self, ConsoleAPI.self, DialogAPI.self, LocationAPI.self,
-    ViewportAPI.self, DocumentCookieAPI.self,
+    ViewportAPI.self, DocumentCookieAPI.self, StylesheetLoader.self, DynamicMarkupAPI.self, FramesAPI.self,
   ]
 
   /// Caper's entry points into the page (`page/entry.js`), installed last so they see every API.

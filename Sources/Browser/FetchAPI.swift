@@ -18,8 +18,12 @@ import WebURL
 /// is and its response checked as a simple one's.
 ///
 /// Host functions (hostile callers get a `HostError`): `start(request, callback)` starts an
-/// asynchronous fetch and returns null, or a network error's message when the request is refused
-/// before the network (then `callback` is never called); `callback(result)` runs later as a task
+/// asynchronous fetch and returns its id (a number), or a network error's message when the request
+/// is refused before the network (then `callback` is never called); `abort(id)` aborts a fetch of
+/// this page still in flight (Fetch §5.6 step 12, the abort algorithm of the request's signal: the
+/// network request stops, the page's clock is released, and `callback` gets a network error, which
+/// the page ignores once it settled the fetch itself; an unknown or finished id does nothing);
+/// `callback(result)` runs later as a task
 /// of the page with the response (`[type, status, statusText, headers, body, urlList]`, headers
 /// flat `[name, value, ...]`, body an `ArrayBuffer`) or a message string for a network error.
 /// `startSync(request, timeoutMilliseconds)` fetches while the isolate's thread waits (no task of
@@ -32,7 +36,7 @@ enum FetchAPI: PageAPI {
 
   static let `extension` = Extension(
     name: "fetch",
-    hostFunctions: ["start", "startSync", "decode", "encode"],
+    hostFunctions: ["start", "abort", "startSync", "decode", "encode"],
     scripts: scriptNames.map { Extension.Script(name: $0, source: Extension.resource("fetch/\($0).js", in: .module)) })
 
   /// A request's mode (Fetch §2.2.5): what a cross-origin response must pass.
@@ -78,20 +82,41 @@ enum FetchAPI: PageAPI {
   }
 
   static func hostFunctions(_ environment: PageEnvironment) -> [String: HostFunction] {
-    [
+    let inFlight = FetchesInFlight()
+    let functions: [String: HostFunction] = [
       "fetch.start": { arguments in
         let request = try pageRequest(arguments.first)
         guard case .function(let callback)? = arguments.dropFirst().first else { throw HostError("start(request, callback)") }
-        let refusal = fetch(request, for: environment) { result in
+        let id = inFlight.nextID()
+        let started = fetch(request, for: environment) { result in
+          inFlight.controllers[id] = nil
           _ = try? environment.realm.context.call(callback, [javaScriptValue(result)])
         }
-        return refusal.map { .string($0.message) } ?? .null
+        switch started {
+        case .failure(let refusal): return .string(refusal.message)
+        case .success(let controller):
+          inFlight.controllers[id] = controller
+          return .number(Double(id))
+        }
+      },
+      "fetch.abort": { arguments in
+        guard let id = arguments.first?.numberValue, id.isFinite, id >= 1, id < 9e15 else { throw HostError("abort(id)") }
+        inFlight.controllers.removeValue(forKey: Int(id))?.abort()
+        return .undefined
       },
       "fetch.startSync": { arguments in
         let request = try pageRequest(arguments.first)
         let timeout = arguments.dropFirst().first?.numberValue ?? 0
         return javaScriptValue(fetchSynchronously(request, for: environment, timeout: timeout > 0 ? .milliseconds(timeout) : nil))
       },
+    ]
+    return functions.merging(textHostFunctions()) { $1 }
+  }
+
+  /// The bodies of `decode` and `encode`, which need no page: a support realm's fetch has them too
+  /// (`SupportFetchAPI`).
+  static func textHostFunctions() -> [String: HostFunction] {
+    [
       "fetch.decode": { arguments in
         let bytes: [UInt8]
         switch arguments.first {
@@ -112,25 +137,26 @@ enum FetchAPI: PageAPI {
 
   /// Starts `pageRequest` for the page of `environment`, its completion a later task of the page.
   ///
-  /// Returns the failure, without calling `completion`, when the request is refused before the
-  /// network (a scheme a page may not fetch, a cross-origin `same-origin` request).
+  /// Returns the controller that aborts it, or the failure, without calling `completion`, when the
+  /// request is refused before the network (a scheme a page may not fetch, a cross-origin
+  /// `same-origin` request).
   ///
   /// The path every fetch of a page takes (scripts, stylesheets and the cookie jar are to come
   /// through here too).
   static func fetch(
     _ pageRequest: PageRequest, for environment: PageEnvironment,
     completion: @escaping (Result<PageResponse, Failure>) -> Void
-  ) -> Failure? {
+  ) -> Result<FetchController, Failure> {
     let origin = pageOrigin(environment)
     let request: Request
     switch prepare(pageRequest, origin: origin) {
-    case .failure(let failure): return failure
+    case .failure(let failure): return .failure(failure)
     case .success(let prepared): request = prepared
     }
-    environment.fetch(request, sendingCookies: sendsCookies(pageRequest, origin: origin)) { result in
-      completion(filter(result, of: pageRequest, origin: origin, environment: environment))
-    }
-    return nil
+    return .success(
+      environment.fetch(request, sendingCookies: sendsCookies(pageRequest, origin: origin)) { result in
+        completion(filter(result, of: pageRequest, origin: origin, environment: environment))
+      })
   }
 
   /// Fetches `pageRequest` while the calling thread waits (synchronous XHR): no task of the page's
@@ -323,6 +349,17 @@ enum FetchAPI: PageAPI {
         .array(response.headers.flatMap { [JSValue.string($0.name), .string($0.value)] }), .arrayBuffer(response.body),
         .array(response.urlList.map { .string($0) }),
       ])
+    }
+  }
+
+  /// The page's fetches in flight by id (`start` and `abort`), touched on the isolate's thread only.
+  private final class FetchesInFlight: @unchecked Sendable {
+    var controllers: [Int: FetchController] = [:]
+    private var lastID = 0
+
+    func nextID() -> Int {
+      lastID += 1
+      return lastID
     }
   }
 

@@ -54,6 +54,7 @@ public final class Page: @unchecked Sendable {
       try pool?.take(browserContext: browserContext, url: document.url)
       ?? PagePool.make(beside: support, browserContext: browserContext, url: document.url)
     environment.onError = onError
+    environment.childNavigables.support = support
     self.environment = environment
     self.realm = realm
     entry = realm.function("entry", "entry")
@@ -114,6 +115,7 @@ public final class Page: @unchecked Sendable {
   }
 
   public func close() {
+    environment.childNavigables.closeAll(immediately: true)
     environment.parserUnblocked = nil
     loader = nil
     realm.loop.cancel(realm.context)

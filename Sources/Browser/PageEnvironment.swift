@@ -23,6 +23,19 @@ public final class PageEnvironment: @unchecked Sendable {
   unowned(unsafe) var made: Realm?
   /// The document's URL.
   public internal(set) var url: String
+  /// The page's time origin, in milliseconds since the Unix epoch (`performance.timeOrigin`).
+  public internal(set) var timeOrigin = Date().timeIntervalSince1970 * 1000
+  /// Added to what `Date` reads (Playwright's `clock.setSystemTime`), in milliseconds.
+  var systemTimeOffset = 0.0
+  /// What `Date` reads while set (Playwright's `clock.setFixedTime`), in milliseconds since the epoch.
+  var fixedTime: Double?
+
+  /// The current time as the page's `Date` reads it, in whole milliseconds since the Unix epoch:
+  /// the time origin plus the page's virtual time, moved by the clock controls.
+  public var dateNow: Double {
+    if let fixedTime { return fixedTime.rounded(.down) }
+    return (timeOrigin + (realm.loop.clock(of: realm.context)?.now ?? 0) + systemTimeOffset).rounded(.down)
+  }
   /// The document's encoding (`document.characterSet`): what its scripts are decoded in when
   /// neither the response nor the element says.
   public internal(set) var characterSet = "UTF-8"
@@ -43,6 +56,10 @@ public final class PageEnvironment: @unchecked Sendable {
   public var onError: ((PageError) -> Void)?
   /// Called when the script that blocked the parser has run (`PageLoader` goes on).
   var parserUnblocked: (() -> Void)?
+  /// The frames of the document's iframes (`FramesAPI`), closed with the page.
+  let childNavigables = ChildNavigables()
+  /// The loader of the page's document, whose parser `document.write` reaches (`DynamicMarkupAPI`).
+  weak var documentLoader: PageLoader?
   /// Fetches in flight (their completions not yet run).
   public private(set) var fetchesInFlight = 0
   /// The page's time when its last fetch completed.
@@ -116,6 +133,20 @@ public final class PageEnvironment: @unchecked Sendable {
     lastFetchEnded = realm.loop.clock(of: realm.context)?.now
   }
 
+  /// Fetched script texts waiting to run, by handle (`fetchScript` keeps, `runScript` takes).
+  private var scripts: [Int: String] = [:]
+  private var nextScript = 1
+
+  /// Keeps a fetched script's text in Swift; returns its handle.
+  func keepScript(_ source: String) -> Int {
+    defer { nextScript += 1 }
+    scripts[nextScript] = source
+    return nextScript
+  }
+
+  /// Takes the text kept under `handle` (once).
+  func takeScript(_ handle: Int) -> String? { scripts.removeValue(forKey: handle) }
+
   /// Records an uncaught error of the page.
   func report(_ error: PageError) {
     errors.append(error)
@@ -143,16 +174,21 @@ public struct PageError: Sendable, Equatable, CustomStringConvertible {
   public var stack: String
   /// `URL:line:column` of the throw, when known.
   public var location: String?
+  /// An unhandled promise rejection (its reason is the error) rather than an uncaught exception.
+  public var inPromise: Bool
 
-  public init(name: String, message: String, stack: String, location: String?) {
+  public init(name: String, message: String, stack: String, location: String?, inPromise: Bool = false) {
     self.name = name
     self.message = message
     self.stack = stack
     self.location = location
+    self.inPromise = inPromise
   }
 
+  /// `URL:line:column: Name: message`; a rejection says `Uncaught (in promise)` first, as Chrome
+  /// prints it.
   public var description: String {
-    (location.map { "\($0): " } ?? "") + (name.isEmpty ? "" : "\(name): ") + message
+    (location.map { "\($0): " } ?? "") + (inPromise ? "Uncaught (in promise) " : "") + (name.isEmpty ? "" : "\(name): ") + message
   }
 }
 

@@ -9,14 +9,18 @@ import V8
 ///
 /// Guarantees: every step runs as a task at the isolate's top level (the page's scripts compile
 /// with their caches produced after they ran, `ScriptLoader.produceDeferred()` after each step);
-/// the parser is never re-entered from inside a host callback. The encoding is sniffed from the
+/// the parser is never re-entered while it runs. `document.write` reaches the parser from inside
+/// a host callback (`DynamicMarkupAPI`, HTML §8.4): between two of the parser's runs, never
+/// during one, as the parser stops before any script of its batches runs. `document.open()`
+/// replaces the parser by a script-created one, which waits at its insertion point for more
+/// `write` text until `document.close()`. The encoding is sniffed from the
 /// BOM, the transport and the `<meta>` prescan; a later `<meta>` is honoured by learning the
 /// declared encoding before the scripted parse (the standard navigates again). XML documents parse
 /// whole (libxml2), then run "the end". Used on the isolate's thread.
 final class PageLoader: @unchecked Sendable {
   private let realm: Realm
   private weak var environment: PageEnvironment?
-  private let parser = HTMLParser(scripting: true)
+  private var parser = HTMLParser(scripting: true)
   private let text: [UInt8]
   private let xmlBatch: TreeOperationBatch?
   private var next: Step = .append
@@ -55,6 +59,7 @@ final class PageLoader: @unchecked Sendable {
       characterSet = encoding.name
     }
     environment.characterSet = characterSet
+    environment.documentLoader = self
     _ = try realm.context.call(
       realm.function("entry", "begin"), [.string(document.url), .string(document.contentType), .string(characterSet)])
     environment.parserUnblocked = { [weak self] in
@@ -89,6 +94,10 @@ final class PageLoader: @unchecked Sendable {
         }
         switch progress {
         case .pausedAtScript: next = .resume
+        case .needsInput where parser.isOpenForScript:
+          // A script-created parser waits for `write` text or `document.close()`.
+          next = .resume
+          return
         case .needsInput: next = .finish
         case .finished: next = .end
         }
@@ -105,5 +114,61 @@ final class PageLoader: @unchecked Sendable {
   private func apply(_ batch: TreeOperationBatch) throws -> Bool {
     try realm.context.call(
       realm.function("entry", "applyBatch"), [.arrayBuffer(batch.operationBytes), .string(batch.textString)]) == .bool(true)
+  }
+
+  // MARK: Dynamic markup insertion (HTML §8.4, reached through `DynamicMarkupAPI`)
+
+  /// Begins the processing of a script of the parser (`HTMLParser.enterScript()`).
+  func enterScript() {
+    parser.enterScript()
+  }
+
+  /// Ends what `enterScript()` began; nothing when nothing was begun.
+  func exitScript() {
+    if parser.scriptNestingLevel > 0 { parser.exitScript() }
+  }
+
+  /// The document write steps 5 and 6: the tree operations of `text` inserted at the insertion
+  /// point (tokenized when `process`), and whether they end at a written script's end tag; nil
+  /// when the insertion point is undefined (the caller runs the document open steps).
+  func write(_ text: String, process: Bool) -> (batch: TreeOperationBatch, pausedAtScript: Bool)? {
+    guard parser.hasInsertionPoint, next != .done else { return nil }
+    let progress = parser.write(Array(text.utf8), process: process)
+    return (parser.takeBatch(), progress == .pausedAtScript)
+  }
+
+  /// Goes on after the processing of a script that written text ended at, up to the insertion
+  /// point; nil when it is undefined.
+  func resumeWriting() -> (batch: TreeOperationBatch, pausedAtScript: Bool)? {
+    guard parser.hasInsertionPoint, next != .done else { return nil }
+    let progress = parser.resume()
+    return (parser.takeBatch(), progress == .pausedAtScript)
+  }
+
+  /// Replaces the parser by a script-created one (the document open steps 16 and 17, HTML §8.4.1).
+  ///
+  /// The active parser, if any, stops and its input is thrown away. False when there is no HTML
+  /// parser to replace (an XML document).
+  func open() -> Bool {
+    guard xmlBatch == nil else { return false }
+    parser = HTMLParser(scripting: true)
+    parser.openForScript()
+    next = .resume
+    blocked = false
+    return true
+  }
+
+  /// Ends the script-created parser's input (`document.close()`, HTML §8.4.5).
+  ///
+  /// When `process` (no parsing-blocking script is pending) it parses to the end now and gives the
+  /// batch, and the caller runs "the end"; else the parser gets there once the pending script has
+  /// run. Nil when there is no script-created parser.
+  func close(process: Bool) -> TreeOperationBatch? {
+    guard parser.isOpenForScript else { return nil }
+    parser.close()
+    guard process else { return nil }
+    while parser.resume() == .pausedAtScript {}
+    next = .done
+    return parser.takeBatch()
   }
 }

@@ -10,30 +10,40 @@ import V8
 /// Host functions (all checked; hostile callers get a `HostError`): `setTimer(callback, delay,
 /// repeats)` returns the timer's id (HTML's timer rules, on the page's virtual clock);
 /// `clearTimer(id)`; `now()` is the page's virtual time in milliseconds since its time origin;
-/// `timeOrigin()` the time origin in milliseconds since the Unix epoch; `runScript(source, url)`
+/// `timeOrigin()` the time origin in milliseconds since the Unix epoch; `dateNow()` what `Date`
+/// reads (`PageEnvironment.dateNow`, which the clock controls move); `runScript(source, url)`
 /// compiles and runs a classic script through the `ScriptLoader` (keyed by content and URL, its
 /// cache produced after it ran, consume-only inside a host callback) and returns null, or
 /// `[name, message, stack, url, line, column]` when it threw or did not parse;
-/// `reportError(name, message, stack, location)` records an uncaught error (`PageEnvironment.errors`);
+/// `reportError(name, message, stack, location, inPromise)` records an uncaught error or, with
+/// `inPromise` true, an unhandled rejection (`PageEnvironment.errors`); `trackRejections()` hands
+/// the page realm's promise rejections to `rejections.js` (HTML §8.1.4.7);
 /// `queueTask(callback)` posts a task to the page's event loop; `fetchScript(url, charset,
-/// callback)` fetches a classic script and calls `callback(ok, source, finalURL)` as a task (not
+/// callback)` fetches a classic script and calls `callback(ok, handle, finalURL)` as a task, the
+/// decoded text kept in Swift under `handle` for `runScript(handle, url)` (not
 /// ok: a network error, a status outside 200–299, or a `file:` script for a page that is not a
 /// `file:` page); `fetchImage(url, callback)` fetches an image and calls `callback(ok)`;
 /// `parserUnblocked()` says the parsing-blocking script has run (the parser goes on in a task).
 enum ScriptingRuntime: PageAPI {
-  static let scriptNames = ["clock", "errors", "timers", "script-elements", "document-loading", "event-handler-attributes"]
+  static let scriptNames = [
+    "clock", "errors", "rejections", "timers", "script-elements", "document-loading", "event-handler-attributes",
+  ]
 
   static let `extension` = Extension(
     name: "scripting",
     hostFunctions: [
-      "setTimer", "clearTimer", "now", "timeOrigin", "runScript", "reportError", "queueTask", "fetchScript", "fetchImage",
-      "parserUnblocked",
+      "setTimer", "clearTimer", "now", "timeOrigin", "dateNow", "runScript", "reportError", "queueTask", "fetchScript",
+      "fetchImage",
+      "parserUnblocked", "trackRejections",
     ],
     natives: [.microtaskCheckpoint("runMicrotasks")],
-    scripts: scriptNames.map { Extension.Script(name: $0, source: Extension.resource("scripting/\($0).js", in: .module)) })
+    scripts: scriptNames.map {
+      Extension.Script(
+        name: $0, source: Extension.resource("scripting/\($0).js", in: .module), calledFromSwift: $0 == "rejections")
+    })
 
   static func hostFunctions(_ environment: PageEnvironment) -> [String: HostFunction] {
-    let timeOrigin = Date().timeIntervalSince1970 * 1000
+    PageWatchdog.bound(environment)
     return [
       "scripting.setTimer": { arguments in
         guard case .function(let callback)? = arguments.first else { throw HostError("setTimer(callback, delay, repeats)") }
@@ -51,15 +61,18 @@ enum ScriptingRuntime: PageAPI {
         return .undefined
       },
       "scripting.now": { _ in .number(environment.realm.loop.clock(of: environment.realm.context)?.now ?? 0) },
-      "scripting.timeOrigin": { _ in .number(timeOrigin) },
+      "scripting.timeOrigin": { _ in .number(environment.timeOrigin) },
+      "scripting.dateNow": { _ in .number(environment.dateNow) },
       "scripting.runScript": { arguments in
-        guard let source = arguments.first?.stringValue, let url = arguments.dropFirst().first?.stringValue else {
-          throw HostError("runScript(source, url)")
-        }
+        guard let url = arguments.dropFirst().first?.stringValue,
+          let source = arguments.first?.stringValue ?? arguments.first?.numberValue.flatMap({ environment.takeScript(Int($0)) })
+        else { throw HostError("runScript(source or handle, url)") }
         let realm = environment.realm
         do {
-          _ = try realm.loader.evaluate(source, filename: url, in: realm.context)
+          try PageWatchdog.run(environment) { _ = try realm.loader.evaluate(source, filename: url, in: realm.context) }
           return .null
+        } catch let runaway as RunawayScript {
+          return PageWatchdog.failure(runaway, url: url)
         } catch let error as JSError where error.kind == .exception || error.kind == .syntax {
           return .array([
             .string(error.name ?? (error.kind == .syntax ? "SyntaxError" : "")), .string(error.message),
@@ -94,8 +107,11 @@ enum ScriptingRuntime: PageAPI {
             response.charset.flatMap { Encoding(label: $0) } ?? Encoding(label: charset) ?? Encoding(
               label: environment.characterSet)
             ?? .utf8
+          // The text stays in Swift (a multi-megabyte bundle would cross into the page and back):
+          // the page gets a handle that `runScript` takes.
           let source = String(decoding: EncodingDecoder.decode(response.body, encoding: encoding), as: UTF8.self)
-          _ = try? context.call(callback, [.bool(true), .string(source), .string(response.url)])
+          let handle = environment.keepScript(source)
+          _ = try? context.call(callback, [.bool(true), .number(Double(handle)), .string(response.url)])
           environment.realm.loader.produceDeferred()
         }
         return .undefined
@@ -116,10 +132,26 @@ enum ScriptingRuntime: PageAPI {
       },
       "scripting.reportError": { arguments in
         let text = arguments.map { $0.stringValue ?? "" }
-        guard text.count >= 3 else { throw HostError("reportError(name, message, stack, location)") }
+        guard text.count >= 3 else { throw HostError("reportError(name, message, stack, location, inPromise)") }
         environment.report(
-          PageError(name: text[0], message: text[1], stack: text[2], location: text.count > 3 && !text[3].isEmpty ? text[3] : nil)
+          PageError(
+            name: text[0], message: text[1], stack: text[2], location: text.count > 3 && !text[3].isEmpty ? text[3] : nil,
+            inPromise: arguments.dropFirst(4).first == .bool(true))
         )
+        return .undefined
+      },
+      "scripting.trackRejections": { _ in
+        // The realm's own code reports to rejections.js; the realm is held weakly (it holds the tracker).
+        try environment.realm.context.trackPromiseRejections { [weak realm = environment.realm] context, event in
+          guard let realm else { return }
+          switch event {
+          case .rejectedWithoutHandler(let promise, let reason), .handlerAddedAfterRejection(let promise, let reason):
+            let rejected: JSValue = if case .rejectedWithoutHandler = event { true } else { false }
+            _ = try? context.call(realm.function("rejections", "track"), [rejected, .reference(promise), .reference(reason)])
+          case .microtaskCheckpointEnded:
+            _ = try? context.call(realm.function("rejections", "notify"))
+          }
+        }
         return .undefined
       },
     ]

@@ -114,6 +114,9 @@ Entry::~Entry() {
   // Still counted as running while microtasks run, so terminate reaches them too.
   if (!isolate->IsExecutionTerminating()) {
     DrainMicrotasks(iso_);
+    // The checkpoint's end for rejection trackers; what they queue runs in another round.
+    for (int round = 0; round < 100 && NotifyRejectionTrackers(iso_) && !isolate->IsExecutionTerminating(); round++)
+      DrainMicrotasks(iso_);
     // Platform tasks (GC finalisation and the like) can wait a few calls: pumping takes the
     // platform's lock, which costs more than most calls.
     if ((++iso_->top_level_calls & 15) == 0) {

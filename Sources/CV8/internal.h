@@ -4,11 +4,13 @@
 // Units: engine.cc (engine, isolates, entering JavaScript), realm.cc (contexts, security tokens,
 // access checks, code generation, microtask queues, host functions, calls), wire.cc (the value
 // wire format), compile.cc (compilation, code caches, scripts, refs), modules.cc (ES modules),
-// snapshot.cc (startup snapshots), transcoder.cc (shared sources), clock.cc (native clocks).
+// snapshot.cc (startup snapshots), transcoder.cc (shared sources), clock.cc (native clocks),
+// rejections.cc (promise rejection tracking).
 #ifndef CV8_INTERNAL_H
 #define CV8_INTERNAL_H
 
 #include "cv8.h"
+#include "cv8_rejections.h"
 
 #include <libplatform/libplatform.h>
 #include <v8.h>
@@ -58,6 +60,15 @@ struct cv8_context {
   std::set<cv8_context *> admitted;
   bool own_code_generation = false;
   bool microtasks_cancelled = false;
+  // When set, `import()` in this context calls it with (specifier, referrer name) and returns
+  // what it returns (a promise) instead of resolving synchronously through the resolver.
+  v8::Global<v8::Function> import_handler;
+  // Promise rejection tracking (rejections.cc): the host's callback (NULL: not tracked), the mark
+  // this context leaves on the promises it was told about, and whether an event came since the
+  // last microtask checkpoint ended.
+  cv8_promise_rejection_callback rejection_callback = nullptr;
+  double rejection_mark = 0;
+  bool rejections_pending = false;
 };
 
 struct cv8_module {
@@ -177,6 +188,15 @@ void DrainMicrotasks(cv8_isolate *iso);
 /// Probes once whether queue sizes can be read (see cv8_engine_counts_microtasks).
 void ProbeMicrotaskQueues(v8::Isolate *isolate);
 void NativeMicrotasks(const v8::FunctionCallbackInfo<v8::Value> &info);
+
+// MARK: rejections.cc
+
+/// After a microtask checkpoint: tells each tracking context (only `only`, when given) that had
+/// rejection events since its last checkpoint ended; true when any was told.
+bool NotifyRejectionTrackers(cv8_isolate *iso, cv8_context *only = nullptr);
+/// One context's microtask checkpoint, then its rejection tracker's note that it ended (and
+/// another round for what that queued).
+void PerformContextCheckpoint(cv8_context *c);
 
 // MARK: clock.cc
 

@@ -100,6 +100,19 @@ MaybeLocal<Promise> ImportDynamically(Local<Context> context, Local<Data>, Local
   if (!Promise::Resolver::New(context).ToLocal(&resolver)) return MaybeLocal<Promise>();
   if (!c) return MaybeLocal<Promise>();
   TryCatch caught(isolate);
+  if (!c->import_handler.IsEmpty()) {
+    // The host loads asynchronously (a page fetching modules): its promise is import()'s.
+    Local<Value> arguments[] = {specifier, resource_name};
+    Local<Value> given;
+    if (!c->import_handler.Get(isolate)->Call(context, Undefined(isolate), 2, arguments).ToLocal(&given)) {
+      if (caught.HasTerminated() || isolate->IsExecutionTerminating()) return MaybeLocal<Promise>();
+      resolver->Reject(context, caught.Exception()).Check();
+      return resolver->GetPromise();
+    }
+    if (given->IsPromise()) return given.As<Promise>();
+    resolver->Resolve(context, given).Check();
+    return resolver->GetPromise();
+  }
   cv8_module *found = Resolve(c, specifier, ToUtf8(isolate, resource_name));
   Local<Value> evaluation;
   if (!found || !LinkAndEvaluate(context, found->module.Get(isolate)).ToLocal(&evaluation)) {
@@ -123,9 +136,12 @@ void InitializeImportMeta(Local<Context> context, Local<Module> module, Local<Ob
   cv8_module *m = FindModule(ContextOf(context), module);
   if (!m) return;
   Isolate *isolate = context->GetIsolate();
-  std::string url = m->name.rfind("/", 0) == 0 ? "file://" + m->name : m->name;
+  bool file = m->name.rfind("/", 0) == 0;
+  std::string url = file ? "file://" + m->name : m->name;
   meta->CreateDataProperty(context, String::NewFromUtf8Literal(isolate, "url"),
                            NewString(isolate, url.data(), url.size()).ToLocalChecked()).Check();
+  // Node's filename and dirname for a file; a module named by a URL (a page's) has only its url.
+  if (!file) return;
   meta->CreateDataProperty(context, String::NewFromUtf8Literal(isolate, "filename"),
                            NewString(isolate, m->name.data(), m->name.size()).ToLocalChecked()).Check();
   std::string dir = m->name.substr(0, m->name.find_last_of('/'));
@@ -134,6 +150,7 @@ void InitializeImportMeta(Local<Context> context, Local<Module> module, Local<Ob
 }
 
 void DisposeModules(cv8_context *c) {
+  c->import_handler.Reset();
   for (cv8_module *module : c->modules) {
     module->module.Reset();
     module->exports.Reset();
@@ -249,4 +266,50 @@ extern "C" cv8_status cv8_module_create_cached_data(cv8_module *module, cv8_buff
     return CV8_ERR_INVALID;
   }
   return ReturnCache(ScriptCompiler::CreateCodeCache(local->GetUnboundModuleScript()), result, error);
+}
+
+extern "C" cv8_status cv8_module_namespace_ref(cv8_module *m, cv8_ref **out, cv8_error *error) {
+  cv8_context *c = m->ctx;
+  Isolate *isolate = c->iso->isolate;
+  Scopes scopes(c);
+  Local<Module> module = m->module.Get(isolate);
+  if (module->GetStatus() < Module::kInstantiated) {
+    SetError(error, CV8_ERR_INVALID, "the module is not linked yet");
+    return CV8_ERR_INVALID;
+  }
+  *out = NewRef(c, module->GetModuleNamespace());
+  return CV8_OK;
+}
+
+extern "C" cv8_status cv8_module_requests(cv8_module *m, cv8_buffer *result, cv8_error *error) {
+  cv8_context *c = m->ctx;
+  Isolate *isolate = c->iso->isolate;
+  Scopes scopes(c);
+  TryCatch caught(isolate);
+  Local<Module> module = m->module.Get(isolate);
+  Local<Array> specifiers = Array::New(isolate);
+  if (module->IsSourceTextModule()) {
+    Local<FixedArray> requests = module->GetModuleRequests();
+    for (int i = 0; i < requests->Length(); i++) {
+      Local<ModuleRequest> request = requests->Get(scopes.context, i).As<ModuleRequest>();
+      if (specifiers->Set(scopes.context, static_cast<uint32_t>(i), request->GetSpecifier()).IsNothing()) break;
+    }
+  }
+  return EncodeResult(c, scopes.context, caught, specifiers, result, error);
+}
+
+extern "C" cv8_status cv8_context_set_import_handler(cv8_context *c, cv8_ref *handler, cv8_error *error) {
+  Isolate *isolate = c->iso->isolate;
+  Scopes scopes(c);
+  if (!handler) {
+    c->import_handler.Reset();
+    return CV8_OK;
+  }
+  Local<Value> value = handler->ctx ? handler->value.Get(isolate) : Local<Value>();
+  if (value.IsEmpty() || !value->IsFunction()) {
+    SetError(error, CV8_ERR_INVALID, "the import handler is not a function");
+    return CV8_ERR_INVALID;
+  }
+  c->import_handler.Reset(isolate, value.As<Function>());
+  return CV8_OK;
 }

@@ -111,7 +111,7 @@ void NativeMicrotasks(const FunctionCallbackInfo<Value> &info) {
   if (isolate->IsExecutionTerminating()) return;
   cv8_context *c = ContextOf(isolate->GetCurrentContext());
   if (c && c->queue && !c->microtasks_cancelled)
-    c->queue->PerformCheckpoint(isolate);
+    PerformContextCheckpoint(c);
   else
     isolate->PerformMicrotaskCheckpoint();
 }
@@ -235,7 +235,7 @@ extern "C" void cv8_context_perform_microtasks(cv8_context *c) {
   if (c->microtasks_cancelled) return;
   Scopes scopes(c);
   Entry entry(c->iso);
-  c->queue->PerformCheckpoint(c->iso->isolate);
+  PerformContextCheckpoint(c);
 }
 
 extern "C" void cv8_context_cancel_microtasks(cv8_context *c) { c->microtasks_cancelled = true; }

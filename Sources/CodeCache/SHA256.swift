@@ -1,96 +1,26 @@
-/// SHA-256 (FIPS 180-4), for cache keys: the hash of a script's kind and source content.
+import Crypto
+
+/// SHA-256 (FIPS 180-4), for cache keys: the hash of a script's kind and source content, computed
+/// by swift-crypto (BoringSSL's implementation, with the CPU's SHA instructions where it has them).
 ///
-/// Streams over the bytes in place (no copy of the message), so hashing a multi-megabyte
-/// bundle costs a few milliseconds per megabyte in release builds.
+/// Streams over the bytes in place (no copy of the message). A value type; not shared between
+/// threads while hashing.
 public struct SHA256 {
-  private static let k: [UInt32] = [
-    0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-    0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-    0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-    0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-    0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-    0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-    0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-    0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-  ]
+  private var hasher = Crypto.SHA256()
 
-  private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-    (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
-  private var pending: [UInt8] = []
-  private var length: UInt64 = 0
-
-  public init() { pending.reserveCapacity(64) }
+  public init() {}
 
   /// Adds `bytes` to the message.
-  public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-    length &+= UInt64(bytes.count)
-    var offset = 0
-    if !pending.isEmpty {
-      let take = min(64 - pending.count, bytes.count)
-      pending.append(contentsOf: bytes[0..<take])
-      offset = take
-      if pending.count == 64 {
-        pending.withUnsafeBytes { compress($0.baseAddress!) }
-        pending.removeAll(keepingCapacity: true)
-      }
-    }
-    while offset + 64 <= bytes.count {
-      compress(bytes.baseAddress! + offset)
-      offset += 64
-    }
-    if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
-  }
+  public mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
 
+  /// Adds `bytes` to the message.
   public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
     if let done: Void = bytes.withContiguousStorageIfAvailable({ update(UnsafeRawBufferPointer($0)) }) { return done }
     Array(bytes).withUnsafeBytes { update($0) }
   }
 
-  /// The 32-byte digest.
-  public mutating func finish() -> [UInt8] {
-    let bits = length &* 8
-    var tail: [UInt8] = [0x80]
-    while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-    let saved = length
-    tail.withUnsafeBytes { update($0) }
-    length = saved
-    precondition(pending.isEmpty)
-    let words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
-    return words.flatMap { v in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: v >> UInt32($0)) } }
-  }
-
-  private mutating func compress(_ block: UnsafeRawPointer) {
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-      for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
-      for i in 16..<64 {
-        let a = w[i - 15]
-        let b = w[i - 2]
-        let s0 = a.rotatedRight(7) ^ a.rotatedRight(18) ^ (a >> 3)
-        let s1 = b.rotatedRight(17) ^ b.rotatedRight(19) ^ (b >> 10)
-        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, hh) = h
-      Self.k.withUnsafeBufferPointer { k in
-        for i in 0..<64 {
-          let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-          let ch = (e & f) ^ (~e & g)
-          let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-          let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-          let maj = (a & b) ^ (a & c) ^ (b & c)
-          hh = g
-          g = f
-          f = e
-          e = d &+ t1
-          d = c
-          c = b
-          b = a
-          a = t1 &+ s0 &+ maj
-        }
-      }
-      h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
-    }
-  }
+  /// The 32-byte digest of the message so far.
+  public mutating func finish() -> [UInt8] { Array(hasher.finalize()) }
 
   /// The 32-byte digest of `bytes`.
   public static func hash<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
@@ -103,8 +33,4 @@ public struct SHA256 {
     let digits = Array("0123456789abcdef".utf8)
     return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
   }
-}
-
-extension UInt32 {
-  @inline(__always) func rotatedRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
 }

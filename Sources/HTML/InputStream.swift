@@ -17,6 +17,9 @@ struct InputStream {
   private(set) var isComplete = false
   /// Where `document.write` inserts text, when defined; the tokenizer stops there.
   private(set) var insertionPoint: Int?
+  /// The insertion points of the scripts whose processing encloses the current one, innermost
+  /// last (§13.2.6.4.8's "old insertion point"); text inserted before them moves them along.
+  private var enclosingInsertionPoints: [Int?] = []
   /// Whether the last byte appended was a CR, so that an LF starting the next chunk is dropped.
   private var lastAppendedCR = false
   /// The start of an incomplete UTF-8 sequence that ended the last chunk.
@@ -63,6 +66,21 @@ struct InputStream {
     insertionPoint = nil
   }
 
+  /// Keeps the insertion point as the old one and defines it just before the next input
+  /// character (the steps around a script's processing, §13.2.6.4.8).
+  mutating func enterInsertionPoint() {
+    enclosingInsertionPoints.append(insertionPoint)
+    insertionPoint = position
+  }
+
+  /// Gives the insertion point back the value `enterInsertionPoint()` kept.
+  mutating func exitInsertionPoint() {
+    guard let old = enclosingInsertionPoints.popLast() else {
+      preconditionFailure("an insertion point restored that was not kept")
+    }
+    insertionPoint = old
+  }
+
   /// Inserts text just before the insertion point, which stays after it; the text is
   /// preprocessed on its own.
   mutating func insertAtInsertionPoint(_ text: some Collection<UInt8>) {
@@ -83,6 +101,11 @@ struct InputStream {
     }
     bytes.insert(contentsOf: normalized, at: point)
     insertionPoint = point + normalized.count
+    for index in enclosingInsertionPoints.indices {
+      if let enclosing = enclosingInsertionPoints[index], enclosing >= point {
+        enclosingInsertionPoints[index] = enclosing + normalized.count
+      }
+    }
   }
 
   private mutating func appendNormalizingNewlines(_ chunk: some Collection<UInt8>) {
@@ -135,6 +158,7 @@ struct InputStream {
     guard position >= 1 << 16, position * 2 >= bytes.count else { return }
     bytes.removeSubrange(0..<position)
     if let point = insertionPoint { insertionPoint = point - position }
+    enclosingInsertionPoints = enclosingInsertionPoints.map { $0.map { $0 - position } }
     position = 0
   }
 }

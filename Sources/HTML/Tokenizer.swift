@@ -76,4 +76,18 @@ public struct Tokenizer<Sink: TokenSink> {
   public mutating func removeInsertionPoint() {
     machine.input.removeInsertionPoint()
   }
+
+  /// Whether the insertion point is defined.
+  public var hasInsertionPoint: Bool { machine.input.insertionPoint != nil }
+
+  /// Keeps the insertion point as the old one and defines it just before the next input character
+  /// (before a script's processing, HTML §13.2.6.4.8).
+  public mutating func enterInsertionPoint() {
+    machine.input.enterInsertionPoint()
+  }
+
+  /// Gives the insertion point back the value the matching `enterInsertionPoint()` kept.
+  public mutating func exitInsertionPoint() {
+    machine.input.exitInsertionPoint()
+  }
 }

@@ -21,6 +21,13 @@ final class Transfer: @unchecked Sendable {
 
   /// The most redirects followed (Fetch §4.4 step 9; browsers agree).
   static let redirectLimit = 20
+  /// The most bytes of one response's body (after decoding) Caper keeps.
+  ///
+  /// A larger body fails the fetch with a network error as soon as it passes the limit, so a
+  /// 100 MB response never holds more than this in memory. Bodies are whole values here (a
+  /// document, a script, a fetch's `ArrayBuffer`), not streams; 64 MiB is far above any real page
+  /// or bundle.
+  static let bodyLimit = 64 << 20
 
   let id: UInt64
   let request: Request
@@ -47,6 +54,8 @@ final class Transfer: @unchecked Sendable {
   private var statusText = ""
   private var responseHeaders: [Header] = []
   private var responseBody: [UInt8] = []
+  /// The body passed `bodyLimit`: libcurl's write error means that.
+  private var bodyTooLarge = false
 
   init(id: UInt64, request: Request, completion: @escaping @Sendable (Result<Response, NetworkError>) -> Void) {
     self.id = id
@@ -87,6 +96,7 @@ final class Transfer: @unchecked Sendable {
     statusText = ""
     responseHeaders = []
     responseBody = []
+    bodyTooLarge = false
     errorBuffer[0] = 0
     hopStart = clock.now
     do {
@@ -266,6 +276,8 @@ final class Transfer: @unchecked Sendable {
   private func error(for code: CURLcode, easy: UnsafeMutableRawPointer) -> NetworkError {
     let message = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
     switch code {
+    case CURLE_WRITE_ERROR where bodyTooLarge:
+      return error(.transfer("the response body is larger than \(Self.bodyLimit >> 20) MB, the most Caper keeps of one response"))
     case CURLE_COULDNT_RESOLVE_HOST:
       return error(.unknownHost)
     case CURLE_COULDNT_CONNECT:
@@ -313,7 +325,15 @@ final class Transfer: @unchecked Sendable {
     responseHeaders.append(Header(name, value))
   }
 
-  fileprivate func receive(bodyBytes bytes: UnsafeRawBufferPointer) { responseBody.append(contentsOf: bytes) }
+  /// Keeps body bytes; false once the body would pass `bodyLimit` (libcurl then stops the transfer).
+  fileprivate func receive(bodyBytes bytes: UnsafeRawBufferPointer) -> Bool {
+    guard responseBody.count + bytes.count <= Self.bodyLimit else {
+      bodyTooLarge = true
+      return false
+    }
+    responseBody.append(contentsOf: bytes)
+    return true
+  }
 
   private static func trimmingTabsAndSpaces(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
     var result = bytes
@@ -348,9 +368,10 @@ final class Transfer: @unchecked Sendable {
 private let receiveBody: ccurl_data_function = { buffer, size, count, userdata in
   let length = size * count
   guard let buffer, let userdata else { return length }
-  Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue().receive(
+  let kept = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue().receive(
     bodyBytes: UnsafeRawBufferPointer(start: buffer, count: length))
-  return length
+  // Anything but `length` makes libcurl stop with CURLE_WRITE_ERROR.
+  return kept ? length : 0
 }
 
 private let receiveHeader: ccurl_data_function = { buffer, size, count, userdata in

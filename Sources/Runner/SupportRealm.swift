@@ -1,3 +1,4 @@
+import Browser
 import Expressions
 import Foundation
 import Runtime
@@ -35,7 +36,7 @@ final class SupportRealm: @unchecked Sendable {
     let attachments = LockedState<(@Sendable (JSValue) -> Void)?>(nil)
     let writes = LockedState<(@Sendable (JSValue) -> Void)?>(nil)
     realm = try Realm(template: SupportRuntime.template, heapLimit: heapLimit, caches: caches, log: log) { realm in
-      var bodies = node.hostFunctions(for: realm)
+      var bodies = node.hostFunctions(for: realm).merging(SupportFetchAPI.hostFunctions(for: realm)) { $1 }
       bodies["cucumber.emit"] = { args in
         switch args[0].stringValue {
         case "attachment": if let deliver = attachments.withLock({ $0 }) { deliver(args[1]) }

@@ -1,8 +1,10 @@
+import Browser
 import Foundation
 import Runtime
 
-/// Caper's own JavaScript for a support realm: the Node-compatible runtime, then the cucumber
-/// extension (the cucumber-js API and the runner's entry points).
+/// Caper's own JavaScript for a support realm: the Node-compatible runtime, Node 18's `fetch` and
+/// the Web globals it needs (`SupportFetchAPI`), then the cucumber extension (the cucumber-js API
+/// and the runner's entry points).
 public enum SupportRuntime {
   /// The cucumber extension: `require('caper')` and `require('@cucumber/cucumber')`, and what the
   /// runner calls to match and run steps and hooks.
@@ -15,5 +17,6 @@ public enum SupportRuntime {
     modules: ["caper", "@cucumber/cucumber"])
 
   /// The support realm's template (its hash keys the startup snapshot).
-  public static let template = RealmTemplate(name: "support", extensions: [NodeRuntime.extension, cucumber])
+  public static let template = RealmTemplate(
+    name: "support", extensions: [NodeRuntime.extension, SupportFetchAPI.extension, cucumber])
 }

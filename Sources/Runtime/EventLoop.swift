@@ -32,6 +32,9 @@ public final class EventLoop: @unchecked Sendable {
     var holds = 0
     /// Since when a virtual clock runs at the real rate (held, or the loop blocked).
     var realRateSince: ContinuousClock.Instant?
+    /// Paused (Playwright's `clock.pauseAt`): its clock stands still and its timers fire only
+    /// through `runTimers(of:until:)`.
+    var paused = false
   }
 
   private struct Timer {
@@ -56,6 +59,11 @@ public final class EventLoop: @unchecked Sendable {
   private var expected = 0
   private var blockingWaits = 0
 
+  /// Bounds each task of a bounded realm (`boundTasks`).
+  public private(set) lazy var watchdog = TaskWatchdog(isolate: isolate)
+  /// The realms whose tasks are bounded (`boundTasks`).
+  var taskBounds: [ObjectIdentifier: TaskBound] = [:]
+
   public init(isolate: Isolate) { self.isolate = isolate }
 
   /// Adds a realm with its clock and timer rules.
@@ -75,8 +83,10 @@ public final class EventLoop: @unchecked Sendable {
 
   // MARK: Timers
 
-  /// Sets a timer in `context`'s realm: `callback` is called after `delay` milliseconds of the
-  /// realm's clock (adjusted by its rules), again every `delay` when `repeats`.
+  /// Sets a timer in `context`'s realm.
+  ///
+  /// `callback` is called after `delay` milliseconds of the realm's clock (adjusted by its
+  /// rules), again every `delay` when `repeats`.
   ///
   /// Returns its id.
   public func setTimer(in context: Context, callback: JSReference, delay: Double, repeats: Bool) -> Int {
@@ -181,6 +191,39 @@ public final class EventLoop: @unchecked Sendable {
     realm.clock.advance(to: time)
   }
 
+  /// Pauses or resumes a virtual realm's clock (Playwright's `clock.pauseAt` and `resume`).
+  public func setPaused(_ paused: Bool, _ context: Context) {
+    let key = ObjectIdentifier(context)
+    guard realms[key]?.clock.kind == .virtual else { return }
+    realms[key]!.paused = paused
+    realms[key]!.realRateSince = nil
+  }
+
+  /// Fires the timers of `context`'s virtual realm due up to `time` on its clock, in due order.
+  ///
+  /// Each interval fires as often as it falls due, the clock moved to each one's due time, then
+  /// to `time` (Playwright's `clock.runFor`). With `once`, each timer fires at most once and the
+  /// clock jumps first (Playwright's `clock.fastForward`).
+  public func runTimers(of context: Context, until time: Double, once: Bool = false) throws {
+    let key = ObjectIdentifier(context)
+    guard let realm = realms[key], realm.clock.kind == .virtual else { return }
+    if once {
+      realm.clock.advance(to: time)
+      let due = timers.filter { $0.value.realm == key && $0.value.due <= time }.sorted {
+        ($0.value.due, $0.value.sequence) < ($1.value.due, $1.value.sequence)
+      }
+      for (id, timer) in due where timers[id] != nil { try fire(id, timer) }
+      return
+    }
+    while let (id, timer) = timers.filter({ $0.value.realm == key && $0.value.due <= time })
+      .min(by: { ($0.value.due, $0.value.sequence) < ($1.value.due, $1.value.sequence) })
+    {
+      realm.clock.advance(to: timer.due)
+      try fire(id, timer)
+    }
+    realm.clock.advance(to: time)
+  }
+
   /// Drops a realm's timers, immediates and posted tasks and stops its microtask queue.
   public func cancel(_ context: Context) {
     let key = ObjectIdentifier(context)
@@ -191,6 +234,7 @@ public final class EventLoop: @unchecked Sendable {
     condition.unlock()
     try? context.cancelMicrotasks()
     realms[key] = nil
+    taskBounds[key] = nil
   }
 
   /// Runs one thing (see the type's guarantees), waiting at most until `deadline` for a real
@@ -207,7 +251,7 @@ public final class EventLoop: @unchecked Sendable {
     posted.removeAll()
     condition.unlock()
     if !tasks.isEmpty {
-      for (realm, task) in tasks where realm == nil || realms[realm!] != nil { task() }
+      for (realm, task) in tasks where realm == nil || realms[realm!] != nil { try runTask(of: realm) { task() } }
       return true
     }
     if let (id, timer) = dueTimer() {
@@ -246,7 +290,8 @@ public final class EventLoop: @unchecked Sendable {
     // or the deadline; virtual clocks advance by the time waited.
     let start = ContinuousClock.now
     let nextTimer = timers.values.compactMap { timer -> ContinuousClock.Instant? in
-      guard let clock = realms[timer.realm]?.clock else { return nil }
+      guard let realm = realms[timer.realm], !realm.paused else { return nil }
+      let clock = realm.clock
       switch clock.kind {
       case .real: return clock.instant(at: timer.due)
       case .virtual: return start + .nanoseconds(Int64(max(0, timer.due - clock.now) * 1e6))
@@ -259,7 +304,8 @@ public final class EventLoop: @unchecked Sendable {
     let until = min(nextTimer ?? deadline, deadline)
     let wait = until - start
     if wait > .zero {
-      for key in Array(realms.keys) where realms[key]!.clock.kind == .virtual && realms[key]!.realRateSince == nil {
+      for key in Array(realms.keys)
+      where realms[key]!.clock.kind == .virtual && realms[key]!.realRateSince == nil && !realms[key]!.paused {
         realms[key]!.realRateSince = start
       }
       blockingWaits += 1
@@ -294,7 +340,7 @@ public final class EventLoop: @unchecked Sendable {
   private func dueTimer() -> (Int, Timer)? {
     var best: (Int, Timer)?
     for (id, timer) in timers {
-      guard let realm = realms[timer.realm], timer.due <= realm.clock.now else { continue }
+      guard let realm = realms[timer.realm], !realm.paused, timer.due <= realm.clock.now else { continue }
       if let (_, current) = best, (current.due, current.sequence) <= (timer.due, timer.sequence) { continue }
       best = (id, timer)
     }
@@ -304,7 +350,10 @@ public final class EventLoop: @unchecked Sendable {
   /// The earliest timer of a virtual realm (of `key`'s realm only, when given).
   private func nextVirtualTimer(in key: ObjectIdentifier?) -> (Int, Timer)? {
     var best: (Int, Timer)?
-    for (id, timer) in timers where realms[timer.realm]?.clock.kind == .virtual && (key == nil || timer.realm == key) {
+    for (id, timer) in timers
+    where realms[timer.realm]?.clock.kind == .virtual && realms[timer.realm]?.paused == false
+      && (key == nil || timer.realm == key)
+    {
       if let (_, current) = best, (current.due, current.sequence) <= (timer.due, timer.sequence) { continue }
       best = (id, timer)
     }
@@ -326,7 +375,7 @@ public final class EventLoop: @unchecked Sendable {
     running = timer
     defer { running = nil }
     do {
-      _ = try context.call(timer.callback)
+      try runTask(of: timer.realm) { _ = try context.call(timer.callback) }
     } catch let error as JSError where error.kind == .terminated || error.kind == .heapLimit || error.kind == .timeout {
       throw error
     } catch {

@@ -47,6 +47,9 @@ public final class Context: @unchecked Sendable {
   }
   /// Touched on the isolate's thread only.
   var resolver: ModuleResolver?
+  /// This context's promise rejection tracker (see `trackPromiseRejections`); touched on the
+  /// isolate's thread only.
+  var rejectionTracker: PromiseRejectionTracker?
 
   init(isolate: Isolate, options: Options) throws {
     self.isolate = isolate
@@ -86,6 +89,7 @@ public final class Context: @unchecked Sendable {
       isolate.contexts.unregister(raw: raw)
       hostFunctions.removeAll()
       resolver = nil
+      rejectionTracker = nil
       cv8_context_dispose(raw)
     }
   }

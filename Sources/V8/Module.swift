@@ -40,6 +40,26 @@ public final class Module: @unchecked Sendable {
   public func namespace() throws -> JSValue {
     try context.withRaw { _ in try ShimCall.value(in: context) { result, error in cv8_module_namespace(raw, result, error) } }
   }
+
+  /// The module's namespace object itself (not a copy), once linked: handed back to JavaScript, it
+  /// is the object `import()` gives.
+  public func namespaceReference() throws -> JSReference {
+    try context.withRaw { _ in
+      var ref: OpaquePointer?
+      try ShimCall.check { error in cv8_module_namespace_ref(raw, &ref, error) }
+      return JSReference(raw: ref!, context: context)
+    }
+  }
+
+  /// The specifiers the module imports statically, in source order (a host that fetches the
+  /// module graph before linking reads them; empty for a synthetic module).
+  public func requests() throws -> [String] {
+    let value = try context.withRaw { _ in
+      try ShimCall.value(in: context) { result, error in cv8_module_requests(raw, result, error) }
+    }
+    guard case .array(let elements) = value else { return [] }
+    return elements.compactMap(\.stringValue)
+  }
 }
 
 /// Finds the module for `specifier` imported from `referrer` (a file name; empty for the entry).
@@ -79,6 +99,18 @@ extension Context {
       }
       return Module(raw: module!, context: self, name: name, cachedData: nil, cacheRejected: false)
     }
+  }
+}
+
+extension Context {
+  /// Makes `import()` in this context call `handler` (a function of this context) with the
+  /// specifier and the importing script's name, and give the promise it returns, instead of
+  /// resolving at once through `moduleResolver`: a host that fetches modules asynchronously (a
+  /// page) settles that promise later.
+  ///
+  /// `nil` goes back to the resolver. The context keeps the handler until it is disposed.
+  public func setDynamicImportHandler(_ handler: JSReference?) throws {
+    try withRaw { raw in try ShimCall.check { error in cv8_context_set_import_handler(raw, handler?.raw, error) } }
   }
 }
 

@@ -3,6 +3,8 @@ import Foundation
 // caper-bench: Caper's benchmarks, each printing medians beside a baseline from the same run.
 // Usage: caper-bench v8 [--bundle PATH] [--runs N] | caper-bench gherkin [--megabytes N] [--runs N]
 //        | caper-bench dom PAGE [--selectors JSON] [--runs N]
+//        | caper-bench page [--bundle PATH] [--jquery PATH] [--jquery-page PATH] [--baselines DIR|none] [--runs N]
+//          [--visits N] [--memory-visits N] [--memory-page typescript|jquery]
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String) -> String? {
@@ -47,6 +49,25 @@ case "dom":
   } catch {
     fail("\(error)")
   }
+case "page":
+  let benchmark = PageBenchmark(
+    bundle: option("--bundle") ?? "/usr/share/nodejs/typescript/lib/typescript.js",
+    jqueryPage: option("--jquery-page") ?? "Support/site/bench/jquery-list.html",
+    jquery: option("--jquery") ?? "/usr/share/javascript/jquery/jquery.js",
+    baselines: option("--baselines").map { $0 == "none" ? nil : $0 } ?? "Support/bench",
+    runs: max(1, option("--runs").flatMap(Int.init) ?? 7), visits: max(1, option("--visits").flatMap(Int.init) ?? 100),
+    memoryVisits: max(2, option("--memory-visits").flatMap(Int.init) ?? 1000),
+    memoryOnBundle: (option("--memory-page") ?? "typescript") == "typescript")
+  for path in [benchmark.bundle, benchmark.jqueryPage, benchmark.jquery] where !FileManager.default.fileExists(atPath: path) {
+    fail("\(path) not found")
+  }
+  do {
+    try benchmark.run()
+  } catch {
+    fail("\(error)")
+  }
 default:
-  fail("usage: caper-bench v8 [--bundle PATH] [--runs N] [--workload FILE] | caper-bench gherkin [--megabytes N] [--runs N]")
+  fail(
+    "usage: caper-bench v8 [--bundle PATH] [--runs N] [--workload FILE] | caper-bench gherkin [--megabytes N] [--runs N] | caper-bench dom PAGE | caper-bench page [options]"
+  )
 }

@@ -286,6 +286,16 @@ cv8_status cv8_context_synthetic_module(cv8_context *context, const char *name, 
 cv8_status cv8_module_evaluate(cv8_module *module, cv8_buffer *result, cv8_error *error);
 /// The module's namespace object.
 cv8_status cv8_module_namespace(cv8_module *module, cv8_buffer *result, cv8_error *error);
+/// The module's namespace object by reference (the object itself, for handing back to JavaScript).
+cv8_status cv8_module_namespace_ref(cv8_module *module, cv8_ref **out, cv8_error *error);
+/// The specifiers the module imports statically, in source order, as an ARRAY wire value of
+/// strings (empty for a synthetic module).
+cv8_status cv8_module_requests(cv8_module *module, cv8_buffer *result, cv8_error *error);
+/// Makes `import()` in `context` call `handler` (a function of the context; NULL to go back to the
+/// resolver) with the specifier and the importing script's name, and give what it returns (a
+/// promise; another value fulfils one, a throw rejects one): a host that fetches modules
+/// asynchronously settles the promise later. Released with the context.
+cv8_status cv8_context_set_import_handler(cv8_context *context, cv8_ref *handler, cv8_error *error);
 
 // MARK: Refs (any JavaScript value held in V8)
 

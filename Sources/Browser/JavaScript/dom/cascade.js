@@ -840,6 +840,8 @@ audio:not([controls]) { display: none !important; }
   }
   return ObjectFreeze({
     computedStyle, isBeingRendered, innerText, getComputedStyle, matchMedia, viewport, setViewport, DEFAULT_VIEWPORT,
+    /** Drops the sheet kept for a <link> (its text arrived later: `scripting/stylesheets.js`). */
+    forgetSheet: (element) => { delete element[SHEET]; },
     interfaces: ObjectFreeze(interfaces),
   });
 }

@@ -159,7 +159,7 @@
       if (!(event instanceof Event)) throw new TypeError("Failed to execute 'dispatchEvent': parameter 1 is not of type 'Event'.");
       if (event[S.flags] & DISPATCH || !(event[S.flags] & INITIALIZED)) throw makeError('InvalidStateError', 'The event is already being dispatched.');
       event[S.trusted] = false;
-      return dispatch(this, event);
+      return dispatch(this ?? globalThis, event);
     }
   }
 
@@ -438,7 +438,8 @@
     const algorithms = signal[ALGORITHMS];
     signal[ALGORITHMS] = [];
     for (const algorithm of safeArray(algorithms)) algorithm();
-    dispatch(signal, new Event('abort'));
+    // "Fire an event": a trusted event, as Chrome's (`isTrusted` is true).
+    fire(signal, new Event('abort'));
   };
   const SIGNAL = Symbol('signal');
   class AbortController {

@@ -1,9 +1,13 @@
-// The Fetch Standard's interfaces of the page realm: Headers (§5.2, with its guards, forbidden
-// request headers and name/value checks), the Body mixin (§5.3, bodies held whole as bytes),
-// Request (§5.4), Response (§5.5) and fetch() (§5.6). The network is Swift's (`host.start`, see
-// FetchAPI.swift): forbidden headers, `file:` URLs and CORS are enforced there too. Blobs come
+// The Fetch Standard's interfaces: Headers (§5.2, with its guards, forbidden request headers and
+// name/value checks), the Body mixin (§5.3, bodies held whole as bytes), Request (§5.4), Response
+// (§5.5) and fetch() (§5.6). Written once for two kinds of realm: a page realm (`install`; the
+// network is FetchAPI.swift's, where forbidden headers, `file:` URLs and CORS are enforced too)
+// and a Node-compatible support realm (`installNode`; SupportFetchAPI.swift: Node 18's fetch,
+// with no forbidden headers, no CORS and no cookies, a network error rejecting with `TypeError:
+// fetch failed` and its `cause` as undici does). Either way `host.start(request, callback)`
+// returns an id for `host.abort`, or the message of a refusal. Blobs come
 // from the File API's script (`runtime.blob`) when the realm has it (bodies, `blob()`, `blob:`
-// URLs); FormData when the window has one. Not here: ReadableStream bodies (`body` is absent),
+// URLs); FormData when the global has one. Not here: ReadableStream bodies (`body` is absent),
 // CORS preflights, `formData()` of multipart bodies.
 (host, runtime) => {
   'use strict';
@@ -43,6 +47,8 @@
   /** The File API's script (apis/blob.js: `isBlob`, `blobData`, `makeBlob`, `resolveBlobURL`), or null. */
   const blobs = () => runtime.blob ?? null;
   let document = null;
+  /** Whether the realm is a page's (Chrome's rules and messages) rather than a support realm's (Node's). */
+  let isWindow = true;
 
   // ---- Bytes ------------------------------------------------------------------------------------
   /** A copy of the bytes of an ArrayBuffer or a view, as a Uint8Array. */
@@ -283,7 +289,7 @@
     const guard = headers[GUARD];
     if (guard === 'immutable') throw new TypeError(`Failed to execute '${operation}' on 'Headers': Headers are immutable`);
     const lower = StringPrototypeToLowerCase(name);
-    if (guard === 'request' && isForbiddenRequestHeader(lower, value ?? '')) return false;
+    if (guard === 'request' && isWindow && isForbiddenRequestHeader(lower, value ?? '')) return false;
     if (guard === 'response' && (lower === 'set-cookie' || lower === 'set-cookie2')) return false;
     return true;
   };
@@ -731,24 +737,32 @@
       }
       let settled = false;
       let response = null;
+      /** Swift's id of the network request once started (`host.abort` stops it). */
+      let started = null;
       const removeAbort = events.addAbortAlgorithm(signal, () => {
         if (response !== null && response[BODY] !== null) response[BODY].error = abortReason(signal);
         if (settled) return;
         settled = true;
+        // Fetch §5.6 step 12: terminate the ongoing fetch (the network request stops).
+        if (typeof started === 'number') host.abort(started);
         reject(abortReason(signal));
       });
-      const fail = () => {
+      /** A network error: Chrome's message in a page; in Node undici's, the network's error (`message`, `code`) its `cause`. */
+      const fail = (message, code) => {
         if (settled) return;
         settled = true;
         removeAbort();
-        reject(new TypeError('Failed to fetch'));
+        if (isWindow) { reject(new TypeError('Failed to fetch')); return; }
+        const cause = new Error(message);
+        if (code !== undefined) cause.code = code;
+        reject(new TypeError('fetch failed', { cause }));
       };
       const bytes = bodyBytes(request[BODY]);
       if (request[BODY] !== null) request[BODY].used = true;
       if (StringPrototypeIndexOf(request[R.url], 'blob:') === 0) {
         // Fetch §4.2 scheme fetch for blob: URLs: the page's own blob URL store, GET only.
         const blob = blobs()?.resolveBlobURL(request[R.url]) ?? null;
-        if (blob === null || request[R.method] !== 'GET') { PromisePrototypeThen(PromiseResolve(), fail); return; }
+        if (blob === null || request[R.method] !== 'GET') { PromisePrototypeThen(PromiseResolve(), () => fail('invalid method')); return; }
         const data = blobs().blobData(blob);
         const list = ['Content-Length', String(lengthOf(data.bytes))];
         if (data.type !== '') ArrayPrototypePush(list, 'Content-Type', data.type);
@@ -757,22 +771,22 @@
         resolve(makeResponse('basic', 200, 'OK', makeHeaders('immutable', list), makeBody([data.bytes]), [request[R.url]]));
         return;
       }
-      const refused = host.start(
+      started = host.start(
         hostRequest(request[R.url], request[R.method], request[HEADERS][LIST], bytes, request[R.redirect], request[R.mode], request[R.credentials]),
-        (result) => {
+        (result, code) => {
           if (settled) return;
-          if (typeof result === 'string') { fail(); return; }
+          if (typeof result === 'string') { fail(result, code); return; }
           settled = true;
           response = responseFromHost(result, request[R.method]);
           resolve(response);
         });
-      if (refused !== null) fail();
+      if (typeof started === 'string') fail(started);
     });
   };
   ObjectDefineProperty(fetch, 'name', { value: 'fetch' });
 
-  const install = (global, windowDocument) => {
-    document = windowDocument;
+  /** FormData of `global`, when it has one. */
+  const captureFormData = (global) => {
     const FormData = global.FormData;
     if (typeof FormData === 'function') {
       web.FormData = FormData;
@@ -780,7 +794,19 @@
       web.formDataAppend = FormData.prototype.append;
       web.entriesNext = ObjectGetPrototypeOf(FunctionPrototypeCall(FormData.prototype.entries, new FormData())).next;
     }
+  };
+  /** A page realm's fetch: relative URLs against `windowDocument`'s base URL. */
+  const install = (global, windowDocument) => {
+    document = windowDocument;
+    captureFormData(global);
     ObjectDefineProperty(global, 'fetch', { value: fetch, writable: true, configurable: true, enumerable: true });
+  };
+  /** A Node-compatible realm's fetch and its interfaces, on the global as Node 18 defines them; absolute URLs only. */
+  const installNode = (global) => {
+    isWindow = false;
+    captureFormData(global);
+    ObjectDefineProperty(global, 'fetch', { value: fetch, writable: true, configurable: true, enumerable: true });
+    for (const name in interfaces) ObjectDefineProperty(global, name, { value: interfaces[name], writable: true, configurable: true });
   };
 
   const interfaces = { Headers, Request, Response };
@@ -788,7 +814,7 @@
     ObjectDefineProperty(interfaces[name].prototype, Symbol.toStringTag, { value: name, configurable: true });
   }
   return ObjectFreeze({
-    interfaces: ObjectFreeze(interfaces), install, web, Headers, makeHeaders, appendHeader, headerValue, sortAndCombine, LIST, GUARD,
+    interfaces: ObjectFreeze(interfaces), install, installNode, web, Headers, makeHeaders, appendHeader, headerValue, sortAndCombine, LIST, GUARD,
     extractBody, bodyBytes, copyBytes, toArrayBuffer, utf8Decode, utf8Encode, normalizeMethod, parseURL, urlHref, withoutFragment,
     isForbiddenRequestHeader, byteString, normalizeValue, TOKEN, INVALID_VALUE, hostRequest, isBlob, lengthOf,
   });

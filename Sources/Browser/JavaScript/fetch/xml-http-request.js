@@ -67,7 +67,7 @@
         state: UNSENT, send: false, method: 'GET', url: null, async: true, headers: fetch.makeHeaders('none'), timeout: 0,
         withCredentials: false, upload, uploadComplete: false, uploadListener: false, timedOut: false, responseType: '',
         response: null, bytes: null, text: null, object: undefined, objectFailed: false, override: null,
-        generation: 0,
+        generation: 0, fetchId: null,
       };
     }
     get readyState() { return this[X].state; }
@@ -177,18 +177,20 @@
         timers().setTimeout(() => {
           if (x.generation !== generation || !x.send) return;
           x.timedOut = true;
-          x.generation++;
+          terminate(x);
           requestErrorSteps(xhr, x, 'timeout', null);
         }, x.timeout);
       }
-      const refused = host.start(
+      const started = host.start(
         fetch.hostRequest(x.url, x.method, x.headers[LIST], bytes, 'follow', 'cors', x.withCredentials ? 'include' : 'same-origin'),
         (result) => {
           if (x.generation !== generation) return;
+          x.fetchId = null;
           if (typeof result === 'string') { networkError(xhr, x, generation); return; }
           processResponse(xhr, x, generation, result, length);
         });
-      if (refused !== null) queueTask(() => networkError(xhr, x, generation));
+      if (typeof started === 'string') queueTask(() => networkError(xhr, x, generation));
+      else x.fetchId = started;
     }
 
     /** XHR §3.5.7 abort(). */
@@ -297,8 +299,17 @@
     x.object = undefined;
     x.objectFailed = false;
   };
-  /** Ends what the request has in flight: its callbacks and its timeout's timer are ignored from now on. */
-  const terminate = (x) => { x.generation++; };
+  /**
+   * Ends what the request has in flight: its callbacks and its timeout's timer are ignored from now on, and the
+   * network request stops (Fetch's "terminate the ongoing fetch": `host.abort`).
+   */
+  const terminate = (x) => {
+    x.generation++;
+    if (x.fetchId !== null) {
+      host.abort(x.fetchId);
+      x.fetchId = null;
+    }
+  };
 
   /** The response as XHR keeps it, from Swift's `[type, status, statusText, headers, body, urlList]`. */
   const responseOf = (result) => {

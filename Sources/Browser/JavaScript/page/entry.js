@@ -176,7 +176,7 @@
   });
   const scripts = runtime['script-elements'];
   const loading = runtime['document-loading'];
-  let session = null;
+  const markup = runtime['dynamic-markup'];
 
   return {
     /// Makes the realm's document from a parsed batch and installs the window on the global (a
@@ -194,23 +194,17 @@
       const document = nodes.createDocument({ type: runtime.window.isXMLMIMEType(contentType) ? 'xml' : 'html', contentType, url });
       document[nodes.CHARSET] = characterSet;
       createWindow(global, document);
-      session = createParseSession(document);
-      session.onPop = scripts.parserPopped;
+      markup.begin(document);
       entryPoints = makeEntryPoints(document);
     },
     /// Applies one batch of the parser's tree operations; true when a parsing-blocking script is
     /// pending (the parser waits until it has run: `host.parserUnblocked`).
     applyBatch(operations, text) {
-      scripts.state.parserApplying = true;
-      try {
-        applyBatch(session, new Int32ArrayConstructor(operations), text);
-      } finally {
-        scripts.state.parserApplying = false;
-      }
+      markup.applyParserBatch(operations, text);
       return scripts.state.pendingParsingBlocking !== null;
     },
     /// The parser reached the end of the input: "the end" runs.
-    finishParsing() { loading.finishParsing(); },
+    finishParsing() { markup.finishParsing(); },
     /// 0 loading, 1 DOMContentLoaded fired, 2 load fired.
     loadState() { return loading.loadState(); },
     /// The entry points of the loaded document.

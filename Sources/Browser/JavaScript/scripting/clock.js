@@ -8,7 +8,7 @@
 (host, runtime) => {
   'use strict';
   const {
-    ArrayPrototypeFilter, ArrayPrototypePush, Date: NativeDate, DatePrototypeToString, MathFloor, Number,
+    ArrayPrototypeFilter, ArrayPrototypePush, Date: NativeDate, DatePrototypeToString, Number,
     ObjectDefineProperty, ObjectFreeze, ReflectConstruct, String, Symbol, TypeError,
   } = runtime.primordials;
 
@@ -20,8 +20,11 @@
     if (origin === null) origin = host.timeOrigin();
     return origin;
   };
-  /** The current time in milliseconds since the Unix epoch (what `Date.now()` returns, an integer). */
-  const epochNow = () => MathFloor(timeOrigin() + now());
+  /**
+   * The current time in milliseconds since the Unix epoch (what `Date.now()` returns, an integer):
+   * the time origin plus the page's time, as Playwright's clock controls move it (`host.dateNow()`).
+   */
+  const epochNow = () => host.dateNow();
 
   // `Date` read from the virtual clock. Constructed with arguments it is the native `Date`;
   // without, it is "now" on the page's clock; called as a function it is that instant's string.

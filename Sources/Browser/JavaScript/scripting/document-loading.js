@@ -17,8 +17,10 @@
   let stage = 0;
   let document = null;
   let window = null;
-  /** Things that delay the load event (images being fetched). */
+  /** Things that delay the load event (images being fetched, stylesheets, frames). */
   let delays = 0;
+  /** `loaded()`: called after the window's load event, before `pageshow` (a frame tells its iframe element). */
+  const hooks = { __proto__: null, loaded: null };
 
   class PageTransitionEvent extends Event {
     #persisted;
@@ -37,6 +39,7 @@
 
   /** HTML §13.2.7 "the end", from step 3 (the parser has stopped). */
   const finishParsing = () => {
+    if (scripts.state.parserInsertedScan !== null) scripts.state.parserInsertedScan();
     visitImages(document);
     setReadyState('interactive');
     scripts.runFinishedParsingList(() => {
@@ -58,10 +61,23 @@
       // The load event is fired at the window with the document as its target (legacy target override).
       fire(window, new Event('load'), document);
       stage = 2;
+      if (hooks.loaded !== null) hooks.loaded();
       fire(window, new PageTransitionEvent('pageshow', { persisted: false }), document);
     });
   };
   scripts.state.onScriptDone = maybeLoad;
+
+  /** HTML "delay the load event" until the returned function is called (once; later calls do nothing). */
+  const delayLoadEvent = () => {
+    delays++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      delays--;
+      maybeLoad();
+    };
+  };
 
   // ---- Images: fetched, never decoded -----------------------------------------------------------
   const IMAGE_REQUEST = Symbol('imageRequest');
@@ -125,6 +141,6 @@
   };
 
   return ObjectFreeze({
-    interfaces: ObjectFreeze({ PageTransitionEvent }), install, finishParsing, loadState: () => stage,
+    interfaces: ObjectFreeze({ PageTransitionEvent }), install, finishParsing, loadState: () => stage, delayLoadEvent, hooks,
   });
 }

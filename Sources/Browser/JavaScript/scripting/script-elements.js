@@ -5,8 +5,9 @@
 // order; `defer` scripts run after parsing, in order; `async` and inserted scripts run when
 // loaded (inserted ones with `async = false` in insertion order). `document.currentScript`, the
 // script `load` and `error` events. Classic scripts compile through the ScriptLoader (code cache)
-// by `runtime.errors.runClassicScript`. Module scripts are not run yet: a `type=module` script is
-// skipped with a console-visible page error (issue 13 lists them; they come next).
+// by `runtime.errors.runClassicScript`. Module scripts (`type=module`, inline or `src`) join the
+// same lists (deferred unless `async`) and import maps register when prepared; their fetching,
+// linking and running is scripting/module-scripts.js's (`useModuleScripts`).
 (host, runtime) => {
   'use strict';
   const {
@@ -46,6 +47,22 @@
     parserApplying: false,
     /** Called when a script that delayed the load event is done (ran or failed). */
     onScriptDone: null,
+    /** Style sheets blocking scripts (HTML "has a style sheet that is blocking scripts"; `stylesheets.js` counts them). */
+    blockingStylesheets: 0,
+    /**
+     * Called before a script the parser popped is prepared, and when parsing ends: the parser
+     * announces no other element, so `stylesheets.js` and `frames.js` find the links and iframes
+     * it inserted here.
+     */
+    parserInsertedScan: null,
+    /** The document's ignore-destructive-writes counter (HTML §8.4.3): up while an external script runs. */
+    ignoreDestructiveWrites: 0,
+    /**
+     * Bracket the processing of a parser script (`dynamic-markup.js` sets them: the parser's
+     * insertion point and script nesting level, HTML §13.2.6.4.8).
+     */
+    enterParserScript: null,
+    exitParserScript: null,
   };
 
   /** The classic script type strings (HTML's JavaScript MIME type essence match). */
@@ -71,6 +88,12 @@
 
   const fireSimple = (target, type) => fire(target, new Event(type));
 
+  /** The module loader (scripting/module-scripts.js, installed after this file). */
+  let moduleScripts = null;
+  const useModuleScripts = (loader) => {
+    if (moduleScripts === null) moduleScripts = loader;
+  };
+
   /** HTML "mark as ready": the result is known; run what waits on it. */
   const markReady = (element, result) => {
     element[RESULT] = result;
@@ -89,18 +112,26 @@
     }
     const previous = state.currentScript;
     const applying = state.parserApplying;
-    state.currentScript = element;
+    // A module script runs with no current script (HTML "execute the script element").
+    state.currentScript = result.module === true ? null : element;
     state.parserApplying = false;
+    const external = element[FROM_FILE] === true || result.module === true;
+    if (external) state.ignoreDestructiveWrites++;
     try {
-      runClassicScript(result.source, result.url);
+      if (result.module === true) moduleScripts.run(result);
+      else runClassicScript(result.source, result.url);
     } finally {
+      if (external) state.ignoreDestructiveWrites--;
       state.currentScript = previous;
       state.parserApplying = applying;
     }
     if (element[FROM_FILE]) fireSimple(element, 'load');
   };
 
-  /** Fetches a classic script; marks the element ready with `{ source, url }` or null. */
+  /**
+   * Fetches a classic script; marks the element ready with `{ source, url }` or null (`source`: a
+   * handle to the text Swift keeps, for `runClassicScript`).
+   */
   const fetchClassic = (element, url) => {
     const charset = attribute(element, 'charset');
     host.fetchScript(url, charset ?? '', (ok, source, finalURL) => {
@@ -124,9 +155,13 @@
     element[STARTED] = true;
     if (state.document === null) return;
     if (type === 'classic' && has(element, 'nomodule')) return;
-    if (type !== 'classic') {
-      // Module scripts and import maps come with the module loader.
-      reportException(new runtime.primordials.Error(`Caper does not run ${type === 'module' ? 'module scripts' : 'import maps'} yet: ${hasSource ? FunctionPrototypeCall(srcOf, element) : 'an inline script'}`));
+    if (type !== 'classic' && moduleScripts === null) {
+      reportException(new runtime.primordials.Error(`Caper has no module loader in this realm: ${hasSource ? FunctionPrototypeCall(srcOf, element) : 'an inline script'}`));
+      return;
+    }
+    if (type === 'importmap') {
+      if (hasSource) queueTask(() => fireSimple(element, 'error'));
+      else moduleScripts.registerImportMap(sourceText, runtime.nodes.baseURL(state.document));
       return;
     }
     element[READY] = false;
@@ -139,27 +174,31 @@
       }
       const url = FunctionPrototypeCall(srcOf, element);
       element[FROM_FILE] = true;
-      fetchClassic(element, url);
+      if (type === 'module') moduleScripts.fetchExternal(url, (result) => markReady(element, result));
+      else fetchClassic(element, url);
+    } else if (type === 'module') {
+      element[FROM_FILE] = false;
+      moduleScripts.fetchInline(sourceText, runtime.nodes.baseURL(state.document), (result) => markReady(element, result));
     } else {
       element[FROM_FILE] = false;
       markReady(element, { source: sourceText, url: state.document.URL });
     }
     const isAsync = element[elements.FORCE_ASYNC] === true || has(element, 'async');
-    if (hasSource && has(element, 'defer') && parserDocument !== null && !has(element, 'async')) {
+    // HTML step 31: external classic scripts and all module scripts are fetched; modules defer unless async.
+    const fetched = hasSource || type === 'module';
+    if (fetched && parserDocument !== null && !isAsync && (type === 'module' || has(element, 'defer'))) {
       ArrayPrototypePush(state.finishedParsingList, element);
     } else if (hasSource && parserDocument !== null && !isAsync) {
       state.pendingParsingBlocking = element;
-      element[ON_READY] = () => {
-        if (state.pendingParsingBlocking !== element) return;
-        state.pendingParsingBlocking = null;
-        execute(element);
-        host.parserUnblocked();
-      };
-    } else if (hasSource && !isAsync) {
+      element[ON_READY] = runPendingParsingBlocking;
+    } else if (!hasSource && parserDocument !== null && state.blockingStylesheets > 0) {
+      // An inline parser-inserted script waits for the style sheets that block scripts.
+      state.pendingParsingBlocking = element;
+    } else if (fetched && !isAsync) {
       ArrayPrototypePush(state.inOrderList, element);
       element[ON_READY] = runInOrderList;
       state.asSoonAsPossible++;
-    } else if (hasSource) {
+    } else if (fetched) {
       state.asSoonAsPossible++;
       element[ON_READY] = () => {
         execute(element);
@@ -170,6 +209,19 @@
     } else {
       execute(element);
     }
+  };
+
+  /**
+   * Runs the pending parsing-blocking script once it is ready and no style sheet blocks scripts
+   * (HTML §13.2.6.1 "text" end tag steps), then lets the parser go on.
+   */
+  const runPendingParsingBlocking = () => {
+    const element = state.pendingParsingBlocking;
+    if (element === null || element[READY] !== true || state.blockingStylesheets > 0) return;
+    state.pendingParsingBlocking = null;
+    processParserScript(() => execute(element));
+    // A script it wrote may be the next parsing-blocking script.
+    if (state.pendingParsingBlocking === null) host.parserUnblocked();
   };
 
   /** Runs the in-order list's ready prefix. */
@@ -217,7 +269,21 @@
   const parserPopped = (element) => {
     if (element[LOCAL] !== 'script' || element[NAMESPACE] !== HTML_NS) return;
     element[PARSER_INSERTED] = true;
-    prepare(element);
+    if (state.parserInsertedScan !== null) state.parserInsertedScan();
+    processParserScript(() => prepare(element));
+  };
+  /** Runs `steps` between the brackets of a parser script's processing. */
+  const processParserScript = (steps) => {
+    if (state.enterParserScript === null) {
+      steps();
+      return;
+    }
+    state.enterParserScript();
+    try {
+      steps();
+    } finally {
+      state.exitParserScript();
+    }
   };
 
   /** A node inserted by page code: scripts among the inserted subtree are prepared. */
@@ -256,5 +322,5 @@
     });
   };
 
-  return ObjectFreeze({ install, state, parserPopped, runFinishedParsingList, queueTask, execute });
+  return ObjectFreeze({ install, state, parserPopped, runFinishedParsingList, queueTask, execute, runPendingParsingBlocking, useModuleScripts });
 }

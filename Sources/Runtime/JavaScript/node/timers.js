@@ -30,5 +30,6 @@
   globalThis.queueMicrotask = (fn) => { PromisePrototypeThen(PromiseResolve(), () => fn()); };
   define('timers', () => timerApi);
   define('timers/promises', () => ({ setTimeout: (ms, value) => new Promise((resolve) => schedule(resolve, ms, [value], false)), setImmediate: (value) => new Promise((resolve) => timerApi.setImmediate(resolve, value)) }));
-  return {};
+  // Caper's own scripts set their timers through here (`AbortSignal.timeout`), not the globals support code may replace.
+  return { setTimeout: timerApi.setTimeout };
 }
