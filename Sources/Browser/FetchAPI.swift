@@ -352,17 +352,6 @@ enum FetchAPI: PageAPI {
     }
   }
 
-  /// The page's fetches in flight by id (`start` and `abort`), touched on the isolate's thread only.
-  private final class FetchesInFlight: @unchecked Sendable {
-    var controllers: [Int: FetchController] = [:]
-    private var lastID = 0
-
-    func nextID() -> Int {
-      lastID += 1
-      return lastID
-    }
-  }
-
   /// Carries a synchronous fetch's result from the network thread to the waiting thread (the
   /// semaphore orders the write before the read).
   private final class ResultBox: @unchecked Sendable {

@@ -123,14 +123,4 @@ public enum SupportFetchAPI {
     }
   }
 
-  /// The realm's fetches in flight by id (`start` and `abort`), touched on the isolate's thread only.
-  private final class FetchesInFlight: @unchecked Sendable {
-    var controllers: [Int: FetchController] = [:]
-    private var lastID = 0
-
-    func nextID() -> Int {
-      lastID += 1
-      return lastID
-    }
-  }
 }

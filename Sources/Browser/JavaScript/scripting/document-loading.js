@@ -10,6 +10,7 @@
   const { ObjectDefineProperty, ObjectFreeze, ObjectGetOwnPropertyDescriptor, FunctionPrototypeCall, Symbol } = runtime.primordials;
   const { HTML_NS, LOCAL, NAMESPACE, FIRST, NEXT, PARENT } = runtime.internals;
   const nodes = runtime.nodes;
+  const { following } = nodes;
   const scripts = runtime['script-elements'];
   const { queueTask } = scripts;
 
@@ -106,18 +107,9 @@
       loadImage(node);
       return;
     }
-    for (let child = node[FIRST] ?? null; child !== null; child = next(child, node)) {
+    for (let child = node[FIRST] ?? null; child !== null; child = following(child, node)) {
       if (child[LOCAL] === 'img' && child[NAMESPACE] === HTML_NS) loadImage(child);
     }
-  };
-  const next = (node, root) => {
-    const first = node[FIRST] ?? null;
-    if (first !== null) return first;
-    while (node !== root) {
-      if (node[NEXT] !== null) return node[NEXT];
-      node = node[PARENT];
-    }
-    return null;
   };
   const previousInserted = nodes.hooks.inserted;
   nodes.hooks.inserted = (node) => {

@@ -20,6 +20,7 @@
   const { HTML_NS, LOCAL, NAMESPACE, FIRST, NEXT, PARENT, DOCUMENT } = runtime.internals;
   const { Event, fire } = runtime.events;
   const nodes = runtime.nodes;
+  const { following } = nodes;
   const loading = runtime['document-loading'];
 
   const { getAttribute } = nodes.Element.prototype;
@@ -77,16 +78,7 @@
       action(root);
       return;
     }
-    for (let node = root[FIRST] ?? null; node !== null; node = next(node, root)) if (isIFrame(node)) action(node);
-  };
-  const next = (node, root) => {
-    const first = node[FIRST] ?? null;
-    if (first !== null) return first;
-    while (node !== root) {
-      if (node[NEXT] !== null) return node[NEXT];
-      node = node[PARENT];
-    }
-    return null;
+    for (let node = root[FIRST] ?? null; node !== null; node = following(node, root)) if (isIFrame(node)) action(node);
   };
 
   /** The windows of the document's frames, in tree order (HTML "document-tree child navigables"). */

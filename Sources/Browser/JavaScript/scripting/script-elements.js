@@ -17,6 +17,7 @@
   const { HTML_NS, LOCAL, NAMESPACE, FIRST, NEXT, PARENT } = runtime.internals;
   const { Event, fire } = runtime.events;
   const nodes = runtime.nodes;
+  const { following } = nodes;
   const elements = runtime.elements;
   const { runClassicScript, reportException } = runtime.errors;
 
@@ -294,19 +295,10 @@
       return;
     }
     const scripts = [];
-    for (let child = node[FIRST] ?? null; child !== null; child = nextInTree(child, node)) {
+    for (let child = node[FIRST] ?? null; child !== null; child = following(child, node)) {
       if (child[LOCAL] === 'script' && child[NAMESPACE] === HTML_NS && child[PARSER_INSERTED] !== true) ArrayPrototypePush(scripts, child);
     }
     for (let i = 0; i < scripts.length; i++) prepare(scripts[i]);
-  };
-  const nextInTree = (node, root) => {
-    const first = node[FIRST] ?? null;
-    if (first !== null) return first;
-    while (node !== root) {
-      if (node[NEXT] !== null) return node[NEXT];
-      node = node[PARENT];
-    }
-    return null;
   };
 
   const previousInserted = nodes.hooks.inserted;

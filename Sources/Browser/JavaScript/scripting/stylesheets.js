@@ -20,6 +20,7 @@
   const { HTML_NS, LOCAL, NAMESPACE, FIRST, NEXT, PARENT, VERSION, DOCUMENT } = runtime.internals;
   const { Event, fire } = runtime.events;
   const nodes = runtime.nodes;
+  const { following } = nodes;
   const scripts = runtime['script-elements'];
   const loading = runtime['document-loading'];
   const { parseStylesheet } = runtime['css-parser'];
@@ -131,18 +132,9 @@
       process(node);
       return;
     }
-    for (let child = node[FIRST] ?? null; child !== null; child = next(child, node)) {
+    for (let child = node[FIRST] ?? null; child !== null; child = following(child, node)) {
       if (child[LOCAL] === 'link' && child[NAMESPACE] === HTML_NS) process(child);
     }
-  };
-  const next = (node, root) => {
-    const first = node[FIRST] ?? null;
-    if (first !== null) return first;
-    while (node !== root) {
-      if (node[NEXT] !== null) return node[NEXT];
-      node = node[PARENT];
-    }
-    return null;
   };
 
   // Links the parser inserted (it announces none): each scan starts no request twice.
