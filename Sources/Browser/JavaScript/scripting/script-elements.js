@@ -294,6 +294,14 @@
       if (node[PARSER_INSERTED] !== true) prepare(node);
       return;
     }
+    // HTML §4.12.1.1: a connected script that is not parser-inserted is prepared when a node is
+    // inserted into it (an empty script given its text runs then; one already started does not).
+    const parent = node[PARENT];
+    if (parent !== null && parent !== undefined && parent[LOCAL] === 'script' && parent[NAMESPACE] === HTML_NS &&
+      parent[PARSER_INSERTED] !== true) {
+      prepare(parent);
+      return;
+    }
     const scripts = [];
     for (let child = node[FIRST] ?? null; child !== null; child = following(child, node)) {
       if (child[LOCAL] === 'script' && child[NAMESPACE] === HTML_NS && child[PARSER_INSERTED] !== true) ArrayPrototypePush(scripts, child);
