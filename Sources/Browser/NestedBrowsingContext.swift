@@ -88,16 +88,12 @@ final class NestedBrowsingContext: @unchecked Sendable {
   private func start(_ document: LoadedDocument) {
     guard !closed, let parent, let support = parent.childNavigables.support else { return }
     do {
-      let environment = PageEnvironment(browserContext: parent.browserContext, url: document.url)
+      let (realm, environment) = try PagePool.make(beside: support, browserContext: parent.browserContext, url: document.url)
       environment.onError = { [weak parent] error in parent?.report(error) }
       environment.dialogHandler = parent.dialogHandler
       environment.childNavigables.support = support
       environment.childNavigables.parent = parent
       environment.childNavigables.inheritedOrigin = origin
-      let realm = try Realm(template: DOMRuntime.template, beside: support, clock: .virtual, rules: .html) { realm in
-        environment.made = realm
-        return DOMRuntime.hostFunctions(environment)
-      }
       self.environment = environment
       self.realm = realm
       var top = parent

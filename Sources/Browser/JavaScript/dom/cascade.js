@@ -842,6 +842,8 @@ audio:not([controls]) { display: none !important; }
     computedStyle, isBeingRendered, innerText, getComputedStyle, matchMedia, viewport, setViewport, DEFAULT_VIEWPORT,
     /** Drops the sheet kept for a <link> (its text arrived later: `scripting/stylesheets.js`). */
     forgetSheet: (element) => { delete element[SHEET]; },
+    /** `rel` token and `type` checks of a <link>'s or <style>'s sheet (`scripting/stylesheets.js` shares them). */
+    hasToken, isCSSType,
     interfaces: ObjectFreeze(interfaces),
   });
 }

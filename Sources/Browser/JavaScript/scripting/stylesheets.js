@@ -15,7 +15,7 @@
   'use strict';
   const {
     ArrayPrototypeConcat, ArrayPrototypeIndexOf, FunctionPrototypeCall, ObjectDefineProperty, ObjectFreeze,
-    ObjectGetOwnPropertyDescriptor, StringPrototypeToLowerCase, StringPrototypeTrim, Symbol, StringPrototypeCharCodeAt, StringPrototypeSlice,
+    ObjectGetOwnPropertyDescriptor, Symbol,
   } = runtime.primordials;
   const { HTML_NS, LOCAL, NAMESPACE, FIRST, NEXT, PARENT, VERSION, DOCUMENT } = runtime.internals;
   const { Event, fire } = runtime.events;
@@ -40,27 +40,13 @@
   const REQUEST = Symbol('stylesheetRequest');
   let document = null;
 
-  /** Whether the space-separated `value` holds `token` (ASCII case-insensitively). */
-  const hasToken = (value, token) => {
-    if (value === null) return false;
-    const lowered = StringPrototypeToLowerCase(value);
-    let from = 0;
-    for (let i = 0; i <= lowered.length; i++) {
-      const c = i < lowered.length ? StringPrototypeCharCodeAt(lowered, i) : 32;
-      if (c === 32 || c === 9 || c === 10 || c === 12 || c === 13) {
-        if (i > from && StringPrototypeSlice(lowered, from, i) === token) return true;
-        from = i + 1;
-      }
-    }
-    return false;
-  };
+  const { hasToken, isCSSType } = runtime.cascade;
 
   /** The URL a link's sheet comes from, or null when the link makes no external style sheet. */
   const sheetURL = (link) => {
     const rel = attribute(link, 'rel');
     if (!hasToken(rel, 'stylesheet') || hasToken(rel, 'alternate') || attribute(link, 'disabled') !== null) return null;
-    const type = attribute(link, 'type');
-    if (type !== null && type !== '' && StringPrototypeToLowerCase(StringPrototypeTrim(type)) !== 'text/css') return null;
+    if (!isCSSType(link)) return null;
     const href = attribute(link, 'href');
     if (href === null || href === '') return null;
     const url = FunctionPrototypeCall(hrefOf, link);
