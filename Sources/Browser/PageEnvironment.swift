@@ -133,19 +133,19 @@ public final class PageEnvironment: @unchecked Sendable {
     lastFetchEnded = realm.loop.clock(of: realm.context)?.now
   }
 
-  /// Fetched script texts waiting to run, by handle (`fetchScript` keeps, `runScript` takes).
-  private var scripts: [Int: String] = [:]
+  /// Fetched scripts waiting to run, by handle (`fetchScript` keeps, `runScript` takes).
+  private var scripts: [Int: FetchedScriptSources.Script] = [:]
   private var nextScript = 1
 
-  /// Keeps a fetched script's text in Swift; returns its handle.
-  func keepScript(_ source: String) -> Int {
+  /// Keeps a fetched script in Swift; returns its handle.
+  func keepScript(_ script: FetchedScriptSources.Script) -> Int {
     defer { nextScript += 1 }
-    scripts[nextScript] = source
+    scripts[nextScript] = script
     return nextScript
   }
 
-  /// Takes the text kept under `handle` (once).
-  func takeScript(_ handle: Int) -> String? { scripts.removeValue(forKey: handle) }
+  /// Takes the script kept under `handle` (once).
+  func takeScript(_ handle: Int) -> FetchedScriptSources.Script? { scripts.removeValue(forKey: handle) }
 
   /// Records an uncaught error of the page.
   func report(_ error: PageError) {

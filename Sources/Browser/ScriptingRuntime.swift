@@ -20,7 +20,7 @@ import V8
 /// the page realm's promise rejections to `rejections.js` (HTML §8.1.4.7);
 /// `queueTask(callback)` posts a task to the page's event loop; `fetchScript(url, charset,
 /// callback)` fetches a classic script and calls `callback(ok, handle, finalURL)` as a task, the
-/// decoded text kept in Swift under `handle` for `runScript(handle, url)` (not
+/// decoded text kept in Swift under `handle` for `runScript(handle, finalURL)` (`FetchedScriptSources`; not
 /// ok: a network error, a status outside 200–299, or a `file:` script for a page that is not a
 /// `file:` page); `fetchImage(url, callback)` fetches an image and calls `callback(ok)`;
 /// `parserUnblocked()` says the parsing-blocking script has run (the parser goes on in a task).
@@ -64,12 +64,20 @@ enum ScriptingRuntime: PageAPI {
       "scripting.timeOrigin": { _ in .number(environment.timeOrigin) },
       "scripting.dateNow": { _ in .number(environment.dateNow) },
       "scripting.runScript": { arguments in
-        guard let url = arguments.dropFirst().first?.stringValue,
-          let source = arguments.first?.stringValue ?? arguments.first?.numberValue.flatMap({ environment.takeScript(Int($0)) })
-        else { throw HostError("runScript(source or handle, url)") }
+        guard let url = arguments.dropFirst().first?.stringValue else { throw HostError("runScript(source or handle, url)") }
         let realm = environment.realm
+        let run: () throws -> Void
+        if let source = arguments.first?.stringValue {
+          run = { _ = try realm.loader.evaluate(source, filename: url, in: realm.context) }
+        } else if let handle = arguments.first?.numberValue, handle.isFinite, abs(handle) < 9e15,
+          let script = environment.takeScript(Int(handle)), script.url == url
+        {
+          run = { _ = try realm.loader.evaluate(script.source, key: script.key, filename: url, in: realm.context) }
+        } else {
+          throw HostError("runScript(source or handle, url)")
+        }
         do {
-          try PageWatchdog.run(environment) { _ = try realm.loader.evaluate(source, filename: url, in: realm.context) }
+          try PageWatchdog.run(environment, run)
           return .null
         } catch let runaway as RunawayScript {
           return PageWatchdog.failure(runaway, url: url)
@@ -107,10 +115,10 @@ enum ScriptingRuntime: PageAPI {
             response.charset.flatMap { Encoding(label: $0) } ?? Encoding(label: charset) ?? Encoding(
               label: environment.characterSet)
             ?? .utf8
-          // The text stays in Swift (a multi-megabyte bundle would cross into the page and back):
-          // the page gets a handle that `runScript` takes.
-          let source = String(decoding: EncodingDecoder.decode(response.body, encoding: encoding), as: UTF8.self)
-          let handle = environment.keepScript(source)
+          // The text stays in Swift (a multi-megabyte bundle would cross into the page and back),
+          // decoded once per process: the page gets a handle that `runScript` takes.
+          let script = FetchedScriptSources.shared.script(url: response.url, body: response.body, encoding: encoding)
+          let handle = environment.keepScript(script)
           _ = try? context.call(callback, [.bool(true), .number(Double(handle)), .string(response.url)])
           environment.realm.loader.produceDeferred()
         }

@@ -98,6 +98,7 @@ struct cv8_ref {
 struct cv8_source {
   std::atomic<int> references{1};
   bool one_byte = true;
+  bool valid_utf8 = true;  // no invalid sequence was replaced by U+FFFD
   std::string latin1;    // when one_byte
   std::u16string utf16;  // otherwise
 };

@@ -152,6 +152,8 @@ extern "C" cv8_source *cv8_source_new(const char *utf8, size_t length) {
       if (cp > 0xFF) fits = false;
       units += cp >= 0x10000 ? 2 : 1;
     }, &consumed);
+    // A non-ASCII byte taken alone is an invalid sequence (a real U+FFFD takes three).
+    if (consumed == 1) source->valid_utf8 = false;
     p += consumed;
   }
   source->one_byte = fits;
@@ -168,6 +170,8 @@ extern "C" cv8_source *cv8_source_new(const char *utf8, size_t length) {
 extern "C" void cv8_source_release(cv8_source *source) {
   if (source && --source->references == 0) delete source;
 }
+
+extern "C" bool cv8_source_valid_utf8(const cv8_source *source) { return source->valid_utf8; }
 
 extern "C" size_t cv8_source_size(const cv8_source *source) {
   return source->one_byte ? source->latin1.size() : source->utf16.size() * 2;

@@ -58,6 +58,29 @@ public final class ScriptLoader: @unchecked Sendable {
     return value
   }
 
+  /// Compiles and runs a classic script from a shared source (a page's fetched script, decoded
+  /// once per process), under `key` (from `classicKey(filename:utf8:)`); otherwise the same as
+  /// `evaluate(_:filename:in:)`.
+  public func evaluate(_ source: ScriptSource, key: CodeCacheKey, filename: String, in context: Context) throws -> JSValue {
+    if compiledHere.contains(key) {
+      isolateCacheHits += 1
+      return try context.compile(source, filename: filename).run()
+    }
+    compiledHere.insert(key)
+    let (script, nanos) = try compile(key, filename) { cache in try context.compile(source, filename: filename, cachedData: cache)
+    }
+    let value = try script.run()
+    if let nanos { queue(key, filename, nanos) { try script.createCachedData() } }
+    produceIfTopLevel()
+    return value
+  }
+
+  /// The key `evaluate(_:filename:in:)` gives a classic script named `filename` whose text is the
+  /// UTF-8 `utf8`.
+  public static func classicKey(filename: String, utf8: UnsafeRawBufferPointer) -> CodeCacheKey {
+    CodeCacheKey(kind: .classic, prefix: namePart(filename), utf8: utf8)
+  }
+
   /// Compiles a CommonJS module body held in memory (the function's cache is produced after it
   /// has run).
   ///

@@ -28,6 +28,10 @@ public final class ScriptSource: @unchecked Sendable {
 
   deinit { cv8_source_release(raw) }
 
+  /// Whether the UTF-8 it was made from was valid: no sequence had to become U+FFFD (which the
+  /// Encoding Standard's decoder would replace per maximal subpart, not per byte as here).
+  public var isValidUTF8: Bool { cv8_source_valid_utf8(raw) }
+
   /// Bytes held for the text (one or two per UTF-16 unit).
   public var storageSize: Int { cv8_source_size(raw) }
 }

@@ -348,42 +348,26 @@ struct PageBenchmark {
       Measure.median(runs: runs) {
         Measure.time { bytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: bundle))) ?? Data()) }
       })
-    var text = ""
+    let text = String(decoding: bytes, as: UTF8.self)
     step(
-      "decode (EncodingDecoder.decode + String(decoding:), fetchScript)",
+      "decode and key the text, first time (FetchedScriptSources: ScriptSource + SHA-256)",
       Measure.median(runs: runs) {
-        Measure.time { text = String(decoding: EncodingDecoder.decode(bytes, encoding: .utf8), as: UTF8.self) }
+        Measure.time { _ = FetchedScriptSources().script(url: bundleURL, body: bytes, encoding: .utf8) }
       })
-    let length = try context.evaluateReference("(text) => text.length")
+    let sources = FetchedScriptSources()
+    let fetched = sources.script(url: bundleURL, body: bytes, encoding: .utf8)
     step(
-      "to V8 as a string argument (the fetchScript callback's source)",
-      try Measure.median(runs: runs) {
-        try Measure.time { _ = try context.call(length, [.string(text)]) }
-      })
-    try context.setGlobal("bundleText", .string(text))
-    step(
-      "back to Swift as a String (runScript's source argument)",
-      try Measure.median(runs: runs) {
-        try Measure.time { _ = try context.evaluate("bundleText") }
-      })
-    try context.setGlobal("bundleText", .null)
-    step(
-      "the cache key: SHA-256 of name + text (ScriptLoader.evaluate)",
+      "the same body again (FetchedScriptSources: compared, reused)",
       Measure.median(runs: runs) {
-        Measure.time { _ = CodeCacheKey(kind: .classic, source: "name:" + bundleURL + "\n" + text) }
+        Measure.time { _ = sources.script(url: bundleURL, body: bytes, encoding: .utf8) }
       })
+    _ = try context.compile(fetched.source, filename: bundleURL).run()
     step(
-      "ScriptSource of the text (Context.compile of a String of 64 KiB or more)",
-      Measure.median(runs: runs) {
-        Measure.time { _ = ScriptSource(text) }
-      })
-    _ = try context.compile(text, filename: bundleURL).run()
-    step(
-      "compile served by V8's compilation cache, from a String",
+      "compile served by V8's compilation cache, from the shared ScriptSource",
       try Measure.median(runs: runs) {
         let fresh = try support.context.isolate.makeContext()
         defer { fresh.dispose() }
-        return try Measure.time { _ = try fresh.compile(text, filename: bundleURL) }
+        return try Measure.time { _ = try fresh.compile(fetched.source, filename: bundleURL) }
       })
     step(
       "top-level run (a fresh bare context)",

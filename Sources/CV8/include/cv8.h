@@ -327,6 +327,8 @@ cv8_source *cv8_source_new(const char *utf8, size_t length);
 void cv8_source_release(cv8_source *source);
 /// Bytes held for the text (1 or 2 per character).
 size_t cv8_source_size(const cv8_source *source);
+/// Whether the UTF-8 the source was made from had no invalid sequence (none became U+FFFD).
+bool cv8_source_valid_utf8(const cv8_source *source);
 
 // MARK: Script
 
