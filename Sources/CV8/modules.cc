@@ -268,6 +268,12 @@ extern "C" cv8_status cv8_module_create_cached_data(cv8_module *module, cv8_buff
   return ReturnCache(ScriptCompiler::CreateCodeCache(local->GetUnboundModuleScript()), result, error);
 }
 
+extern "C" bool cv8_module_has_run(cv8_module *m) {
+  // A module lives until its context is disposed (DisposeModules): the caller checks that first.
+  Scopes scopes(m->ctx);
+  return m->module.Get(m->ctx->iso->isolate)->GetStatus() >= Module::kEvaluated;
+}
+
 extern "C" cv8_status cv8_module_namespace_ref(cv8_module *m, cv8_ref **out, cv8_error *error) {
   cv8_context *c = m->ctx;
   Isolate *isolate = c->iso->isolate;

@@ -17,7 +17,7 @@ import V8
 public final class ScriptLoader: @unchecked Sendable {
   public let store: (any CodeCacheStore)?
   let isolate: Isolate
-  private var pending: [(key: CodeCacheKey, compileNanos: UInt64, produce: () throws -> [UInt8])] = []
+  private var pending: [Production] = []
   private var produced: Set<CodeCacheKey> = []
   /// Classic scripts already compiled in this isolate (V8 keeps them in its compilation cache).
   private var compiledHere: Set<CodeCacheKey> = []
@@ -53,7 +53,7 @@ public final class ScriptLoader: @unchecked Sendable {
     let (script, nanos) = try compile(key, filename) { cache in try context.compile(source, filename: filename, cachedData: cache)
     }
     let value = try script.run()
-    if let nanos { queue(key, filename, nanos) { try script.createCachedData() } }
+    if let nanos { queue(key, filename, nanos, produce: { try script.createCachedData() }) }
     produceIfTopLevel()
     return value
   }
@@ -70,7 +70,7 @@ public final class ScriptLoader: @unchecked Sendable {
     let (script, nanos) = try compile(key, filename) { cache in try context.compile(source, filename: filename, cachedData: cache)
     }
     let value = try script.run()
-    if let nanos { queue(key, filename, nanos) { try script.createCachedData() } }
+    if let nanos { queue(key, filename, nanos, produce: { try script.createCachedData() }) }
     produceIfTopLevel()
     return value
   }
@@ -92,7 +92,7 @@ public final class ScriptLoader: @unchecked Sendable {
       try context.compileFunction(source, filename: filename, parameters: parameters, cachedData: cache)
     }
     let function = compiled.function
-    if let nanos { queue(key, filename, nanos) { try function.createFunctionCache() } }
+    if let nanos { queue(key, filename, nanos, produce: { try function.createFunctionCache() }) }
     return function
   }
 
@@ -109,11 +109,12 @@ public final class ScriptLoader: @unchecked Sendable {
       try context.compileFunction(entry.source, filename: path, parameters: parameters, cachedData: cache)
     }
     let function = compiled.function
-    if let nanos { queue(entry.key, path, nanos) { try function.createFunctionCache() } }
+    if let nanos { queue(entry.key, path, nanos, produce: { try function.createFunctionCache() }) }
     return function
   }
 
-  /// Compiles an ES module (its cache is produced after it has been evaluated).
+  /// Compiles an ES module (its cache is produced once it has been evaluated, at the top level;
+  /// a module whose context is disposed first is never produced).
   public func compileModule(_ source: String, filename: String, in context: Context, file: FileDigests.Identity? = nil) throws
     -> Module
   {
@@ -127,7 +128,10 @@ public final class ScriptLoader: @unchecked Sendable {
     let (module, nanos) = try compile(key, filename) { cache in
       try context.compileModule(source, filename: filename, cachedData: cache)
     }
-    if let nanos { queue(key, filename, nanos) { try module.createCachedData() } }
+    if let nanos {
+      let ready = { module.context.isDisposed || module.hasRun }
+      queue(key, filename, nanos, ready: ready, produce: { try module.createCachedData() })
+    }
     return module
   }
 
@@ -138,8 +142,8 @@ public final class ScriptLoader: @unchecked Sendable {
   @discardableResult
   public func produceDeferred() -> Int {
     guard !pending.isEmpty, isolate.hostCallDepth == 0 else { return 0 }
-    let work = pending
-    pending.removeAll()
+    let work = pending.filter { $0.ready() }
+    pending.removeAll { $0.ready() }
     var stored = 0
     for item in work where !produced.contains(item.key) {
       produced.insert(item.key)
@@ -197,13 +201,24 @@ public final class ScriptLoader: @unchecked Sendable {
     return (compiled, nil)
   }
 
-  private func queue(_ key: CodeCacheKey, _ filename: String, _ nanos: UInt64, _ produce: @escaping () throws -> [UInt8]) {
+  /// A cache to produce: when `ready` says so, at the top level.
+  private struct Production {
+    let key: CodeCacheKey
+    let compileNanos: UInt64
+    let ready: () -> Bool
+    let produce: () throws -> [UInt8]
+  }
+
+  private func queue(
+    _ key: CodeCacheKey, _ filename: String, _ nanos: UInt64, ready: @escaping () -> Bool = { true },
+    produce: @escaping () throws -> [UInt8]
+  ) {
     guard store != nil, !produced.contains(key) else { return }
     if isolate.hostCallDepth > 0 {
       deferredProductions += 1
       log?("cache production deferred to the top level \(key) (\(filename))")
     }
-    pending.append((key, nanos, produce))
+    pending.append(Production(key: key, compileNanos: nanos, ready: ready, produce: produce))
   }
 
   private func produceIfTopLevel() {

@@ -24,6 +24,11 @@ public final class Module: @unchecked Sendable {
     self.cacheRejected = cacheRejected
   }
 
+  /// Whether the module has been evaluated, as a root or as another's import.
+  ///
+  /// True once its top level ran or threw; false once its context is disposed. On the isolate's thread.
+  public var hasRun: Bool { !context.isDisposed && cv8_module_has_run(raw) }
+
   /// Links the module's imports and runs it; the result is the promise of its evaluation.
   public func evaluate() throws -> JSValue {
     try context.withRaw { _ in try ShimCall.value(in: context) { result, error in cv8_module_evaluate(raw, result, error) } }

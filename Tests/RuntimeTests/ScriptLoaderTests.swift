@@ -52,6 +52,35 @@ import _CaperTestSupport
     #expect(store.statistics.rejections == 0)
   }
 
+  @Test func aModuleAndItsImportsAreProducedOnlyOnceEvaluated() throws {
+    let store = MemoryCodeCache()
+    let context = try Isolate().makeContext()
+    let loader = ScriptLoader(isolate: context.isolate, store: store)
+    try context.isolate.sync {
+      let leaf = try loader.compileModule(Self.source + "\nexport default total;", filename: "/leaf.mjs", in: context)
+      context.moduleResolver = { _, _, _ in leaf }
+      let root = try loader.compileModule(
+        "import total from '/leaf.mjs'; globalThis.seen = total;", filename: "/root.mjs", in: context)
+      // Compiled, not run: nothing is produced yet, however often the top level asks.
+      #expect(loader.produceDeferred() == 0)
+      #expect(loader.pendingCount == 2)
+      _ = try context.awaitPromise(try root.evaluate())
+      #expect(try context.evaluate("seen") == Self.expected)
+      // The root's evaluation ran the leaf too: both are produced, after their top levels ran.
+      #expect(loader.produceDeferred() == 2)
+      #expect(store.statistics.stores == 2)
+    }
+    // A module whose context went away before it ran is dropped, never produced.
+    let gone = try Isolate().makeContext()
+    let goneLoader = ScriptLoader(isolate: gone.isolate, store: store)
+    try gone.isolate.sync {
+      _ = try goneLoader.compileModule("export default 1;", filename: "/never.mjs", in: gone)
+      gone.dispose()
+      #expect(goneLoader.produceDeferred() == 0)
+      #expect(goneLoader.pendingCount == 0)
+    }
+  }
+
   @Test func inIsolateCompilationCacheIsNotAVerifiedHit() throws {
     let store = MemoryCodeCache()
     let context = try Isolate().makeContext()

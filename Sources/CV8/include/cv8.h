@@ -291,6 +291,8 @@ cv8_status cv8_module_namespace_ref(cv8_module *module, cv8_ref **out, cv8_error
 /// The specifiers the module imports statically, in source order, as an ARRAY wire value of
 /// strings (empty for a synthetic module).
 cv8_status cv8_module_requests(cv8_module *module, cv8_buffer *result, cv8_error *error);
+/// Whether the module has been evaluated (its top level ran, or threw); false once its context is gone.
+bool cv8_module_has_run(cv8_module *module);
 /// Makes `import()` in `context` call `handler` (a function of the context; NULL to go back to the
 /// resolver) with the specifier and the importing script's name, and give what it returns (a
 /// promise; another value fulfils one, a throw rejects one): a host that fetches modules
