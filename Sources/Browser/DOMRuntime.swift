@@ -38,7 +38,7 @@ public enum DOMRuntime {
   /// The Web APIs installed after the DOM, in order.
   static let webAPIs: [any PageAPI.Type] = [
     BuiltinsAPI.self, ScriptingRuntime.self, ModuleScripts.self, EncodingAPI.self, EnvironmentSettingsAPI.self, CryptoAPI.self,
-    FileAPI.self,
+    FileAPI.self, FormDataAPI.self,
     MessagingAPI.self, FetchAPI.self, StorageAPI.self, NavigatorAPI.self, ConsoleAPI.self, DialogAPI.self, LocationAPI.self,
     ViewportAPI.self, DocumentCookieAPI.self, StylesheetLoader.self, DynamicMarkupAPI.self, FramesAPI.self,
   ]

@@ -16,7 +16,11 @@ import WebURL
 /// `User-Agent: undici`, `Accept-Language: *` and `Sec-Fetch-Mode: cors`; TLS is verified unless
 /// the environment has `NODE_TLS_REJECT_UNAUTHORIZED=0`. A network error rejects with `TypeError:
 /// fetch failed` whose `cause` carries Node's message and `code` (`connect ECONNREFUSED
-/// 127.0.0.1:8080`, `ECONNREFUSED`). Not there: response bodies as streams, `FormData`, `Blob`.
+/// 127.0.0.1:8080`, `ECONNREFUSED`). `Blob`, `File` and `FormData` are the page realm's
+/// (`apis/blob.js`, `apis/form-data.js`), so a step can post a `FormData` as multipart/form-data
+/// or a `Blob` as its bytes, and read `formData()` and `blob()`; what blob.js reads of a page's
+/// clock, settings and crypto comes from `fetch/node-file-environment.js`. Not there: response
+/// bodies as streams.
 ///
 /// Host functions: `start(request, callback)` (the request as `FetchAPI.pageRequest` reads it)
 /// returns an id for `abort(id)`, or a refusal's message; `callback(response)` or
@@ -27,14 +31,17 @@ import WebURL
 /// isolate thread; the network thread only posts.
 ///
 /// The scripts take the names `internals`, `safe-array-iterator`, `dom-exception`, `events`,
-/// `fetch` and `node-globals` in the realm's `runtime`: the DOM's `events` there replaces the
-/// empty export of Node's `events.js` (`require('events')` is unchanged).
+/// `encoding`, `node-file-environment`, `blob`, `form-data`, `fetch` and `node-globals` in the
+/// realm's `runtime`: the DOM's `events` there replaces the empty export of Node's `events.js`
+/// (`require('events')` is unchanged); `encoding` gives blob.js its byte helpers only (its
+/// `TextDecoder` is not installed, so its legacy-encoding host functions are never called).
 public enum SupportFetchAPI {
-  /// The scripts in install order: the DOM's events and what they need, fetch, the globals.
+  /// The scripts in install order: the DOM's events and what they need, the body types, fetch, the globals.
   static let scriptPaths = [
     ("internals", "dom/internals.js"), ("safe-array-iterator", "dom/safe-array-iterator.js"),
-    ("dom-exception", "dom/dom-exception.js"), ("events", "dom/events.js"), ("fetch", "fetch/fetch.js"),
-    ("node-globals", "fetch/node-globals.js"),
+    ("dom-exception", "dom/dom-exception.js"), ("events", "dom/events.js"), ("encoding", "apis/encoding.js"),
+    ("node-file-environment", "fetch/node-file-environment.js"), ("blob", "apis/blob.js"), ("form-data", "apis/form-data.js"),
+    ("fetch", "fetch/fetch.js"), ("node-globals", "fetch/node-globals.js"),
   ]
 
   public static let `extension` = Extension(

@@ -7,16 +7,19 @@
 // fetch failed` and its `cause` as undici does). Either way `host.start(request, callback)`
 // returns an id for `host.abort`, or the message of a refusal. Blobs come
 // from the File API's script (`runtime.blob`) when the realm has it (bodies, `blob()`, `blob:`
-// URLs); FormData when the global has one. Not here: ReadableStream bodies (`body` is absent),
-// CORS preflights, `formData()` of multipart bodies.
+// URLs); FormData from apis/form-data.js (`runtime['form-data']`) when the realm has it (bodies
+// encoded as multipart/form-data, `formData()` of multipart and urlencoded bodies), read through
+// its brand check and entry list, never through methods a page can replace. Not here:
+// ReadableStream bodies (`body` is absent), CORS preflights.
 (host, runtime) => {
   'use strict';
   const {
     ArrayBuffer, ArrayBufferIsView, ArrayBufferPrototypeSlice, ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSort,
-    FunctionPrototypeCall, JSONParse, JSONStringify, MathFloor, MathRandom, ObjectCreate, ObjectDefineProperty, ObjectFreeze,
-    ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectKeys, Promise, PromisePrototypeThen, PromiseReject, PromiseResolve,
-    RangeError, RegExpTest, SplitString, String, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice,
-    StringPrototypeToLowerCase, StringPrototypeToUpperCase, Symbol, TypeError, Uint8Array,
+    FunctionPrototypeApply, FunctionPrototypeCall, JSONParse, JSONStringify, MathFloor, MathMin, MathRandom, ObjectCreate,
+    ObjectDefineProperty, ObjectFreeze, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectKeys, Promise,
+    PromisePrototypeThen, PromiseReject, PromiseResolve, RangeError, RegExpTest, SplitString, String, StringFromCharCode,
+    StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice, StringPrototypeToLowerCase, StringPrototypeToUpperCase,
+    Symbol, TypeError, Uint8Array,
   } = runtime.primordials;
   const { safeArray } = runtime['safe-array-iterator'];
   const { makeError } = runtime['dom-exception'];
@@ -42,8 +45,8 @@
   const searchParamsForEach = URLSearchParams.prototype.forEach;
   const signalAny = events.AbortSignal.any;
 
-  /** FormData of the window, when another file defines it (captured at install). */
-  const web = { FormData: null, formDataEntries: null, formDataAppend: null, entriesNext: null };
+  /** XHR's FormData (apis/form-data.js: `isFormData`, `entryList`, `makeFormData`), or null. */
+  const formDatas = () => runtime['form-data'] ?? null;
   /** The File API's script (apis/blob.js: `isBlob`, `blobData`, `makeBlob`, `resolveBlobURL`), or null. */
   const blobs = () => runtime.blob ?? null;
   let document = null;
@@ -120,11 +123,11 @@
     if (object instanceof URLSearchParams) {
       return [makeBody([utf8Encode(FunctionPrototypeCall(searchParamsToString, object))]), 'application/x-www-form-urlencoded;charset=UTF-8'];
     }
-    if (web.FormData !== null && object instanceof web.FormData) return multipart(object);
+    if (formDatas() !== null && formDatas().isFormData(object)) return multipart(formDatas().entryList(object));
     return [makeBody([utf8Encode(String(object))]), 'text/plain;charset=UTF-8'];
   };
-  /** HTML §4.10.21.8 multipart/form-data encoding, with a boundary as Chrome makes one. */
-  const multipart = (formData) => {
+  /** HTML §4.10.21.8 multipart/form-data encoding of an entry list, with a boundary as Chrome makes one. */
+  const multipart = (entries) => {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     let boundary = '----WebKitFormBoundary';
     for (let i = 0; i < 16; i++) boundary += alphabet[MathFloor(MathRandom() * alphabet.length)];
@@ -138,9 +141,9 @@
       return result;
     };
     const parts = [];
-    const iterator = FunctionPrototypeCall(web.formDataEntries, formData);
-    for (let step = FunctionPrototypeCall(web.entriesNext, iterator); !step.done; step = FunctionPrototypeCall(web.entriesNext, iterator)) {
-      const [name, value] = step.value;
+    for (let i = 0; i < entries.length; i++) {
+      const name = entries[i][0];
+      const value = entries[i][1];
       let head = `--${boundary}\r\nContent-Disposition: form-data; name="${escape(name)}"`;
       if (typeof value === 'string') {
         ArrayPrototypePush(parts, utf8Encode(`${head}\r\n\r\n${normalizeNewlines(value)}\r\n`));
@@ -166,6 +169,141 @@
       } else result += c === '\n' ? '\r\n' : c;
     }
     return result;
+  };
+  /**
+   * Fetch §5.3 package data as FormData: a multipart/form-data body (its `boundary` parameter) or
+   * an application/x-www-form-urlencoded one, by the essence of `type`; null when the realm has
+   * no FormData, the type is neither, or the body does not parse.
+   */
+  const packageFormData = (bytes, type) => {
+    const forms = formDatas();
+    if (forms === null) return null;
+    const semicolon = StringPrototypeIndexOf(type, ';');
+    const essence = StringPrototypeToLowerCase(normalizeValue(semicolon < 0 ? type : StringPrototypeSlice(type, 0, semicolon)));
+    if (essence === 'application/x-www-form-urlencoded') {
+      const entries = [];
+      FunctionPrototypeCall(searchParamsForEach, new URLSearchParams(utf8Decode(bytes)), (value, name) => {
+        ArrayPrototypePush(entries, [name, value]);
+      });
+      return forms.makeFormData(entries);
+    }
+    if (essence !== 'multipart/form-data') return null;
+    const boundary = mimeParameter(semicolon < 0 ? '' : StringPrototypeSlice(type, semicolon), 'boundary');
+    if (boundary === null || boundary === '') return null;
+    const entries = parseMultipart(bytes, boundary);
+    return entries === null ? null : forms.makeFormData(entries);
+  };
+  /** MIME Sniffing §4.4: the value of the parameter `name` (lowercase) in `parameters` (from the first `;` on), or null. */
+  const mimeParameter = (parameters, name) => {
+    let at = 0;
+    while (at < parameters.length) {
+      at++; // the ';'
+      while (at < parameters.length && isHTTPWhitespace(StringPrototypeCharCodeAt(parameters, at))) at++;
+      let end = at;
+      while (end < parameters.length && parameters[end] !== ';' && parameters[end] !== '=') end++;
+      const key = StringPrototypeToLowerCase(StringPrototypeSlice(parameters, at, end));
+      at = end;
+      if (at >= parameters.length || parameters[at] === ';') continue;
+      at++; // the '='
+      let value = '';
+      if (parameters[at] === '"') {
+        for (at++; at < parameters.length && parameters[at] !== '"'; at++) {
+          if (parameters[at] === '\\' && at + 1 < parameters.length) at++;
+          value += parameters[at];
+        }
+        while (at < parameters.length && parameters[at] !== ';') at++;
+      } else {
+        end = at;
+        while (end < parameters.length && parameters[end] !== ';') end++;
+        value = normalizeValue(StringPrototypeSlice(parameters, at, end));
+        at = end;
+      }
+      if (key === name) return value;
+    }
+    return null;
+  };
+  /** The bytes as a string of code units 0-255, byte i at index i (to search them as text). */
+  const isomorphicDecode = (bytes) => {
+    let text = '';
+    const length = lengthOf(bytes);
+    for (let start = 0; start < length; start += 8192) {
+      const codes = [];
+      const end = MathMin(start + 8192, length);
+      for (let i = start; i < end; i++) codes[i - start] = bytes[i];
+      text += FunctionPrototypeApply(StringFromCharCode, null, codes);
+    }
+    return text;
+  };
+  /** A copy of bytes `start..<end` of `bytes`. */
+  const byteRange = (bytes, start, end) => {
+    const offset = FunctionPrototypeCall(viewOffset, bytes);
+    return new Uint8Array(ArrayBufferPrototypeSlice(FunctionPrototypeCall(viewBuffer, bytes), offset + start, offset + end));
+  };
+  /** The parameter `name` of a Content-Disposition value, with HTML's %0A, %0D and %22 escapes undone; null when absent. */
+  const dispositionParameter = (value, name) => {
+    const semicolon = StringPrototypeIndexOf(value, ';');
+    const found = semicolon < 0 ? null : mimeParameter(StringPrototypeSlice(value, semicolon), name);
+    if (found === null) return null;
+    let result = '';
+    for (let i = 0; i < found.length; i++) {
+      const escape = found[i] === '%' ? StringPrototypeSlice(found, i, i + 3) : '';
+      if (escape === '%0A' || escape === '%0D' || escape === '%22') {
+        result += escape === '%0A' ? '\n' : escape === '%0D' ? '\r' : '"';
+        i += 2;
+      } else result += found[i];
+    }
+    return result;
+  };
+  /**
+   * Fetch's multipart/form-data parser (RFC 7578): the entries of `bytes` delimited by `boundary`,
+   * as [[name, string or File], ...]; a part with a filename is a File (its Content-Type, else
+   * text/plain), any other a UTF-8 string; null when the body is not well formed.
+   */
+  const parseMultipart = (bytes, boundary) => {
+    const text = isomorphicDecode(bytes);
+    const delimiter = `--${boundary}`;
+    if (StringPrototypeSlice(text, 0, delimiter.length) !== delimiter) return null;
+    const entries = [];
+    let position = delimiter.length;
+    for (;;) {
+      const after = StringPrototypeSlice(text, position, position + 2);
+      if (after === '--') return entries;
+      if (after !== '\r\n') return null;
+      position += 2;
+      let name = null, filename = null, contentType = null;
+      let bodyStart;
+      if (StringPrototypeSlice(text, position, position + 2) === '\r\n') {
+        bodyStart = position + 2;
+      } else {
+        const headersEnd = StringPrototypeIndexOf(text, '\r\n\r\n', position);
+        if (headersEnd < 0) return null;
+        const lines = SplitString(utf8Decode(byteRange(bytes, position, headersEnd)), '\r\n');
+        for (let i = 0; i < lines.length; i++) {
+          const colon = StringPrototypeIndexOf(lines[i], ':');
+          if (colon <= 0) return null;
+          const header = StringPrototypeToLowerCase(StringPrototypeSlice(lines[i], 0, colon));
+          const value = normalizeValue(StringPrototypeSlice(lines[i], colon + 1));
+          if (header === 'content-disposition') {
+            const semicolon = StringPrototypeIndexOf(value, ';');
+            if (StringPrototypeToLowerCase(normalizeValue(semicolon < 0 ? value : StringPrototypeSlice(value, 0, semicolon))) !== 'form-data') {
+              return null;
+            }
+            name = dispositionParameter(value, 'name');
+            filename = dispositionParameter(value, 'filename');
+          } else if (header === 'content-type') {
+            contentType = value;
+          }
+        }
+        bodyStart = headersEnd + 4;
+      }
+      if (name === null) return null;
+      const bodyEnd = StringPrototypeIndexOf(text, `\r\n${delimiter}`, bodyStart);
+      if (bodyEnd < 0) return null;
+      const body = byteRange(bytes, bodyStart, bodyEnd);
+      const value = filename === null ? utf8Decode(body) : formDatas().makeFile(body, blobType(contentType ?? 'text/plain'), filename);
+      ArrayPrototypePush(entries, [name, value]);
+      position = bodyEnd + 2 + delimiter.length;
+    }
   };
   /** The body's bytes (empty for no body). */
   const bodyBytes = (body) => (body === null ? EMPTY : concat(body.parts));
@@ -209,15 +347,10 @@
         });
       },
       formData() {
-        const type = StringPrototypeToLowerCase(mimeTypeOf(this));
+        const type = mimeTypeOf(this);
         return consume(this, interfaceName, 'formData', (bytes) => {
-          if (web.FormData === null || StringPrototypeIndexOf(type, 'application/x-www-form-urlencoded') !== 0) {
-            throw new TypeError(`Failed to execute 'formData' on '${interfaceName}': Failed to fetch`);
-          }
-          const formData = new web.FormData();
-          FunctionPrototypeCall(searchParamsForEach, new URLSearchParams(utf8Decode(bytes)), (value, name) => {
-            FunctionPrototypeCall(web.formDataAppend, formData, name, value);
-          });
+          const formData = packageFormData(bytes, type);
+          if (formData === null) throw new TypeError(`Failed to execute 'formData' on '${interfaceName}': Failed to fetch`);
           return formData;
         });
       },
@@ -785,28 +918,19 @@
   };
   ObjectDefineProperty(fetch, 'name', { value: 'fetch' });
 
-  /** FormData of `global`, when it has one. */
-  const captureFormData = (global) => {
-    const FormData = global.FormData;
-    if (typeof FormData === 'function') {
-      web.FormData = FormData;
-      web.formDataEntries = FormData.prototype.entries;
-      web.formDataAppend = FormData.prototype.append;
-      web.entriesNext = ObjectGetPrototypeOf(FunctionPrototypeCall(FormData.prototype.entries, new FormData())).next;
-    }
-  };
   /** A page realm's fetch: relative URLs against `windowDocument`'s base URL. */
   const install = (global, windowDocument) => {
     document = windowDocument;
-    captureFormData(global);
     ObjectDefineProperty(global, 'fetch', { value: fetch, writable: true, configurable: true, enumerable: true });
   };
   /** A Node-compatible realm's fetch and its interfaces, on the global as Node 18 defines them; absolute URLs only. */
   const installNode = (global) => {
     isWindow = false;
-    captureFormData(global);
     ObjectDefineProperty(global, 'fetch', { value: fetch, writable: true, configurable: true, enumerable: true });
     for (const name in interfaces) ObjectDefineProperty(global, name, { value: interfaces[name], writable: true, configurable: true });
+    // Node 18's body types, where the realm has their scripts (SupportFetchAPI installs them).
+    const bodyTypes = { ...blobs()?.interfaces, ...formDatas()?.interfaces };
+    for (const name in bodyTypes) ObjectDefineProperty(global, name, { value: bodyTypes[name], writable: true, configurable: true });
   };
 
   const interfaces = { Headers, Request, Response };
@@ -814,7 +938,7 @@
     ObjectDefineProperty(interfaces[name].prototype, Symbol.toStringTag, { value: name, configurable: true });
   }
   return ObjectFreeze({
-    interfaces: ObjectFreeze(interfaces), install, installNode, web, Headers, makeHeaders, appendHeader, headerValue, sortAndCombine, LIST, GUARD,
+    interfaces: ObjectFreeze(interfaces), install, installNode, Headers, makeHeaders, appendHeader, headerValue, sortAndCombine, LIST, GUARD,
     extractBody, bodyBytes, copyBytes, toArrayBuffer, utf8Decode, utf8Encode, normalizeMethod, parseURL, urlHref, withoutFragment,
     isForbiddenRequestHeader, byteString, normalizeValue, TOKEN, INVALID_VALUE, hostRequest, isBlob, lengthOf,
   });
