@@ -99,7 +99,9 @@ public final class Page: @unchecked Sendable {
     case .domcontentloaded: return stage >= 1
     case .load: return stage >= 2
     case .networkidle, .idle:
-      guard stage >= 2, environment.fetchesInFlight == 0, let clock = realm.loop.clock(of: realm.context) else { return false }
+      guard stage >= 2, environment.fetchesInFlight == 0, !realm.loop.hasPendingTasks(of: realm.context),
+        let clock = realm.loop.clock(of: realm.context)
+      else { return false }
       let loaded = loadedAt ?? clock.now
       loadedAt = loaded
       if clock.now - loaded >= Self.idleBudget { return true }

@@ -4,12 +4,15 @@ import Runtime
 /// The support realm of `caper scrape`: the Node-compatible runtime, then the scrape extension
 /// (`scrape/page.js`: the `page` a script receives).
 ///
-/// Host function: `compile(pageId, source)` compiles `source` (a function expression) in that
+/// Host functions: `compile(pageId, source)` compiles `source` (a function expression) in that
 /// page's realm and returns the page-realm function; Swift compiles it, so the page realm's
-/// refusal of code generation asked by other realms' code stays whole.
+/// refusal of code generation asked by other realms' code stays whole. `afterPageTurn(pageId,
+/// callback)` calls `callback` after the event loop's next turn that ran something, the page
+/// waited on meanwhile (`EventLoop.afterTurn(awaiting:_:)`: its virtual clock jumps to its next
+/// timer when nothing else is due), so a script awaiting the page lets the page's time pass.
 public enum ScrapeRuntime {
   public static let `extension` = Extension(
-    name: "scrape", hostFunctions: ["compile"],
+    name: "scrape", hostFunctions: ["compile", "afterPageTurn"],
     scripts: [
       // The same serialization as the page realm's (`page/entry.js`), installed in this realm too.
       Extension.Script(name: "serialized-value", source: Extension.resource("shared/serialized-value.js", in: .module)),

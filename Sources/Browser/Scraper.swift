@@ -46,7 +46,8 @@ public final class Scraper: @unchecked Sendable {
   private let pool: PagePool
   /// The script's default export.
   private let function: JSReference
-  /// Pages by id while their input runs (the `compile` host function finds its page here).
+  /// Pages by id while their input runs (the `compile` and `afterPageTurn` host functions find
+  /// their page here).
   private let pages = LockedState<[Int: Page]>([:])
   private var nextPageId = 1
 
@@ -64,6 +65,15 @@ public final class Scraper: @unchecked Sendable {
           let page = pages.withLock({ $0[Int(id)] })
         else { throw HostError("page.evaluate: the page is closed") }
         return .function(try page.realm.context.evaluateReference(source, filename: "caper:evaluate"))
+      }
+      bodies["scrape.afterPageTurn"] = { [weak realm] arguments in
+        guard let id = arguments.first?.numberValue, case .function(let callback)? = arguments.dropFirst().first else {
+          throw HostError("afterPageTurn(pageId, callback)")
+        }
+        guard let page = pages.withLock({ $0[Int(id)] }), let realm else { throw HostError("the page is closed") }
+        let context = realm.context
+        page.realm.loop.afterTurn(awaiting: page.realm.context) { _ = try? context.call(callback) }
+        return .undefined
       }
       return bodies
     }

@@ -13,7 +13,8 @@ import V8
 ///   queued so far (Node's check phase, after pending I/O).
 /// - Virtual time (a page's clock) never moves while JavaScript runs, only between turns. It jumps
 ///   to its realm's next timer when the caller waits on that realm (`turn(until:waitingOn:)`, a
-///   wait on a page condition) and the realm has no fetch in flight (`hold`), or when nothing else
+///   wait on a page condition, or `afterTurn(awaiting:_:)`, an asynchronous one) and the realm has
+///   no fetch in flight (`hold`), or when nothing else
 ///   could ever run (no real timer, no posted or expected task). Otherwise the loop blocks until the
 ///   earliest real timer, posted task, virtual timer reached at the real rate, or the caller's
 ///   deadline, and virtual clocks advance by the real time waited: a page never runs slower than
@@ -58,6 +59,9 @@ public final class EventLoop: @unchecked Sendable {
   private var posted: [(realm: ObjectIdentifier?, task: @Sendable () -> Void)] = []
   private var expected = 0
   private var blockingWaits = 0
+  /// Callbacks waiting for a turn that runs something, each on behalf of the realm it waits on
+  /// (`afterTurn(awaiting:_:)`), in the order registered.
+  private var turnWaiters: [(realm: ObjectIdentifier, callback: () -> Void)] = []
 
   /// Bounds each task of a bounded realm (`boundTasks`).
   public private(set) lazy var watchdog = TaskWatchdog(isolate: isolate)
@@ -175,6 +179,28 @@ public final class EventLoop: @unchecked Sendable {
     realms[key] = realm
   }
 
+  /// Calls `callback` after the next turn that runs something, with `context`'s realm waited on meanwhile.
+  ///
+  /// Something is a task, a timer, immediates, or a jump of a waited realm's clock to its next
+  /// timer. The realm is waited on as `turn(until:waitingOn:)` waits on one: when nothing else is due its
+  /// virtual clock jumps to its next timer (virtual-time rule 4, for asynchronous waits such as a
+  /// support realm awaiting a page's promise). A callback registered during a turn waits for a
+  /// later turn, so a poll that registers again does not keep the loop busy by itself.
+  public func afterTurn(awaiting context: Context, _ callback: @escaping () -> Void) {
+    turnWaiters.append((ObjectIdentifier(context), callback))
+  }
+
+  /// Whether `context`'s realm has tasks posted or immediates queued that have not run yet.
+  ///
+  /// Any thread may post; read on the isolate's thread.
+  public func hasPendingTasks(of context: Context) -> Bool {
+    let key = ObjectIdentifier(context)
+    if immediates.contains(where: { $0.realm == key }) { return true }
+    condition.lock()
+    defer { condition.unlock() }
+    return posted.contains { $0.realm == key }
+  }
+
   /// Whether `context`'s realm has a fetch in flight.
   public func isHeld(_ context: Context) -> Bool { (realms[ObjectIdentifier(context)]?.holds ?? 0) > 0 }
 
@@ -229,8 +255,12 @@ public final class EventLoop: @unchecked Sendable {
     let key = ObjectIdentifier(context)
     timers = timers.filter { $0.value.realm != key }
     immediates.removeAll { $0.realm == key }
+    // Asynchronous waits on the realm are answered at the next turn (they find it gone).
+    let waiters = turnWaiters.filter { $0.realm == key }.map { Waiter(callback: $0.callback) }
+    turnWaiters.removeAll { $0.realm == key }
     condition.lock()
     posted.removeAll { $0.realm == key }
+    for waiter in waiters { posted.append((nil, { waiter.callback() })) }
     condition.unlock()
     try? context.cancelMicrotasks()
     realms[key] = nil
@@ -243,6 +273,21 @@ public final class EventLoop: @unchecked Sendable {
   /// Returns false when nothing is left that could run: no timers, no
   /// immediates, no posted or expected tasks.
   public func turn(until deadline: ContinuousClock.Instant, waitingOn waited: Context? = nil) throws -> Bool {
+    // Waiters registered before this turn are answered once it has run something.
+    let waiting = turnWaiters.count
+    let ran = try runOne(until: deadline, waitingOn: waited, waiting: waiting)
+    if ran.something, waiting > 0 {
+      let answered = turnWaiters.prefix(waiting)
+      turnWaiters.removeFirst(min(waiting, turnWaiters.count))
+      for waiter in answered { waiter.callback() }
+    }
+    return ran.more
+  }
+
+  /// One turn: whether it ran something, and whether anything is left that could run.
+  private func runOne(until deadline: ContinuousClock.Instant, waitingOn waited: Context?, waiting: Int) throws -> (
+    something: Bool, more: Bool
+  ) {
     for key in Array(realms.keys) where realms[key]!.realRateSince != nil {
       advanceAtRealRate(&realms[key]!, keep: realms[key]!.holds > 0)
     }
@@ -252,11 +297,11 @@ public final class EventLoop: @unchecked Sendable {
     condition.unlock()
     if !tasks.isEmpty {
       for (realm, task) in tasks where realm == nil || realms[realm!] != nil { try runTask(of: realm) { task() } }
-      return true
+      return (true, true)
     }
     if let (id, timer) = dueTimer() {
       try fire(id, timer)
-      return true
+      return (true, true)
     }
     if !immediates.isEmpty {
       let batch = immediates
@@ -265,15 +310,20 @@ public final class EventLoop: @unchecked Sendable {
         guard let context = realms[immediate.realm]?.context else { continue }
         _ = try? context.call(immediate.callback)
       }
-      return true
+      return (true, true)
     }
-    // Nothing due: the realm waited on jumps to its next timer, unless a fetch holds it.
-    if let waited, let key = Optional(ObjectIdentifier(waited)), let realm = realms[key], realm.clock.kind == .virtual,
-      realm.holds == 0, let (id, timer) = nextVirtualTimer(in: key)
-    {
-      realm.clock.advance(to: timer.due)
+    // Nothing due: the realm waited on (by the caller, or by an asynchronous wait) jumps to its
+    // next timer, unless a fetch holds it.
+    var candidates = waited.map { [ObjectIdentifier($0)] } ?? []
+    for waiter in turnWaiters.prefix(waiting) where !candidates.contains(waiter.realm) { candidates.append(waiter.realm) }
+    let jumps = candidates.compactMap { key -> (Int, Timer)? in
+      guard let realm = realms[key], realm.clock.kind == .virtual, realm.holds == 0 else { return nil }
+      return nextVirtualTimer(in: key)
+    }
+    if let (id, timer) = jumps.min(by: { ($0.1.due, $0.1.sequence) < ($1.1.due, $1.1.sequence) }) {
+      realms[timer.realm]?.clock.advance(to: timer.due)
       try fire(id, timer)
-      return true
+      return (true, true)
     }
     let realTimers = timers.values.contains { realms[$0.realm]?.clock.kind == .real }
     condition.lock()
@@ -284,7 +334,7 @@ public final class EventLoop: @unchecked Sendable {
     {
       realms[timer.realm]?.clock.advance(to: timer.due)
       try fire(id, timer)
-      return true
+      return (true, true)
     }
     // Block until the earliest real timer, virtual timer reached at the real rate, posted task,
     // or the deadline; virtual clocks advance by the time waited.
@@ -299,8 +349,8 @@ public final class EventLoop: @unchecked Sendable {
     }.min()
     condition.lock()
     defer { condition.unlock() }
-    guard posted.isEmpty else { return true }
-    guard nextTimer != nil || expected > 0 else { return false }
+    guard posted.isEmpty else { return (false, true) }
+    guard nextTimer != nil || expected > 0 else { return (false, false) }
     let until = min(nextTimer ?? deadline, deadline)
     let wait = until - start
     if wait > .zero {
@@ -312,7 +362,7 @@ public final class EventLoop: @unchecked Sendable {
       let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
       _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
     }
-    return true
+    return (false, true)
   }
 
   /// Advances a virtual clock by the real time since `realRateSince`; keeps the mark going when
@@ -416,4 +466,9 @@ public final class EventLoop: @unchecked Sendable {
       })();
       """, filename: "caper:timers")
   }
+}
+
+/// A wait's callback carried into a posted task (it runs on the isolate's thread).
+private struct Waiter: @unchecked Sendable {
+  let callback: () -> Void
 }

@@ -103,6 +103,34 @@ import _CaperTestSupport
     #expect(ran == ["first"])
   }
 
+  @Test func anAsynchronousWaitOnAPageLetsItsClockJumpWhileTheSupportRealmWaitsOnARealTimer() throws {
+    let page = try realm(.virtual, .html)
+    let support = try realm(.real, .node)
+    _ = try page.evaluate("setTimeout(() => { globalThis.fired = now(); }, 60000)")
+    // A support timer an hour away: without the wait, the page would only move at the real rate.
+    _ = try support.evaluate("setTimeout(() => {}, 3600000)")
+    try isolate.sync {
+      var answered = 0
+      var later = 0
+      loop.afterTurn(awaiting: page) {
+        answered += 1
+        // Registered during a turn: it waits for a later turn that runs something.
+        self.loop.afterTurn(awaiting: page) { later += 1 }
+      }
+      #expect(try loop.turn(until: .now + .seconds(5)))
+      #expect(answered == 1)
+      #expect(try page.evaluate("fired") == 60000)
+      #expect(later == 0)
+      // Nothing of the page is left: a turn that only waits answers nobody.
+      _ = try loop.turn(until: .now + .milliseconds(10))
+      #expect(later == 0)
+      // Cancelling the page answers its waits at the next turn.
+      loop.cancel(page)
+      _ = try loop.turn(until: .now + .milliseconds(10))
+      #expect(later == 1)
+    }
+  }
+
   @Test func aTaskPostedFromAnotherThreadSettlesAPromise() throws {
     let support = try realm(.real, .node)
     guard case .promise(let promise) = try support.evaluate("new Promise((resolve) => { globalThis.finish = resolve; })"),

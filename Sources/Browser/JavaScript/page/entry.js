@@ -17,6 +17,7 @@
     JSONParse, JSONStringify, ObjectFreeze, ObjectGetOwnPropertyDescriptor, ObjectDefineProperty, ObjectKeys, ObjectIs,
     ObjectPrototypeToString, FunctionPrototypeCall, ArrayIsArray, NumberIsNaN, BigIntPrototypeToString, DatePrototypeGetTime,
     DatePrototypeToISOString, ObjectPrototypeHasOwnProperty, PromisePrototypeThen, Map, MapPrototypeGet, MapPrototypeSet, String, Date, RegExp, BigInt,
+    Promise,
   } = runtime.primordials;
   // Captured while the realm is made, before any page code runs.
   const Int32ArrayConstructor = Int32Array;
@@ -173,6 +174,13 @@
     evaluate: (fn, argumentText) => settle(() => fn(decode(argumentText))),
     evaluateOn: (fn, target, argumentText) => settle(() => fn(target, decode(argumentText))),
     evaluateExpression: (source) => settle(() => indirectEval(source)),
+    /// 0 loading, 1 DOMContentLoaded fired, 2 load fired.
+    loadState: () => runtime['document-loading'].loadState(),
+    /// The page's clock: milliseconds since its time origin.
+    now: () => runtime.clock.now(),
+    /// A timer of the page's own event loop `ms` from now on its clock (page code that replaced
+    /// `setTimeout` does not change it), settled as `evaluate`'s results are.
+    sleep: (ms) => settle(() => new Promise((resolve) => { runtime.timers.setTimeout(resolve, ms); })),
   });
   const scripts = runtime['script-elements'];
   const loading = runtime['document-loading'];

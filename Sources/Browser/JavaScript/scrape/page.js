@@ -1,6 +1,7 @@
 // The scrape `page` (support realm): Caper's Page as a scrape script sees it, named and behaving
 // as Playwright's Page where the names meet (`url()`, `title()`, `content()`, `evaluate`,
-// `$eval`, `$$eval`, `response()`), plus Caper's own `document` and `window`, the live page
+// `$eval`, `$$eval`, `response()`, `waitForTimeout`, `waitForFunction`, `waitForSelector`,
+// `waitForLoadState`), plus Caper's own `document` and `window`, the live page
 // objects. Functions given to `evaluate` run in the page realm: their source is compiled there
 // (`host.compile`); the argument and the result cross as text in Playwright's serialization
 // format (`shared/serialized-value.js`), rebuilt on the other side with that side's objects, so
@@ -12,22 +13,21 @@
     RegExpPrototypeExec, ArrayPrototypeSlice, ArrayPrototypePush, ArrayIsArray, ObjectKeys, String, ObjectIs, NumberIsNaN,
     ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString,
     BigIntPrototypeToString, DatePrototypeGetTime, DatePrototypeToISOString, StringPrototypeStartsWith, StringPrototypeSlice,
-    FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, Date, RegExp, BigInt, Promise } = runtime.primordials;
-  // Node's timers are installed before this script runs; support code may replace the global later.
-  const setImmediate = globalThis.setImmediate;
-
+    FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, Date, RegExp, BigInt, Promise, Number } = runtime.primordials;
   const { makeEncoder, revive } = runtime['serialized-value'];
 
-  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+  /// Resolves after the event loop's next turn that ran something, the page waited on meanwhile:
+  /// when nothing else is due, the page's virtual clock jumps to its next timer (rule 4).
+  const pageTurn = (pageId) => new Promise((resolve) => { host.afterPageTurn(pageId, resolve); });
 
   /// Waits for what an entry point's `evaluate*` gave (the outcome's text, or a page function that
   /// gives it once settled) and returns the result, or throws what the page function threw.
-  const settle = async (method, given) => {
+  const settle = async (method, given, pageId) => {
     let text = given;
     while (typeof text === 'function') {
       const polled = text();
       if (typeof polled === 'string') text = polled;
-      else await nextTurn();
+      else await pageTurn(pageId);
     }
     const outcome = JSONParse(text);
     if (ObjectPrototypeHasOwnProperty(outcome, 'value')) return revive(outcome.value, new Map());
@@ -105,23 +105,76 @@
     /// The page realm's global object.
     get window() { return this.#entry.window; }
     async evaluate(fn, arg) {
-      if (typeof fn === 'string') return settle('evaluate', this.#entry.evaluateExpression(fn));
+      if (typeof fn === 'string') return settle('evaluate', this.#entry.evaluateExpression(fn), this.#id);
       const compiled = pageFunction(this.#id, fn, 'evaluate');
-      return settle('evaluate', this.#entry.evaluate(compiled, argumentText(arg, 'evaluate')));
+      return settle('evaluate', this.#entry.evaluate(compiled, argumentText(arg, 'evaluate')), this.#id);
     }
     async $eval(selector, fn, arg) {
       const element = this.#entry.querySelector(selector);
       if (element === null) throw new Error(`page.$eval: Error: failed to find element matching selector "${selector}"`);
       const compiled = pageFunction(this.#id, fn, '$eval');
-      return settle('$eval', this.#entry.evaluateOn(compiled, element, argumentText(arg, '$eval')));
+      return settle('$eval', this.#entry.evaluateOn(compiled, element, argumentText(arg, '$eval')), this.#id);
     }
     async $$eval(selector, fn, arg) {
       const elements = this.#entry.querySelectorAll(selector);
       const compiled = pageFunction(this.#id, fn, '$$eval');
-      return settle('$$eval', this.#entry.evaluateOn(compiled, elements, argumentText(arg, '$$eval')));
+      return settle('$$eval', this.#entry.evaluateOn(compiled, elements, argumentText(arg, '$$eval')), this.#id);
     }
     async $(selector) { return this.#entry.querySelector(selector); }
     async $$(selector) { return this.#entry.querySelectorAll(selector); }
+    /// Playwright's `waitForTimeout`: `ms` pass on the page's clock, its tasks and timers due
+    /// meanwhile run (virtual time: no real waiting).
+    async waitForTimeout(ms) {
+      const delay = Number(ms);
+      if (!(delay >= 0)) throw new TypeError('page.waitForTimeout: expected a number of milliseconds');
+      return settle('waitForTimeout', this.#entry.sleep(delay), this.#id);
+    }
+    /// Playwright's `waitForFunction(fn, arg, { timeout })`: runs the page's tasks one at a time
+    /// until `fn(arg)` in the page gives a truthy value, and returns it; the timeout (default
+    /// 30,000 ms, 0 for none) is on the page's clock.
+    async waitForFunction(fn, arg, options) {
+      const compiled = typeof fn === 'string' ? null : pageFunction(this.#id, fn, 'waitForFunction');
+      const check = () => (compiled === null ? this.#entry.evaluateExpression(fn)
+        : this.#entry.evaluate(compiled, argumentText(arg, 'waitForFunction')));
+      return this.#waitFor('waitForFunction', options, async () => {
+        const value = await settle('waitForFunction', check(), this.#id);
+        return value ? { value } : null;
+      });
+    }
+    /// Playwright's `waitForSelector(selector, { state, timeout })`: `state` 'attached' (the
+    /// default here: Caper has no layout to decide 'visible') or 'detached'; gives the element, or
+    /// null for 'detached'.
+    async waitForSelector(selector, options) {
+      const state = options?.state ?? 'attached';
+      if (state !== 'attached' && state !== 'detached') {
+        throw new Error(`page.waitForSelector: state '${state}' is not supported by caper scrape (attached or detached)`);
+      }
+      return this.#waitFor('waitForSelector', options, async () => {
+        const element = this.#entry.querySelector(selector);
+        if (state === 'attached') return element === null ? null : { value: element };
+        return element === null ? { value: null } : null;
+      });
+    }
+    /// Playwright's `waitForLoadState(state)`: 'domcontentloaded' or 'load' (the default).
+    async waitForLoadState(state = 'load') {
+      const stage = state === 'domcontentloaded' ? 1 : state === 'load' ? 2 : 0;
+      if (stage === 0) throw new Error(`page.waitForLoadState: state '${state}' is not supported by caper scrape (load or domcontentloaded)`);
+      await this.#waitFor('waitForLoadState', { timeout: 0 }, async () => (this.#entry.loadState() >= stage ? { value: undefined } : null));
+    }
+    /// Checks `condition` after each turn of the page (rule 4) until it gives `{ value }`.
+    async #waitFor(method, options, condition) {
+      const timeout = options?.timeout === undefined ? 30000 : Number(options.timeout);
+      const start = this.#entry.now();
+      // A page timer at the deadline: a page with nothing else to do jumps there, and the wait
+      // ends with Playwright's timeout error instead of running dry.
+      if (timeout > 0) this.#entry.sleep(timeout);
+      for (;;) {
+        const met = await condition();
+        if (met !== null) return met.value;
+        if (timeout > 0 && this.#entry.now() - start >= timeout) throw new Error(`page.${method}: Timeout ${timeout}ms exceeded.`);
+        await pageTurn(this.#id);
+      }
+    }
   }
   ObjectFreeze(Page.prototype);
   ObjectFreeze(Response.prototype);
