@@ -28,6 +28,14 @@ parameters that every route, static files included, accepts):
   ANY  /echo              the request as JSON: {"method", "path", "query", "headers" (names
                           lower-cased, duplicates joined with ", "), "cookie", "referer",
                           "contentType", "body"}; accepts cookie=, header=, status=, <seq>.
+  ANY  /form-target       records the request (issue 14's form probes): method, target (path and
+                          query), contentType and body (a multipart boundary replaced by
+                          `BOUNDARY` in both), referer (path and query when same-origin, else as
+                          sent); answers a small HTML page that loads /probes/input-log.js, or,
+                          with redirect=301|302|303|307|308, that status to /form-target?from=CODE.
+                          Sequencing parameters are ignored here (they may be form fields).
+  GET  /form-requests     the recorded form requests as a JSON list, oldest first.
+  GET  /form-requests/reset  forgets them (answers "ok").
   GET  /seq/reset         forgets every sequencing mark (answers "ok").
   GET  /seq/state         the marks as JSON {"requested": {...}, "answered": {...}}.
 
@@ -48,6 +56,7 @@ import http.server
 import json
 import mimetypes
 import os
+import re
 import socketserver
 import stat
 import sys
@@ -161,6 +170,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
     if path == "/seq/state":
       self.answer(200, "json", json.dumps(sequencer.state()).encode(), query, marks=[])
       return
+    if path == "/form-requests/reset":
+      with self.server.form_lock:
+        del self.server.form_requests[:]
+      self.answer(200, "text", b"ok", query, marks=[])
+      return
+    if path == "/form-requests":
+      with self.server.form_lock:
+        content = json.dumps(self.server.form_requests).encode("utf-8")
+      self.answer(200, "json", content, query, marks=[])
+      return
+    if path == "/form-target":
+      # Never sequenced: a form's own fields (after=, ms=, ...) arrive in its query.
+      self.form_target(parsed, query, body, marks)
+      return
     sequencer.wait_for(query)
     if path in ("/respond", "/delay", "/set-cookie") or path.startswith("/status/"):
       status = int(path[len("/status/") :]) if path.startswith("/status/") else int(query.get("status", ["200"])[0])
@@ -175,6 +198,33 @@ class Handler(http.server.BaseHTTPRequestHandler):
       self.answer(int(query.get("status", ["200"])[0]), "json", self.echo(parsed, body), query, marks)
     else:
       self.serve_file(urllib.parse.unquote(path), query, marks)
+
+  def form_target(self, parsed, query, body, marks):
+    content_type = self.headers.get("Content-Type")
+    text = body.decode("utf-8", "replace")
+    if content_type:
+      match = re.search(r'boundary="?([^";]+)"?', content_type)
+      if match:
+        boundary = match.group(1)
+        content_type = content_type.replace(boundary, "BOUNDARY")
+        text = text.replace(boundary, "BOUNDARY")
+    referer = self.headers.get("Referer")
+    origin = "http://%s:%d" % self.server.server_address[:2]
+    if referer and referer.startswith(origin + "/"):
+      referer = referer[len(origin) :]
+    target = parsed.path + ("?" + parsed.query if parsed.query else "")
+    record = {"method": self.command, "target": target, "contentType": content_type, "referer": referer, "body": text}
+    with self.server.form_lock:
+      self.server.form_requests.append(record)
+    redirect = query.get("redirect", [None])[0]
+    if redirect:
+      self.answer(int(redirect), "text", b"", query, marks, extra=[("Location", "/form-target?from=" + redirect)])
+      return
+    page = (
+      '<!doctype html>\n<meta charset="utf-8">\n<title>form-target</title>\n'
+      '<script src="/probes/input-log.js"></script>\n<p id="received">%s</p>\n' % self.command
+    )
+    self.answer(200, "html", page.encode("utf-8"), query, marks)
 
   def echo(self, parsed, body):
     headers = {}
@@ -279,6 +329,8 @@ def main():
   server = Server(("127.0.0.1", 0), Handler)
   server.root = os.path.realpath(options.root)
   server.sequencer = Sequencer()
+  server.form_requests = []
+  server.form_lock = threading.Lock()
   server.verbose = options.verbose
   threading.Thread(target=exit_with_parent, args=(os.getppid(), options.parent), daemon=True).start()
   try:

@@ -46,7 +46,8 @@ public final class ProbeSite: @unchecked Sendable {
   public static func expectations() throws -> [(name: String, log: [String])] {
     let folder = Repository.root.appendingPathComponent("Support/site/expected")
     var found: [(String, [String])] = []
-    for area in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+    // Input probes (`input-*`, issue 14) run Playwright actions first: they are not load-only probes.
+    for area in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where !area.hasPrefix("input-") {
       let areaFolder = folder.appendingPathComponent(area)
       guard let cases = try? FileManager.default.contentsOfDirectory(atPath: areaFolder.path) else { continue }
       for file in cases.sorted() where file.hasSuffix(".json") {
