@@ -60,6 +60,8 @@ struct cv8_context {
   std::set<cv8_context *> admitted;
   bool own_code_generation = false;
   bool microtasks_cancelled = false;
+  /// Checkpoints of this context's queue that had work (every checkpoint when queue sizes cannot be read).
+  uint64_t microtask_work = 0;
   // When set, `import()` in this context calls it with (specifier, referrer name) and returns
   // what it returns (a promise) instead of resolving synchronously through the resolver.
   v8::Global<v8::Function> import_handler;

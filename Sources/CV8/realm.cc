@@ -98,6 +98,7 @@ void DrainMicrotasks(cv8_isolate *iso) {
       if (!c->queue || c->microtasks_cancelled) continue;
       if (g_queue_sizes && QueueSize(c->queue.get()) == 0) continue;
       ran = true;
+      c->microtask_work++;
       c->queue->PerformCheckpoint(isolate);
       if (isolate->IsExecutionTerminating()) return;
     }
@@ -239,6 +240,8 @@ extern "C" void cv8_context_perform_microtasks(cv8_context *c) {
 }
 
 extern "C" void cv8_context_cancel_microtasks(cv8_context *c) { c->microtasks_cancelled = true; }
+
+extern "C" uint64_t cv8_context_microtask_work(const cv8_context *c) { return c->microtask_work; }
 
 extern "C" cv8_ref *cv8_context_global(cv8_context *c) {
   Scopes scopes(c);

@@ -59,9 +59,12 @@ public final class EventLoop: @unchecked Sendable {
   private var posted: [(realm: ObjectIdentifier?, task: @Sendable () -> Void)] = []
   private var expected = 0
   private var blockingWaits = 0
-  /// Callbacks waiting for a turn that runs something, each on behalf of the realm it waits on
-  /// (`afterTurn(awaiting:_:)`), in the order registered.
-  private var turnWaiters: [(realm: ObjectIdentifier, callback: () -> Void)] = []
+  /// Callbacks waiting for a turn that runs something, in the order registered.
+  ///
+  /// Each is on behalf of the realm it waits on (`afterTurn(awaiting:_:)`), with that realm's
+  /// `microtaskWork` when it was registered: promise reactions of that realm that ran since (in the
+  /// checkpoint after the call that registered it) may have settled what it waits for.
+  private var turnWaiters: [(realm: ObjectIdentifier, work: UInt64, callback: () -> Void)] = []
 
   /// Bounds each task of a bounded realm (`boundTasks`).
   public private(set) lazy var watchdog = TaskWatchdog(isolate: isolate)
@@ -187,7 +190,7 @@ public final class EventLoop: @unchecked Sendable {
   /// support realm awaiting a page's promise). A callback registered during a turn waits for a
   /// later turn, so a poll that registers again does not keep the loop busy by itself.
   public func afterTurn(awaiting context: Context, _ callback: @escaping () -> Void) {
-    turnWaiters.append((ObjectIdentifier(context), callback))
+    turnWaiters.append((ObjectIdentifier(context), context.microtaskWork, callback))
   }
 
   /// Whether `context`'s realm has tasks posted or immediates queued that have not run yet.
@@ -313,7 +316,11 @@ public final class EventLoop: @unchecked Sendable {
       return (true, true)
     }
     // Nothing due: the realm waited on (by the caller, or by an asynchronous wait) jumps to its
-    // next timer, unless a fetch holds it.
+    // next timer, unless a fetch holds it. But first: when promise reactions of a waited realm ran
+    // since a wait was registered, the waits are answered (what they poll may have settled).
+    if turnWaiters.prefix(waiting).contains(where: { realms[$0.realm]?.context?.microtaskWork ?? $0.work != $0.work }) {
+      return (true, true)
+    }
     var candidates = waited.map { [ObjectIdentifier($0)] } ?? []
     for waiter in turnWaiters.prefix(waiting) where !candidates.contains(waiter.realm) { candidates.append(waiter.realm) }
     let jumps = candidates.compactMap { key -> (Int, Timer)? in

@@ -128,6 +128,10 @@ public final class Context: @unchecked Sendable {
     try withRaw { cv8_context_perform_microtasks($0) }
   }
 
+  /// How many microtask checkpoints found this context's queue with work to run: a count that only
+  /// grows, so a change says promise reactions of this realm ran (0 once disposed).
+  public var microtaskWork: UInt64 { (try? withRaw { cv8_context_microtask_work($0) }) ?? 0 }
+
   /// Stops running this context's promise reactions: its queue is dropped with the context.
   public func cancelMicrotasks() throws {
     try withRaw { cv8_context_cancel_microtasks($0) }

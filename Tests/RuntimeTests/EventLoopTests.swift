@@ -131,6 +131,22 @@ import _CaperTestSupport
     }
   }
 
+  @Test func anAsynchronousWaitIsAnsweredWhenTheWaitedRealmsPromiseReactionsRan() throws {
+    let page = try realm(.virtual, .html)
+    try isolate.sync {
+      var answered = 0
+      loop.afterTurn(awaiting: page) { answered += 1 }
+      // The checkpoint after this call runs a reaction of the page: what the wait polls may have settled.
+      _ = try page.evaluate("Promise.resolve().then(() => { globalThis.settled = true; }); 0")
+      #expect(try loop.turn(until: .now + .seconds(5)))
+      #expect(answered == 1)
+      // Waiting again with nothing of the page left to run: the loop runs dry instead of answering.
+      loop.afterTurn(awaiting: page) { answered += 1 }
+      #expect(try loop.turn(until: .now + .milliseconds(10)) == false)
+      #expect(answered == 1)
+    }
+  }
+
   @Test func aTaskPostedFromAnotherThreadSettlesAPromise() throws {
     let support = try realm(.real, .node)
     guard case .promise(let promise) = try support.evaluate("new Promise((resolve) => { globalThis.finish = resolve; })"),

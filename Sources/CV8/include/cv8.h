@@ -175,6 +175,8 @@ void cv8_context_dispose(cv8_context *context);
 void cv8_context_perform_microtasks(cv8_context *context);
 /// Stops draining this context's queue (its jobs are dropped with the context).
 void cv8_context_cancel_microtasks(cv8_context *context);
+/// How many checkpoints of the context's queue found work to run (a count that only grows).
+uint64_t cv8_context_microtask_work(const cv8_context *context);
 /// The context's global object as a ref.
 cv8_ref *cv8_context_global(cv8_context *context);
 cv8_status cv8_context_evaluate(cv8_context *context, const char *source, size_t source_length,
