@@ -111,11 +111,23 @@ import V8
     #expect(errors.count == 3)
     #expect(errors.first?.name == "TypeError")
     #expect(errors.first?.message == "boom")
-    // Inline scripts' lines count from the script's start (Chromium counts from the document's).
+    // Inline scripts' lines count from the document's start, as Chromium's do.
     #expect(errors.first?.location?.hasPrefix(site.url("page.html") + ":") == true)
     #expect(errors.dropFirst().first?.name == "SyntaxError")
     #expect(errors.dropFirst().first?.location?.hasPrefix(site.url("broken.js") + ":2:") == true)
     #expect(errors.last?.message == "in a timer")
+  }
+
+  @Test func anErrorInAnEventHandlerAttributeNamesThePageAndTheHandlersLine() throws {
+    let site = try Site(["page.html": "<!doctype html>\n<button onclick=\"var a = 1;\n  missing();\">go</button>"])
+    let page = try PageFixture().page(document: try site.document("page.html"))
+    defer { page.close() }
+    _ = try page.evaluate("document.querySelector('button').click()")
+    let error = try #require(page.environment.errors.first)
+    #expect(error.name == "ReferenceError")
+    // The handler's own lines (Chromium gives the document's: Caper's parser keeps no attribute positions).
+    #expect(error.location?.hasPrefix(site.url("page.html") + ":2:") == true, "\(error)")
+    #expect(error.stack.contains("onclick"), "\(error.stack)")
   }
 
   @Test func anErrorHandlerThatHandlesTheErrorKeepsItFromBeingReported() throws {

@@ -12,8 +12,8 @@
   const { setEventHandler, windowEventNames } = runtime.events;
   const nodes = runtime.nodes;
   const { reportException } = runtime.errors;
-  // Captured while the realm is made: the page realm's own Function constructor.
-  const FunctionConstructor = Function;
+  // Captured while the realm is made: the page realm's own global eval.
+  const indirectEval = (0, eval);
   const windowEvents = new Set(windowEventNames);
   /** Window handlers forwarded from body and frameset (HTML §8.1.8.2), besides the WindowEventHandlers. */
   const forwardedNames = ['blur', 'error', 'focus', 'load', 'resize', 'scroll'];
@@ -23,9 +23,14 @@
 
   const compile = (element, name, body, onWindow) => {
     const parameters = onWindow && name === 'error' ? 'event, source, lineno, colno, error' : 'event';
+    // Named by the document's URL, the attribute's text from line 1 (its first line follows the
+    // wrapper on the same line), so an error names the page and the handler's own line.
+    const url = element[runtime.internals.DOCUMENT][runtime.internals.URL];
     let make;
     try {
-      make = FunctionConstructor('scopes', `with (scopes[0]) with (scopes[1]) with (scopes[2]) return function on${name}(${parameters}) {\n${body}\n};`);
+      make = indirectEval(
+        `(function (scopes) { with (scopes[0]) with (scopes[1]) with (scopes[2]) return function on${name}(${parameters}) {${body}\n}; })`
+        + `\n//# sourceURL=${url}`);
     } catch (error) {
       reportException(error);
       return null;
