@@ -40,7 +40,8 @@ public enum DOMRuntime {
     BuiltinsAPI.self, ScriptingRuntime.self, ModuleScripts.self, EncodingAPI.self, EnvironmentSettingsAPI.self, CryptoAPI.self,
     FileAPI.self, FormDataAPI.self,
     MessagingAPI.self, FetchAPI.self, StorageAPI.self, NavigatorAPI.self, ConsoleAPI.self, DialogAPI.self, LocationAPI.self,
-    ViewportAPI.self, DocumentCookieAPI.self, StylesheetLoader.self, DynamicMarkupAPI.self, FramesAPI.self,
+    GeometryAPI.self, ViewportAPI.self, DocumentCookieAPI.self, StylesheetLoader.self, DynamicMarkupAPI.self, FramesAPI.self,
+    EventSourceAPI.self, CSSNamespaceAPI.self, BeaconAPI.self, BroadcastChannelAPI.self,
   ]
 
   /// Caper's entry points into the page (`page/entry.js`), installed last so they see every API.

@@ -7,9 +7,16 @@ import Network
 /// Guarantees: a file that cannot be read, a binary file (bytes no text has, per the MIME
 /// Sniffing Standard's binary data bytes, in its first 1,445 bytes) and an unreachable host are
 /// `ScrapeFailure`s naming the input; an HTTP error status is not a failure (the page is still
-/// loaded; `response.status` says it). Thread-safe.
+/// loaded; `response.status` says it). A URL is fetched as a browser navigates to it, through
+/// the browser context the page will live in: its fetcher, `User-Agent` and TLS option, and its
+/// cookie jar, sent and stored on every hop of the redirect chain (a top-level navigation, so
+/// `SameSite=Lax` cookies go too). Thread-safe.
 public enum DocumentLoader {
-  public static func load(_ input: ScrapeInput, options: Scraper.Options) throws(ScrapeFailure) -> LoadedDocument {
+  /// Loads `input`; a URL is fetched through `browserContext` (by default a new context made with
+  /// `options`, as `Scraper.makeBrowserContext` makes it).
+  public static func load(
+    _ input: ScrapeInput, options: Scraper.Options, browserContext: BrowserContext? = nil
+  ) throws(ScrapeFailure) -> LoadedDocument {
     switch input.location {
     case .file(let path): return try file(path)
     case .url(let url):
@@ -17,21 +24,26 @@ public enum DocumentLoader {
         guard let path = URL(string: url)?.path, !path.isEmpty else { throw ScrapeFailure(message: "\(url): not a file URL") }
         return try file(path)
       }
-      return try fetch(url, options: options)
+      return try fetch(url, options: options, browserContext: browserContext ?? Scraper.makeBrowserContext(options))
     }
   }
 
-  /// Fetches `url` over the network layer, waiting on the calling thread (never the isolate's).
-  static func fetch(_ url: String, options: Scraper.Options) throws(ScrapeFailure) -> LoadedDocument {
-    let request = Request(url: url, timeout: options.timeout, ignoreHTTPSErrors: options.ignoreHTTPSErrors)
+  /// Fetches `url` through `browserContext`, waiting on the calling thread (never the isolate's).
+  static func fetch(_ url: String, options: Scraper.Options, browserContext: BrowserContext) throws(ScrapeFailure)
+    -> LoadedDocument
+  {
+    let request = navigationRequest(url, options: options, browserContext: browserContext)
     let done = DispatchSemaphore(value: 0)
     let outcome = LockedResult()
-    Fetcher().start(request) { result in
+    browserContext.fetcher.start(request) { result in
       outcome.set(result)
       done.signal()
     }
     done.wait()
     switch outcome.get()! {
+    case .failure(let error) where error.cause == .timeout:
+      throw ScrapeFailure(
+        message: "\(url): timed out after \(Scraper.seconds(options.timeout)) (--timeout) waiting for the response")
     case .failure(let error): throw ScrapeFailure(message: "\(error.url): \(describe(error.cause))")
     case .success(let response):
       let type = response.contentType
@@ -50,6 +62,16 @@ public enum DocumentLoader {
         response: LoadedDocument.Response(
           url: response.url, status: response.status, statusText: response.statusText, headers: headers))
     }
+  }
+
+  /// The request of a navigation to `url` in `browserContext`: its `User-Agent`, TLS option and
+  /// cookie jar, no referrer, no site for cookies (the browser starts it), top-level.
+  static func navigationRequest(_ url: String, options: Scraper.Options, browserContext: BrowserContext) -> Request {
+    let context = browserContext.options
+    return Request(
+      url: url, headers: [Header("User-Agent", context.userAgent)], timeout: options.timeout,
+      ignoreHTTPSErrors: options.ignoreHTTPSErrors || context.ignoreHTTPSErrors, cookieJar: browserContext.cookies,
+      isTopLevelNavigation: true)
   }
 
   static func describe(_ cause: NetworkError.Cause) -> String {

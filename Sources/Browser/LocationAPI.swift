@@ -13,14 +13,22 @@ import WebURL
 /// document stays until the loader acts); `urlChanged(url)` keeps `PageEnvironment.url` the
 /// document's URL after a same-document change, refused unless the origin stays the same (what
 /// `pushState` allows); `open(url, target, features)` records a `window.open` in
-/// `PageEnvironment.openRequests`.
+/// `PageEnvironment.openRequests`; `refresh(url, seconds)` records the navigation a `<meta
+/// http-equiv=refresh>` asks for (`scripting/meta-refresh.js`). Each navigation is in
+/// `PageEnvironment.navigations` too, with how it was asked for.
 enum LocationAPI: PageAPI {
   static let `extension` = Extension(
     name: "location",
-    hostFunctions: ["navigate", "urlChanged", "open"],
-    scripts: [Extension.Script(name: "location", source: Extension.resource("window-apis/location.js", in: .module))])
+    hostFunctions: ["navigate", "urlChanged", "open", "refresh"],
+    scripts: [
+      Extension.Script(name: "location", source: Extension.resource("window-apis/location.js", in: .module)),
+      Extension.Script(name: "meta-refresh", source: Extension.resource("scripting/meta-refresh.js", in: .module)),
+    ])
 
   static let historyHandlings: Set<String> = ["push", "replace", "reload"]
+  /// How a script asked for a navigation, by its history handling (a push before the document is
+  /// completely loaded is a replace, so `replace` is not only `location.replace()`).
+  static let hows = ["push": "a script set location", "replace": "a script set location", "reload": "a script reloaded"]
 
   static func hostFunctions(_ environment: PageEnvironment) -> [String: HostFunction] {
     [
@@ -29,6 +37,16 @@ enum LocationAPI: PageAPI {
           let handling = arguments.dropFirst().first?.stringValue, historyHandlings.contains(handling)
         else { throw HostError("navigate(url, historyHandling)") }
         environment.navigationRequests.append(record.href)
+        environment.navigations.append(NavigationRequest(url: record.href, how: hows[handling] ?? handling))
+        return .undefined
+      },
+      "location.refresh": { arguments in
+        guard let url = arguments.first?.stringValue, let record = URLRecord(url),
+          let seconds = arguments.dropFirst().first?.numberValue, seconds >= 0
+        else { throw HostError("refresh(url, seconds)") }
+        environment.navigationRequests.append(record.href)
+        let delay = seconds.isFinite && seconds == seconds.rounded() && seconds < 1e15 ? "\(Int(seconds))" : "\(seconds)"
+        environment.navigations.append(NavigationRequest(url: record.href, how: "<meta http-equiv=refresh> after \(delay) s"))
         return .undefined
       },
       "location.urlChanged": { arguments in
@@ -46,5 +64,17 @@ enum LocationAPI: PageAPI {
         return .undefined
       },
     ]
+  }
+}
+
+/// A navigation to another document the page asked for: the URL and how it asked
+/// (`a script set location`, `a script reloaded`, `<meta http-equiv=refresh> after 5 s`).
+public struct NavigationRequest: Sendable, Equatable {
+  public var url: String
+  public var how: String
+
+  public init(url: String, how: String) {
+    self.url = url
+    self.how = how
   }
 }

@@ -59,7 +59,8 @@ public final class Page: @unchecked Sendable {
     self.realm = realm
     entry = realm.function("entry", "entry")
     guard scripts else {
-      let (batch, encoding) = DocumentParser.parse(document)
+      // Scripting disabled: the parser's scripting flag is off (a `<noscript>` holds markup).
+      let (batch, encoding) = DocumentParser.parse(document, scripting: false)
       environment.characterSet = encoding
       _ = try realm.context.call(
         realm.function("entry", "load"),

@@ -9,8 +9,8 @@ import V8
 ///
 /// Guarantees: the host functions of every page-realm extension get the same environment; they
 /// run on the isolate's thread, and so do the completions `fetch` posts. A page's fetch holds its
-/// virtual clock at the real rate until the response arrives (virtual-time rule 2), and a
-/// completion is dropped when the page is closed first. Not `Sendable` in use: touched on the
+/// virtual clock, and its ancestors' for a frame, at the real rate until the response's headers
+/// arrive (virtual-time rule 2), and a completion is dropped when the page is closed first. Not `Sendable` in use: touched on the
 /// isolate's thread only.
 public final class PageEnvironment: @unchecked Sendable {
   public internal(set) var browserContext: BrowserContext
@@ -36,6 +36,10 @@ public final class PageEnvironment: @unchecked Sendable {
     if let fixedTime { return fixedTime.rounded(.down) }
     return (timeOrigin + (realm.loop.clock(of: realm.context)?.now ?? 0) + systemTimeOffset).rounded(.down)
   }
+  /// The document's referrer policy (its policy container's, HTML §7.1.6): from its response's
+  /// `Referrer-Policy` header, then from each `<meta name=referrer>` inserted (HTML §4.2.5.3);
+  /// nil is none, which fetches read as the default, `strict-origin-when-cross-origin`.
+  public internal(set) var referrerPolicy: ReferrerPolicy?
   /// The document's encoding (`document.characterSet`): what its scripts are decoded in when
   /// neither the response nor the element says.
   public internal(set) var characterSet = "UTF-8"
@@ -46,6 +50,8 @@ public final class PageEnvironment: @unchecked Sendable {
   /// The URLs of the navigations to another document the page asked for, in order (`location`,
   /// `reload()`, a history traversal out of this document): the loader acts on them (`LocationAPI`).
   public internal(set) var navigationRequests: [String] = []
+  /// The same navigations with how the page asked for each (`LocationAPI`; a meta refresh too).
+  public internal(set) var navigations: [NavigationRequest] = []
   /// URLs the page asked `window.open` for, in order (`LocationAPI`).
   public internal(set) var openRequests: [String] = []
   /// The page's `alert`, `confirm` and `prompt` dialogs, in order (`DialogAPI`).
@@ -71,9 +77,13 @@ public final class PageEnvironment: @unchecked Sendable {
   }
 
   /// `request` as the page sends it: the browser context's `User-Agent`, TLS option and timeout,
-  /// the document as `Referer` and site for cookies, and the context's cookie jar unless
+  /// the document as referrer and site for cookies, and the context's cookie jar unless
   /// `sendingCookies` is false (`credentials: 'omit'`).
-  public func prepared(_ request: Request, sendingCookies: Bool = true) -> Request {
+  ///
+  /// `referrerPolicy` is the request's own (`fetch`'s `referrerPolicy` option); nil is the empty
+  /// policy, for which the document's `referrerPolicy` applies (Fetch §4.1 main fetch step 8),
+  /// and the default policy without one.
+  public func prepared(_ request: Request, sendingCookies: Bool = true, referrerPolicy: ReferrerPolicy? = nil) -> Request {
     var request = request
     let options = browserContext.options
     if !request.headers.contains(where: { $0.name.lowercased() == "user-agent" }) {
@@ -83,6 +93,7 @@ public final class PageEnvironment: @unchecked Sendable {
     request.timeout = [request.timeout, options.timeout].compactMap { $0 }.min()
     request.cookieJar = sendingCookies ? browserContext.cookies : nil
     if request.referrer == nil && !url.hasPrefix("about:") { request.referrer = url }
+    request.referrerPolicy = referrerPolicy ?? self.referrerPolicy ?? .strictOriginWhenCrossOrigin
     if request.siteForCookies == nil { request.siteForCookies = url }
     return request
   }
@@ -91,7 +102,9 @@ public final class PageEnvironment: @unchecked Sendable {
   /// task of the page's event loop, at the top level (never inside the caller), unless the page
   /// was closed.
   ///
-  /// Returns the controller that aborts it.
+  /// The page's clock is held (runs at the real rate, never jumps) only until the response's
+  /// headers are in, or the fetch fails before them: a body still being read does not hold it
+  /// (virtual-time rule 2). Returns the controller that aborts it.
   @discardableResult
   public func fetch(
     _ request: Request, sendingCookies: Bool = true, completion: @escaping (Result<Response, NetworkError>) -> Void
@@ -100,17 +113,27 @@ public final class PageEnvironment: @unchecked Sendable {
     let loop = realm.loop
     let context = realm.context
     fetchesInFlight += 1
-    loop.hold(context)
+    // Rule 2 is for "a request of the page or its frames": a frame's fetch holds its ancestors' clocks too.
+    var held = [context]
+    var ancestor = childNavigables.parent
+    while let parent = ancestor {
+      held.append(parent.realm.context)
+      ancestor = parent.childNavigables.parent
+    }
+    for each in held { loop.hold(each) }
     loop.expectTask()
     let box = CompletionBox(completion)
     let environment = WeakEnvironment(self)
-    return browserContext.fetcher.start(request) { result in
-      loop.post(to: context, fulfilling: true) {
-        loop.release(context)
-        environment.value?.fetchEnded()
-        box.completion(result)
-      }
-    }
+    let hold = HeldClock(loop: loop, contexts: held)
+    return browserContext.fetcher.start(
+      request, processResponse: { _ in loop.post(to: context) { hold.release() } },
+      completion: { result in
+        loop.post(to: context, fulfilling: true) {
+          hold.release()
+          environment.value?.fetchEnded()
+          box.completion(result)
+        }
+      })
   }
 
   /// Fetches a subresource of the document (a script, an image, a stylesheet): a `file:` URL only for a `file:` document, as Chrome treats `file:` as an opaque origin; the `Referer` of the document.
@@ -158,6 +181,25 @@ public final class PageEnvironment: @unchecked Sendable {
 private final class WeakEnvironment: @unchecked Sendable {
   weak var value: PageEnvironment?
   init(_ value: PageEnvironment) { self.value = value }
+}
+
+/// One `hold` of a page's clock and its ancestors' (a frame's fetch), released once (at the
+/// response's head, or at the end when none came); used on the isolate's thread only.
+private final class HeldClock: @unchecked Sendable {
+  private let loop: EventLoop
+  private let contexts: [Context]
+  private var held = true
+
+  init(loop: EventLoop, contexts: [Context]) {
+    self.loop = loop
+    self.contexts = contexts
+  }
+
+  func release() {
+    guard held else { return }
+    held = false
+    for context in contexts { loop.release(context) }
+  }
 }
 
 /// Carries a completion closure to the isolate's thread (it only runs there).

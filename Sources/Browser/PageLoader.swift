@@ -1,5 +1,6 @@
 import Foundation
 import HTML
+import Network
 import Runtime
 import V8
 
@@ -59,6 +60,10 @@ final class PageLoader: @unchecked Sendable {
       characterSet = encoding.name
     }
     environment.characterSet = characterSet
+    // The policy container's referrer policy from the response (HTML §7.1.6 "create a policy
+    // container from a fetch response"); `<meta name=referrer>` may change it later.
+    environment.referrerPolicy = document.response?.headers.last { $0.name == "referrer-policy" }
+      .flatMap { ReferrerPolicy(header: $0.value) }
     environment.documentLoader = self
     _ = try realm.context.call(
       realm.function("entry", "begin"), [.string(document.url), .string(document.contentType), .string(characterSet)])
@@ -117,6 +122,10 @@ final class PageLoader: @unchecked Sendable {
   }
 
   // MARK: Dynamic markup insertion (HTML §8.4, reached through `DynamicMarkupAPI`)
+
+  /// Where the text of the script the parser last reached begins in the document (its start
+  /// tag's end; `HTMLParser.scriptStartTagEnd`): the line and column offsets its code compiles with.
+  var scriptStartTagEnd: (line: Int, column: Int)? { parser.scriptStartTagEnd }
 
   /// Begins the processing of a script of the parser (`HTMLParser.enterScript()`).
   func enterScript() {

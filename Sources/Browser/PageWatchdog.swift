@@ -27,6 +27,11 @@ enum PageWatchdog {
     try environment.realm.loop.watchdog.run(limit: limit, body)
   }
 
+  /// Whether `error` is a task or script this watchdog stopped.
+  static func stopped(_ error: PageError) -> Bool { error.message.hasSuffix(stoppedSuffix) }
+
+  private static let stoppedSuffix = "without returning to the event loop and was stopped (taskTimeout)"
+
   /// The page error of a stopped task.
   static func pageError(_ runaway: RunawayScript) -> PageError {
     let place = location(runaway)
@@ -52,7 +57,7 @@ enum PageWatchdog {
     let limit = runaway.limit
     let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
     let amount = seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
-    return "the page's script ran for more than \(amount) without returning to the event loop and was stopped (taskTimeout)"
+    return "the page's script ran for more than \(amount) \(stoppedSuffix)"
   }
 
   private static func stack(_ runaway: RunawayScript) -> String {

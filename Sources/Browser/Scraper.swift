@@ -7,8 +7,12 @@ import V8
 ///
 /// Guarantees: the script loads once (CommonJS or ES module, through the code cache); its default
 /// export is called as `fn(page, input)` for each input and awaited, with `timeout` covering the
-/// call, its promise and the page's loading (an endless loop is terminated and the next input
-/// goes on). A failure of one input is its outcome, never a thrown error. Each page realm is
+/// call, its promise and the page's loading together (an endless loop is terminated and the next
+/// input goes on; a page's task runs for at most 10 s or `timeout`, whichever is shorter, and a
+/// stopped task that used up the time fails the input). Each input's page is in the browser
+/// context its document was fetched through. After an input, its page's console messages (with
+/// `console`) and one warning for a navigation the page asked for go to the console sink. A
+/// failure of one input is its outcome, never a thrown error. Each page realm is
 /// released after its input's result, so memory stays bounded over any number of inputs. One
 /// input at a time; thread-safe (calls hop to the isolate's thread).
 public final class Scraper: @unchecked Sendable {
@@ -23,11 +27,15 @@ public final class Scraper: @unchecked Sendable {
     public var waitUntil: Page.LoadState
     /// Whether a page error fails the input (`--fail-on-page-errors`); else it is only reported.
     public var failOnPageErrors: Bool
+    /// Whether the page's console messages go to stderr after its input (`--console`).
+    public var console: Bool
 
     public init(
       timeout: Duration = .seconds(30), ignoreHTTPSErrors: Bool = false, environment: [String: String] = [:],
-      arguments: [String] = [], scripts: Bool = true, waitUntil: Page.LoadState = .idle, failOnPageErrors: Bool = false
+      arguments: [String] = [], scripts: Bool = true, waitUntil: Page.LoadState = .idle, failOnPageErrors: Bool = false,
+      console: Bool = false
     ) {
+      self.console = console
       self.timeout = timeout
       self.ignoreHTTPSErrors = ignoreHTTPSErrors
       self.environment = environment
@@ -99,24 +107,60 @@ public final class Scraper: @unchecked Sendable {
     support.loader.produceDeferred()
   }
 
-  /// Scrapes one loaded document: a new page realm, the script's function on it, the page
-  /// released after.
-  public func scrape(_ input: ScrapeInput, document: LoadedDocument) -> ScrapeOutcome {
+  /// The browser context of one input (Playwright's `browser.newContext()` per input, so no
+  /// cookie or storage crosses between inputs): `options`' TLS option and timeout for each fetch,
+  /// and a task limit of the default 10 s or `timeout`, whichever is shorter.
+  public static func makeBrowserContext(_ options: Options) -> BrowserContext {
+    let taskTimeout = min(BrowserContext.Options().taskTimeout ?? options.timeout, options.timeout)
+    return BrowserContext(
+      options: .init(ignoreHTTPSErrors: options.ignoreHTTPSErrors, timeout: options.timeout, taskTimeout: taskTimeout))
+  }
+
+  /// Scrapes one loaded document: a new page realm in `browserContext` (the one its document was
+  /// fetched through; by default a new one, `makeBrowserContext`), the script's function on it,
+  /// the page released after.
+  public func scrape(_ input: ScrapeInput, document: LoadedDocument, browserContext: BrowserContext? = nil) -> ScrapeOutcome {
     let id = nextPageId
     nextPageId += 1
     let started = ContinuousClock.now
+    // The page's tasks the watchdog stopped, named in a timeout's message.
+    var stops: [PageError] = []
+    /// The failure of an input that outlasted `--timeout`, in one wording whatever it waited for.
+    func timedOut(_ input: ScrapeInput, waitingFor wait: String) -> ScrapeFailure {
+      var message = "\(input.name): timed out after \(Self.seconds(options.timeout)) (--timeout) waiting for \(wait)"
+      if let stop = stops.first { message += "; \(stop.location.map { "at \($0), " } ?? "")\(stop.message)" }
+      return ScrapeFailure(message: message)
+    }
     do {
-      // Each input in a fresh browser context: no cookie or storage crosses between inputs.
-      let context = BrowserContext(options: .init(ignoreHTTPSErrors: options.ignoreHTTPSErrors, timeout: options.timeout))
+      let context = browserContext ?? Self.makeBrowserContext(options)
       let console = self.console
-      let page = try Page(
-        beside: support, document: document, browserContext: context, scripts: options.scripts, waitUntil: options.waitUntil,
-        timeout: options.timeout, pool: pool
-      ) { error in console(.err, "\(input.name): page error: \(error)\n") }
+      let page: Page
+      do {
+        page = try Page(
+          beside: support, document: document, browserContext: context, scripts: options.scripts, waitUntil: options.waitUntil,
+          timeout: options.timeout, pool: pool
+        ) { error in
+          if PageWatchdog.stopped(error) { stops.append(error) }
+          console(.err, "\(input.name): page error: \(error)\n")
+        }
+      } catch let failure as PageLoadError {
+        guard ContinuousClock.now - started >= options.timeout else {
+          return .failure(ScrapeFailure(message: failure.description))
+        }
+        return .failure(timedOut(input, waitingFor: "the page to reach \(options.waitUntil.rawValue)"))
+      }
       pages.withLock { $0[id] = page }
       defer {
+        if options.console { Self.report(page.environment.consoleMessages, of: input, to: console) }
+        if let navigation = page.environment.navigations.first {
+          console(.err, Self.notFollowed(navigation, of: input))
+        }
         pages.withLock { $0[id] = nil }
         page.close()
+      }
+      // A task the watchdog stopped may have spent the whole time.
+      guard ContinuousClock.now - started < options.timeout else {
+        return .failure(timedOut(input, waitingFor: "the page to reach \(options.waitUntil.rawValue)"))
       }
       if options.failOnPageErrors, let first = page.environment.errors.first {
         let count = page.environment.errors.count
@@ -134,7 +178,7 @@ public final class Scraper: @unchecked Sendable {
       let value = try support.context.callAwaiting(
         support.function("scrape", "run"),
         [.function(function), .number(Double(id)), .function(page.entry), .string(document.url), response, .string(input.name)],
-        timeout: options.timeout
+        timeout: options.timeout - (ContinuousClock.now - started)
       ) { try support.pump(until: .now + .milliseconds(50)) }
       support.loader.produceDeferred()
       return Self.outcome(of: value)
@@ -142,7 +186,7 @@ public final class Scraper: @unchecked Sendable {
       if error.kind == .timeout {
         // Before the deadline, a timeout means the loop ran dry with the script's promise pending.
         guard ContinuousClock.now - started < options.timeout else {
-          return .failure(ScrapeFailure(message: "timed out after \(Self.seconds(options.timeout)) (--timeout)"))
+          return .failure(timedOut(input, waitingFor: "the script's result"))
         }
         return .failure(
           ScrapeFailure(message: "the script's promise never settled: nothing was left to run that could settle it"))
@@ -154,6 +198,22 @@ public final class Scraper: @unchecked Sendable {
       return .failure(ScrapeFailure(message: failure.description))
     } catch {
       return .failure(ScrapeFailure(message: "\(error)"))
+    }
+  }
+
+  /// The warning for an input whose page asked to navigate (the first such request): Caper does
+  /// not perform navigations to another document yet.
+  static func notFollowed(_ navigation: NavigationRequest, of input: ScrapeInput) -> String {
+    "\(input.name): the page asked to navigate to \(navigation.url) (\(navigation.how)); caper scrape does not follow "
+      + "navigations yet: the result is from the first document\n"
+  }
+
+  /// Writes the page's console messages to `console` (stderr), one line each:
+  /// `input: console.type: text (location)`.
+  static func report(_ messages: [ConsoleMessage], of input: ScrapeInput, to console: ConsoleSink) {
+    for message in messages {
+      let place = message.location.map { " (\($0))" } ?? ""
+      console(.err, "\(input.name): console.\(message.type): \(message.text)\(place)\n")
     }
   }
 

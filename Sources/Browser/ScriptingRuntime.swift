@@ -1,5 +1,6 @@
 import Foundation
 import HTML
+import Network
 import Runtime
 import V8
 
@@ -23,10 +24,14 @@ import V8
 /// decoded text kept in Swift under `handle` for `runScript(handle, finalURL)` (`FetchedScriptSources`; not
 /// ok: a network error, a status outside 200–299, or a `file:` script for a page that is not a
 /// `file:` page); `fetchImage(url, callback)` fetches an image and calls `callback(ok)`;
-/// `parserUnblocked()` says the parsing-blocking script has run (the parser goes on in a task).
+/// `parserUnblocked()` says the parsing-blocking script has run (the parser goes on in a task);
+/// `parserScriptPosition()` is `[line, column]` of the text of the script the document's parser
+/// last reached (`HTMLParser.scriptStartTagEnd`), or null; `setReferrerPolicy(policy)` sets the
+/// document's referrer policy (`PageEnvironment.referrerPolicy`; `<meta name=referrer>`).
 enum ScriptingRuntime: PageAPI {
   static let scriptNames = [
     "clock", "errors", "rejections", "timers", "script-elements", "document-loading", "event-handler-attributes",
+    "referrer-policy",
   ]
 
   static let `extension` = Extension(
@@ -34,7 +39,7 @@ enum ScriptingRuntime: PageAPI {
     hostFunctions: [
       "setTimer", "clearTimer", "now", "timeOrigin", "dateNow", "runScript", "reportError", "queueTask", "fetchScript",
       "fetchImage",
-      "parserUnblocked", "trackRejections",
+      "parserUnblocked", "trackRejections", "parserScriptPosition", "setReferrerPolicy",
     ],
     natives: [.microtaskCheckpoint("runMicrotasks")],
     scripts: scriptNames.map {
@@ -84,7 +89,8 @@ enum ScriptingRuntime: PageAPI {
         } catch let error as JSError where error.kind == .exception || error.kind == .syntax {
           return .array([
             .string(error.name ?? (error.kind == .syntax ? "SyntaxError" : "")), .string(error.message),
-            .string(error.stack ?? ""),
+            // A compile error's own stack is Caper's frames that ran the script: none for the page.
+            .string(error.kind == .syntax ? "" : error.stack ?? ""),
             .string(error.location?.file ?? url), .number(Double(error.location?.line ?? 0)),
             .number(Double(error.location?.column ?? 0)),
           ])
@@ -133,6 +139,17 @@ enum ScriptingRuntime: PageAPI {
           _ = try? environment.realm.context.call(callback, [.bool(ok)])
         }
         return .undefined
+      },
+      "scripting.setReferrerPolicy": { arguments in
+        guard let value = arguments.first?.stringValue, let policy = ReferrerPolicy(rawValue: value) else {
+          throw HostError("setReferrerPolicy(policy)")
+        }
+        environment.referrerPolicy = policy
+        return .undefined
+      },
+      "scripting.parserScriptPosition": { _ in
+        guard let position = environment.documentLoader?.scriptStartTagEnd else { return .null }
+        return .array([.number(Double(position.line)), .number(Double(position.column))])
       },
       "scripting.parserUnblocked": { _ in
         environment.parserUnblocked?()

@@ -23,7 +23,10 @@ struct CodeCacheOptions: ParsableArguments {
   var location: CodeCacheLocation { CodeCacheLocation.resolve(explicit: directory, disabled: disabled) }
 
   func validate() throws {
-    if let maximumMiB, maximumMiB < 1 { throw ValidationError("--cache-max-size takes a number of MiB, 1 or more") }
+    // The cap is kept in bytes (MiB << 20): a bound keeps the shift from overflowing.
+    if let maximumMiB, !(1...1_048_576).contains(maximumMiB) {
+      throw ValidationError("--cache-max-size takes a number of MiB, 1 or more and at most 1048576 (1 TiB)")
+    }
   }
 
   /// One line per cache decision on stderr when `CAPER_DEBUG` names `cache`; `CAPER_DEBUG=cache,time`

@@ -22,6 +22,10 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var cache: CodeCacheOptions
 
+  func validate() throws {
+    _ = try SecondsOption.duration(timeout, option: "--timeout")
+  }
+
   func run() throws {
     let source: String
     do {
@@ -37,7 +41,7 @@ struct EvalCommand: ParsableCommand {
     defer { stores.disk?.flush() }
     let loader = ScriptLoader(isolate: context.isolate, store: stores.memory, log: CodeCacheOptions.debugLog)
     let value = try context.awaitPromise(
-      try loader.evaluate(source, filename: file, in: context), timeout: .milliseconds(Int(timeout * 1000)))
+      try loader.evaluate(source, filename: file, in: context), timeout: try SecondsOption.duration(timeout, option: "--timeout"))
     print(value.jsonText ?? "undefined")
   }
 

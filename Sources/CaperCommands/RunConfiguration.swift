@@ -97,7 +97,10 @@ struct RunConfiguration {
     }
     func int(_ key: String) throws -> Int? {
       guard let value = profile[key] else { return nil }
-      guard let n = value as? Int ?? (value as? NSNumber)?.intValue else { throw fail("'\(key)' takes a number") }
+      // A JSON number that is not a whole number an Int holds (2.5, 1e300) is refused, not truncated.
+      guard let n = value as? Int ?? (value as? NSNumber).flatMap({ Int(exactly: $0.doubleValue) }) else {
+        throw fail("'\(key)' takes a whole number")
+      }
       return n
     }
     func string(_ key: String) throws -> String? {

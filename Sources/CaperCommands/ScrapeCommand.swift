@@ -9,7 +9,8 @@ import Runtime
 ///
 /// Every input is attempted; one that fails gives an `error` object and exit status 1 at the end;
 /// usage errors (a script that does not load or has no default export, a glob that matches
-/// nothing) exit 2. The script's console goes to stderr: stdout holds results only.
+/// nothing, an option out of range) exit 2. The script's console goes to stderr, and with
+/// `--console` the pages' console too: stdout holds results only.
 struct ScrapeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scrape",
@@ -55,6 +56,9 @@ struct ScrapeCommand: ParsableCommand {
     help: "A page's uncaught error fails its input (else it is only reported on stderr).")
   var failOnPageErrors = false
 
+  @Flag(help: "Print the pages' console messages on stderr, as `INPUT: console.TYPE: TEXT (LOCATION)`.")
+  var console = false
+
   @OptionGroup var cache: CodeCacheOptions
 
   func validate() throws {
@@ -62,7 +66,7 @@ struct ScrapeCommand: ParsableCommand {
       throw ValidationError("--format must be one of: \(ScrapeOutput.Format.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
-    guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+    _ = try SecondsOption.duration(timeout, option: "--timeout")
     guard Page.LoadState(rawValue: waitUntil) != nil else {
       throw ValidationError("--wait-until must be one of: \(Page.LoadState.allCases.map(\.rawValue).joined(separator: ", "))")
     }
@@ -79,21 +83,22 @@ struct ScrapeCommand: ParsableCommand {
       throw CommandFailure(message: "caper scrape: cannot read the script \(script) (\(why))", status: ExitStatus.usage)
     }
     let options = Scraper.Options(
-      timeout: .milliseconds(Int(timeout * 1000)), ignoreHTTPSErrors: ignoreHTTPSErrors,
+      timeout: try SecondsOption.duration(timeout, option: "--timeout"), ignoreHTTPSErrors: ignoreHTTPSErrors,
       environment: ProcessInfo.processInfo.environment, arguments: [CommandLine.arguments[0], script], scripts: scripts,
-      waitUntil: Page.LoadState(rawValue: waitUntil) ?? .idle, failOnPageErrors: failOnPageErrors)
+      waitUntil: Page.LoadState(rawValue: waitUntil) ?? .idle, failOnPageErrors: failOnPageErrors,
+      console: console)
     // One startup snapshot holds the support realm (context 0) and the page realm (context 1).
     let templates = [ScrapeRuntime.template, DOMRuntime.template]
     let stores = cache.runStores(templates: templates, log: CodeCacheOptions.debugLog)
     defer { stores.flush() }
-    let console: ConsoleSink = { _, text in FileHandle.standardError.write(Data(text.utf8)) }
+    let sink: ConsoleSink = { _, text in FileHandle.standardError.write(Data(text.utf8)) }
     let workerCount = min(concurrency, list.count)
     let scriptPath = URL(fileURLWithPath: script).path
     let scrapers: [Scraper]
     do {
       scrapers = try (0..<workerCount).map { _ in
         try Scraper(
-          script: scriptPath, options: options, console: console,
+          script: scriptPath, options: options, console: sink,
           caches: RealmCaches(store: stores.memory, snapshot: stores.snapshot, templates: templates))
       }
     } catch let failure as ScrapeFailure {
@@ -112,8 +117,11 @@ struct ScrapeCommand: ParsableCommand {
       while let index = queue.take() {
         let input = list[index]
         let outcome: ScrapeOutcome
+        // The document is fetched in the browser context its page lives in (its cookies).
+        let context = Scraper.makeBrowserContext(options)
         do throws(ScrapeFailure) {
-          outcome = scraper.scrape(input, document: try DocumentLoader.load(input, options: options))
+          let document = try DocumentLoader.load(input, options: options, browserContext: context)
+          outcome = scraper.scrape(input, document: document, browserContext: context)
         } catch {
           outcome = .failure(error)
         }

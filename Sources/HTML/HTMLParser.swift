@@ -136,6 +136,14 @@ public final class HTMLParser {
   /// parses the document's bytes again, decoded in that encoding, with confidence certain.
   public var declaredEncoding: Encoding? { treeBuilder.declaredEncoding }
 
+  /// Where the text of the last HTML `script` element begins in the input.
+  ///
+  /// The line (from 1) and column (UTF-16 code units from 0) just after its start tag's `>`,
+  /// counting the text `document.write` inserted; nil before the first. After `.pausedAtScript` it is the script
+  /// the pause is for (a script's text holds no tag), which a browser compiles with these as its
+  /// line and column offsets, so its errors name the document's lines.
+  public var scriptStartTagEnd: (line: Int, column: Int)? { tokenizer.scriptStartTagEnd }
+
   /// Takes the operations written so far.
   public func takeBatch() -> TreeOperationBatch {
     treeBuilder.takeBatch()

@@ -17,6 +17,14 @@ struct InputStream {
   private(set) var isComplete = false
   /// Where `document.write` inserts text, when defined; the tokenizer stops there.
   private(set) var insertionPoint: Int?
+  /// How far `textPosition(at:)` has counted lines.
+  ///
+  /// `bytes[..<countedUpTo]` are counted (dropped bytes included): `countedLines` newlines in
+  /// them, and `countedColumn` UTF-16 code units after the last one. Counted when asked and
+  /// before consumed bytes are dropped (once per byte in all, with no allocation).
+  private var countedUpTo = 0
+  private var countedLines = 0
+  private var countedColumn = 0
   /// The insertion points of the scripts whose processing encloses the current one, innermost
   /// last (§13.2.6.4.8's "old insertion point"); text inserted before them moves them along.
   private var enclosingInsertionPoints: [Int?] = []
@@ -30,6 +38,41 @@ struct InputStream {
 
   /// Whether `end` is the end of file: the input is complete and no insertion point stops it.
   var endIsEndOfFile: Bool { isComplete && insertionPoint == nil }
+
+  /// The line (from 1) and column (UTF-16 code units before it on its line, from 0) of the byte at
+  /// `target`, counting the text consumed so far (text `document.write` inserted before it too).
+  ///
+  /// Requires `target` at or after the last position asked about (the tokenizer's position only
+  /// moves forward); it counts only the bytes since then, so asking at every script start tag
+  /// costs one pass over the document in all.
+  mutating func textPosition(at target: Int) -> (line: Int, column: Int) {
+    count(upTo: target)
+    return (countedLines + 1, countedColumn)
+  }
+
+  private mutating func count(upTo target: Int) {
+    guard target > countedUpTo else { return }
+    let start = countedUpTo
+    bytes.withUnsafeBufferPointer { buffer in
+      let end = min(target, buffer.count)
+      // Newlines by a plain count (which the compiler vectorizes); the column only over the text
+      // after the last one.
+      var lines = 0
+      for index in start..<end where buffer[index] == 0x0A { lines += 1 }
+      var lineStart = start
+      if lines > 0 {
+        lineStart = end
+        while buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
+        countedLines += lines
+        countedColumn = 0
+      }
+      for index in lineStart..<end where buffer[index] & 0xC0 != 0x80 {
+        // A lead byte of four is a character outside the BMP: two UTF-16 code units.
+        countedColumn += buffer[index] >= 0xF0 ? 2 : 1
+      }
+    }
+    countedUpTo = target
+  }
 
   /// Appends a chunk of decoded text at the end of the input.
   mutating func append(_ chunk: some Collection<UInt8>) {
@@ -156,6 +199,8 @@ struct InputStream {
   /// buffer without moving bytes on every chunk.
   private mutating func dropConsumedBytes() {
     guard position >= 1 << 16, position * 2 >= bytes.count else { return }
+    count(upTo: position)
+    countedUpTo -= position
     bytes.removeSubrange(0..<position)
     if let point = insertionPoint { insertionPoint = point - position }
     enclosingInsertionPoints = enclosingInsertionPoints.map { $0.map { $0 - position } }

@@ -44,6 +44,10 @@ public struct Tokenizer<Sink: TokenSink> {
     set { machine.lastStartTagName = newValue }
   }
 
+  /// Where the text after the last `script` start tag begins (just after its `>`): the line from
+  /// 1 and the column in UTF-16 code units from 0; nil before the first script start tag.
+  public var scriptStartTagEnd: (line: Int, column: Int)? { machine.scriptStartTagEnd }
+
   /// Appends decoded text (UTF-8 bytes, any split) at the end of the input.
   public mutating func append(_ bytes: some Collection<UInt8>) {
     machine.input.append(bytes)

@@ -53,6 +53,12 @@ struct TokenizerStateMachine {
   /// The tag name of the last start tag emitted (§13.2.5), `nil` when none has been.
   var lastStartTagName: [UInt8]?
 
+  /// Where the text after the last `script` start tag begins (just after its `>`).
+  ///
+  /// The line from 1 and the column in UTF-16 code units from 0, as V8's script origin offsets
+  /// count; nil before the first. Taken when the sink switches the state to script data.
+  var scriptStartTagEnd: (line: Int, column: Int)?
+
   init(sink: any TokenSink) {
     self.sink = sink
   }
@@ -111,7 +117,9 @@ struct TokenizerStateMachine {
   private mutating func obey(_ directive: TokenDirective) {
     switch directive {
     case .proceed: break
-    case .switchTo(let state): current = State(state)
+    case .switchTo(let state):
+      current = State(state)
+      if state == .scriptData { scriptStartTagEnd = input.textPosition(at: input.position) }
     case .pause: pauseRequested = true
     }
   }

@@ -3,10 +3,13 @@ import Synchronization
 /// Fetches requests: `http:` and `https:` through libcurl on the process's one network thread,
 /// `file:`, `data:` and `about:blank` without it.
 ///
-/// `Sendable`; `start` may be called from any thread and returns at once. Its completion runs on
-/// the network thread, exactly once, possibly before `start` returns (a request libcurl refuses):
-/// it must only hand the result on (post it to an isolate's event loop, resume a continuation) and
-/// never run JavaScript or block, since every fetch in the process waits while it runs. A
+/// `Sendable`; `start` and `stream` may be called from any thread and return at once. `start`
+/// gives the whole response (its body at most `Transfer.bodyLimit`), `stream` reports the head,
+/// the body chunk by chunk and the end as they happen (`FetchProgress`), keeping nothing. Their
+/// callbacks run on the network thread, in order, possibly before the call returns (a request
+/// libcurl refuses): they must only hand results on (post them to an isolate's event loop, resume
+/// a continuation, count bytes) and never run JavaScript or block, since every fetch in the
+/// process waits while one runs. A
 /// request's `timeout` is kept by libcurl on the network thread, whatever the caller's thread is
 /// doing. `fetch(_:)` is the async form, aborting the fetch when its task is cancelled. libcurl's
 /// cookie engine stays off: a request's `CookieJar`, when it has one, gives and takes the cookies
@@ -18,20 +21,43 @@ public final class Fetcher: Sendable {
   public init() { thread = .shared }
 
   /// Starts fetching `request`; `completion` gets the response or the network error.
+  ///
+  /// `processResponse`, when given, gets the final response's head as soon as its headers are in
+  /// (Fetch's processResponse), before `completion`; a fetch that fails before a response never
+  /// calls it.
   @discardableResult
   public func start(
-    _ request: Request, completion: @escaping @Sendable (Result<Response, NetworkError>) -> Void
+    _ request: Request, processResponse: (@Sendable (ResponseHead) -> Void)? = nil,
+    completion: @escaping @Sendable (Result<Response, NetworkError>) -> Void
+  ) -> FetchController {
+    let collector = ResponseCollector(processResponse: processResponse, completion: completion)
+    return start(request, bodyLimit: Transfer.bodyLimit) { collector.receive($0) }
+  }
+
+  /// Starts fetching `request`; `progress` gets the final response's head once its headers are in,
+  /// then each chunk of its body as it arrives, then the end (`FetchProgress`).
+  ///
+  /// The body has no size limit and nothing of it is kept here: a consumer that drops chunks keeps
+  /// memory bounded whatever the body's size. `file:`, `data:` and `about:blank` report their head,
+  /// one chunk and their end.
+  @discardableResult
+  public func stream(_ request: Request, progress: @escaping @Sendable (FetchProgress) -> Void) -> FetchController {
+    start(request, bodyLimit: nil, report: progress)
+  }
+
+  private func start(
+    _ request: Request, bodyLimit: Int?, report: @escaping @Sendable (FetchProgress) -> Void
   ) -> FetchController {
     let id = thread.makeID()
     let scheme = Self.scheme(of: request.url)
     switch scheme {
     case "http", "https":
-      thread.add(Transfer(id: id, request: request, completion: completion))
+      thread.add(Transfer(id: id, request: request, bodyLimit: bodyLimit, report: report))
     default:
       // A file is read on a dispatch queue, not the network thread, so no transfer waits on a disk.
       thread.answer(
-        NetworkThread.LocalFetch(
-          id: id, url: request.url, produce: { Self.schemeFetch(request, scheme: scheme) }, completion: completion))
+        NetworkThread.LocalFetch(id: id, url: request.url, produce: { Self.schemeFetch(request, scheme: scheme) }, report: report)
+      )
     }
     return FetchController(id: id, thread: thread)
   }

@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// Any thread may queue work (`add`, `answer`, `abort`); the queue is locked and the thread is
 /// woken with `curl_multi_wakeup`. Everything else happens on the network thread: libcurl's
-/// transfers, their callbacks, and the completions, which therefore must be short (post to an
+/// transfers, their callbacks, and the reports of fetches (`FetchProgress`), which therefore must be short (post to an
 /// isolate's event loop and return) and never run JavaScript or block: while one runs, no transfer
 /// moves and no timeout fires. Work that may block (reading a file) runs on a global dispatch
 /// queue, and only its completion comes back here. Each wait in `curl_multi_poll` ends at the
@@ -27,12 +27,24 @@ final class NetworkThread: @unchecked Sendable {
     case abort(UInt64)
   }
 
-  /// A fetch answered without libcurl, by `produce` on a dispatch queue.
+  /// A fetch answered without libcurl, by `produce` on a dispatch queue, reported as its head,
+  /// its body in one chunk (none when empty) and its end.
   struct LocalFetch: Sendable {
     let id: UInt64
     let url: String
     let produce: @Sendable () -> Result<Response, NetworkError>
-    let completion: @Sendable (Result<Response, NetworkError>) -> Void
+    let report: @Sendable (FetchProgress) -> Void
+
+    func deliver(_ result: Result<Response, NetworkError>) {
+      switch result {
+      case .failure(let error):
+        report(.end(.failure(error)))
+      case .success(let response):
+        report(.response(response.head))
+        if !response.body.isEmpty { report(.bodyChunk(response.body)) }
+        report(.end(.success(response.timing)))
+      }
+    }
   }
 
   private struct Queue {
@@ -76,18 +88,18 @@ final class NetworkThread: @unchecked Sendable {
     }
   }
 
-  /// Starts `transfer`; its completion runs on this thread.
+  /// Starts `transfer`; its reports run on this thread.
   func add(_ transfer: Transfer) { enqueue(.add(transfer)) }
 
   /// Starts `fetch`: its `produce` runs on a global dispatch queue, never on this thread, and its
-  /// completion runs on this thread (unless the fetch was aborted first).
+  /// reports run on this thread (unless the fetch was aborted first).
   func answer(_ fetch: LocalFetch) { enqueue(.answer(fetch)) }
 
-  /// Aborts the fetch `id` if it is still in flight: its completion gets `.aborted`.
+  /// Aborts the fetch `id` if it is still in flight: it ends with `.aborted`.
   ///
-  /// The completion runs at once, and a response that arrives later is dropped. Work is done in the
-  /// order it was queued, so an abort queued after the fetch's completion does nothing, and a fetch
-  /// completes exactly once.
+  /// The end is reported at once, and whatever arrives later is dropped. Work is done in the order
+  /// it was queued, so an abort queued after the fetch's end does nothing, and a fetch ends
+  /// exactly once.
   func abort(_ id: UInt64) { enqueue(.abort(id)) }
 
   private func enqueue(_ job: Job) {
@@ -111,6 +123,7 @@ final class NetworkThread: @unchecked Sendable {
       for job in jobs { perform(job) }
       _ = curl_multi_perform(multi, &running)
       completeFinishedTransfers()
+      runAfterPass()
       // Woken early by curl_multi_wakeup or by libcurl's own timers (a new handle asks for 0 ms).
       _ = curl_multi_poll(multi, nil, 0, 60_000, nil)
     }
@@ -124,10 +137,10 @@ final class NetworkThread: @unchecked Sendable {
       localFetches[fetch.id] = fetch
       DispatchQueue.global(qos: .userInitiated).async { [self] in enqueue(.answered(fetch.id, fetch.produce())) }
     case .answered(let id, let result):
-      localFetches.removeValue(forKey: id)?.completion(result)
+      localFetches.removeValue(forKey: id)?.deliver(result)
     case .abort(let id):
       if let fetch = localFetches.removeValue(forKey: id) {
-        fetch.completion(.failure(NetworkError(url: fetch.url, cause: .aborted)))
+        fetch.report(.end(.failure(NetworkError(url: fetch.url, cause: .aborted))))
         return
       }
       guard let transfer = transfersByID.removeValue(forKey: id) else { return }
@@ -136,7 +149,7 @@ final class NetworkThread: @unchecked Sendable {
         transfersByHandle[easy] = nil
       }
       transfer.release()
-      transfer.completion(.failure(NetworkError(url: transfer.currentURL, cause: .aborted)))
+      transfer.end(.failure(NetworkError(url: transfer.currentURL, cause: .aborted)))
     }
   }
 
@@ -150,7 +163,7 @@ final class NetworkThread: @unchecked Sendable {
         transfer.release()
         transfersByID[transfer.id] = nil
         let message = String(cString: curl_multi_strerror(status))
-        transfer.completion(.failure(NetworkError(url: transfer.currentURL, cause: .transfer(message))))
+        transfer.end(.failure(NetworkError(url: transfer.currentURL, cause: .transfer(message))))
         return
       }
       transfersByHandle[easy] = transfer
@@ -158,7 +171,28 @@ final class NetworkThread: @unchecked Sendable {
     case .failure(let error):
       transfer.release()
       transfersByID[transfer.id] = nil
-      transfer.completion(.failure(error))
+      transfer.end(.failure(error))
+    }
+  }
+
+  /// Work that waits for the end of the current pass (every transfer's callbacks of this
+  /// `curl_multi_perform`, and the completions after it); on this thread only.
+  private var afterPass: [() -> Void] = []
+
+  /// Runs `work` at the end of the current pass of the loop, on this thread.
+  ///
+  /// `ResponseCollector` hands on a response's head there, so a response whose head and end came in
+  /// one pass (a small body in the same read) reaches its owner whole, not as a head alone first.
+  func atEndOfPass(_ work: @escaping () -> Void) {
+    assert(isCurrent)
+    afterPass.append(work)
+  }
+
+  private func runAfterPass() {
+    while !afterPass.isEmpty {
+      let work = afterPass
+      afterPass.removeAll()
+      for item in work { item() }
     }
   }
 
@@ -175,7 +209,7 @@ final class NetworkThread: @unchecked Sendable {
       case .finished(let result):
         transfer.release()
         transfersByID[transfer.id] = nil
-        transfer.completion(result)
+        transfer.end(result)
       }
     }
   }

@@ -27,6 +27,15 @@ public struct Response: Sendable, Equatable {
     self.timing = timing
   }
 
+  /// The head, the body and the timing of a streamed fetch, put together.
+  public init(head: ResponseHead, body: [UInt8], timing: FetchTiming) {
+    self.init(
+      urlList: head.urlList, status: head.status, statusText: head.statusText, headers: head.headers, body: body, timing: timing)
+  }
+
+  /// The response without its body.
+  public var head: ResponseHead { ResponseHead(urlList: urlList, status: status, statusText: statusText, headers: headers) }
+
   /// The final URL, after redirects.
   public var url: String { urlList.last ?? "" }
 

@@ -9,29 +9,38 @@ import Foundation
 /// easy handle is cleaned up. Redirects are followed here, not by libcurl, so that each hop is a
 /// request of its own (Fetch §4.4): the method and body change as browsers change them, every
 /// URL is recorded, each hop gets its own `Cookie` and `Referer`, and the request's cookie jar
-/// stores every response's `Set-Cookie` (a redirect's included).
+/// stores every response's `Set-Cookie` (a redirect's included) as soon as that response's headers
+/// are in.
+///
+/// It reports as `FetchProgress` says: the final response's head once its headers are in (a
+/// redirect's or an interim 1xx response's head is never reported, nor a redirect's body), each
+/// chunk libcurl writes, then one end. Nothing of the body is kept here; `bodyLimit`, when set,
+/// only counts.
 final class Transfer: @unchecked Sendable {
   /// What a finished request of the chain leads to.
   enum Outcome {
-    /// The fetch is over, with a response or a network error.
-    case finished(Result<Response, NetworkError>)
+    /// The fetch is over: the body is complete, or a network error stopped it.
+    case finished(Result<FetchTiming, NetworkError>)
     /// A redirect is to be followed: make a handle for the next request.
     case redirected
   }
 
   /// The most redirects followed (Fetch §4.4 step 9; browsers agree).
   static let redirectLimit = 20
-  /// The most bytes of one response's body (after decoding) Caper keeps.
+  /// The most bytes of one response's body (after decoding) Caper keeps of a whole response
+  /// (`Fetcher.start`).
   ///
   /// A larger body fails the fetch with a network error as soon as it passes the limit, so a
-  /// 100 MB response never holds more than this in memory. Bodies are whole values here (a
-  /// document, a script, a fetch's `ArrayBuffer`), not streams; 64 MiB is far above any real page
-  /// or bundle.
+  /// 100 MB response never holds more than this in memory. Whole bodies are values (a document, a
+  /// script, a fetch's `ArrayBuffer`); 64 MiB is far above any real page or bundle. Streamed
+  /// fetches (`Fetcher.stream`) have no limit: their consumer decides what it keeps.
   static let bodyLimit = 64 << 20
 
   let id: UInt64
   let request: Request
-  let completion: @Sendable (Result<Response, NetworkError>) -> Void
+  /// The most body bytes the fetch may deliver before it fails, or nil for no limit.
+  let bodyLimit: Int?
+  private let report: @Sendable (FetchProgress) -> Void
 
   private let clock = ContinuousClock()
   private let start: ContinuousClock.Instant
@@ -51,16 +60,25 @@ final class Transfer: @unchecked Sendable {
   private(set) var easy: UnsafeMutableRawPointer?
   private var headerList: UnsafeMutablePointer<curl_slist>?
   private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+  private var status = 0
   private var statusText = ""
   private var responseHeaders: [Header] = []
-  private var responseBody: [UInt8] = []
+  /// The current request's headers are all in (the blank line after the last non-interim ones).
+  private var headersComplete = false
+  /// The final response's head was reported: body chunks are reported from then on.
+  private var headReported = false
+  /// The transfer reported its end.
+  private var ended = false
+  /// Body bytes delivered so far.
+  private var bodyCount = 0
   /// The body passed `bodyLimit`: libcurl's write error means that.
   private var bodyTooLarge = false
 
-  init(id: UInt64, request: Request, completion: @escaping @Sendable (Result<Response, NetworkError>) -> Void) {
+  init(id: UInt64, request: Request, bodyLimit: Int?, report: @escaping @Sendable (FetchProgress) -> Void) {
     self.id = id
     self.request = request
-    self.completion = completion
+    self.bodyLimit = bodyLimit
+    self.report = report
     let now = ContinuousClock.now
     start = now
     hopStart = now
@@ -93,9 +111,11 @@ final class Transfer: @unchecked Sendable {
     release()
     guard let easy = curl_easy_init() else { return .failure(error(.transfer("curl_easy_init failed"))) }
     self.easy = easy
+    status = 0
     statusText = ""
     responseHeaders = []
-    responseBody = []
+    headersComplete = false
+    bodyCount = 0
     bodyTooLarge = false
     errorBuffer[0] = 0
     hopStart = clock.now
@@ -204,20 +224,22 @@ final class Transfer: @unchecked Sendable {
 
   private func error(_ cause: NetworkError.Cause) -> NetworkError { NetworkError(url: currentURL, cause: cause) }
 
+  /// Reports the end of the fetch, once (later calls do nothing): the last report.
+  func end(_ result: Result<FetchTiming, NetworkError>) {
+    guard !ended else { return }
+    ended = true
+    report(.end(result))
+  }
+
   /// Ends the current request of the chain, whose handle is out of the multi handle, with
-  /// libcurl's result: a response, a network error, or a redirect to follow.
+  /// libcurl's result: the end of the fetch (its head reported first), or a redirect to follow.
   func finish(_ code: CURLcode) -> Outcome {
     let hopEnd = clock.now
     guard let easy else { return .finished(.failure(error(.transfer("no transfer")))) }
     guard code == CURLE_OK else { return .finished(.failure(error(for: code, easy: easy))) }
-    var status = 0
     _ = ccurl_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
-    if let jar = request.cookieJar {
-      for header in responseHeaders where header.hasName("Set-Cookie") {
-        jar.setCookie(header.value, from: currentURL, urlList: urlList, context: request.sameSiteContext)
-      }
-    }
-    if [301, 302, 303, 307, 308].contains(status) {
+    if !headersComplete { headersEnded() }
+    if Self.redirectStatuses.contains(status) {
       switch request.redirect {
       case .manual:
         break
@@ -239,9 +261,35 @@ final class Transfer: @unchecked Sendable {
       connect: duration(easy, CURLINFO_CONNECT_TIME_T), secureConnection: secureConnection == .zero ? nil : secureConnection,
       responseStart: duration(easy, CURLINFO_STARTTRANSFER_TIME_T),
       responseEnd: duration(easy, CURLINFO_TOTAL_TIME_T), total: hopEnd - start)
-    let response = Response(
-      urlList: urlList, status: status, statusText: statusText, headers: responseHeaders, body: responseBody, timing: timing)
-    return .finished(.success(response))
+    if !headReported { reportHead() }
+    return .finished(.success(timing))
+  }
+
+  /// Redirect statuses (Fetch's redirect status).
+  static let redirectStatuses: Set = [301, 302, 303, 307, 308]
+
+  /// The current request's headers are in: its cookies are stored and, unless a redirect is to
+  /// be followed (or refused), its head is the final response's.
+  private func headersEnded() {
+    headersComplete = true
+    if let jar = request.cookieJar {
+      for header in responseHeaders where header.hasName("Set-Cookie") {
+        jar.setCookie(header.value, from: currentURL, urlList: urlList, context: request.sameSiteContext)
+      }
+    }
+    if Self.redirectStatuses.contains(status) {
+      switch request.redirect {
+      case .manual: break
+      case .error: return
+      case .follow: if responseHeaders.value(named: "Location") != nil { return }
+      }
+    }
+    reportHead()
+  }
+
+  private func reportHead() {
+    headReported = true
+    report(.response(ResponseHead(urlList: urlList, status: status, statusText: statusText, headers: responseHeaders)))
   }
 
   /// Fetch §4.4 HTTP-redirect fetch, from its location URL on.
@@ -277,7 +325,8 @@ final class Transfer: @unchecked Sendable {
     let message = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
     switch code {
     case CURLE_WRITE_ERROR where bodyTooLarge:
-      return error(.transfer("the response body is larger than \(Self.bodyLimit >> 20) MB, the most Caper keeps of one response"))
+      return error(
+        .transfer("the response body is larger than \((bodyLimit ?? 0) >> 20) MB, the most Caper keeps of one response"))
     case CURLE_COULDNT_RESOLVE_HOST:
       return error(.unknownHost)
     case CURLE_COULDNT_CONNECT:
@@ -309,10 +358,15 @@ final class Transfer: @unchecked Sendable {
       // A new response (after an interim 1xx one): only the last one's headers are kept.
       responseHeaders = []
       let parts = line.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
+      status = parts.count >= 2 ? Int(Self.isomorphicDecode(parts[1])) ?? 0 : 0
       statusText = parts.count == 3 ? Self.isomorphicDecode(parts[2]) : ""
       return
     }
-    guard !line.isEmpty else { return }
+    guard !line.isEmpty else {
+      // The blank line after a head; an interim response's (1xx) is followed by another.
+      if !(100...199).contains(status) && !headersComplete { headersEnded() }
+      return
+    }
     if line.first == 0x20 || line.first == 0x09, !responseHeaders.isEmpty {
       // An obsolete folded continuation line.
       let folded = Self.isomorphicDecode(Self.trimmingTabsAndSpaces(line))
@@ -325,13 +379,17 @@ final class Transfer: @unchecked Sendable {
     responseHeaders.append(Header(name, value))
   }
 
-  /// Keeps body bytes; false once the body would pass `bodyLimit` (libcurl then stops the transfer).
+  /// Reports body bytes of the final response (a redirect's are dropped); false once the body
+  /// would pass `bodyLimit` (libcurl then stops the transfer).
   fileprivate func receive(bodyBytes bytes: UnsafeRawBufferPointer) -> Bool {
-    guard responseBody.count + bytes.count <= Self.bodyLimit else {
+    if !headersComplete { headersEnded() }
+    guard headReported, !bytes.isEmpty else { return true }
+    bodyCount += bytes.count
+    if let bodyLimit, bodyCount > bodyLimit {
       bodyTooLarge = true
       return false
     }
-    responseBody.append(contentsOf: bytes)
+    report(.bodyChunk([UInt8](bytes)))
     return true
   }
 

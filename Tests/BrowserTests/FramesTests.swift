@@ -58,6 +58,30 @@ import _CaperTestSupport
         == "parent DOMContentLoaded|child script loading|child load|iframe load true|parent load")
   }
 
+  /// Virtual-time rule 2 covers "a request of the page or its frames": while a frame's fetch waits
+  /// for its response, the parent's clock runs at the real rate, so a wait on the parent does not
+  /// jump it past its 10-second timer first.
+  @Test func aFramesFetchHoldsTheParentsClockUntilItsResponse() throws {
+    let site = try ProbeSite.shared.get()
+    let slow = site.baseURL + "delay?ms=300&type=text&body=late"
+    let child = Self.respond(
+      site,
+      "<script>addEventListener('load', () => fetch('\(slow)').then((r) => r.text()).then((text) => parent.fetched(text + ' ' + !parent.timerFired)))</script>"
+    )
+    let parent = Self.respond(
+      site,
+      "<script>addEventListener('load', () => setTimeout(() => { window.timerFired = true; }, 10000));</script><iframe src='\(child)'></iframe>"
+    )
+    _ = try? Data(contentsOf: URL(string: site.baseURL + "seq/reset")!)
+    let document = try DocumentLoader.load(ScrapeInput(name: "frames", location: .url(parent)), options: Scraper.Options())
+    let page = try PageFixture().page(document: document)
+    defer { page.close() }
+    let context = page.realm.context
+    // The parent has no timer of its own but the 10-second one: unheld, a wait on it jumps there.
+    let done = try context.evaluate("new Promise((resolve) => { window.fetched = resolve; })")
+    #expect(try context.awaitPromise(done) { try page.realm.pump(until: .now + .seconds(5), waitingOn: context) } == "late true")
+  }
+
   @Test func aFileFrameOfAFilePageIsCrossOriginAndStaysBlank() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caper-frames-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

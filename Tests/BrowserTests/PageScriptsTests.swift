@@ -130,6 +130,21 @@ import V8
     #expect(error.stack.contains("onclick"), "\(error.stack)")
   }
 
+  @Test func aRejectedFetchNamesThePagesLineNotCapersRuntime() throws {
+    // A file: page cannot fetch file: URLs (Chrome's opaque file origin): the fetch rejects.
+    let site = try Site(["page.html": "<!doctype html>\n<script>\n\nfetch('other.txt');\n</script>", "other.txt": "x"])
+    let page = try PageFixture().page(document: try site.document("page.html"))
+    defer { page.close() }
+    _ = try page.realm.context.awaitPromise(try page.evaluate("new Promise((r) => setTimeout(r, 10))")) {
+      try page.realm.pump(until: .now + .seconds(5), waitingOn: page.realm.context)
+    }
+    let error = try #require(page.environment.errors.first)
+    #expect(error.message == "Failed to fetch")
+    #expect(error.inPromise)
+    #expect(error.location?.hasPrefix(site.url("page.html") + ":4:") == true, "\(error)")
+    #expect(!error.stack.contains("caper:"), "\(error.stack)")
+  }
+
   @Test func anErrorHandlerThatHandlesTheErrorKeepsItFromBeingReported() throws {
     let page = try PageFixture().page(
       "<script>window.onerror = (message, source, line) => { window.seen = [message, line]; return true; };</script><script>\nnull.x</script>"

@@ -11,7 +11,8 @@ import _CaperTestSupport
 ///
 /// Every probe must match, except those listed in `Support/site/expected/caper-differences.txt`
 /// (one `area/case` per line, with why): those must still differ, so the list shrinks as Caper
-/// catches up and never hides a regression. The test prints how many match.
+/// catches up and never hides a regression. The test prints how many match, and Caper's and
+/// Chromium's logs of each known difference.
 @Suite struct ProbeConformanceTests {
   static let differencesFile = Repository.root.appendingPathComponent("Support/site/expected/caper-differences.txt")
 
@@ -73,6 +74,11 @@ import _CaperTestSupport
         report.append("\(name) differs")
       case (true, true):
         Issue.record("\(name) now matches Chromium: remove it from caper-differences.txt")
+      case (false, true):
+        switch outcome {
+        case .success(let log): print("\(name) (a known difference):\nCaper:    \(log)\nChromium: \(expected)")
+        case .failure(let failure): print("\(name) (a known difference): \(failure.reason)")
+        }
       default: break
       }
     }

@@ -25,6 +25,20 @@ import _CaperTestSupport
     #expect(result.stderr.contains("--retry-tag-filter:"), "\(result.stderr)")
   }
 
+  /// A number that does not fit its option is a usage error, never a crash or a silent wrap.
+  @Test func numbersOutOfRangeAreUsageErrors() throws {
+    for value in ["1e300", "2.5"] {
+      _ = try folder.write("caper.json", "{\"default\": {\"retry\": \(value)}}")
+      let result = try run(Self.fine)
+      #expect(result.status == 2, "\(value): \(result.stderr)")
+      #expect(result.stderr.contains("'retry' takes a whole number"), "\(value): \(result.stderr)")
+    }
+    _ = try folder.write("caper.json", "{}")
+    let huge = try run(Self.fine, ["--cache-max-size", "9223372036854775807"])
+    #expect(huge.status == 2)
+    #expect(huge.stderr.contains("--cache-max-size takes a number of MiB, 1 or more and at most 1048576"), "\(huge.stderr)")
+  }
+
   @Test func anInvalidStepExpressionNamesItsDefinition() throws {
     let result = try run("const { Given } = require('@cucumber/cucumber');\n\nGiven('a {int step', () => {});\n")
     #expect(result.status == 2)

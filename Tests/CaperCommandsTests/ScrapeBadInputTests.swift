@@ -122,7 +122,7 @@ import _CaperTestSupport
     #expect(values[4]?["status"] as? Int == 500, "a 500 page is loaded, its status exposed")
     #expect(Self.error(outputs[5]) == "\(server.url("/loop")): more than 20 redirects")
     #expect(values[6]?["log"] as? [String] == ["error event", "went on"], "a 404 script fires error; a syntax error goes on")
-    #expect(result.stderr.contains("\(site.url("scripts.html")): page error: \(site.url("scripts.html")):1:"))
+    #expect(result.stderr.contains("\(site.url("scripts.html")): page error: \(site.url("scripts.html")):3:"))
     #expect(result.stderr.contains("SyntaxError"))
     #expect(values[7]?["log"] as? [String] == ["before", "after"], "the endless loop was stopped, the page went on")
     #expect(result.stderr.contains("\(site.url("loop.html")): page error: \(site.url("loop.html")):2:"))

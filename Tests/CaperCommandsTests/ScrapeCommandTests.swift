@@ -157,6 +157,12 @@ import _CaperTestSupport
       (["ok.js"], "no inputs"),
       (["ok.js", "a.html", "--format", "xml"], "--format must be one of: jsonl, json, csv"),
       (["ok.js", "a.html", "--concurrency", "0"], "--concurrency must be at least 1"),
+      (["ok.js", "a.html", "--timeout", "0"], "--timeout must be a positive number of seconds"),
+      (["ok.js", "a.html", "--timeout", "nan"], "--timeout must be a positive number of seconds"),
+      (["ok.js", "a.html", "--timeout", "inf"], "--timeout must be a positive number of seconds, at most 86400"),
+      (["ok.js", "a.html", "--timeout", "1e300"], "--timeout must be a positive number of seconds, at most 86400"),
+      (["ok.js", "a.html", "--timeout", "86401"], "--timeout must be a positive number of seconds, at most 86400"),
+      (["ok.js", "a.html", "--cache-max-size", "9223372036854775807"], "--cache-max-size takes a number of MiB, 1 or more"),
     ]
     for (arguments, message) in cases {
       let result = try scrape(arguments)
@@ -183,11 +189,36 @@ import _CaperTestSupport
     #expect(result.status == 1)
     let outputs = try lines(result.stdout)
     try #require(outputs.count == 3)
-    #expect((outputs[0]["error"] as? [String: Any])?["message"] as? String == "timed out after 1 s (--timeout)")
+    #expect(
+      (outputs[0]["error"] as? [String: Any])?["message"] as? String
+        == "loop.html: timed out after 1 s (--timeout) waiting for the script's result")
     #expect(
       (outputs[1]["error"] as? [String: Any])?["message"] as? String
         == "the script's promise never settled: nothing was left to run that could settle it")
     #expect(outputs[2]["result"] as? String == "after")
+  }
+
+  /// A page script that never returns is stopped after `--timeout` when that is under the 10 s
+  /// task limit, and fails its input, while loading or in a timer after `load`.
+  @Test func aPageScriptStuckInALoopFailsItsInputAtTheTimeout() throws {
+    try folder.write("title.js", Self.titleScript)
+    try folder.write("inline.html", "<title>inline</title><script>while (true) {}</script><p>after")
+    try folder.write(
+      "timer.html",
+      "<title>timer</title><script>addEventListener('load', () => setTimeout(() => { while (true) {} }, 100));</script>")
+    try page("fine.html", title: "fine")
+    let result = try scrape(["title.js", "inline.html", "timer.html", "fine.html", "--timeout", "2"])
+    #expect(result.status == 1)
+    let outputs = try lines(result.stdout)
+    try #require(outputs.count == 3)
+    for (output, name) in zip(outputs.prefix(2), ["inline.html", "timer.html"]) {
+      let message = try #require((output["error"] as? [String: Any])?["message"] as? String, "\(output)")
+      #expect(message.hasPrefix("\(name): timed out after 2 s (--timeout) waiting for the page to reach idle; at "), "\(message)")
+      #expect(
+        message.hasSuffix(
+          "the page's script ran for more than 2 s without returning to the event loop and was stopped (taskTimeout)"))
+    }
+    #expect((outputs[2]["result"] as? [String: Any])?["title"] as? String == "fine")
   }
 
   @Test func theScriptsConsoleGoesToStandardError() throws {
@@ -199,6 +230,52 @@ import _CaperTestSupport
     #expect(result.stdout == "{\"input\":\"a.html\",\"result\":1}\n")
     #expect(result.stderr.contains("working on file://"))
     #expect(result.stderr.contains("note\n"))
+  }
+
+  /// `--console` prints the pages' console messages on stderr, each naming its input; without
+  /// it nothing of the pages' console is printed.
+  @Test func consolePrintsThePagesConsoleMessages() throws {
+    try folder.write("title.js", Self.titleScript)
+    try folder.write("talk.html", "<title>talk</title><script>console.log('hello', 1);\nconsole.warn('careful');</script>")
+    let quiet = try scrape(["title.js", "talk.html"])
+    #expect(quiet.status == 0, "\(quiet.stderr)")
+    #expect(!quiet.stderr.contains("console."))
+    let loud = try scrape(["title.js", "talk.html", "--console"])
+    #expect(loud.status == 0, "\(loud.stderr)")
+    let path = folder.url.appendingPathComponent("talk.html").absoluteString
+    #expect(loud.stderr.contains("talk.html: console.log: hello 1 (\(path):1:36)\n"), "\(loud.stderr)")
+    #expect(loud.stderr.contains("talk.html: console.warning: careful (\(path):2:9)\n"), "\(loud.stderr)")
+  }
+
+  /// A page that asks to navigate to another document gets one warning naming its input, the URL
+  /// and how; its result is still the first document's.
+  @Test func aNavigationThePageAsksForIsNotFollowedAndSaysSo() throws {
+    try folder.write("title.js", Self.titleScript)
+    try folder.write(
+      "script.html", "<title>script</title><script>location.href = 'next.html'; location.assign('again.html');</script>")
+    try folder.write("refresh.html", "<title>refresh</title><meta http-equiv=refresh content='5; url=later.html'>")
+    try page("still.html", title: "still")
+    let result = try scrape(["title.js", "script.html", "refresh.html", "still.html"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let outputs = try lines(result.stdout)
+    #expect(outputs.map { ($0["result"] as? [String: Any])?["title"] as? String } == ["script", "refresh", "still"])
+    let base = folder.url.appendingPathComponent("x").absoluteString.dropLast()
+    let warnings = result.stderr.split(separator: "\n").filter { $0.contains("asked to navigate") }
+    #expect(
+      warnings == [
+        "script.html: the page asked to navigate to \(base)next.html (a script set location); caper scrape does not follow navigations yet: the result is from the first document",
+        "refresh.html: the page asked to navigate to \(base)later.html (<meta http-equiv=refresh> after 5 s); caper scrape does not follow navigations yet: the result is from the first document",
+      ])
+  }
+
+  /// With `--no-scripts` the parser's scripting flag is off: `<noscript>` content is markup.
+  @Test func noScriptsParsesNoscriptAsMarkup() throws {
+    try folder.write("count.js", "module.exports = async (page) => page.$$eval('noscript p', (found) => found.length);")
+    try folder.write("ns.html", "<body><noscript><p>Enable JavaScript</p></noscript>")
+    let off = try scrape(["count.js", "ns.html", "--no-scripts"])
+    #expect(off.stdout == "{\"input\":\"ns.html\",\"result\":1}\n", "\(off.stderr)")
+    let on = try scrape(["count.js", "ns.html"])
+    #expect(on.stdout == "{\"input\":\"ns.html\",\"result\":0}\n", "\(on.stderr)")
   }
 
   @Test func thePageAPIEvaluatesInThePage() throws {
@@ -270,6 +347,33 @@ import _CaperTestSupport
     #expect(values[4]?["type"] as? String == "text/plain; charset=\"ISO-8859-1\"")
     #expect(((outputs[5]["error"] as? [String: Any])?["message"] as? String)?.hasSuffix("connection refused") == true)
     #expect(((outputs[6]["error"] as? [String: Any])?["message"] as? String)?.contains("timed out") == true)
+  }
+
+  /// The document's own response sets cookies (on a redirect hop, then the page's) as a browser
+  /// stores them: the page reads the non-HttpOnly ones and its next fetch sends them all.
+  @Test func theDocumentsSetCookieIsStoredAndSentOnEveryHop() throws {
+    let server = try TestServer.shared.get()
+    try folder.write(
+      "cookies.js",
+      """
+      module.exports = async (page) => page.evaluate(async () => {
+        const echo = await (await fetch('/echo')).json();
+        const sent = echo.headers.filter(([name]) => name.toLowerCase() === 'cookie').map(([, value]) => value);
+        return { cookie: document.cookie, sent };
+      });
+      """)
+    let target = "/set-cookie?c=sid%3Dabc%3B%20Path%3D%2F&c=token%3Dsecret%3B%20Path%3D%2F%3B%20HttpOnly"
+    let first = "/set-cookie?c=hop%3D1%3B%20Path%3D%2F&to=" + target.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+    let result = try scrape(["cookies.js", server.url(first), server.url("/page")])
+    #expect(result.status == 0, "\(result.stderr)")
+    let outputs = try lines(result.stdout)
+    try #require(outputs.count == 2)
+    let value = try #require(outputs[0]["result"] as? [String: Any], "\(outputs[0])")
+    #expect(value["cookie"] as? String == "hop=1; sid=abc")
+    #expect(value["sent"] as? [String] == ["hop=1; sid=abc; token=secret"])
+    let other = try #require(outputs[1]["result"] as? [String: Any], "\(outputs[1])")
+    #expect(other["cookie"] as? String == "", "each input has its own cookie jar")
+    #expect(other["sent"] as? [String] == [])
   }
 
   @Test func tlsFailsUnlessIgnoreHTTPSErrors() throws {

@@ -21,6 +21,16 @@ Routes (the same on both ports):
   /cors?acao=V&credentials=1&expose=H
                                 "cross", with X-Secret, Access-Control-Allow-Origin V when given,
                                 Access-Control-Allow-Credentials true and -Expose-Headers H when given
+  /slow-body?ms=N               200 text/plain: its headers at once, its body "body" N milliseconds later
+  /events/basic?acao=V          an event stream (BOM, comments, CR/LF/CRLF, event:, multi-line data:,
+                                id:), then its end; Access-Control-Allow-Origin V when given
+  /events/chunked               an event stream whose lines and characters are split across chunks
+  /events/reconnect             "retry: 1000", id "a", data "first", then its end; a request with a
+                                Last-Event-ID gets id "b" and data "got <its Last-Event-ID>", then its end
+  /events/forever?key=K         data "hello", then stays open until the client hangs up
+  /events/open?key=K            how many /events/forever?key=K streams are open now
+  /events/status?code=C         status C, text/event-stream (an event stream's body unless C is 204)
+  /events/wrongtype             200 text/plain with an event stream's body
 """
 
 import json
@@ -32,6 +42,16 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+# Open /events/forever streams, by key.
+open_streams = {}
+open_streams_lock = threading.Lock()
+
+
+def count_open(key, change):
+    with open_streams_lock:
+        open_streams[key] = open_streams.get(key, 0) + change
+        return open_streams[key]
 
 
 class Server(ThreadingHTTPServer):
@@ -60,9 +80,28 @@ class Handler(BaseHTTPRequestHandler):
         for name, value in headers:
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
+        # The head and the body in one write: a client never sees the head alone, so what a test
+        # of virtual-time rule 2 (the clock held until the headers) sees does not depend on how
+        # TCP happens to split them.
+        self._headers_buffer.append(b"\r\n")
+        payload = b"".join(self._headers_buffer) + (body if self.command != "HEAD" else b"")
+        self._headers_buffer = []
+        self.wfile.write(payload)
+
+    def send_chunked_head(self, content_type, headers=()):
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self.wfile.flush()
+
+    def send_chunk(self, data, pause=0.0):
+        """Sends one chunk (the last one when empty) and waits `pause` seconds, so chunks arrive apart."""
+        self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+        self.wfile.flush()
+        time.sleep(pause)
 
     def wait_unless_hung_up(self, seconds):
         deadline = time.monotonic() + seconds
@@ -133,6 +172,44 @@ class Handler(BaseHTTPRequestHandler):
             if "expose" in query:
                 headers.append(("Access-Control-Expose-Headers", query["expose"]))
             self.send(200, b"cross", headers)
+        elif path == "/slow-body":
+            self.send_chunked_head("text/plain")
+            if self.wait_unless_hung_up(int(query.get("ms", "1000")) / 1000):
+                self.send_chunk(b"body")
+                self.send_chunk(b"")
+            else:
+                self.close_connection = True
+        elif path == "/events/basic":
+            headers = [("Access-Control-Allow-Origin", query["acao"])] if "acao" in query else []
+            body = "\ufeff: a comment\r\ndata: one\r\n\r\nevent: named\ndata: two\ndata:  lines\nid: 7\n\ndata:three\rid\r\r"
+            self.send(200, body.encode(), [("Content-Type", "text/event-stream")] + headers)
+        elif path == "/events/chunked":
+            self.send_chunked_head("text/event-stream; charset=utf-8")
+            for chunk in [b"data: sp", b"lit\r", b"\n\r\ndata: caf\xc3", b"\xa9\n\n"]:
+                self.send_chunk(chunk, 0.05)
+            self.send_chunk(b"")
+        elif path == "/events/reconnect":
+            last = self.headers.get("Last-Event-ID")
+            body = "retry: 1000\nid: a\ndata: first\n\n" if last is None else "id: b\ndata: got %s\n\n" % last
+            self.send(200, body.encode(), [("Content-Type", "text/event-stream")])
+        elif path == "/events/forever":
+            key = query.get("key", "")
+            self.send_chunked_head("text/event-stream")
+            count_open(key, 1)
+            try:
+                self.send_chunk(b"data: hello\n\n")
+                self.wait_unless_hung_up(60)
+            finally:
+                count_open(key, -1)
+            self.close_connection = True
+        elif path == "/events/open":
+            self.send(200, str(count_open(query.get("key", ""), 0)).encode(), [("Content-Type", "text/plain")])
+        elif path == "/events/status":
+            code = int(query.get("code", "204"))
+            # A 204 has no body: bytes sent after its head would be read as the next response.
+            self.send(code, b"" if code == 204 else b"data: no\n\n", [("Content-Type", "text/event-stream")])
+        elif path == "/events/wrongtype":
+            self.send(200, b"data: no\n\n", [("Content-Type", "text/plain")])
         else:
             self.send(404, b"unknown route", [("Content-Type", "text/plain")])
 

@@ -24,6 +24,12 @@ Routes:
   /set-cookie?c=C&to=P  a Set-Cookie header for each C, in order; a 302 to P when given, else 200
   /cookie-redirect?to=P&status=S
                         S (default 302) to P (default /echo), setting the cookie hop=1 (Path=/)
+  /chunks?count=N&pause=MS
+                        200 text/plain, chunked: "chunk 0\n" ... "chunk N-1\n", MS milliseconds apart
+  /held?key=K           200 text/plain, chunked: its headers at once, then nothing until /release?key=K
+                        was requested, then "released" (or the end after 10 minutes)
+  /release?key=K        lets /held?key=K send its body
+  /large?mb=N           N MiB of bytes (0..255 repeated) with a Content-Length, written 1 MiB at a time
 """
 
 import gzip
@@ -39,6 +45,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 PAGE = b"<!doctype html><title>Caper</title><p>Hello from the test server</p>"
+MEBIBYTE = bytes(range(256)) * 4096
+
+# /held waits on these, by key, until /release sets them.
+gates = {}
+gates_lock = threading.Lock()
+
+
+def gate(key):
+    with gates_lock:
+        return gates.setdefault(key, threading.Event())
 
 
 class Server(ThreadingHTTPServer):
@@ -73,6 +89,18 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def send_chunked_head(self, status=200, headers=(("Content-Type", "text/plain"),)):
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        self.wfile.flush()
+
+    def send_chunk(self, data):
+        self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+        self.wfile.flush()
 
     def wait_unless_hung_up(self, seconds):
         """Waits `seconds`; False as soon as the client closes the connection (nothing to answer).
@@ -144,6 +172,31 @@ class Handler(BaseHTTPRequestHandler):
             status = int(query.get("status", ["302"])[0])
             headers = [("Set-Cookie", "hop=1; Path=/"), ("Location", query.get("to", ["/echo"])[0])]
             self.send(status, b"", headers)
+        elif url.path == "/chunks":
+            self.send_chunked_head()
+            pause = float(query.get("pause", ["50"])[0]) / 1000
+            for index in range(int(query.get("count", ["3"])[0])):
+                if index:
+                    time.sleep(pause)
+                self.send_chunk(b"chunk %d\n" % index)
+            self.send_chunk(b"")
+        elif url.path == "/held":
+            self.send_chunked_head()
+            # A bound only so that no thread waits forever: a loaded test process may take long to ask.
+            if gate(query["key"][0]).wait(600):
+                self.send_chunk(b"released")
+            self.send_chunk(b"")
+        elif url.path == "/release":
+            gate(query["key"][0]).set()
+            self.send(200, b"released", [("Content-Type", "text/plain")])
+        elif url.path == "/large":
+            count = int(query.get("mb", ["100"])[0])
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(count * len(MEBIBYTE)))
+            self.end_headers()
+            for _ in range(count):
+                self.wfile.write(MEBIBYTE)
         elif url.path == "/echo" or url.path.endswith("/echo"):
             echo = {
                 "method": self.command,

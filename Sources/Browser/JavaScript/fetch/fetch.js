@@ -707,7 +707,8 @@
       }
       let body = inputBody;
       if (hasInitBody) {
-        const [extracted, type] = extractBody(init.body);
+        const pair = extractBody(init.body);
+        const extracted = pair[0], type = pair[1];
         body = extracted;
         if (type !== null && headerValue(headers, 'content-type') === null) ArrayPrototypePush(headers[LIST], 'Content-Type', type);
       } else if (inputBody !== null) {
@@ -846,7 +847,8 @@
   };
   /** The Response of Swift's result `[type, status, statusText, headers, body, urlList]` (Fetch §2.2.6 filtered responses). */
   const responseFromHost = (result, method) => {
-    const [type, status, statusText, list, buffer, urlList] = result;
+    const parts = result;
+    const type = parts[0], status = parts[1], statusText = parts[2], list = parts[3], buffer = parts[4], urlList = parts[5];
     if (type === 'opaque') return makeResponse('opaque', 0, '', makeHeaders('immutable'), null, []);
     if (type === 'opaqueredirect') return makeResponse('opaqueredirect', 0, '', makeHeaders('immutable'), null, urlList);
     const body = method === 'HEAD' || includes(NULL_BODY_STATUS, status) ? null : makeBody([new Uint8Array(buffer)]);
@@ -880,12 +882,15 @@
         if (typeof started === 'number') host.abort(started);
         reject(abortReason(signal));
       });
+      // Made now, while the caller's frames are on the stack: a page error names the page's line
+      // that called fetch, as Chrome's async stacks do.
+      const pageFailure = isWindow ? new TypeError('Failed to fetch') : null;
       /** A network error: Chrome's message in a page; in Node undici's, the network's error (`message`, `code`) its `cause`. */
       const fail = (message, code) => {
         if (settled) return;
         settled = true;
         removeAbort();
-        if (isWindow) { reject(new TypeError('Failed to fetch')); return; }
+        if (isWindow) { reject(pageFailure); return; }
         const cause = new Error(message);
         if (code !== undefined) cause.code = code;
         reject(new TypeError('fetch failed', { cause }));

@@ -156,7 +156,8 @@
       }
       let requestBody = null;
       if (x.method !== 'GET' && x.method !== 'HEAD' && body !== null && body !== undefined) {
-        const [extracted, type] = fetch.extractBody(body);
+        const pair = fetch.extractBody(body);
+        const extracted = pair[0], type = pair[1];
         requestBody = extracted;
         if (type !== null && headerValue(x.headers, 'content-type') === null) ArrayPrototypePush(x.headers[LIST], 'Content-Type', type);
       }
@@ -313,7 +314,8 @@
 
   /** The response as XHR keeps it, from Swift's `[type, status, statusText, headers, body, urlList]`. */
   const responseOf = (result) => {
-    const [type, status, statusText, list, buffer, urlList] = result;
+    const parts = result;
+    const type = parts[0], status = parts[1], statusText = parts[2], list = parts[3], buffer = parts[4], urlList = parts[5];
     return { type, status, statusText, headers: fetch.makeHeaders('immutable', list), urlList, buffer };
   };
 

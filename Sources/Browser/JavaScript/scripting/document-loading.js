@@ -3,7 +3,8 @@
 // order, `DOMContentLoaded` (a task), then, once nothing delays the load event (scripts that run
 // as soon as possible, images), 'complete' with `readystatechange`, `load` at the window, and
 // `pageshow` (not persisted). Images fetch their `src` (never decoded) and fire `load` or `error`,
-// delaying the load event meanwhile. `loadState()` tells Swift how far the document got.
+// delaying the load event meanwhile (`complete` is false while they fetch). `loadState()` tells
+// Swift how far the document got (and `location.js` whether the document is completely loaded).
 (host, runtime) => {
   'use strict';
   const { Event, fire } = runtime.events;
@@ -125,6 +126,23 @@
       loadImage(element);
     }
   };
+
+  /**
+   * HTML's `img.complete`: true when neither `src` nor `srcset` is given, when `srcset` is not
+   * and `src` is empty, and when the image's request is done (loaded, as Caper never decodes, or
+   * broken); false while it is being fetched.
+   */
+  const imagePrototype = runtime.elements.HTMLImageElement.prototype;
+  const completeDescriptor = ObjectGetOwnPropertyDescriptor(imagePrototype, 'complete');
+  ObjectDefineProperty(imagePrototype, 'complete', {
+    get() {
+      const src = FunctionPrototypeCall(getAttribute, this, 'src');
+      const srcset = FunctionPrototypeCall(getAttribute, this, 'srcset');
+      if (srcset === null && (src === null || src === '')) return true;
+      return this[IMAGE_REQUEST] !== true;
+    },
+    configurable: completeDescriptor.configurable, enumerable: completeDescriptor.enumerable,
+  });
 
   const install = (global, loaded) => {
     window = global;

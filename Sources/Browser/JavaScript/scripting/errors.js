@@ -6,7 +6,10 @@
 (host, runtime) => {
   'use strict';
   const { ErrorEvent, fire, setExceptionReporter } = runtime.events;
-  const { Error, ObjectFreeze, RegExpPrototypeExec, String, StringPrototypeIndexOf } = runtime.primordials;
+  const {
+    Error, ObjectFreeze, RegExpPrototypeExec, String, StringPrototypeIndexOf, StringPrototypeRepeat, StringPrototypeStartsWith,
+    SplitString, ArrayPrototypePush, ArrayPrototypeJoin,
+  } = runtime.primordials;
   /** `at f (url:line:column)` or `at url:line:column`: the first frame of a V8 stack. */
   const FRAME = /^\s+at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/m;
 
@@ -26,7 +29,18 @@
     } catch {
       message = 'an error that cannot be read';
     }
-    const frame = RegExpPrototypeExec(FRAME, stack);
+    // Caper's own frames (`caper:` scripts, such as the fetch that rejected) are left out, as a
+    // browser's built-ins are absent from its stacks: the place is the page's first frame.
+    const lines = SplitString(stack, '\n');
+    const kept = [];
+    let frame = null;
+    for (let i = 0; i < lines.length; i++) {
+      const match = i === 0 ? null : RegExpPrototypeExec(FRAME, lines[i]);
+      if (match !== null && StringPrototypeStartsWith(match[1], 'caper:')) continue;
+      if (frame === null) frame = match;
+      ArrayPrototypePush(kept, lines[i]);
+    }
+    if (lines.length > 1) stack = ArrayPrototypeJoin(kept, '\n');
     return { name, message, stack, filename: frame?.[1] ?? '', lineno: frame === null ? 0 : +frame[2], colno: frame === null ? 0 : +frame[3] };
   };
 
@@ -54,21 +68,44 @@
   /**
    * Runs a classic script's source as the script at `url` (its code cached by content and URL);
    * an exception or a syntax error is reported, and the page goes on. Returns whether it ran
-   * without throwing.
+   * without throwing. `position`, `[line, column]` of an inline script's text in its document
+   * (line from 1, column from 0), places the code there: V8's lines and columns (errors, stacks)
+   * are then the document's, as Chromium's script origin offsets make them. The source is
+   * preceded by that many line feeds and spaces (whitespace before a script changes nothing it
+   * does; a `#!` line must start the script, so such a script keeps its own lines).
    */
-  const runClassicScript = (source, url) => {
+  const runClassicScript = (source, url, position = null) => {
+    if (position !== null && typeof source === 'string' && StringPrototypeStartsWith(source, '#!') === false) {
+      source = StringPrototypeRepeat('\n', position[0] - 1) + StringPrototypeRepeat(' ', position[1]) + source;
+    }
     const failure = host.runScript(source, url);
     if (failure === null) return true;
-    const [name, message, rawStack, filename, lineno, colno] = failure;
+    const [name, message, rawStack, throwFile, throwLine, throwColumn] = failure;
     let stack = rawStack;
-    if (stack === '') stack = `${name}: ${message}\n    at ${filename}:${lineno}:${colno}`;
-    const error = name === 'SyntaxError' ? syntaxError(message, stack) : undefined;
-    reportDescribed(error, { name, message: newerEngineHint(name, message, source), stack, filename, lineno, colno });
+    if (stack === '') stack = `${name}: ${message}\n    at ${throwFile}:${throwLine}:${throwColumn}`;
+    // A thrown error object is placed where it was made, its stack's first frame (as V8's message
+    // for it, which Chromium's ErrorEvent reads); another value, or a syntax error, where it was thrown.
+    const frame = rawStack === '' ? null : RegExpPrototypeExec(FRAME, rawStack);
+    const filename = frame === null ? throwFile : frame[1];
+    const lineno = frame === null ? throwLine : +frame[2];
+    const colno = frame === null ? throwColumn : +frame[3];
+    reportDescribed(errorObject(name, message, stack), { name, message: newerEngineHint(name, message, source), stack, filename, lineno, colno });
     return false;
   };
-  /** A SyntaxError object for the ErrorEvent of a script that did not parse. */
-  const syntaxError = (message, stack) => {
-    const error = new runtime.primordials.SyntaxError(message);
+  /** The native error constructors the primordials hold, by name. */
+  const { RangeError, SyntaxError, TypeError } = runtime.primordials;
+  const errorConstructors = { __proto__: null, Error, RangeError, SyntaxError, TypeError };
+  /**
+   * The ErrorEvent's `error` for a classic script that threw at its top level or did not parse:
+   * a new native error of the name, message and stack Swift reports (V8 made a syntax error
+   * outside any script; Swift's report of a throw does not carry the thrown value itself, so a
+   * thrown Error, TypeError, RangeError or SyntaxError is made again, and any other thrown value
+   * is `undefined`).
+   */
+  const errorObject = (name, message, stack) => {
+    const constructor = errorConstructors[name];
+    if (constructor === undefined) return undefined;
+    const error = new constructor(message);
     error.stack = stack;
     return error;
   };

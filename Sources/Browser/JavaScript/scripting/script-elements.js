@@ -35,6 +35,8 @@
   const READY = Symbol('ready');
   const ON_READY = Symbol('onReady');
   const FROM_FILE = Symbol('fromExternalFile');
+  /** `[line, column]` where a parser-inserted script's text begins in the document, or null. */
+  const POSITION = Symbol('position');
 
   /** The document's script lists (HTML §4.12.1.1 "scripts that will execute ..."). */
   const state = {
@@ -120,7 +122,7 @@
     if (external) state.ignoreDestructiveWrites++;
     try {
       if (result.module === true) moduleScripts.run(result);
-      else runClassicScript(result.source, result.url);
+      else runClassicScript(result.source, result.url, result.position ?? null);
     } finally {
       if (external) state.ignoreDestructiveWrites--;
       state.currentScript = previous;
@@ -182,7 +184,9 @@
       moduleScripts.fetchInline(sourceText, runtime.nodes.baseURL(state.document), (result) => markReady(element, result));
     } else {
       element[FROM_FILE] = false;
-      markReady(element, { source: sourceText, url: state.document.URL });
+      // An inline script compiles at its place in the document, as Chromium's does (its errors
+      // and stacks give the document's lines).
+      markReady(element, { source: sourceText, url: state.document.URL, position: element[POSITION] ?? null });
     }
     const isAsync = element[elements.FORCE_ASYNC] === true || has(element, 'async');
     // HTML step 31: external classic scripts and all module scripts are fetched; modules defer unless async.
@@ -270,6 +274,7 @@
   const parserPopped = (element) => {
     if (element[LOCAL] !== 'script' || element[NAMESPACE] !== HTML_NS) return;
     element[PARSER_INSERTED] = true;
+    element[POSITION] = host.parserScriptPosition();
     if (state.parserInsertedScan !== null) state.parserInsertedScan();
     processParserScript(() => prepare(element));
   };

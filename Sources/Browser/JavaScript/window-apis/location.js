@@ -5,7 +5,7 @@
 // Same-document changes happen here, in JavaScript. A navigation to a URL that differs from the
 // document's only in its fragment (setting `location.hash`, `location.href = '#x'`) is HTML's
 // "navigate to a fragment": the URL changes at once, a session history entry is added (replaced
-// when the URL did not change), `popstate` fires at once with a null state, and `hashchange`
+// when the URL did not change, and before the document is completely loaded), `popstate` fires at once with a null state, and `hashchange`
 // (oldURL, newURL) follows as a task when the fragment changed, as in Chrome. `pushState` and
 // `replaceState` change the URL and the state without events (same origin, else SecurityError;
 // the state is structured-cloned, DataCloneError for what cannot be). `back()`, `forward()`,
@@ -167,7 +167,12 @@
       host.urlChanged(url);
     };
     const baseURL = () => (nodes.baseURL === null ? document[DOCUMENT_URL] : nodes.baseURL(document));
-    const queueTask = (task) => runtime.timers.setTimeout(task, 0);
+    // A task of the page's event loop (after those queued before it, the load event's included),
+    // not a timer.
+    const queueTask = runtime['script-elements']?.queueTask ?? ((task) => runtime.timers.setTimeout(task, 0));
+    /** HTML "completely loaded": the window's load event has fired (no loader: always). */
+    const loadState = runtime['document-loading']?.loadState ?? null;
+    const completelyLoaded = () => loadState === null || loadState() === 2;
     const fireHashChange = (oldURL, newURL) => {
       if (fragmentOf(oldURL) === fragmentOf(newURL)) return;
       queueTask(() => events.fire(global, new HashChangeEvent('hashchange', { oldURL, newURL })));
@@ -188,9 +193,14 @@
       firePopState();
       fireHashChange(oldURL, url);
     };
-    /** HTML "navigate", for what a Location and window.open ask. */
+    /**
+     * HTML §7.2.4 "Location-object navigate" and then "navigate": before the document is
+     * completely loaded (while it parses and during its load event) a push replaces the current
+     * entry instead (Caper has no user activation to exempt a navigation).
+     */
     const navigate = (url, historyHandling) => {
       if (StringPrototypeStartsWith(url, 'javascript:')) return;
+      if (historyHandling === 'push' && !completelyLoaded()) historyHandling = 'replace';
       const current = currentURL();
       if (historyHandling !== 'reload' && fragmentOf(url) !== null && withoutFragment(url) === withoutFragment(current)) {
         navigateToFragment(url, url === current ? 'replace' : historyHandling);
@@ -221,14 +231,21 @@
     /**
      * A setter of a URL component (HTML §7.2.4): a copy of the URL with the component set is
      * navigated to; nothing for a URL with an opaque path (`needsPath`), a scheme other than
-     * HTTP(S) after `protocol`, or an unchanged fragment after `hash`.
+     * HTTP(S) after `protocol`, or an unchanged fragment after `hash`. The `hash` setter sets the
+     * fragment to the empty string first, so `''` leaves an empty fragment (`#`), not none.
      */
     const componentSetter = (name, needsPath = false) => function (value) {
       const url = copy();
       if (url === null || (needsPath && hasOpaquePath(url))) return;
       const before = get(url, 'href');
-      set(url, name, String(value));
-      const after = get(url, 'href');
+      value = String(value);
+      let after;
+      if (name === 'hash' && (value === '' || value === '#')) {
+        after = withoutFragment(before) + '#';
+      } else {
+        set(url, name, value);
+        after = get(url, 'href');
+      }
       if (name === 'protocol' && get(url, 'protocol') !== 'http:' && get(url, 'protocol') !== 'https:') return;
       if (name === 'hash' && fragmentOf(after) === fragmentOf(before)) return;
       navigate(after, 'push');

@@ -18,20 +18,8 @@
   const queueTask = (task) => runtime.timers.setTimeout(task, 0);
   let constructing = false;
 
-  // ---- DOMRectReadOnly (Geometry Interfaces §2) -------------------------------------------------
-  const RECT = Symbol('rect');
-  class DOMRectReadOnly {
-    constructor(x = 0, y = 0, width = 0, height = 0) { this[RECT] = [+x, +y, +width, +height]; }
-    get x() { return this[RECT][0]; }
-    get y() { return this[RECT][1]; }
-    get width() { return this[RECT][2]; }
-    get height() { return this[RECT][3]; }
-    get top() { const r = this[RECT]; return r[3] < 0 ? r[1] + r[3] : r[1]; }
-    get left() { const r = this[RECT]; return r[2] < 0 ? r[0] + r[2] : r[0]; }
-    get bottom() { const r = this[RECT]; return r[3] < 0 ? r[1] : r[1] + r[3]; }
-    get right() { const r = this[RECT]; return r[2] < 0 ? r[0] : r[0] + r[2]; }
-    toJSON() { return { x: this.x, y: this.y, width: this.width, height: this.height, top: this.top, right: this.right, bottom: this.bottom, left: this.left }; }
-  }
+  // Geometry Interfaces §4 (window-apis/geometry.js, installed before this file).
+  const { DOMRectReadOnly } = runtime.geometry;
   const checkElement = (target, interfaceName) => {
     if (target === null || typeof target !== 'object' || target[TYPE] !== 1) {
       throw new TypeError(`Failed to execute 'observe' on '${interfaceName}': parameter 1 is not of type 'Element'.`);
@@ -203,7 +191,7 @@
   }
 
   const interfaces = {
-    DOMRectReadOnly, IntersectionObserver, IntersectionObserverEntry, ResizeObserver, ResizeObserverEntry, ResizeObserverSize, Screen,
+    IntersectionObserver, IntersectionObserverEntry, ResizeObserver, ResizeObserverEntry, ResizeObserverSize, Screen,
   };
   for (const name in interfaces) ObjectDefineProperty(interfaces[name].prototype, Symbol.toStringTag, { value: name, configurable: true });
 
