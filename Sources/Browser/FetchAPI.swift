@@ -28,7 +28,9 @@ import WebURL
 /// flat `[name, value, ...]`, body an `ArrayBuffer`) or a message string for a network error.
 /// `startSync(request, timeoutMilliseconds)` fetches while the isolate's thread waits (no task of
 /// the event loop runs meanwhile: synchronous XHR) and returns the same result. `request` is
-/// `[url, method, headers, body, redirect, mode, credentials]`, `body` a `Uint8Array` or null.
+/// `[url, method, headers, body, redirect, mode, credentials]` and optionally `referrer`
+/// (`about:client`, `no-referrer` or a URL) and `referrerPolicy` (`''` or a policy), `body` a
+/// `Uint8Array` or null.
 /// `decode(bytes, label)` decodes bytes in the encoding `label` names (UTF-8 when none; a byte
 /// order mark wins, as the Encoding Standard's decode); `encode(string)` is UTF-8.
 enum FetchAPI: PageAPI {
@@ -66,6 +68,9 @@ enum FetchAPI: PageAPI {
     var request: Request
     var mode: Mode
     var credentials: Credentials
+    /// The request's own referrer policy (`fetch`'s `referrerPolicy`); nil for the empty one, the
+    /// document's then applying.
+    var referrerPolicy: ReferrerPolicy? = nil
   }
 
   /// Why a page's fetch failed: a network error, or a response the page may not read.
@@ -154,7 +159,10 @@ enum FetchAPI: PageAPI {
     case .success(let prepared): request = prepared
     }
     return .success(
-      environment.fetch(request, sendingCookies: sendsCookies(pageRequest, origin: origin)) { result in
+      environment.fetch(
+        request, sendingCookies: sendsCookies(pageRequest, origin: origin), referrerPolicy: pageRequest.referrerPolicy
+      ) {
+        result in
         completion(filter(result, of: pageRequest, origin: origin, environment: environment))
       })
   }
@@ -171,7 +179,8 @@ enum FetchAPI: PageAPI {
     case .success(let prepared): request = prepared
     }
     request.timeout = timeout
-    request = environment.prepared(request, sendingCookies: sendsCookies(pageRequest, origin: origin))
+    request = environment.prepared(
+      request, sendingCookies: sendsCookies(pageRequest, origin: origin), referrerPolicy: pageRequest.referrerPolicy)
     let done = DispatchSemaphore(value: 0)
     let box = ResultBox()
     environment.browserContext.fetcher.start(request) { result in
@@ -307,7 +316,7 @@ enum FetchAPI: PageAPI {
 
   /// Reads `[url, method, headers, body, redirect, mode, credentials]` from the page's JavaScript.
   static func pageRequest(_ value: JSValue?) throws -> PageRequest {
-    guard case .array(let fields)? = value, fields.count == 7, let url = fields[0].stringValue,
+    guard case .array(let fields)? = value, fields.count == 7 || fields.count == 9, let url = fields[0].stringValue,
       let method = fields[1].stringValue,
       case .array(let flatHeaders) = fields[2], flatHeaders.count % 2 == 0,
       let redirect = fields[4].stringValue, let modeName = fields[5].stringValue, let mode = Mode(rawValue: modeName),
@@ -333,8 +342,25 @@ enum FetchAPI: PageAPI {
     case "manual": redirectMode = .manual
     default: throw HostError("redirect: follow, error or manual")
     }
-    let request = Request(url: url, method: method, headers: headers, body: body, redirect: redirectMode)
-    return PageRequest(request: request, mode: mode, credentials: credentials)
+    var request = Request(url: url, method: method, headers: headers, body: body, redirect: redirectMode)
+    var referrerPolicy: ReferrerPolicy?
+    if fields.count == 9 {
+      guard let referrer = fields[7].stringValue, let policy = fields[8].stringValue else {
+        throw HostError("request: [..., referrer, referrerPolicy]")
+      }
+      if !policy.isEmpty {
+        guard let known = ReferrerPolicy(rawValue: policy) else { throw HostError("referrerPolicy: \(policy)") }
+        referrerPolicy = known
+      }
+      // Fetch §4.1 main fetch: "no-referrer" sends none; a URL (the Request constructor kept it
+      // only when same-origin with the document) is the referrer; "about:client" the document.
+      if referrer == "no-referrer" {
+        referrerPolicy = .noReferrer
+      } else if referrer != "about:client" {
+        request.referrer = referrer
+      }
+    }
+    return PageRequest(request: request, mode: mode, credentials: credentials, referrerPolicy: referrerPolicy)
   }
 
   /// The result as the page's JavaScript reads it: `[type, status, statusText, headers, body,

@@ -98,7 +98,8 @@ public final class PageEnvironment: @unchecked Sendable {
     return request
   }
 
-  /// Starts fetching `request` (as `prepared` makes it) for the page; `completion` runs later as a
+  /// Starts fetching `request` (as `prepared` makes it, with the request's own `referrerPolicy`)
+  /// for the page; `completion` runs later as a
   /// task of the page's event loop, at the top level (never inside the caller), unless the page
   /// was closed.
   ///
@@ -107,9 +108,10 @@ public final class PageEnvironment: @unchecked Sendable {
   /// (virtual-time rule 2). Returns the controller that aborts it.
   @discardableResult
   public func fetch(
-    _ request: Request, sendingCookies: Bool = true, completion: @escaping (Result<Response, NetworkError>) -> Void
+    _ request: Request, sendingCookies: Bool = true, referrerPolicy: ReferrerPolicy? = nil,
+    completion: @escaping (Result<Response, NetworkError>) -> Void
   ) -> FetchController {
-    let request = prepared(request, sendingCookies: sendingCookies)
+    let request = prepared(request, sendingCookies: sendingCookies, referrerPolicy: referrerPolicy)
     let loop = realm.loop
     let context = realm.context
     fetchesInFlight += 1

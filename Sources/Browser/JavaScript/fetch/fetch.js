@@ -838,12 +838,12 @@
 
   // ---- fetch() (Fetch §5.6) ---------------------------------------------------------------------
   /** What Swift's `start` takes: [url, method, headers, body, redirect, mode, credentials]. */
-  const hostRequest = (url, method, list, bytes, redirect, mode, credentials) => {
+  const hostRequest = (url, method, list, bytes, redirect, mode, credentials, referrer = 'about:client', referrerPolicy = '') => {
     const headers = ArrayPrototypeSlice(list);
     let hasAccept = false;
     for (let i = 0; i < headers.length; i += 2) if (StringPrototypeToLowerCase(headers[i]) === 'accept') hasAccept = true;
     if (!hasAccept) ArrayPrototypePush(headers, 'Accept', '*/*');
-    return [url, method, headers, method === 'GET' || method === 'HEAD' ? null : bytes, redirect, mode, credentials];
+    return [url, method, headers, method === 'GET' || method === 'HEAD' ? null : bytes, redirect, mode, credentials, referrer, referrerPolicy];
   };
   /** The Response of Swift's result `[type, status, statusText, headers, body, urlList]` (Fetch §2.2.6 filtered responses). */
   const responseFromHost = (result, method) => {
@@ -910,7 +910,8 @@
         return;
       }
       started = host.start(
-        hostRequest(request[R.url], request[R.method], request[HEADERS][LIST], bytes, request[R.redirect], request[R.mode], request[R.credentials]),
+        hostRequest(request[R.url], request[R.method], request[HEADERS][LIST], bytes, request[R.redirect], request[R.mode], request[R.credentials],
+          request[R.referrer], request[R.referrerPolicy]),
         (result, code) => {
           if (settled) return;
           if (typeof result === 'string') { fail(result, code); return; }
