@@ -25,7 +25,10 @@ import WebURL
 /// the page ignores once it settled the fetch itself; an unknown or finished id does nothing);
 /// `callback(result)` runs later as a task
 /// of the page with the response (`[type, status, statusText, headers, body, urlList]`, headers
-/// flat `[name, value, ...]`, body an `ArrayBuffer`) or a message string for a network error.
+/// flat `[name, value, ...]`, body an `ArrayBuffer`) or a message string for a network error;
+/// with `start(request, callback, true)` it first gets the head once the headers are in
+/// (`[type, status, statusText, headers, null, urlList, true]`, Fetch's processResponse), unless
+/// the whole response came at once.
 /// `startSync(request, timeoutMilliseconds)` fetches while the isolate's thread waits (no task of
 /// the event loop runs meanwhile: synchronous XHR) and returns the same result. `request` is
 /// `[url, method, headers, body, redirect, mode, credentials]` and optionally `referrer`
@@ -93,7 +96,12 @@ enum FetchAPI: PageAPI {
         let request = try pageRequest(arguments.first)
         guard case .function(let callback)? = arguments.dropFirst().first else { throw HostError("start(request, callback)") }
         let id = inFlight.nextID()
-        let started = fetch(request, for: environment) { result in
+        let wantsHead = arguments.dropFirst(2).first == .bool(true)
+        let started = fetch(
+          request, for: environment,
+          processResponse: wantsHead
+            ? { head in _ = try? environment.realm.context.call(callback, [javaScriptValue(head, bodyToFollow: true)]) } : nil
+        ) { result in
           inFlight.controllers[id] = nil
           _ = try? environment.realm.context.call(callback, [javaScriptValue(result)])
         }
@@ -150,6 +158,7 @@ enum FetchAPI: PageAPI {
   /// through here too).
   static func fetch(
     _ pageRequest: PageRequest, for environment: PageEnvironment,
+    processResponse: ((Result<PageResponse, Failure>) -> Void)? = nil,
     completion: @escaping (Result<PageResponse, Failure>) -> Void
   ) -> Result<FetchController, Failure> {
     let origin = pageOrigin(environment)
@@ -160,9 +169,16 @@ enum FetchAPI: PageAPI {
     }
     return .success(
       environment.fetch(
-        request, sendingCookies: sendsCookies(pageRequest, origin: origin), referrerPolicy: pageRequest.referrerPolicy
-      ) {
-        result in
+        request, sendingCookies: sendsCookies(pageRequest, origin: origin), referrerPolicy: pageRequest.referrerPolicy,
+        processResponse: processResponse.map { handOn in
+          { head in
+            handOn(
+              filter(
+                .success(Response(head: head, body: [], timing: FetchTiming())), of: pageRequest, origin: origin,
+                environment: environment))
+          }
+        }
+      ) { result in
         completion(filter(result, of: pageRequest, origin: origin, environment: environment))
       })
   }
@@ -365,16 +381,18 @@ enum FetchAPI: PageAPI {
 
   /// The result as the page's JavaScript reads it: `[type, status, statusText, headers, body,
   /// urlList]` or a network error's message.
-  static func javaScriptValue(_ result: Result<PageResponse, Failure>) -> JSValue {
+  static func javaScriptValue(_ result: Result<PageResponse, Failure>, bodyToFollow: Bool = false) -> JSValue {
     switch result {
     case .failure(let failure): return .string(failure.message)
     case .success(let page):
       let response = page.response
-      return .array([
+      var fields: [JSValue] = [
         .string(page.type.rawValue), .number(Double(response.status)), .string(response.statusText),
-        .array(response.headers.flatMap { [JSValue.string($0.name), .string($0.value)] }), .arrayBuffer(response.body),
-        .array(response.urlList.map { .string($0) }),
-      ])
+        .array(response.headers.flatMap { [JSValue.string($0.name), .string($0.value)] }),
+        bodyToFollow ? .null : .arrayBuffer(response.body), .array(response.urlList.map { .string($0) }),
+      ]
+      if bodyToFollow { fields.append(true) }
+      return .array(fields)
     }
   }
 

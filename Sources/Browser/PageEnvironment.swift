@@ -105,11 +105,13 @@ public final class PageEnvironment: @unchecked Sendable {
   ///
   /// The page's clock is held (runs at the real rate, never jumps) only until the response's
   /// headers are in, or the fetch fails before them: a body still being read does not hold it
-  /// (virtual-time rule 2). Returns the controller that aborts it.
+  /// (virtual-time rule 2). `processResponse`, when given, gets the head then, as a task of the
+  /// page, before `completion` (not at all when the head and the end came together, or the fetch
+  /// failed first). Returns the controller that aborts it.
   @discardableResult
   public func fetch(
     _ request: Request, sendingCookies: Bool = true, referrerPolicy: ReferrerPolicy? = nil,
-    completion: @escaping (Result<Response, NetworkError>) -> Void
+    processResponse: ((ResponseHead) -> Void)? = nil, completion: @escaping (Result<Response, NetworkError>) -> Void
   ) -> FetchController {
     let request = prepared(request, sendingCookies: sendingCookies, referrerPolicy: referrerPolicy)
     let loop = realm.loop
@@ -127,8 +129,15 @@ public final class PageEnvironment: @unchecked Sendable {
     let box = CompletionBox(completion)
     let environment = WeakEnvironment(self)
     let hold = HeldClock(loop: loop, contexts: held)
+    let headBox = HeadBox(processResponse)
     return browserContext.fetcher.start(
-      request, processResponse: { _ in loop.post(to: context) { hold.release() } },
+      request,
+      processResponse: { head in
+        loop.post(to: context) {
+          hold.release()
+          if environment.value != nil { headBox.processResponse?(head) }
+        }
+      },
       completion: { result in
         loop.post(to: context, fulfilling: true) {
           hold.release()
@@ -202,6 +211,12 @@ private final class HeldClock: @unchecked Sendable {
     held = false
     for context in contexts { loop.release(context) }
   }
+}
+
+/// Carries a `processResponse` closure to the isolate's thread (it only runs there).
+private final class HeadBox: @unchecked Sendable {
+  let processResponse: ((ResponseHead) -> Void)?
+  init(_ processResponse: ((ResponseHead) -> Void)?) { self.processResponse = processResponse }
 }
 
 /// Carries a completion closure to the isolate's thread (it only runs there).

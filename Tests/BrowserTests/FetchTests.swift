@@ -362,6 +362,28 @@ import V8
     #expect(result?["afterResponse"] as? [AnyHashable] == ["AbortError", true])
   }
 
+  /// fetch() settles at the response's headers (Fetch's processResponse), its body read later:
+  /// the clock is free once the headers are in (rule 2), so a 5 s page timer fires in virtual time
+  /// while a body 300 ms of real time away is still coming; an abort then rejects the body.
+  @Test func fetchSettlesAtTheHeadersAndItsBodyFollows() throws {
+    let result =
+      try run(
+        """
+        const log = [];
+        const response = await fetch('/slow-body?ms=300');
+        log.push('headers ' + response.status);
+        setTimeout(() => log.push('timer'), 5000);
+        const copy = response.clone();
+        log.push('body ' + await response.text() + ' ' + await copy.text());
+        const aborter = new AbortController();
+        const aborted = await fetch('/slow-body?ms=300', { signal: aborter.signal });
+        aborter.abort();
+        log.push(await aborted.text().catch((e) => e.name));
+        return log;
+        """) as? [AnyHashable]
+    #expect(result == ["headers 200", "timer", "body body body", "AbortError"])
+  }
+
   /// The page's clock runs at the real rate while the fetch is in flight, so a 3 s timeout does
   /// not fire during a 200 ms response, and a 50 ms one fires during a 5 s wait.
   @Test func abortSignalTimeoutRunsOnThePagesClock() throws {

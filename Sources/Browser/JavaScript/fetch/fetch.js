@@ -110,8 +110,33 @@
   const isBlob = (value) => blobs() !== null && blobs().isBlob(value);
 
   // ---- Bodies (Fetch §5.1 extract a body; §5.3 the Body mixin) ----------------------------------
-  /** A body: its parts (Uint8Arrays), whether it was used, and the reason it errored with (an aborted fetch's response). */
-  const makeBody = (parts) => ({ parts, used: false, error: undefined });
+  /**
+   * A body: its parts (Uint8Arrays), whether it was used, the reason it errored with (an aborted
+   * fetch's response), and, while a response's body is still coming over the network, `pending`:
+   * `{ promise, bodies }`, the promise settled once `finishBody` has filled every body in `bodies`
+   * (the response's and its clones').
+   */
+  const makeBody = (parts) => ({ parts, used: false, error: undefined, pending: null });
+  /** A response body still to come (Fetch's processResponse came first). */
+  const makePendingBody = () => {
+    const body = makeBody([]);
+    let settle;
+    const promise = new Promise((resolve) => { settle = resolve; });
+    body.pending = { promise, settle, bodies: [body] };
+    return body;
+  };
+  /** The body arrived (`bytes`) or failed (`error`): every waiting body gets it, readers go on. */
+  const finishBody = (body, bytes, error) => {
+    const pending = body.pending;
+    if (pending === null) return;
+    for (let i = 0; i < pending.bodies.length; i++) {
+      const each = pending.bodies[i];
+      each.pending = null;
+      if (bytes !== null) each.parts = [bytes];
+      if (error !== undefined && each.error === undefined) each.error = error;
+    }
+    pending.settle();
+  };
   /** Fetch §5.1 extract a body: [body, Content-Type or null]. */
   const extractBody = (object) => {
     if (typeof object === 'string') return [makeBody([utf8Encode(object)]), 'text/plain;charset=UTF-8'];
@@ -319,6 +344,12 @@
     if (body !== null) {
       body.used = true;
       if (body.error !== undefined) return PromiseReject(body.error);
+      if (body.pending !== null) {
+        return PromisePrototypeThen(body.pending.promise, () => {
+          if (body.error !== undefined) throw body.error;
+          return convert(bodyBytes(body));
+        });
+      }
     }
     const bytes = bodyBytes(body);
     return PromisePrototypeThen(PromiseResolve(), () => convert(bytes));
@@ -829,7 +860,11 @@
     clone() {
       if (this[BODY] !== null && this[BODY].used) throw new TypeError("Failed to execute 'clone' on 'Response': Response body is already used");
       const body = this[BODY] === null ? null : makeBody(this[BODY].parts);
-      if (body !== null) body.error = this[BODY].error;
+      if (body !== null) {
+        body.error = this[BODY].error;
+        body.pending = this[BODY].pending;
+        if (body.pending !== null) ArrayPrototypePush(body.pending.bodies, body);
+      }
       return makeResponse(this[P.type], this[P.status], this[P.statusText],
         makeHeaders(this[HEADERS][GUARD], ArrayPrototypeSlice(this[HEADERS][LIST])), body, this[P.urlList]);
     }
@@ -845,13 +880,17 @@
     if (!hasAccept) ArrayPrototypePush(headers, 'Accept', '*/*');
     return [url, method, headers, method === 'GET' || method === 'HEAD' ? null : bytes, redirect, mode, credentials, referrer, referrerPolicy];
   };
-  /** The Response of Swift's result `[type, status, statusText, headers, body, urlList]` (Fetch §2.2.6 filtered responses). */
+  /**
+   * The Response of Swift's result `[type, status, statusText, headers, body, urlList]` (Fetch
+   * §2.2.6 filtered responses); with a seventh field, `true`, the head alone: its body is pending.
+   */
   const responseFromHost = (result, method) => {
     const parts = result;
     const type = parts[0], status = parts[1], statusText = parts[2], list = parts[3], buffer = parts[4], urlList = parts[5];
     if (type === 'opaque') return makeResponse('opaque', 0, '', makeHeaders('immutable'), null, []);
     if (type === 'opaqueredirect') return makeResponse('opaqueredirect', 0, '', makeHeaders('immutable'), null, urlList);
-    const body = method === 'HEAD' || includes(NULL_BODY_STATUS, status) ? null : makeBody([new Uint8Array(buffer)]);
+    const body = method === 'HEAD' || includes(NULL_BODY_STATUS, status) ? null
+      : parts[6] === true ? makePendingBody() : makeBody([new Uint8Array(buffer)]);
     return makeResponse(type, status, statusText, makeHeaders('immutable', list), body, urlList);
   };
 
@@ -875,7 +914,14 @@
       /** Swift's id of the network request once started (`host.abort` stops it). */
       let started = null;
       const removeAbort = events.addAbortAlgorithm(signal, () => {
-        if (response !== null && response[BODY] !== null) response[BODY].error = abortReason(signal);
+        if (response !== null && response[BODY] !== null) {
+          response[BODY].error = abortReason(signal);
+          if (response[BODY].pending !== null) {
+            // The body was still coming: the network request stops, its readers reject.
+            if (typeof started === 'number') host.abort(started);
+            finishBody(response[BODY], null, abortReason(signal));
+          }
+        }
         if (settled) return;
         settled = true;
         // Fetch §5.6 step 12: terminate the ongoing fetch (the network request stops).
@@ -913,12 +959,19 @@
         hostRequest(request[R.url], request[R.method], request[HEADERS][LIST], bytes, request[R.redirect], request[R.mode], request[R.credentials],
           request[R.referrer], request[R.referrerPolicy]),
         (result, code) => {
+          // After the head (Fetch's processResponse resolved the promise), the end fills the body.
+          const body = response === null ? null : response[BODY];
+          if (body !== null && body.pending !== null) {
+            if (typeof result === 'string') finishBody(body, null, new TypeError('network error'));
+            else finishBody(body, new Uint8Array(result[4]), undefined);
+            return;
+          }
           if (settled) return;
           if (typeof result === 'string') { fail(result, code); return; }
           settled = true;
           response = responseFromHost(result, request[R.method]);
           resolve(response);
-        });
+        }, true);
       if (typeof started === 'string') fail(started);
     });
   };
