@@ -31,7 +31,7 @@ import V8
 enum ScriptingRuntime: PageAPI {
   static let scriptNames = [
     "clock", "errors", "rejections", "timers", "script-elements", "document-loading", "event-handler-attributes",
-    "referrer-policy",
+    "meta-elements", "referrer-policy",
   ]
 
   static let `extension` = Extension(

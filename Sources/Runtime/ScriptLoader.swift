@@ -43,32 +43,27 @@ public final class ScriptLoader: @unchecked Sendable {
 
   /// Compiles and runs a classic script (Caper's runtime files); its cache is produced after it ran.
   public func evaluate(_ source: String, filename: String, in context: Context) throws -> JSValue {
-    let key = CodeCacheKey(kind: .classic, source: Self.namePart(filename) + source)
-    if compiledHere.contains(key) {
-      // V8's in-isolate compilation cache serves it: not a verified cache hit, nothing to load.
-      isolateCacheHits += 1
-      return try context.compile(source, filename: filename).run()
+    try evaluateClassic(key: CodeCacheKey(kind: .classic, source: Self.namePart(filename) + source), filename: filename) {
+      try context.compile(source, filename: filename, cachedData: $0)
     }
-    compiledHere.insert(key)
-    let (script, nanos) = try compile(key, filename) { cache in try context.compile(source, filename: filename, cachedData: cache)
-    }
-    let value = try script.run()
-    if let nanos { queue(key, filename, nanos, produce: { try script.createCachedData() }) }
-    produceIfTopLevel()
-    return value
   }
 
   /// Compiles and runs a classic script from a shared source (a page's fetched script, decoded
   /// once per process), under `key` (from `classicKey(filename:utf8:)`); otherwise the same as
   /// `evaluate(_:filename:in:)`.
   public func evaluate(_ source: ScriptSource, key: CodeCacheKey, filename: String, in context: Context) throws -> JSValue {
+    try evaluateClassic(key: key, filename: filename) { try context.compile(source, filename: filename, cachedData: $0) }
+  }
+
+  /// Compiles (`compileWith(cache)`, nil for no cache) and runs a classic script keyed `key`.
+  private func evaluateClassic(key: CodeCacheKey, filename: String, compileWith: ([UInt8]?) throws -> Script) throws -> JSValue {
     if compiledHere.contains(key) {
+      // V8's in-isolate compilation cache serves it: not a verified cache hit, nothing to load.
       isolateCacheHits += 1
-      return try context.compile(source, filename: filename).run()
+      return try compileWith(nil).run()
     }
     compiledHere.insert(key)
-    let (script, nanos) = try compile(key, filename) { cache in try context.compile(source, filename: filename, cachedData: cache)
-    }
+    let (script, nanos) = try compile(key, filename, compileWith)
     let value = try script.run()
     if let nanos { queue(key, filename, nanos, produce: { try script.createCachedData() }) }
     produceIfTopLevel()

@@ -6,18 +6,16 @@
 // declaratively refresh") is recorded as a navigation to another document
 // (`host.refresh(url, seconds)`, LocationAPI.swift), which Caper does not perform yet; a
 // `javascript:` URL is ignored. Elements the parser inserted are found when it reaches a script
-// and when it ends (it announces no element). Installed by the location extension, after the
-// scripting runtime whose parser scan it joins.
+// and when it ends (`meta-elements.js`). Installed by the location extension, after the
+// scripting runtime.
 (host, runtime) => {
   'use strict';
   const {
     FunctionPrototypeCall, Number, ObjectFreeze, ObjectGetOwnPropertyDescriptor, StringPrototypeCharCodeAt, StringPrototypeIndexOf,
     StringPrototypeSlice, StringPrototypeStartsWith, StringPrototypeToLowerCase, Symbol,
   } = runtime.primordials;
-  const { HTML_NS, LOCAL, NAMESPACE, FIRST, URL: DOCUMENT_URL } = runtime.internals;
+  const { URL: DOCUMENT_URL } = runtime.internals;
   const nodes = runtime.nodes;
-  const { following } = nodes;
-  const scripts = runtime['script-elements'];
   const { getAttribute } = nodes.Element.prototype;
   const isConnected = ObjectGetOwnPropertyDescriptor(nodes.Node.prototype, 'isConnected').get;
   const attribute = (element, name) => FunctionPrototypeCall(getAttribute, element, name);
@@ -114,28 +112,8 @@
     willRefresh = true;
     host.refresh(refresh[1], refresh[0]);
   };
-  const isMeta = (node) => node[LOCAL] === 'meta' && node[NAMESPACE] === HTML_NS;
-  const visit = (node) => {
-    if (isMeta(node)) {
-      process(node);
-      return;
-    }
-    for (let child = node[FIRST] ?? null; child !== null; child = following(child, node)) if (isMeta(child)) process(child);
-  };
-
-  if (scripts !== undefined) {
-    const previousScan = scripts.state.parserInsertedScan;
-    scripts.state.parserInsertedScan = () => {
-      if (previousScan !== null) previousScan();
-      if (document === null) return;
-      for (let node = document[FIRST] ?? null; node !== null; node = following(node, document)) if (isMeta(node)) process(node);
-    };
-  }
-  const previousInserted = nodes.hooks.inserted;
-  nodes.hooks.inserted = (node) => {
-    if (previousInserted !== null) previousInserted(node);
-    if (document !== null && !(scripts?.state.parserApplying ?? false) && FunctionPrototypeCall(isConnected, node)) visit(node);
-  };
+  // Elements inserted into the document (`meta-elements.js`, with the scripting runtime).
+  runtime['meta-elements']?.watch(process);
 
   const install = (global, loaded) => {
     document = loaded;
