@@ -62,6 +62,7 @@ cv8_status ContextGone(cv8_error *error) {
 const intptr_t *ExternalReferences() {
   static const intptr_t references[] = {reinterpret_cast<intptr_t>(Trampoline), reinterpret_cast<intptr_t>(NativeClock),
                                         reinterpret_cast<intptr_t>(NativeMicrotasks),
+                                        reinterpret_cast<intptr_t>(NativeDetachArrayBuffer),
                                         reinterpret_cast<intptr_t>(AccessCheck), 0};
   return references;
 }

@@ -191,6 +191,8 @@ void DrainMicrotasks(cv8_isolate *iso);
 /// Probes once whether queue sizes can be read (see cv8_engine_counts_microtasks).
 void ProbeMicrotaskQueues(v8::Isolate *isolate);
 void NativeMicrotasks(const v8::FunctionCallbackInfo<v8::Value> &info);
+/// `detach(buffer)`: detaches an ArrayBuffer, as a transfer does (ECMA-262 DetachArrayBuffer).
+void NativeDetachArrayBuffer(const v8::FunctionCallbackInfo<v8::Value> &info);
 
 // MARK: rejections.cc
 

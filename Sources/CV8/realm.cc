@@ -107,6 +107,15 @@ void DrainMicrotasks(cv8_isolate *iso) {
   }
 }
 
+void NativeDetachArrayBuffer(const FunctionCallbackInfo<Value> &info) {
+  Isolate *isolate = info.GetIsolate();
+  if (info.Length() < 1 || !info[0]->IsArrayBuffer() || !info[0].As<ArrayBuffer>()->IsDetachable()) {
+    isolate->ThrowException(Exception::TypeError(String::NewFromUtf8Literal(isolate, "not a detachable ArrayBuffer")));
+    return;
+  }
+  info[0].As<ArrayBuffer>()->Detach();
+}
+
 void NativeMicrotasks(const FunctionCallbackInfo<Value> &info) {
   Isolate *isolate = info.GetIsolate();
   if (isolate->IsExecutionTerminating()) return;
@@ -311,6 +320,11 @@ bool DefineNative(cv8_context *c, const char *name, size_t name_length, Function
 extern "C" cv8_status cv8_context_define_microtask_checkpoint(cv8_context *c, const char *name, size_t name_length,
                                                               cv8_error *error) {
   return DefineNative(c, name, name_length, NativeMicrotasks, error) ? CV8_OK : CV8_ERR_INVALID;
+}
+
+extern "C" cv8_status cv8_context_define_array_buffer_detach(cv8_context *c, const char *name, size_t name_length,
+                                                              cv8_error *error) {
+  return DefineNative(c, name, name_length, NativeDetachArrayBuffer, error) ? CV8_OK : CV8_ERR_INVALID;
 }
 
 extern "C" cv8_status cv8_context_define_clock(cv8_context *c, const char *name, size_t name_length, cv8_error *error) {

@@ -77,6 +77,15 @@ extern "C" cv8_status cv8_snapshot_builder_define_microtask_checkpoint(cv8_snaps
   });
 }
 
+extern "C" cv8_status cv8_snapshot_builder_define_array_buffer_detach(cv8_snapshot_builder *b, const char *name,
+                                                                       cv8_error *error) {
+  return InCurrent(b, error, [&](Isolate *isolate, Local<Context> context) {
+    if (!SetGlobalFunction(context, String::NewFromUtf8(isolate, name).ToLocalChecked(), NativeDetachArrayBuffer))
+      return Fail(error, "cannot define the ArrayBuffer detach");
+    return CV8_OK;
+  });
+}
+
 extern "C" cv8_status cv8_snapshot_builder_run(cv8_snapshot_builder *b, const char *source, size_t source_length,
                                                const char *filename, cv8_error *error) {
   return InCurrent(b, error, [&](Isolate *isolate, Local<Context> context) {

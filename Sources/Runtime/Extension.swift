@@ -19,10 +19,12 @@ public struct Extension: Sendable {
     case clock(String)
     /// `host.<name>()`: runs the calling realm's queued promise reactions now.
     case microtaskCheckpoint(String)
+    /// `host.<name>(buffer)`: detaches an ArrayBuffer (a transfer's last step).
+    case arrayBufferDetach(String)
 
     var name: String {
       switch self {
-      case .clock(let name), .microtaskCheckpoint(let name): name
+      case .clock(let name), .microtaskCheckpoint(let name), .arrayBufferDetach(let name): name
       }
     }
   }

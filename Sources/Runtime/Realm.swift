@@ -59,6 +59,7 @@ public final class Realm: @unchecked Sendable {
         switch native {
         case .clock: try context.defineClock(global)
         case .microtaskCheckpoint: try context.defineMicrotaskCheckpoint(global)
+        case .arrayBufferDetach: try context.defineArrayBufferDetach(global)
         }
       }
       let bootstrap = template.bootstrap
@@ -113,6 +114,7 @@ public final class Realm: @unchecked Sendable {
       switch native {
       case .clock: try context.defineClock(global)
       case .microtaskCheckpoint: try context.defineMicrotaskCheckpoint(global)
+      case .arrayBufferDetach: try context.defineArrayBufferDetach(global)
       }
     }
     let bootstrap = template.bootstrap

@@ -142,6 +142,7 @@ public struct RealmTemplate: Sendable {
       switch native {
       case .clock: spec.clock = global
       case .microtaskCheckpoint: spec.microtasks = global
+      case .arrayBufferDetach: spec.arrayBufferDetach = global
       }
     }
     return spec

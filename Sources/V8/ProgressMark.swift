@@ -36,6 +36,18 @@ extension Context {
     }
   }
 
+  /// Defines a global function `name` that detaches the ArrayBuffer it is given (ECMA-262
+  /// DetachArrayBuffer, a transfer's last step: its byte length becomes 0), natively.
+  ///
+  /// Anything but a detachable ArrayBuffer throws a TypeError in JavaScript.
+  public func defineArrayBufferDetach(_ name: String) throws {
+    try withRaw { raw in
+      try ShimCall.check { error in
+        withUTF8(name) { name in cv8_context_define_array_buffer_detach(raw, name.base, name.count, error) }
+      }
+    }
+  }
+
   /// Calls `function`, which runs stages one after another and marks each one's start with a
   /// clock from `defineClock` (`clock(i)`), and returns what it returns (a promise is not awaited).
   ///

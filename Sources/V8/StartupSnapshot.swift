@@ -20,6 +20,8 @@ public struct StartupSnapshot: Sendable {
     public var clock: String?
     /// A native microtask checkpoint (see `Context.defineMicrotaskCheckpoint`), when named.
     public var microtasks: String?
+    /// A native ArrayBuffer detach (see `Context.defineArrayBufferDetach`), when named.
+    public var arrayBufferDetach: String?
     /// Run in order; the last one's value is what `Context.startFromSnapshot` returns.
     public var scripts: [(source: String, filename: String)]
     /// The global admits only admitted contexts (see `Context.Options.guarded`).
@@ -64,6 +66,9 @@ public struct StartupSnapshot: Sendable {
         if let clock = spec.clock { try ShimCall.check { cv8_snapshot_builder_define_clock(builder, clock, $0) } }
         if let microtasks = spec.microtasks {
           try ShimCall.check { cv8_snapshot_builder_define_microtask_checkpoint(builder, microtasks, $0) }
+        }
+        if let detach = spec.arrayBufferDetach {
+          try ShimCall.check { cv8_snapshot_builder_define_array_buffer_detach(builder, detach, $0) }
         }
         for (source, filename) in spec.scripts {
           try ShimCall.check { error in

@@ -228,6 +228,9 @@ cv8_status cv8_context_define_clock(cv8_context *context, const char *name, size
 /// inside JavaScript, as Node's runMicrotasks does).
 cv8_status cv8_context_define_microtask_checkpoint(cv8_context *context, const char *name, size_t name_length,
                                                    cv8_error *error);
+/// Defines a global function `name` that detaches the ArrayBuffer it is given (a transfer's last step).
+cv8_status cv8_context_define_array_buffer_detach(cv8_context *context, const char *name, size_t name_length,
+                                                  cv8_error *error);
 /// The isolate's latest mark: the stage index (-1 when cleared) and when it started.
 void cv8_isolate_mark(cv8_isolate *isolate, int32_t *index, int64_t *ns);
 void cv8_isolate_clear_mark(cv8_isolate *isolate);
@@ -260,6 +263,8 @@ cv8_status cv8_snapshot_builder_define_clock(cv8_snapshot_builder *builder, cons
 /// In the context begun last: a microtask checkpoint (as cv8_context_define_microtask_checkpoint).
 cv8_status cv8_snapshot_builder_define_microtask_checkpoint(cv8_snapshot_builder *builder, const char *name,
                                                             cv8_error *error);
+cv8_status cv8_snapshot_builder_define_array_buffer_detach(cv8_snapshot_builder *builder, const char *name,
+                                                           cv8_error *error);
 /// Runs a script in the context begun last (eagerly compiled: the snapshot keeps its bytecode).
 /// It must not call host functions. The last script's value is the context's kept value.
 cv8_status cv8_snapshot_builder_run(cv8_snapshot_builder *builder, const char *source, size_t source_length,

@@ -9,8 +9,8 @@
 // used is captured when this script runs, so pages that replace `Map.prototype.set`,
 // `Array.prototype.push` or `JSON.stringify` clone the same.
 //
-// Known limit: V8 10.2 gives JavaScript no way to detach an ArrayBuffer, so a transferred buffer
-// is copied into the clone and the original keeps its bytes (a browser empties it).
+// A transferred ArrayBuffer's bytes move to the clone and the sender's buffer is detached
+// (`host.detach`, native: V8 10.2 gives JavaScript no way to detach one).
 (host, runtime) => {
   'use strict';
   const {
@@ -230,7 +230,12 @@
       }
       return result;
     };
-    return [clone(value), transferred];
+    const result = clone(value);
+    // The transfer's last step: the sender's buffers are detached (their bytes now live in the clone).
+    for (let i = 0; i < transfer.length; i++) {
+      if (ports === null || !ports.isPort(transfer[i])) host.detach(transfer[i]);
+    }
+    return [result, transferred];
   };
 
   /** A copy of an ArrayBuffer. */
