@@ -14,8 +14,8 @@ import WebURL
 /// Chrome page; a cross-origin response reaches the page only through CORS (Fetch §4.9, the
 /// response's `Access-Control-Allow-Origin`, and `Access-Control-Allow-Credentials` when
 /// credentials are included) or as an opaque response for `no-cors`; `Set-Cookie` never reaches
-/// the page. CORS preflights (§4.8) are not made: a non-simple cross-origin request is sent as it
-/// is and its response checked as a simple one's.
+/// the page. A cross-origin `cors` request that is not CORS-safelisted is preceded by its CORS
+/// preflight (§4.8, `CORSPreflight`; no preflight cache) and sent only when the answer allows it.
 ///
 /// Host functions (hostile callers get a `HostError`): `start(request, callback)` starts an
 /// asynchronous fetch and returns its id (a number), or a network error's message when the request
@@ -74,6 +74,8 @@ enum FetchAPI: PageAPI {
     /// The request's own referrer policy (`fetch`'s `referrerPolicy`); nil for the empty one, the
     /// document's then applying.
     var referrerPolicy: ReferrerPolicy? = nil
+    /// Whether its CORS preflight passed (so it is not asked again).
+    var preflighted = false
   }
 
   /// Why a page's fetch failed: a network error, or a response the page may not read.
@@ -100,11 +102,12 @@ enum FetchAPI: PageAPI {
         let started = fetch(
           request, for: environment,
           processResponse: wantsHead
-            ? { head in _ = try? environment.realm.context.call(callback, [javaScriptValue(head, bodyToFollow: true)]) } : nil
-        ) { result in
-          inFlight.controllers[id] = nil
-          _ = try? environment.realm.context.call(callback, [javaScriptValue(result)])
-        }
+            ? { head in _ = try? environment.realm.context.call(callback, [javaScriptValue(head, bodyToFollow: true)]) } : nil,
+          started: { controller in inFlight.controllers[id] = controller },
+          completion: { result in
+            inFlight.controllers[id] = nil
+            _ = try? environment.realm.context.call(callback, [javaScriptValue(result)])
+          })
         switch started {
         case .failure(let refusal): return .string(refusal.message)
         case .success(let controller):
@@ -159,6 +162,7 @@ enum FetchAPI: PageAPI {
   static func fetch(
     _ pageRequest: PageRequest, for environment: PageEnvironment,
     processResponse: ((Result<PageResponse, Failure>) -> Void)? = nil,
+    started: ((FetchController) -> Void)? = nil,
     completion: @escaping (Result<PageResponse, Failure>) -> Void
   ) -> Result<FetchController, Failure> {
     let origin = pageOrigin(environment)
@@ -166,6 +170,24 @@ enum FetchAPI: PageAPI {
     switch prepare(pageRequest, origin: origin) {
     case .failure(let failure): return .failure(failure)
     case .success(let prepared): request = prepared
+    }
+    if let unsafe = preflightNeeded(pageRequest, origin: origin) {
+      // Fetch §4.8: the OPTIONS request first; the request itself only when its answer allows it.
+      let preflight = CORSPreflight.request(for: request, unsafeHeaderNames: unsafe, origin: origin)
+      return .success(
+        environment.fetch(preflight, sendingCookies: false, referrerPolicy: pageRequest.referrerPolicy) { result in
+          if let failure = preflightFailure(result, of: pageRequest, unsafe: unsafe, origin: origin, environment: environment) {
+            completion(.failure(failure))
+            return
+          }
+          var allowed = pageRequest
+          allowed.preflighted = true
+          if case .success(let controller) = fetch(
+            allowed, for: environment, processResponse: processResponse, started: started, completion: completion)
+          {
+            started?(controller)
+          }
+        })
     }
     return .success(
       environment.fetch(
@@ -195,8 +217,23 @@ enum FetchAPI: PageAPI {
     case .success(let prepared): request = prepared
     }
     request.timeout = timeout
+    if let unsafe = preflightNeeded(pageRequest, origin: origin) {
+      var preflight = CORSPreflight.request(for: request, unsafeHeaderNames: unsafe, origin: origin)
+      preflight.timeout = timeout
+      preflight = environment.prepared(preflight, sendingCookies: false, referrerPolicy: pageRequest.referrerPolicy)
+      if let failure = preflightFailure(
+        waitFor(preflight, in: environment), of: pageRequest, unsafe: unsafe, origin: origin, environment: environment)
+      {
+        return .failure(failure)
+      }
+    }
     request = environment.prepared(
       request, sendingCookies: sendsCookies(pageRequest, origin: origin), referrerPolicy: pageRequest.referrerPolicy)
+    return filter(waitFor(request, in: environment), of: pageRequest, origin: origin, environment: environment)
+  }
+
+  /// Fetches `request` while the calling thread waits.
+  private static func waitFor(_ request: Request, in environment: PageEnvironment) -> Result<Response, NetworkError> {
     let done = DispatchSemaphore(value: 0)
     let box = ResultBox()
     environment.browserContext.fetcher.start(request) { result in
@@ -204,7 +241,39 @@ enum FetchAPI: PageAPI {
       done.signal()
     }
     done.wait()
-    return filter(box.result!, of: pageRequest, origin: origin, environment: environment)
+    return box.result!
+  }
+
+  /// The unsafe header names of a cross-origin `cors` request that needs a CORS preflight, or nil.
+  static func preflightNeeded(_ pageRequest: PageRequest, origin: String) -> [String]? {
+    guard pageRequest.mode == .cors, !pageRequest.preflighted, let url = WebURL.URLRecord(pageRequest.request.url),
+      url.protocol == "http:" || url.protocol == "https:", origin == "null" || url.origin != origin
+    else { return nil }
+    var request = pageRequest.request
+    request.headers.removeAll { isForbiddenRequestHeader($0.name) }
+    return CORSPreflight.unsafeHeaderNames(of: request)
+  }
+
+  /// Why the preflight's `result` blocks the request (reported on the console as Chrome does), or nil.
+  static func preflightFailure(
+    _ result: Result<Response, NetworkError>, of pageRequest: PageRequest, unsafe: [String], origin: String,
+    environment: PageEnvironment
+  ) -> Failure? {
+    let problem: String
+    switch result {
+    case .failure(let error): return Failure(message: "\(error.cause) (\(error.url))")
+    case .success(let response):
+      guard
+        let found = CORSPreflight.problem(
+          with: response, for: pageRequest.request, unsafeHeaderNames: unsafe, origin: origin,
+          credentialed: pageRequest.credentials == .include)
+      else { return nil }
+      problem = found
+    }
+    let message =
+      "Access to fetch at '\(pageRequest.request.url)' from origin '\(origin)' has been blocked by CORS policy: \(problem)"
+    environment.consoleMessages.append(ConsoleMessage(type: "error", text: message, location: nil))
+    return Failure(message: message)
   }
 
   /// The serialized origin of the page's document, `null` for an opaque one (`file:`, `about:blank`).

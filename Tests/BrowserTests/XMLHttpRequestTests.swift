@@ -186,7 +186,7 @@ import V8
     #expect(result?["status"] as? Int == 0)
     #expect(result?["state"] as? Int == 4)
     #expect(result?["blocked"] as? [AnyHashable] == [0, ""])
-    #expect(result?["allowed"] as? [AnyHashable] == [200, "cross", NSNull()])
+    #expect(result?["allowed"] as? [AnyHashable] == [200, "cross GET", NSNull()])
   }
 
   @Test func abortAndTimeout() throws {

@@ -21,6 +21,8 @@ Routes (the same on both ports):
   /cors?acao=V&credentials=1&expose=H
                                 "cross", with X-Secret, Access-Control-Allow-Origin V when given,
                                 Access-Control-Allow-Credentials true and -Expose-Headers H when given
+  /cors?...&allow-methods=M&allow-headers=H  also Access-Control-Allow-Methods/-Headers (a preflight's answer);
+                                the body is "preflight" for OPTIONS, else "cross METHOD"
   /slow-body?ms=N               200 text/plain: its headers at once, its body "body" N milliseconds later
   /events/basic?acao=V          an event stream (BOM, comments, CR/LF/CRLF, event:, multi-line data:,
                                 id:), then its end; Access-Control-Allow-Origin V when given
@@ -171,7 +173,11 @@ class Handler(BaseHTTPRequestHandler):
                 headers.append(("Access-Control-Allow-Credentials", "true"))
             if "expose" in query:
                 headers.append(("Access-Control-Expose-Headers", query["expose"]))
-            self.send(200, b"cross", headers)
+            if "allow-methods" in query:
+                headers.append(("Access-Control-Allow-Methods", query["allow-methods"]))
+            if "allow-headers" in query:
+                headers.append(("Access-Control-Allow-Headers", query["allow-headers"]))
+            self.send(200, b"preflight" if self.command == "OPTIONS" else b"cross " + self.command.encode(), headers)
         elif path == "/slow-body":
             self.send_chunked_head("text/plain")
             if self.wait_unless_hung_up(int(query.get("ms", "1000")) / 1000):
