@@ -70,8 +70,15 @@ public final class Page: @unchecked Sendable {
         ])
       return
     }
-    loader = try PageLoader(document, realm: realm, environment: environment)
-    try waitForLoadState(waitUntil, timeout: timeout)
+    do {
+      loader = try PageLoader(document, realm: realm, environment: environment)
+      try waitForLoadState(waitUntil, timeout: timeout)
+    } catch {
+      // A page that did not load is closed here: nothing of it may run later (a response of its
+      // own arriving while another page loads).
+      close()
+      throw error
+    }
   }
 
   /// Runs the page's event loop until its loading reached `state` (Playwright's

@@ -132,6 +132,24 @@ import _CaperTestSupport
     #expect(values[9]?["log"] as? [String] == ["loaded"], "a page navigating itself over and over still settles")
   }
 
+  /// A page that timed out with its own fetch still in flight is closed: the late response, arriving
+  /// while the next input loads, touches nothing of it (it crashed the run once).
+  @Test func aLateResponseOfATimedOutPageLeavesTheNextInputAlone() throws {
+    let server = try TestServer.shared.get()
+    let site = try StaticServer(folder: folder.url)
+    try folder.write("title.js", "module.exports = async (page) => page.title();")
+    try folder.write("slow.html", "<title>slow</title><script>fetch('\(server.url("/slow?seconds=3"))');</script>")
+    try folder.write("next.html", "<title>next</title><script>fetch('\(server.url("/slow?seconds=2"))');</script>")
+    try folder.write("plain.html", "<title>next</title>")
+    let result = try scrape(["title.js", site.url("slow.html"), site.url("next.html"), "plain.html", "--timeout", "1.5"])
+    #expect(result.status == 1, "\(result.stderr)")
+    let outputs = try lines(result.stdout)
+    try #require(outputs.count == 3, "\(result.stdout)\n\(result.stderr)")
+    #expect(Self.error(outputs[0]).contains("timed out"))
+    #expect(Self.error(outputs[1]).contains("timed out"))
+    #expect(outputs[2]["result"] as? String == "next")
+  }
+
   @Test func aHostilePageSavedOrServedReachesNothingItMayNot() throws {
     let site = try StaticServer(folder: folder.url)
     try folder.write("secret.txt", "the secret")
