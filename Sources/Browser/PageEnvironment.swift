@@ -103,9 +103,9 @@ public final class PageEnvironment: @unchecked Sendable {
   /// task of the page's event loop, at the top level (never inside the caller), unless the page
   /// was closed.
   ///
-  /// The page's clock is held (runs at the real rate, never jumps) only until the response's
-  /// headers are in, or the fetch fails before them: a body still being read does not hold it
-  /// (virtual-time rule 2). `processResponse`, when given, gets the head then, as a task of the
+  /// The page's clock is held (runs at the real rate, never jumps) until the response's headers
+  /// are in and then at most `bodyGrace` more, or until the fetch ends: a body still being read
+  /// after that does not hold it (virtual-time rule 2). `processResponse`, when given, gets the head then, as a task of the
   /// page, before `completion` (not at all when the head and the end came together, or the fetch
   /// failed first). Returns the controller that aborts it.
   @discardableResult
@@ -134,9 +134,11 @@ public final class PageEnvironment: @unchecked Sendable {
       request,
       processResponse: { head in
         loop.post(to: context) {
-          hold.release()
           if environment.value != nil { headBox.processResponse?(head) }
         }
+        // The body no longer holds the clock, but not at once: a body that follows its headers
+        // within `bodyGrace` (most do, in the next TCP segment) arrives before a jump, as in a browser.
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.bodyGrace) { loop.post(to: context) { hold.release() } }
       },
       completion: { result in
         loop.post(to: context, fulfilling: true) {
@@ -146,6 +148,9 @@ public final class PageEnvironment: @unchecked Sendable {
         }
       })
   }
+
+  /// How long after a response's headers its body still holds the page's clock (real time).
+  static let bodyGrace: DispatchTimeInterval = .milliseconds(100)
 
   /// Fetches a subresource of the document (a script, an image, a stylesheet): a `file:` URL only for a `file:` document, as Chrome treats `file:` as an opaque origin; the `Referer` of the document.
   ///

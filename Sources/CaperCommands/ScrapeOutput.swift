@@ -85,8 +85,8 @@ final class ScrapeOutput {
     let fields: [ScrapeField]
     let error: String
     switch outcome {
-    case .result(_, let resultFields):
-      fields = resultFields
+    case .result(let json, let resultFields):
+      fields = json.hasPrefix("{") ? resultFields : [ScrapeField(name: "result", cell: Self.cell(ofJSON: json))]
       error = ""
     case .failure(let failure):
       fields = []
@@ -109,6 +109,17 @@ final class ScrapeOutput {
     }
     let row = [input.name] + columns!.map { cells[$0] ?? "" } + [error]
     write(row.map(Self.csvCell).joined(separator: ",") + "\r\n")
+  }
+
+  /// A result that is not an object as one cell: a string as it is, null empty, the rest as JSON.
+  static func cell(ofJSON json: String) -> String {
+    if json == "null" { return "" }
+    if json.hasPrefix("\""),
+      let text = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String
+    {
+      return text
+    }
+    return json
   }
 
   /// RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled.

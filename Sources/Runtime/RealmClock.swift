@@ -36,10 +36,14 @@ public final class RealmClock: @unchecked Sendable {
     }
   }
 
-  /// Moves a virtual clock forward to `time` (never back).
+  /// Moves a virtual clock forward to `time` (never back), rounded up to a grid of 1/1024 ms.
+  ///
+  /// On that grid a reading plus a whole number of milliseconds is exact in floating point, so a
+  /// timer set `t` ms from now fires when the clock reads exactly `t` ms later (never
+  /// 999.9999999 ms for a 1000 ms timer, as an arbitrary fraction would give).
   func advance(to time: Double) {
     precondition(kind == .virtual, "only a virtual clock is moved")
-    virtualNow = max(virtualNow, time)
+    virtualNow = max(virtualNow, (time * 1024).rounded(.up) / 1024)
   }
 
   /// The real instant at which a real clock reads `time`.

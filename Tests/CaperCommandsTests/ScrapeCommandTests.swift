@@ -111,6 +111,11 @@ import _CaperTestSupport
     #expect(rows.first == "input,title,tags,extra,error")
     #expect(rows.dropFirst().first?.hasPrefix("missing.html,,,,") == true)
     #expect(rows.dropFirst(2).first == "b.html,B,\"[\"\"x\"\",\"\"y\"\"]\",1,")
+
+    // A result that is not an object is one column, `result`.
+    try folder.write("scalar.js", "module.exports = async (page, input) => input === 'a.html' ? page.title() : [1, 2];")
+    let scalar = try scrape(["scalar.js", "a.html", "b.html", "--format", "csv"])
+    #expect(scalar.stdout == "input,result,error\r\na.html,\"A, \"\"quoted\"\"\",\r\nb.html,\"[1,2]\",\r\n")
   }
 
   @Test func aBadInputAmongGoodOnesFailsAloneAndTheRunExitsOne() throws {
@@ -293,6 +298,8 @@ import _CaperTestSupport
         special: await page.evaluate(() => [NaN, -0, new Date(0)]).then(([n, z, d]) => [Number.isNaN(n), Object.is(z, -0), d.toISOString()]),
         direct: page.document.querySelector('li:last-child').textContent,
         status: page.response(),
+        elements: await page.$$('li').then((items) => [items instanceof Array, items.map((li) => li.id).join()]),
+        pushed: await page.evaluate(() => { Array.prototype.map = () => ['forged']; history.pushState(null, '', '#/b'); }).then(() => page.url()),
       });
       """)
     try folder.write("list.html", "<ul><li id=first>one<li>two</ul>")
@@ -309,6 +316,8 @@ import _CaperTestSupport
     #expect(value["special"] as? NSArray == [true, true, "1970-01-01T00:00:00.000Z"] as NSArray)
     #expect(value["direct"] as? String == "two")
     #expect(value["status"] is NSNull, "a file has no response")
+    #expect(value["elements"] as? NSArray == [true, "first,"] as NSArray, "an array of the script's realm")
+    #expect((value["pushed"] as? String)?.hasSuffix("/list.html#/b") == true, "the URL after pushState")
   }
 
   @Test func aMetaCharsetDecodesAFile() throws {

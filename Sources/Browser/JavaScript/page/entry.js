@@ -168,6 +168,8 @@
     document,
     window: global,
     title: () => FunctionPrototypeCall(titleOf, document),
+    /// The document's URL now (`pushState`, `replaceState` and fragment changes included).
+    url: () => document[runtime.internals.URL],
     content: () => (document[nodes.HTML_DOCUMENT] ? serializeChildren(document) : runtime.window.serializeXML(document)),
     querySelector: (selector) => selectors.querySelector(document, selector),
     querySelectorAll: (selector) => selectors.querySelectorAll(document, selector),

@@ -88,15 +88,13 @@
   class Page {
     #id;
     #entry;
-    #url;
     #response;
     constructor(id, entry, url, response) {
       this.#id = id;
       this.#entry = entry;
-      this.#url = url;
       this.#response = response;
     }
-    url() { return this.#url; }
+    url() { return this.#entry.url(); }
     async title() { return this.#entry.title(); }
     async content() { return this.#entry.content(); }
     response() { return this.#response; }
@@ -121,7 +119,13 @@
       return settle('$$eval', this.#entry.evaluateOn(compiled, elements, argumentText(arg, '$$eval')), this.#id);
     }
     async $(selector) { return this.#entry.querySelector(selector); }
-    async $$(selector) { return this.#entry.querySelectorAll(selector); }
+    /// The live elements in an array of this realm (the page's own array could be replaced).
+    async $$(selector) {
+      const found = this.#entry.querySelectorAll(selector);
+      const elements = [];
+      for (let i = 0; i < found.length; i++) ArrayPrototypePush(elements, found[i]);
+      return elements;
+    }
     /// Playwright's `waitForTimeout`: `ms` pass on the page's clock, its tasks and timers due
     /// meanwhile run (virtual time: no real waiting).
     async waitForTimeout(ms) {

@@ -25,7 +25,8 @@
 
   /** HTML §8.6 timer initialization: a function, or a string compiled as a script when it runs. */
   const timer = (repeat) => function (handler, timeout = 0, ...args) {
-    const delay = Number(timeout);
+    // WebIDL `long` (ToInt32): whole milliseconds, NaN and infinities 0.
+    const delay = Number(timeout) | 0;
     const global = this ?? globalThis;
     const run = typeof handler === 'function' ? () => callReporting(handler, global, args) : () => {
       try {
@@ -34,7 +35,7 @@
         reportException(error);
       }
     };
-    return host.setTimer(run, delay === delay ? delay : 0, repeat);
+    return host.setTimer(run, delay, repeat);
   };
   const setTimeout = timer(false);
   const setInterval = timer(true);
