@@ -15,7 +15,7 @@ import V8
 /// opaque file origin) is not loaded: the frame gets an `about:blank` document and a console
 /// warning says why, so a cross-origin document never shares a realm boundary with its parent.
 /// The frame's errors are the page's errors; its dialogs go to the page's handler. It runs on
-/// its own virtual clock with HTML's timer rules. `close()` (the iframe removed or navigated,
+/// its page's virtual clock (one time for both; its own time origin) with HTML's timer rules. `close()` (the iframe removed or navigated,
 /// or the page closed) closes its own frames, cancels its realm's tasks and disposes it, in a
 /// task. Used on the isolate's thread.
 final class NestedBrowsingContext: @unchecked Sendable {
@@ -88,7 +88,14 @@ final class NestedBrowsingContext: @unchecked Sendable {
   private func start(_ document: LoadedDocument) {
     guard !closed, let parent, let support = parent.childNavigables.support else { return }
     do {
-      let (realm, environment) = try PagePool.make(beside: support, browserContext: parent.browserContext, url: document.url)
+      let (realm, environment) = try PagePool.make(
+        beside: support, browserContext: parent.browserContext, url: document.url,
+        sharing: parent.realm.loop.clock(of: parent.realm.context))
+      // Its time origin on the page's timeline (the page's clock may be ahead of real time), and
+      // the page's clock controls (Playwright's `setSystemTime`, `setFixedTime`).
+      environment.timeOrigin = parent.timeOrigin + parent.now
+      environment.systemTimeOffset = parent.systemTimeOffset
+      environment.fixedTime = parent.fixedTime
       environment.onError = { [weak parent] error in parent?.report(error) }
       environment.dialogHandler = parent.dialogHandler
       environment.childNavigables.support = support

@@ -34,12 +34,18 @@ public final class PageEnvironment: @unchecked Sendable {
   /// the time origin plus the page's virtual time, moved by the clock controls.
   public var dateNow: Double {
     if let fixedTime { return fixedTime.rounded(.down) }
-    return (timeOrigin + (realm.loop.clock(of: realm.context)?.now ?? 0) + systemTimeOffset).rounded(.down)
+    return (timeOrigin + now + systemTimeOffset).rounded(.down)
   }
   /// The document's referrer policy (its policy container's, HTML §7.1.6): from its response's
   /// `Referrer-Policy` header, then from each `<meta name=referrer>` inserted (HTML §4.2.5.3);
   /// nil is none, which fetches read as the default, `strict-origin-when-cross-origin`.
   public internal(set) var referrerPolicy: ReferrerPolicy?
+  /// The reading of the realm's clock when this document's time began: 0 for a page, the page's
+  /// time for a frame (which runs on its page's clock).
+  var clockZero = 0.0
+  /// Milliseconds since this document's time origin, on the page's virtual clock
+  /// (`performance.now()`).
+  public var now: Double { (realm.loop.clock(of: realm.context)?.now ?? clockZero) - clockZero }
   /// The document's encoding (`document.characterSet`): what its scripts are decoded in when
   /// neither the response nor the element says.
   public internal(set) var characterSet = "UTF-8"

@@ -36,9 +36,13 @@ public final class PagePool: @unchecked Sendable {
   }
 
   /// A page realm beside `support` with an environment of its own.
-  static func make(beside support: Realm, browserContext: BrowserContext, url: String) throws -> (Realm, PageEnvironment) {
+  static func make(
+    beside support: Realm, browserContext: BrowserContext, url: String, sharing clock: RealmClock? = nil
+  ) throws -> (Realm, PageEnvironment) {
     let environment = PageEnvironment(browserContext: browserContext, url: url)
-    let realm = try Realm(template: DOMRuntime.template, beside: support, clock: .virtual, rules: .html) { realm in
+    environment.clockZero = clock?.now ?? 0
+    let realm = try Realm(template: DOMRuntime.template, beside: support, clock: .virtual, sharing: clock, rules: .html) {
+      realm in
       environment.made = realm
       return DOMRuntime.hostFunctions(environment)
     }

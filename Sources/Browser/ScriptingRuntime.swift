@@ -65,7 +65,7 @@ enum ScriptingRuntime: PageAPI {
         }
         return .undefined
       },
-      "scripting.now": { _ in .number(environment.realm.loop.clock(of: environment.realm.context)?.now ?? 0) },
+      "scripting.now": { _ in .number(environment.now) },
       "scripting.timeOrigin": { _ in .number(environment.timeOrigin) },
       "scripting.dateNow": { _ in .number(environment.dateNow) },
       "scripting.runScript": { arguments in

@@ -31,8 +31,6 @@ public final class EventLoop: @unchecked Sendable {
     let rules: TimerRules
     /// Fetches in flight (`hold`): the clock runs at the real rate and never jumps.
     var holds = 0
-    /// Since when a virtual clock runs at the real rate (held, or the loop blocked).
-    var realRateSince: ContinuousClock.Instant?
     /// Paused (Playwright's `clock.pauseAt`): its clock stands still and its timers fire only
     /// through `runTimers(of:until:)`.
     var paused = false
@@ -169,7 +167,7 @@ public final class EventLoop: @unchecked Sendable {
     let key = ObjectIdentifier(context)
     guard var realm = realms[key], realm.clock.kind == .virtual else { return }
     realm.holds += 1
-    if realm.realRateSince == nil { realm.realRateSince = .now }
+    if realm.clock.realRateSince == nil { realm.clock.realRateSince = .now }
     realms[key] = realm
   }
 
@@ -177,9 +175,9 @@ public final class EventLoop: @unchecked Sendable {
   public func release(_ context: Context) {
     let key = ObjectIdentifier(context)
     guard var realm = realms[key], realm.holds > 0 else { return }
-    advanceAtRealRate(&realm, keep: realm.holds > 1)
     realm.holds -= 1
     realms[key] = realm
+    advanceAtRealRate(realm.clock)
   }
 
   /// Calls `callback` after the next turn that runs something, with `context`'s realm waited on meanwhile.
@@ -225,7 +223,7 @@ public final class EventLoop: @unchecked Sendable {
     let key = ObjectIdentifier(context)
     guard realms[key]?.clock.kind == .virtual else { return }
     realms[key]!.paused = paused
-    realms[key]!.realRateSince = nil
+    realms[key]!.clock.realRateSince = nil
   }
 
   /// Fires the timers of `context`'s virtual realm due up to `time` on its clock, in due order.
@@ -291,9 +289,9 @@ public final class EventLoop: @unchecked Sendable {
   private func runOne(until deadline: ContinuousClock.Instant, waitingOn waited: Context?, waiting: Int) throws -> (
     something: Bool, more: Bool
   ) {
-    for key in Array(realms.keys) where realms[key]!.realRateSince != nil {
-      advanceAtRealRate(&realms[key]!, keep: realms[key]!.holds > 0)
-    }
+    var clocks: [ObjectIdentifier: RealmClock] = [:]
+    for realm in realms.values where realm.clock.realRateSince != nil { clocks[ObjectIdentifier(realm.clock)] = realm.clock }
+    for clock in clocks.values { advanceAtRealRate(clock) }
     condition.lock()
     let tasks = posted
     posted.removeAll()
@@ -362,8 +360,8 @@ public final class EventLoop: @unchecked Sendable {
     let wait = until - start
     if wait > .zero {
       for key in Array(realms.keys)
-      where realms[key]!.clock.kind == .virtual && realms[key]!.realRateSince == nil && !realms[key]!.paused {
-        realms[key]!.realRateSince = start
+      where realms[key]!.clock.kind == .virtual && realms[key]!.clock.realRateSince == nil && !realms[key]!.paused {
+        realms[key]!.clock.realRateSince = start
       }
       blockingWaits += 1
       let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
@@ -372,13 +370,13 @@ public final class EventLoop: @unchecked Sendable {
     return (false, true)
   }
 
-  /// Advances a virtual clock by the real time since `realRateSince`; keeps the mark going when
-  /// `keep` (a held realm), else clears it.
-  private func advanceAtRealRate(_ realm: inout Realm, keep: Bool) {
-    guard let since = realm.realRateSince else { return }
+  /// Advances a virtual clock by the real time since its `realRateSince`; keeps the mark going
+  /// while a realm on that clock is held, else clears it.
+  private func advanceAtRealRate(_ clock: RealmClock) {
+    guard let since = clock.realRateSince else { return }
     let now = ContinuousClock.now
-    realm.clock.advance(to: realm.clock.now + (now - since).milliseconds)
-    realm.realRateSince = keep ? now : nil
+    clock.advance(to: clock.now + (now - since).milliseconds)
+    clock.realRateSince = realms.values.contains { $0.clock === clock && $0.holds > 0 } ? now : nil
   }
 
   /// Turns the loop until `done` holds (checked after each turn) or nothing is left; false when
@@ -404,12 +402,14 @@ public final class EventLoop: @unchecked Sendable {
     return best
   }
 
-  /// The earliest timer of a virtual realm (of `key`'s realm only, when given).
+  /// The earliest timer of a virtual realm (when `key` is given, of its realm and the realms that
+  /// share its clock: a page's frames).
   private func nextVirtualTimer(in key: ObjectIdentifier?) -> (Int, Timer)? {
     var best: (Int, Timer)?
+    let clock = key.flatMap { realms[$0]?.clock }
     for (id, timer) in timers
     where realms[timer.realm]?.clock.kind == .virtual && realms[timer.realm]?.paused == false
-      && (key == nil || timer.realm == key)
+      && (key == nil || timer.realm == key || (clock != nil && realms[timer.realm]?.clock === clock))
     {
       if let (_, current) = best, (current.due, current.sequence) <= (timer.due, timer.sequence) { continue }
       best = (id, timer)

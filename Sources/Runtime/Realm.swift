@@ -79,11 +79,12 @@ public final class Realm: @unchecked Sendable {
   ///
   /// The new context is guarded and admits `neighbour`'s code one way (the neighbour reaches the
   /// new realm's objects, never the reverse), refuses code generation asked by other realms'
-  /// code, and runs on its own clock with its own timer rules. The template's bootstrap runs
+  /// code, and runs on its own clock (or on `sharedClock`, a frame on its page's: one time for
+  /// both, their timers in one order) with its own timer rules. The template's bootstrap runs
   /// through the shared code cache. Used on the isolate's thread.
   public init(
-    template: RealmTemplate, beside neighbour: Realm, clock: RealmClock.Kind, rules: TimerRules,
-    hostFunctions: (Realm) -> [String: HostFunction]
+    template: RealmTemplate, beside neighbour: Realm, clock: RealmClock.Kind, sharing sharedClock: RealmClock? = nil,
+    rules: TimerRules, hostFunctions: (Realm) -> [String: HostFunction]
   ) throws {
     self.template = template
     caches = neighbour.caches
@@ -93,7 +94,7 @@ public final class Realm: @unchecked Sendable {
     try context.admit(neighbour.context)
     loader = neighbour.loader
     loop = neighbour.loop
-    loop.add(context, clock: RealmClock(clock, zero: isolate.clockOrigin), rules: rules)
+    loop.add(context, clock: sharedClock ?? RealmClock(clock, zero: isolate.clockOrigin), rules: rules)
     let bodies = hostFunctions(self)
     if index != nil {
       try collectExports(

@@ -17,6 +17,9 @@ public final class RealmClock: @unchecked Sendable {
   /// A real clock's zero, on the clock of `ProgressMark.now` (nanoseconds).
   private let zero: Int64
   private var virtualNow = 0.0
+  /// Since when a virtual clock runs at the real rate (a realm on it held, or the loop blocked);
+  /// kept on the clock, so realms that share it (a page and its frames) move it once.
+  var realRateSince: ContinuousClock.Instant?
 
   /// A clock of `kind`; a real one counts from `zero` (nanoseconds on the clock of
   /// `ProgressMark.now`; by default now).

@@ -82,6 +82,30 @@ import _CaperTestSupport
     #expect(try context.awaitPromise(done) { try page.realm.pump(until: .now + .seconds(5), waitingOn: context) } == "late true")
   }
 
+  /// A frame runs on its page's clock: a wait on the page runs the frame's timers, intervals and
+  /// animation frames in due order with the page's, and the frame's `performance.now()` counts from
+  /// its own start.
+  @Test func aFramesTimersRunOnItsPagesClock() throws {
+    let page = try PageFixture().page(
+      """
+      <script>var log = []; var finished = new Promise((resolve) => { window.finish = resolve; });
+      setTimeout(() => log.push('page 100'), 100);</script>
+      <iframe srcdoc="<script>
+        setTimeout(() => parent.log.push('frame 50 ' + (performance.now() >= 50)), 50);
+        requestAnimationFrame(() => parent.log.push('frame animation frame'));
+        let n = 0; const id = setInterval(() => { parent.log.push('frame interval ' + ++n); if (n === 3) { clearInterval(id); parent.finish(); } }, 200);
+      </script>"></iframe>
+      """)
+    defer { page.close() }
+    let context = page.realm.context
+    _ = try context.awaitPromise(try page.evaluate("finished")) {
+      try page.realm.pump(until: .now + .seconds(5), waitingOn: context)
+    }
+    #expect(
+      try page.evaluate("log.join('|')")
+        == "frame animation frame|frame 50 true|page 100|frame interval 1|frame interval 2|frame interval 3")
+  }
+
   @Test func aFileFrameOfAFilePageIsCrossOriginAndStaysBlank() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caper-frames-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
