@@ -13,7 +13,7 @@
     RegExpPrototypeExec, ArrayPrototypeSlice, ArrayPrototypePush, ArrayIsArray, ObjectKeys, String, ObjectIs, NumberIsNaN,
     ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString,
     BigIntPrototypeToString, DatePrototypeGetTime, DatePrototypeToISOString, StringPrototypeStartsWith, StringPrototypeSlice,
-    FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, Date, RegExp, BigInt, Promise, Number } = runtime.primordials;
+    FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, MapPrototypeDelete, Date, RegExp, BigInt, Promise, Number } = runtime.primordials;
   const { makeEncoder, revive } = runtime['serialized-value'];
 
   /// Resolves after the event loop's next turn that ran something, the page waited on meanwhile:
@@ -50,20 +50,35 @@
 
   /// `fn` compiled in the page realm: a function's source as it is, or, for a method
   /// (`{ f() {} }.f`), as a function expression, as Playwright does.
+  /// Functions compiled per page, by their source: a script that evaluates the same function in a
+  /// loop compiles it once (the page's function is stateless: it is called afresh each time).
+  const compiled = new Map();
   const pageFunction = (pageId, fn, method) => {
     if (typeof fn !== 'function') throw new TypeError(`page.${method}: expected a function`);
     const source = FunctionPrototypeToString(fn);
+    let functions = MapPrototypeGet(compiled, pageId);
+    if (functions === undefined) {
+      functions = new Map();
+      MapPrototypeSet(compiled, pageId, functions);
+    }
+    const known = MapPrototypeGet(functions, source);
+    if (known !== undefined) return known;
+    let made;
     try {
-      return host.compile(pageId, `(${source})`);
+      made = host.compile(pageId, `(${source})`);
     } catch (error) {
       const prefixed = StringPrototypeStartsWith(source, 'async ') ? `async function ${StringPrototypeSlice(source, 6)}` : `function ${source}`;
       try {
-        return host.compile(pageId, `(${prefixed})`);
+        made = host.compile(pageId, `(${prefixed})`);
       } catch {
         throw new Error(`page.${method}: the function cannot be compiled in the page (a native or bound function?): ${error.message}`);
       }
     }
+    MapPrototypeSet(functions, source, made);
+    return made;
   };
+  /// Forgets a closed page's functions.
+  const forget = (pageId) => { MapPrototypeDelete(compiled, pageId); };
 
   class Response {
     #url;
@@ -207,35 +222,44 @@
     return { message, stack, location: location(error) };
   };
 
+  /// Runs the script's function on one page (see `run`).
+  async function runOn(fn, pageId, entry, url, response, input) {
+    const page = new Page(pageId, entry(), url,
+      response ? new Response(response.url, response.status, response.statusText, response.headers) : null);
+    let value;
+    try {
+      value = await fn(page, input);
+    } catch (error) {
+      return failure(error);
+    }
+    try {
+      const text = JSONStringify(value === undefined ? null : value);
+      const fields = [];
+      if (value !== null && typeof value === 'object' && !ArrayIsArray(value)) {
+        for (const key of ObjectKeys(value)) {
+          const field = value[key];
+          const cell = field === null || field === undefined ? '' : typeof field === 'string' ? field
+            : typeof field === 'object' ? (JSONStringify(field) ?? '') : String(field);
+          ArrayPrototypePush(fields, [key, cell]);
+        }
+      }
+      return [text === undefined ? 'null' : text, fields];
+    } catch (error) {
+      const { message, stack } = failure(error);
+      return { message: `the script's result cannot be written as JSON: ${message}`, stack, location: null };
+    }
+  }
+
   return {
     /// Runs the script's function on one input: `[json, fields]` with the JSON text of its
     /// result (`null` for undefined) and, for a plain-object result, its top-level fields as
     /// `[name, cell]` (a string as it is, null as '', other scalars as text, the rest as JSON);
     /// or `{ message, stack, location }` when it threw.
     async run(fn, pageId, entry, url, response, input) { // entry: the page realm's function giving its entry points
-      const page = new Page(pageId, entry(), url,
-        response ? new Response(response.url, response.status, response.statusText, response.headers) : null);
-      let value;
       try {
-        value = await fn(page, input);
-      } catch (error) {
-        return failure(error);
-      }
-      try {
-        const text = JSONStringify(value === undefined ? null : value);
-        const fields = [];
-        if (value !== null && typeof value === 'object' && !ArrayIsArray(value)) {
-          for (const key of ObjectKeys(value)) {
-            const field = value[key];
-            const cell = field === null || field === undefined ? '' : typeof field === 'string' ? field
-              : typeof field === 'object' ? (JSONStringify(field) ?? '') : String(field);
-            ArrayPrototypePush(fields, [key, cell]);
-          }
-        }
-        return [text === undefined ? 'null' : text, fields];
-      } catch (error) {
-        const { message, stack } = failure(error);
-        return { message: `the script's result cannot be written as JSON: ${message}`, stack, location: null };
+        return await runOn(fn, pageId, entry, url, response, input);
+      } finally {
+        forget(pageId);
       }
     },
   };
