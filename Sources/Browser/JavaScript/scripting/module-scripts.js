@@ -13,7 +13,7 @@
   const {
     ArrayIsArray, ArrayPrototypePush, ArrayPrototypeSort, JSONParse, Map, MapPrototypeGet, MapPrototypeSet, ObjectFreeze,
     ObjectKeys, Promise, PromisePrototypeThen, Set, SetPrototypeAdd, SetPrototypeHas, StringPrototypeEndsWith,
-    StringPrototypeIndexOf, StringPrototypeSlice, StringPrototypeStartsWith, SyntaxError, TypeError,
+    StringPrototypeIndexOf, StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeStartsWith, SyntaxError, TypeError,
   } = runtime.primordials;
   const { reportException } = runtime.errors;
   const scripts = runtime['script-elements'];
@@ -339,9 +339,15 @@
     });
   };
 
-  /** The graph of an inline module script (its base URL the document's); `done` as `fetchExternal`'s, in a later task. */
-  const fetchInline = (source, base, done) => {
-    const record = createRecord(source, base);
+  /**
+   * The graph of an inline module script (its base URL the document's); `done` as
+   * `fetchExternal`'s, in a later task. `position`, `[line, column]` of its text in the document,
+   * places the code there (errors and stacks give the document's lines), as for classic scripts.
+   */
+  const fetchInline = (source, base, done, position = null) => {
+    const placed = position === null ? source
+      : StringPrototypeRepeat('\n', position[0] - 1) + StringPrototypeRepeat(' ', position[1]) + source;
+    const record = createRecord(placed, base);
     scripts.queueTask(() => fetchDescendants(record, (root) => done(root === null ? null : { module: true, record: root })));
   };
 

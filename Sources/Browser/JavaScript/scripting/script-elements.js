@@ -181,7 +181,8 @@
       else fetchClassic(element, url);
     } else if (type === 'module') {
       element[FROM_FILE] = false;
-      moduleScripts.fetchInline(sourceText, runtime.nodes.baseURL(state.document), (result) => markReady(element, result));
+      moduleScripts.fetchInline(
+        sourceText, runtime.nodes.baseURL(state.document), (result) => markReady(element, result), element[POSITION] ?? null);
     } else {
       element[FROM_FILE] = false;
       // An inline script compiles at its place in the document, as Chromium's does (its errors
