@@ -8,7 +8,7 @@ import WebURL
 /// the loader.
 ///
 /// Host functions (all checked; hostile callers get a `HostError`): `navigate(url,
-/// historyHandling)` records a navigation to another document in
+/// historyHandling, how)` (`how` optional: "a link was followed") records a navigation to another document in
 /// `PageEnvironment.navigationRequests` (`historyHandling` is `push`, `replace` or `reload`; the
 /// document stays until the loader acts); `urlChanged(url)` keeps `PageEnvironment.url` the
 /// document's URL after a same-document change, refused unless the origin stays the same (what
@@ -37,7 +37,8 @@ enum LocationAPI: PageAPI {
           let handling = arguments.dropFirst().first?.stringValue, historyHandlings.contains(handling)
         else { throw HostError("navigate(url, historyHandling)") }
         environment.navigationRequests.append(record.href)
-        environment.navigations.append(NavigationRequest(url: record.href, how: hows[handling] ?? handling))
+        let how = arguments.dropFirst(2).first?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? hows[handling] ?? handling
+        environment.navigations.append(NavigationRequest(url: record.href, how: how))
         return .undefined
       },
       "location.refresh": { arguments in

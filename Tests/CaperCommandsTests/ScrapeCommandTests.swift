@@ -259,17 +259,25 @@ import _CaperTestSupport
     try folder.write(
       "script.html", "<title>script</title><script>location.href = 'next.html'; location.assign('again.html');</script>")
     try folder.write("refresh.html", "<title>refresh</title><meta http-equiv=refresh content='5; url=later.html'>")
+    // A click on a link: to a fragment of the page at once (hashchange), elsewhere warned about.
+    try folder.write(
+      "link.html",
+      "<title>link</title><a id=here href='#part'>part</a><a href='next.html'><span id=inside>next</span></a>"
+        + "<script>addEventListener('hashchange', () => { document.title += ' ' + location.hash; }); here.click(); inside.click();</script>"
+    )
     try page("still.html", title: "still")
-    let result = try scrape(["title.js", "script.html", "refresh.html", "still.html"])
+    let result = try scrape(["title.js", "script.html", "refresh.html", "link.html", "still.html"])
     #expect(result.status == 0, "\(result.stderr)")
     let outputs = try lines(result.stdout)
-    #expect(outputs.map { ($0["result"] as? [String: Any])?["title"] as? String } == ["script", "refresh", "still"])
+    #expect(
+      outputs.map { ($0["result"] as? [String: Any])?["title"] as? String } == ["script", "refresh", "link #part", "still"])
     let base = folder.url.appendingPathComponent("x").absoluteString.dropLast()
     let warnings = result.stderr.split(separator: "\n").filter { $0.contains("asked to navigate") }
     #expect(
       warnings == [
         "script.html: the page asked to navigate to \(base)next.html (a script set location); caper scrape does not follow navigations yet: the result is from the first document",
         "refresh.html: the page asked to navigate to \(base)later.html (<meta http-equiv=refresh> after 5 s); caper scrape does not follow navigations yet: the result is from the first document",
+        "link.html: the page asked to navigate to \(base)next.html (a link was followed); caper scrape does not follow navigations yet: the result is from the first document",
       ])
   }
 

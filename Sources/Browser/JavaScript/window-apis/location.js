@@ -21,7 +21,7 @@
     ArrayBufferIsView, ArrayBufferPrototypeSlice, ArrayPrototypePush, ArrayPrototypeSplice, Date, DatePrototypeGetTime, Error,
     FunctionPrototypeCall, Map, MapPrototypeForEach, MapPrototypeGet, MapPrototypeSet, Number, ObjectDefineProperty, ObjectFreeze,
     ObjectGetOwnPropertyDescriptor, ObjectKeys, ObjectPrototypeToString, RegExp, Set, SetPrototypeAdd, SetPrototypeForEach, String,
-    StringPrototypeIndexOf, StringPrototypeSlice, StringPrototypeStartsWith, Symbol, TypeError,
+    StringPrototypeIndexOf, StringPrototypeSlice, StringPrototypeStartsWith, StringPrototypeToLowerCase, Symbol, TypeError,
   } = runtime.primordials;
   const { URL: DOCUMENT_URL, TYPE } = runtime.internals;
   const { makeError } = runtime['dom-exception'];
@@ -198,7 +198,7 @@
      * completely loaded (while it parses and during its load event) a push replaces the current
      * entry instead (Caper has no user activation to exempt a navigation).
      */
-    const navigate = (url, historyHandling) => {
+    const navigate = (url, historyHandling, how = '') => {
       if (StringPrototypeStartsWith(url, 'javascript:')) return;
       if (historyHandling === 'push' && !completelyLoaded()) historyHandling = 'replace';
       const current = currentURL();
@@ -206,7 +206,7 @@
         navigateToFragment(url, url === current ? 'replace' : historyHandling);
         return;
       }
-      host.navigate(url, url === current && historyHandling === 'push' ? 'replace' : historyHandling);
+      host.navigate(url, url === current && historyHandling === 'push' ? 'replace' : historyHandling, how);
     };
     /** HTML §7.4.5 traverse the history by a delta, as a task. */
     const traverse = (delta) => {
@@ -331,6 +331,7 @@
       setURL(newURL);
     };
     session.traverse = traverse;
+    session.navigate = navigate;
     session.reload = () => host.navigate(currentURL(), 'reload');
     session.pushOrReplace = pushOrReplace;
     return session;
@@ -365,7 +366,32 @@
       },
       writable: true, enumerable: true, configurable: true,
     });
+    // HTML §4.6.4 "follow the hyperlink": a click not canceled on a link (an `a` or `area` with an
+    // `href`, the clicked element or its nearest such ancestor) navigates: to a fragment of this
+    // document at once (hashchange), elsewhere recorded for the loader (not performed yet); a
+    // `_blank` target asks for a new page, as `window.open`. Links with `download` do nothing.
+    runtime.elements.activationBehavior = (element) => {
+      let link = element;
+      while (link !== null && !isHyperlink(link)) link = link[PARENT] ?? null;
+      if (link === null || link[DOCUMENT] !== document || hasAttribute(link, 'download')) return;
+      const resolved = parse(getAttribute(link, 'href'), nodes.baseURL === null ? document[DOCUMENT_URL] : nodes.baseURL(document));
+      if (resolved === null) return;
+      const href = typeof resolved === 'string' ? resolved : get(resolved, 'href');
+      const target = getAttribute(link, 'target');
+      if (target !== null && StringPrototypeToLowerCase(target) === '_blank') {
+        host.open(href, '_blank', '');
+        return;
+      }
+      session.navigate(href, 'push', 'a link was followed');
+    };
   };
+
+  const { PARENT, DOCUMENT, LOCAL, NAMESPACE, HTML_NS } = runtime.internals;
+  const { getAttribute: getAttributeMethod, hasAttribute: hasAttributeMethod } = nodes.Element.prototype;
+  const getAttribute = (element, name) => FunctionPrototypeCall(getAttributeMethod, element, name);
+  const hasAttribute = (element, name) => FunctionPrototypeCall(hasAttributeMethod, element, name);
+  const isHyperlink = (node) =>
+    node[NAMESPACE] === HTML_NS && (node[LOCAL] === 'a' || node[LOCAL] === 'area') && hasAttribute(node, 'href');
 
   return ObjectFreeze({ interfaces: ObjectFreeze({ Location, History }), install, cloneState });
 }
