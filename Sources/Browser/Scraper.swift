@@ -189,7 +189,10 @@ public final class Scraper: @unchecked Sendable {
           return .failure(timedOut(input, waitingFor: "the script's result"))
         }
         return .failure(
-          ScrapeFailure(message: "the script's promise never settled: nothing was left to run that could settle it"))
+          ScrapeFailure(
+            message:
+              "\(input.name): the script's promise never settled: nothing was left to run that could settle it (the page has no task, timer or request left: a wait with no timeout, or a promise nothing resolves)"
+          ))
       }
       return .failure(ScrapeFailure(message: error.message, stack: error.stack, location: Self.userLocation(of: error)))
     } catch let failure as ScrapeFailure {

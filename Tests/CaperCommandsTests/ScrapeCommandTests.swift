@@ -199,7 +199,8 @@ import _CaperTestSupport
         == "loop.html: timed out after 1 s (--timeout) waiting for the script's result")
     #expect(
       (outputs[1]["error"] as? [String: Any])?["message"] as? String
-        == "the script's promise never settled: nothing was left to run that could settle it")
+        == "never.html: the script's promise never settled: nothing was left to run that could settle it (the page has no task, timer or request left: a wait with no timeout, or a promise nothing resolves)"
+    )
     #expect(outputs[2]["result"] as? String == "after")
   }
 
