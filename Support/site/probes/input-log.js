@@ -11,12 +11,15 @@
 // `prevented` ends the line of an event whose defaultPrevented is true once its dispatch is over
 // (checked whenever the log is saved, and finally on pagehide and done()). Never coordinates,
 // pointer ids, sizes, pressure or times: Caper has no layout, and times differ between runs.
+// Not `select`: Chromium queues it as a task, so after Playwright's fill (which selects all) it
+// lands before or after the next action's first events, and cases would not record stably.
 // The log survives navigations: entries live in sessionStorage (key 'caper-input-log'); every new
 // document that loads this file appends `navigated <path><query><fragment>` first. `log(...parts)`
 // appends a case's own line (strings as they are, other values as JSON, joined by a space).
 // `done()` (called by Support/scripts/record-input-probes through evaluate, after the actions and
 // the load state) writes JSON.stringify(entries) into <pre id="log">, sets document.title to
-// 'done' and returns the entries.
+// 'done' and returns the entries; when the case called `holdDone(promise)`, it returns a promise
+// of them, resolved once those promises are (or 1 s after the call).
 (function () {
   'use strict';
   var KEY = 'caper-input-log';
@@ -110,7 +113,7 @@
   var INPUT = ['beforeinput', 'input'];
   var FOCUS = ['focus', 'blur', 'focusin', 'focusout'];
   var OTHER = [
-    'change', 'select', 'submit', 'reset', 'invalid', 'formdata', 'toggle', 'pageshow', 'pagehide',
+    'change', 'submit', 'reset', 'invalid', 'formdata', 'toggle', 'pageshow', 'pagehide',
     'popstate', 'hashchange', 'compositionstart', 'compositionend'
   ];
 
@@ -173,7 +176,13 @@
     append(parts.join(' '));
   };
   window.describe = describe;
-  window.done = function done() {
+  // holdDone(promise): done() waits (at most 1 s from its call) for the promise, so an event a
+  // case's last action queues as a task (toggle, hashchange) is logged before the log is read.
+  var held = [];
+  window.holdDone = function holdDone(promise) {
+    held.push(promise);
+  };
+  function finish() {
     save();
     var output = document.getElementById('log');
     if (!output) {
@@ -184,6 +193,20 @@
     output.textContent = stringify(entries);
     document.title = 'done';
     return entries;
+  }
+  window.done = function done() {
+    if (!held.length) return finish();
+    return new Promise(function (resolve) {
+      var settled = false;
+      function settle() {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(finish());
+      }
+      var timer = setTimeout(settle, 1000);
+      Promise.all(held).then(settle, settle);
+    });
   };
   append('navigated ' + place());
 })();
