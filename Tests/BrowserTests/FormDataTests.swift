@@ -11,7 +11,7 @@ import _CaperTestSupport
 /// of `Fixtures/fetch-server.py` (its `/echo` returns the request's headers and body) is parsed
 /// here as multipart/form-data whatever the boundary; `formData()` of responses and requests
 /// round-trips. The object itself (entries, USV strings, Files, iterators, hostile built-ins) is
-/// tested under node by `JavaScript/form-data-tests.js`, run here.
+/// tested under node by `JavaScript/form-data-tests.js` (run by `DOMRuntimeNodeScriptTests`).
 @Suite struct FormDataTests {
   let fixture: PageFixture
   let server: FetchTestServer
@@ -205,21 +205,5 @@ import _CaperTestSupport
     let blobURL = object["blobURL"] as? String ?? ""
     let uuid = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
     #expect(blobURL.range(of: "^blob:nodedata/\(uuid)$", options: .regularExpression) != nil, "\(blobURL)")
-  }
-
-  @Test func theObjectUnderNode() throws {
-    let script = Repository.root.appendingPathComponent("Tests/BrowserTests/JavaScript/form-data-tests.js")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["node", script.path]
-    process.currentDirectoryURL = Repository.root
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "node form-data-tests.js failed:\n\(text.suffix(4000))")
-    #expect(text.contains(" passed, 0 failed"))
   }
 }

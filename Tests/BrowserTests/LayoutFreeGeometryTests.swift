@@ -9,7 +9,7 @@ import _CaperTestSupport
 /// jQuery decides `:visible`/`:hidden` from `offsetWidth`, `offsetHeight` and `getClientRects()`,
 /// which must follow the cascade's `display: none` although every box has zero size; `fadeOut`
 /// must run to its end on the page's virtual clock. The members' details are tested under node by
-/// `JavaScript/geometry-tests.js`, run here.
+/// `JavaScript/geometry-tests.js` (run by `DOMRuntimeNodeScriptTests`).
 @Suite struct LayoutFreeGeometryTests {
   static let jQuery = URL(fileURLWithPath: "/usr/share/javascript/jquery/jquery.js")
 
@@ -59,21 +59,5 @@ import _CaperTestSupport
     #expect(
       try page.evaluate("[$('#box').is(':visible'), document.getElementById('box').getClientRects().length].join()").stringValue
         == "false,0")
-  }
-
-  @Test func theMembersUnderNode() throws {
-    let script = Repository.root.appendingPathComponent("Tests/BrowserTests/JavaScript/geometry-tests.js")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["node", script.path]
-    process.currentDirectoryURL = Repository.root
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "node geometry-tests.js failed:\n\(text.suffix(4000))")
-    #expect(text.contains(" passed, 0 failed"))
   }
 }
