@@ -9,13 +9,13 @@ import WebURL
 ///
 /// Host functions (all checked; hostile callers get a `HostError`): `navigate(url,
 /// historyHandling, how)` (`how` optional: "a link was followed") records a navigation to another document in
-/// `PageEnvironment.navigationRequests` (`historyHandling` is `push`, `replace` or `reload`; the
+/// `PageEnvironment.navigations` (`historyHandling` is `push`, `replace` or `reload`; the
 /// document stays until the loader acts); `urlChanged(url)` keeps `PageEnvironment.url` the
 /// document's URL after a same-document change, refused unless the origin stays the same (what
 /// `pushState` allows); `open(url, target, features)` records a `window.open` in
 /// `PageEnvironment.openRequests`; `refresh(url, seconds)` records the navigation a `<meta
-/// http-equiv=refresh>` asks for (`scripting/meta-refresh.js`). Each navigation is in
-/// `PageEnvironment.navigations` too, with how it was asked for.
+/// http-equiv=refresh>` asks for (`scripting/meta-refresh.js`). Each navigation is recorded with
+/// how it was asked for.
 enum LocationAPI: PageAPI {
   static let `extension` = Extension(
     name: "location",
@@ -36,7 +36,6 @@ enum LocationAPI: PageAPI {
         guard let url = arguments.first?.stringValue, let record = URLRecord(url),
           let handling = arguments.dropFirst().first?.stringValue, historyHandlings.contains(handling)
         else { throw HostError("navigate(url, historyHandling)") }
-        environment.navigationRequests.append(record.href)
         let how = arguments.dropFirst(2).first?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? hows[handling] ?? handling
         environment.navigations.append(NavigationRequest(url: record.href, how: how))
         return .undefined
@@ -45,7 +44,6 @@ enum LocationAPI: PageAPI {
         guard let url = arguments.first?.stringValue, let record = URLRecord(url),
           let seconds = arguments.dropFirst().first?.numberValue, seconds >= 0
         else { throw HostError("refresh(url, seconds)") }
-        environment.navigationRequests.append(record.href)
         let delay = seconds.isFinite && seconds == seconds.rounded() && seconds < 1e15 ? "\(Int(seconds))" : "\(seconds)"
         environment.navigations.append(NavigationRequest(url: record.href, how: "<meta http-equiv=refresh> after \(delay) s"))
         return .undefined

@@ -53,11 +53,12 @@ public final class PageEnvironment: @unchecked Sendable {
   public internal(set) var errors: [PageError] = []
   /// The page's console messages, in order.
   public internal(set) var consoleMessages: [ConsoleMessage] = []
-  /// The URLs of the navigations to another document the page asked for, in order (`location`,
-  /// `reload()`, a history traversal out of this document): the loader acts on them (`LocationAPI`).
-  public internal(set) var navigationRequests: [String] = []
-  /// The same navigations with how the page asked for each (`LocationAPI`; a meta refresh too).
+  /// The navigations to another document the page asked for, in order, with how it asked for each
+  /// (`location`, `reload()`, a history traversal out of this document, a link, a meta refresh;
+  /// `LocationAPI`): the loader acts on them.
   public internal(set) var navigations: [NavigationRequest] = []
+  /// Their URLs.
+  public var navigationRequests: [String] { navigations.map(\.url) }
   /// URLs the page asked `window.open` for, in order (`LocationAPI`).
   public internal(set) var openRequests: [String] = []
   /// The page's `alert`, `confirm` and `prompt` dialogs, in order (`DialogAPI`).
