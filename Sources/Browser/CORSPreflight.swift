@@ -38,22 +38,8 @@ enum CORSPreflight {
   static func problem(
     with response: Response, for request: Request, unsafeHeaderNames: [String], origin: String, credentialed: Bool
   ) -> String? {
-    let allowOrigin = response.headers.value(named: "Access-Control-Allow-Origin")
-    if allowOrigin == nil {
-      return
-        "Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource."
-    }
-    if allowOrigin == "*" && credentialed {
-      return
-        "Response to preflight request doesn't pass access control check: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'."
-    }
-    if allowOrigin != "*" && allowOrigin != origin {
-      return
-        "Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Origin' header has a value '\(allowOrigin ?? "")' that is not equal to the supplied origin."
-    }
-    if credentialed && response.headers.value(named: "Access-Control-Allow-Credentials") != "true" {
-      return
-        "Response to preflight request doesn't pass access control check: The value of the 'Access-Control-Allow-Credentials' header in the response is '' which must be 'true' when the request's credentials mode is 'include'."
+    if let problem = FetchAPI.corsProblem(response.headers, origin: origin, credentialed: credentialed) {
+      return "Response to preflight request doesn't pass access control check: " + problem
     }
     guard (200...299).contains(response.status) else {
       return "Response to preflight request doesn't pass access control check: It does not have HTTP ok status."

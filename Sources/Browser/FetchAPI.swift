@@ -244,6 +244,26 @@ enum FetchAPI: PageAPI {
     return box.result!
   }
 
+  /// Fetch §4.9 CORS check: why a cross-origin response's headers do not let `origin` read it
+  /// (Chrome's wording), or nil when they do.
+  static func corsProblem(_ headers: [Header], origin: String, credentialed: Bool) -> String? {
+    let allowOrigin = headers.value(named: "Access-Control-Allow-Origin")
+    if allowOrigin == nil { return "No 'Access-Control-Allow-Origin' header is present on the requested resource." }
+    if allowOrigin == "*" && credentialed {
+      return
+        "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'."
+    }
+    if allowOrigin != "*" && allowOrigin != origin {
+      return
+        "The 'Access-Control-Allow-Origin' header has a value '\(allowOrigin ?? "")' that is not equal to the supplied origin."
+    }
+    if credentialed && headers.value(named: "Access-Control-Allow-Credentials") != "true" {
+      return
+        "The value of the 'Access-Control-Allow-Credentials' header in the response is '' which must be 'true' when the request's credentials mode is 'include'."
+    }
+    return nil
+  }
+
   /// The unsafe header names of a cross-origin `cors` request that needs a CORS preflight, or nil.
   static func preflightNeeded(_ pageRequest: PageRequest, origin: String) -> [String]? {
     guard pageRequest.mode == .cors, !pageRequest.preflighted, let url = WebURL.URLRecord(pageRequest.request.url),
@@ -352,20 +372,7 @@ enum FetchAPI: PageAPI {
     }
     if pageRequest.mode == .noCORS { return .success(PageResponse(type: .opaque, response: filtered)) }
     let credentialed = pageRequest.credentials == .include
-    let allowOrigin = response.headers.value(named: "Access-Control-Allow-Origin")
-    var problem: String?
-    if allowOrigin == nil {
-      problem = "No 'Access-Control-Allow-Origin' header is present on the requested resource."
-    } else if allowOrigin == "*" && credentialed {
-      problem =
-        "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'."
-    } else if allowOrigin != "*" && allowOrigin != origin {
-      problem =
-        "The 'Access-Control-Allow-Origin' header has a value '\(allowOrigin ?? "")' that is not equal to the supplied origin."
-    } else if credentialed && response.headers.value(named: "Access-Control-Allow-Credentials") != "true" {
-      problem =
-        "The value of the 'Access-Control-Allow-Credentials' header in the response is '' which must be 'true' when the request's credentials mode is 'include'."
-    }
+    let problem = corsProblem(response.headers, origin: origin, credentialed: credentialed)
     if let problem {
       let message =
         "Access to fetch at '\(pageRequest.request.url)' from origin '\(origin)' has been blocked by CORS policy: \(problem)"
