@@ -41,7 +41,7 @@ public enum DOMRuntime {
     FileAPI.self, FormDataAPI.self,
     MessagingAPI.self, FetchAPI.self, StorageAPI.self, NavigatorAPI.self, ConsoleAPI.self, DialogAPI.self, LocationAPI.self,
     GeometryAPI.self, ViewportAPI.self, DocumentCookieAPI.self, StylesheetLoader.self, DynamicMarkupAPI.self, FramesAPI.self,
-    EventSourceAPI.self, CSSNamespaceAPI.self, BeaconAPI.self, BroadcastChannelAPI.self,
+    EventSourceAPI.self, CSSNamespaceAPI.self, BeaconAPI.self, BroadcastChannelAPI.self, FormsAPI.self, InputAPI.self,
   ]
 
   /// Caper's entry points into the page (`page/entry.js`), installed last so they see every API.

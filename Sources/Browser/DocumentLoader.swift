@@ -45,23 +45,28 @@ public enum DocumentLoader {
       throw ScrapeFailure(
         message: "\(url): timed out after \(Scraper.seconds(options.timeout)) (--timeout) waiting for the response")
     case .failure(let error): throw ScrapeFailure(message: "\(error.url): \(describe(error.cause))")
-    case .success(let response):
-      let type = response.contentType
-      var headers: [(name: String, value: String)] = []
-      for header in response.headers {
-        let name = header.name.lowercased()
-        if let index = headers.firstIndex(where: { $0.name == name }) {
-          headers[index].value += ", " + header.value
-        } else {
-          headers.append((name, header.value))
-        }
-      }
-      return LoadedDocument(
-        url: response.url, bytes: response.body, contentType: type?.essence ?? "text/html",
-        transportCharset: type?.parameter(named: "charset"),
-        response: LoadedDocument.Response(
-          url: response.url, status: response.status, statusText: response.statusText, headers: headers))
+    case .success(let response): return document(from: response)
     }
+  }
+
+  /// The document a navigation's response gives: its final URL, bytes, MIME type and charset,
+  /// and the response's status and headers (names lowercased, repeated ones joined with ", ").
+  static func document(from response: Response) -> LoadedDocument {
+    let type = response.contentType
+    var headers: [(name: String, value: String)] = []
+    for header in response.headers {
+      let name = header.name.lowercased()
+      if let index = headers.firstIndex(where: { $0.name == name }) {
+        headers[index].value += ", " + header.value
+      } else {
+        headers.append((name, header.value))
+      }
+    }
+    return LoadedDocument(
+      url: response.url, bytes: response.body, contentType: type?.essence ?? "text/html",
+      transportCharset: type?.parameter(named: "charset"),
+      response: LoadedDocument.Response(
+        url: response.url, status: response.status, statusText: response.statusText, headers: headers))
   }
 
   /// The request of a navigation to `url` in `browserContext`: its `User-Agent`, TLS option and

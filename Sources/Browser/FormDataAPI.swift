@@ -7,8 +7,8 @@ import V8
 ///
 /// Entirely JavaScript, with no host functions: the entry list lives in the page realm, out of the
 /// page's reach (a `WeakMap` of the script). Installed after `FileAPI` (its Files are `apis/blob.js`'s)
-/// and before `FetchAPI`, whose bodies read it through `runtime['form-data']`. `new FormData(form)`
-/// with a form element throws a `TypeError` until HTML's "constructing the entry list" is built.
+/// and before `FetchAPI`, whose bodies read it through `runtime['form-data']`. `new FormData(form,
+/// submitter)` takes the form's entry list from `FormsAPI` (HTML §4.10.21.4, with `formdata`).
 enum FormDataAPI: PageAPI {
   static let `extension` = Extension(
     name: "form-data",

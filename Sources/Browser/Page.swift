@@ -36,28 +36,64 @@ public final class Page: @unchecked Sendable {
   /// its virtual time).
   public static let idleBudget = 10_000.0
 
-  public let realm: Realm
-  /// The page's `entry` function (`page/entry.js`).
-  public let entry: JSReference
-  /// What the page's host functions reach: its browser context, URL, errors and console.
-  public let environment: PageEnvironment
+  /// The realm of the document the page shows now (each document gets a new one).
+  public private(set) var realm: Realm
+  /// The page's `entry` function (`page/entry.js`) in that realm.
+  public private(set) var entry: JSReference
+  /// What the current document's host functions reach: its browser context, URL, errors and console.
+  public private(set) var environment: PageEnvironment
   private var loader: PageLoader?
   /// The page's time when `load` was first seen.
   private var loadedAt: Double?
+  /// The page's session history (HTML §7.4): Playwright's `about:blank` entry first, then the
+  /// documents it showed.
+  public let history: SessionHistory
+  public let browserContext: BrowserContext
+  let support: Realm
+  let pool: PagePool?
+  let runsScripts: Bool
+  /// Whether navigations to other documents are performed (else only recorded, as `caper scrape`
+  /// leaves them).
+  let followsNavigations: Bool
+  let onError: ((PageError) -> Void)?
+  let sessionStorage = SessionStorage()
+  /// The number of the current document (its session history entries carry it).
+  var documentNumber = 1
+  /// The navigation in flight (HTML: the navigable's ongoing navigation), if any.
+  var ongoingNavigation: OngoingNavigation?
+  var nextNavigationID = 1
+  /// The dialogs, page errors and console messages of the documents the page showed before the current one.
+  var earlierDialogs: [Dialog] = []
+  var earlierErrors: [PageError] = []
+  /// Navigations that failed (their URL and why), in order.
+  public internal(set) var navigationFailures: [PageLoadError] = []
+  /// Answers the page's dialogs (every document's), synchronously; nil dismisses them.
+  public var dialogHandler: ((Dialog) -> DialogAnswer)? {
+    didSet { environment.dialogHandler = dialogHandler }
+  }
+  /// The dialogs of every document the page showed, in order.
+  public var dialogs: [Dialog] { earlierDialogs + environment.dialogs }
+  /// The page errors of every document the page showed, in order.
+  public var errors: [PageError] { earlierErrors + environment.errors }
 
   public init(
     beside support: Realm, document: LoadedDocument, browserContext: BrowserContext = BrowserContext(), scripts: Bool = true,
-    waitUntil: LoadState = .load, timeout: Duration = .seconds(30), pool: PagePool? = nil,
+    waitUntil: LoadState = .load, timeout: Duration = .seconds(30), pool: PagePool? = nil, followsNavigations: Bool = true,
     onError: ((PageError) -> Void)? = nil
   ) throws {
-    let (realm, environment) =
+    self.support = support
+    self.pool = pool
+    self.browserContext = browserContext
+    runsScripts = scripts
+    self.followsNavigations = followsNavigations
+    self.onError = onError
+    history = SessionHistory(first: DocumentRequest(url: "about:blank"), document: 0)
+    history.push(url: document.url, document: 1, request: DocumentRequest(url: document.url))
+    (realm, environment) =
       try pool?.take(browserContext: browserContext, url: document.url)
       ?? PagePool.make(beside: support, browserContext: browserContext, url: document.url)
-    environment.onError = onError
-    environment.childNavigables.support = support
-    self.environment = environment
-    self.realm = realm
     entry = realm.function("entry", "entry")
+    configure(environment)
     guard scripts else {
       // Scripting disabled: the parser's scripting flag is off (a `<noscript>` holds markup).
       let (batch, encoding) = DocumentParser.parse(document, scripting: false)
@@ -81,6 +117,34 @@ public final class Page: @unchecked Sendable {
     }
   }
 
+  /// Gives a new document's environment what the page keeps across documents.
+  func configure(_ environment: PageEnvironment) {
+    environment.onError = onError
+    environment.childNavigables.support = support
+    environment.sessionHistory = history
+    environment.documentNumber = documentNumber
+    environment.sessionStorage = sessionStorage
+    environment.dialogHandler = dialogHandler
+    guard followsNavigations else { return }
+    environment.startNavigation = { [weak self] request in self?.navigate(request) }
+    environment.startTraversal = { [weak self] position in self?.traverse(to: position) }
+  }
+
+  /// Shows `document` in a new page realm in place of the current one (already unloaded): the
+  /// realm comes from the pool, the loader starts parsing it as tasks.
+  func replaceDocument(with document: LoadedDocument) throws {
+    earlierDialogs += environment.dialogs
+    earlierErrors += environment.errors
+    closeDocument()
+    (realm, environment) =
+      try pool?.take(browserContext: browserContext, url: document.url)
+      ?? PagePool.make(beside: support, browserContext: browserContext, url: document.url)
+    entry = realm.function("entry", "entry")
+    configure(environment)
+    loadedAt = nil
+    loader = try PageLoader(document, realm: realm, environment: environment)
+  }
+
   /// Runs the page's event loop until its loading reached `state` (Playwright's
   /// `waitForLoadState`), one task at a time, jumping its virtual clock to its next timer when
   /// nothing else is due.
@@ -88,12 +152,11 @@ public final class Page: @unchecked Sendable {
   /// Throws `PageLoadError` after `timeout`, or when nothing is left to run before `state`.
   public func waitForLoadState(_ state: LoadState, timeout: Duration = .seconds(30)) throws {
     let deadline = ContinuousClock.now + timeout
-    let context = realm.context
     while try !reached(state) {
       guard ContinuousClock.now < deadline else {
         throw PageLoadError(url: environment.url, reason: "timed out after \(timeout) waiting for \(state.rawValue)")
       }
-      guard try realm.loop.turn(until: deadline, waitingOn: context) else {
+      guard try realm.loop.turn(until: deadline, waitingOn: realm.context) else {
         if try reached(state) { return }
         throw PageLoadError(url: environment.url, reason: "the page stopped before \(state.rawValue): nothing was left to run")
       }
@@ -102,6 +165,8 @@ public final class Page: @unchecked Sendable {
   }
 
   private func reached(_ state: LoadState) throws -> Bool {
+    // A navigation in flight: its document is the one whose state counts.
+    if ongoingNavigation != nil { return false }
     let stage = try realm.context.call(realm.function("entry", "loadState")).numberValue ?? 0
     switch state {
     case .domcontentloaded: return stage >= 1
@@ -125,6 +190,15 @@ public final class Page: @unchecked Sendable {
   }
 
   public func close() {
+    ongoingNavigation?.controller?.abort()
+    ongoingNavigation = nil
+    closeDocument()
+  }
+
+  /// Closes the current document's realm: its frames, tasks and context.
+  private func closeDocument() {
+    environment.startNavigation = nil
+    environment.startTraversal = nil
     environment.childNavigables.closeAll(immediately: true)
     environment.parserUnblocked = nil
     loader = nil

@@ -59,6 +59,19 @@ public final class PageEnvironment: @unchecked Sendable {
   public internal(set) var navigations: [NavigationRequest] = []
   /// Their URLs.
   public var navigationRequests: [String] { navigations.map(\.url) }
+  /// The session history of the navigable the document is in, shared with the documents before
+  /// and after it there (`Page` gives each of its documents its own; a frame has one of its own).
+  public internal(set) var sessionHistory: SessionHistory
+  /// The document's number in its navigable: its session history entries carry it.
+  public internal(set) var documentNumber = 1
+  /// The session storage of the page the document is in (shared across its navigations).
+  var sessionStorage = SessionStorage()
+  /// Starts a navigation of the document's navigable to another document (set by the `Page`
+  /// showing it; without one, navigations are only recorded in `navigations`).
+  var startNavigation: ((NavigationRequest) -> Void)?
+  /// Traverses the navigable's history to the entry at a position, in another document (set with
+  /// `startNavigation`).
+  var startTraversal: ((Int) -> Void)?
   /// URLs the page asked `window.open` for, in order (`LocationAPI`).
   public internal(set) var openRequests: [String] = []
   /// The page's `alert`, `confirm` and `prompt` dialogs, in order (`DialogAPI`).
@@ -81,6 +94,7 @@ public final class PageEnvironment: @unchecked Sendable {
   init(browserContext: BrowserContext, url: String) {
     self.browserContext = browserContext
     self.url = url
+    sessionHistory = SessionHistory(first: DocumentRequest(url: url), document: 1)
   }
 
   /// `request` as the page sends it: the browser context's `User-Agent`, TLS option and timeout,

@@ -28,6 +28,7 @@ public final class PagePool: @unchecked Sendable {
       takenReady += 1
       made.environment.browserContext = browserContext
       made.environment.url = url
+      made.environment.sessionHistory = SessionHistory(first: DocumentRequest(url: url), document: 1)
       made.environment.timeOrigin = Date().timeIntervalSince1970 * 1000
       return made
     }

@@ -138,7 +138,7 @@ public final class Scraper: @unchecked Sendable {
       do {
         page = try Page(
           beside: support, document: document, browserContext: context, scripts: options.scripts, waitUntil: options.waitUntil,
-          timeout: options.timeout, pool: pool
+          timeout: options.timeout, pool: pool, followsNavigations: false
         ) { error in
           if PageWatchdog.stopped(error) { stops.append(error) }
           console(.err, "\(input.name): page error: \(error)\n")

@@ -7,8 +7,8 @@ import WebURL
 /// page (`window-apis/storage.js`), its data in Swift.
 ///
 /// Local storage lives in the browser context (`BrowserContext.storage`), per origin, shared by
-/// all its pages; session storage per page (one top-level browsing context, no frames yet), so
-/// it lasts as long as the page realm. Origins as Chrome has them: `http:` and `https:` by
+/// all its pages; session storage per page and origin (`SessionStorage`, shared by the documents a
+/// page shows in turn, so it lasts across its navigations). Origins as Chrome has them: `http:` and `https:` by
 /// their origin; every `file:` page shares one area (`file://`, as Chrome allows local storage
 /// there); any other URL (`data:`, `about:blank`, opaque origins) is refused with a
 /// SecurityError. Host functions (area 0 local, 1 session; all checked, hostile callers get a
@@ -32,7 +32,6 @@ enum StorageAPI: PageAPI {
   }
 
   static func hostFunctions(_ environment: PageEnvironment) -> [String: HostFunction] {
-    let session = StorageArea(quota: WebStorage.quota)
     let storage = environment.browserContext.storage
     /// Runs `body` on the area the call names, or throws when the page may not have it.
     @Sendable func withArea<Result>(_ arguments: [JSValue], _ body: (StorageArea, _ origin: String?) throws -> Result) throws
@@ -41,7 +40,7 @@ enum StorageAPI: PageAPI {
       guard let origin = storageOrigin(of: environment.url) else { throw HostError("storage is not available to this document") }
       switch arguments.first?.numberValue {
       case 0: return try storage.withArea(origin) { try body($0, origin) }
-      case 1: return try body(session, nil)
+      case 1: return try body(environment.sessionStorage.area(for: origin), nil)
       default: throw HostError("the storage area must be 0 (local) or 1 (session)")
       }
     }
@@ -98,5 +97,21 @@ enum StorageAPI: PageAPI {
         return .undefined
       },
     ]
+  }
+}
+
+/// The session storage areas of one top-level traversable (a page), by storage origin.
+///
+/// HTML §12.2.3 "the session storage holder": every document the page shows gets the same area
+/// for the same origin. Used on the isolate's thread.
+final class SessionStorage: @unchecked Sendable {
+  private var areas: [String: StorageArea] = [:]
+
+  /// The area of `origin` (a `StorageAPI.storageOrigin`), made empty on first use.
+  func area(for origin: String) -> StorageArea {
+    if let area = areas[origin] { return area }
+    let area = StorageArea(quota: WebStorage.quota)
+    areas[origin] = area
+    return area
   }
 }

@@ -152,19 +152,25 @@ import _CaperTestSupport
     #expect(value.stringValue == [described, described, "true", "[object FormData]"].joined(separator: "\n"))
   }
 
-  @Test func theWindowHasFormDataAndFormsAreNotYetRead() throws {
-    let page = try fixture.page("<!doctype html><title>form</title><form id=f><input name=a value=1></form>")
+  @Test func theWindowHasFormDataAndAFormsEntryListWithItsSubmitter() throws {
+    let page = try fixture.page(
+      "<!doctype html><title>form</title><form id=f><input name=a value=1><input type=checkbox name=c checked>"
+        + "<button name=go value=yes>Go</button><input name=off disabled value=x></form>")
     let value = try page.evaluate(
       """
       (() => {
+        const form = document.getElementById('f');
+        let events = 0;
+        form.addEventListener('formdata', (event) => { events++; event.formData.append('extra', 'e'); });
+        const entries = (fd) => [...fd].map(([name, value]) => name + '=' + value).join('&');
+        const plain = entries(new FormData(form));
+        const withSubmitter = entries(new FormData(form, form.querySelector('button')));
         let message = null;
-        try { new FormData(document.getElementById('f')); } catch (error) { message = `${error.name}: ${error.message}`; }
-        const fd = new FormData(undefined);
-        fd.append('k', 'v');
-        return [typeof FormData, window.FormData === FormData, fd.get('k'), message].join('|');
+        try { new FormData(form, document.createElement('button')); } catch (error) { message = error.name; }
+        return [typeof FormData, window.FormData === FormData, plain, withSubmitter, events, message].join('|');
       })()
       """)
-    #expect(value.stringValue == "function|true|v|TypeError: Failed to construct 'FormData': FormData(form) is not supported yet")
+    #expect(value.stringValue == "function|true|a=1&c=on&extra=e|a=1&c=on&go=yes&extra=e|2|NotFoundError")
   }
 
   @Test func aSupportRealmFetchPostsFormDataAndBlobs() throws {

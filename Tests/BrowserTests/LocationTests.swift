@@ -48,7 +48,7 @@ import V8
       result
         == """
         popstate null
-        after set https://example.test/page.html#a 2 #a
+        after set https://example.test/page.html#a 3 #a
         hashchange https://example.test/page.html https://example.test/page.html#a true
         link https://example.test/page.html#b
         """)
@@ -77,7 +77,7 @@ import V8
       """)
     #expect(
       result
-        == #"[["https://example.test/app/items/2","/app/items/2",2,2,true,true,"https://example.test/app/items/next.html"],["https://example.test/app/items/2?tab=1#x",2,null],["SecurityError","DataCloneError"],0,"https://example.test/app/items/2?tab=1#x"]"#
+        == #"[["https://example.test/app/items/2","/app/items/2",3,2,true,true,"https://example.test/app/items/next.html"],["https://example.test/app/items/2?tab=1#x",3,null],["SecurityError","DataCloneError"],0,"https://example.test/app/items/2?tab=1#x"]"#
     )
     #expect(page.environment.url == "https://example.test/app/items/2?tab=1#x")
   }
@@ -114,7 +114,7 @@ import V8
         hashchange https://example.test/page.html
         popstate {"n":1} #one
         hashchange https://example.test/page.html#one
-        end #one 3 {"n":1}
+        end #one 4 {"n":1}
         """)
   }
 

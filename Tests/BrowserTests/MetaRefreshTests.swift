@@ -73,9 +73,9 @@ import Testing
     defer { page.close() }
     _ = try page.evaluate("location.href = 'other.html'; location.reload();")
     #expect(
-      page.environment.navigations == [
-        NavigationRequest(url: "https://example.test/dir/other.html", how: "a script set location"),
-        NavigationRequest(url: "https://example.test/dir/page.html", how: "a script reloaded"),
+      page.environment.navigations.map { [$0.url, $0.how, $0.historyHandling.rawValue, $0.referrer ?? "none"] } == [
+        ["https://example.test/dir/other.html", "a script set location", "push", "https://example.test/dir/page.html"],
+        ["https://example.test/dir/page.html", "a script reloaded", "reload", "https://example.test/dir/page.html"],
       ])
     #expect(page.environment.navigationRequests == page.environment.navigations.map(\.url))
   }

@@ -28,7 +28,7 @@ import _CaperTestSupport
 
   /// Loads one probe and gives its log, or why there is none.
   static func run(_ name: String, site: ProbeSite, support: Realm) -> Result<[String], ProbeFailure> {
-    _ = try? Data(contentsOf: URL(string: site.baseURL + "seq/reset")!)
+    _ = try? InputProbeTests.get(site.baseURL + "seq/reset")
     let url = site.baseURL + "probes/\(name).html"
     do {
       let document = try DocumentLoader.load(ScrapeInput(name: name, location: .url(url)), options: Scraper.Options())

@@ -42,12 +42,13 @@ public final class ProbeSite: @unchecked Sendable {
     process.waitUntilExit()
   }
 
-  /// The probes with a recorded Chromium log: `(area/case, expected log)`, sorted.
-  public static func expectations() throws -> [(name: String, log: [String])] {
+  /// The probes with a recorded Chromium log: `(area/case, expected log)`, sorted; the load-only
+  /// probes, or with `input` the input probes (`input-*`, issue 14), which run Playwright actions.
+  public static func expectations(input: Bool = false) throws -> [(name: String, log: [String])] {
     let folder = Repository.root.appendingPathComponent("Support/site/expected")
     var found: [(String, [String])] = []
-    // Input probes (`input-*`, issue 14) run Playwright actions first: they are not load-only probes.
-    for area in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where !area.hasPrefix("input-") {
+    for area in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where area.hasPrefix("input-") == input
+    {
       let areaFolder = folder.appendingPathComponent(area)
       guard let cases = try? FileManager.default.contentsOfDirectory(atPath: areaFolder.path) else { continue }
       for file in cases.sorted() where file.hasSuffix(".json") {

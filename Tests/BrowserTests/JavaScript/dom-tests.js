@@ -563,6 +563,11 @@ test('input: value with the dirty flag, defaultValue, checked, type, radio group
   equal(text.value, '');
 });
 test('click() toggles checkboxes, fires click, input and change; a canceled click reverts', () => {
+  // The activation behaviors are input/activation.js's, installed after the DOM in a page realm.
+  if (runtime.activation === undefined) {
+    const source = require('fs').readFileSync(require('path').resolve(__dirname, '../../../Sources/Browser/JavaScript/input/activation.js'), 'utf8');
+    runtime.activation = (0, eval)(source)(Object.freeze(testHost()), runtime);
+  }
   const document = newDocument();
   document.body.innerHTML = '<input type="checkbox">';
   const box = document.body.firstChild;

@@ -5,8 +5,9 @@
 // script, out of the page's reach; fetch.js reads it through `entryList(formData)` after the brand
 // check `isFormData`, never through methods a page can replace. Files come from apis/blob.js
 // (`runtime.blob`), installed before this script, as fetch.js is after it.
-// `new FormData(form)` is not built yet (HTML's "constructing the entry list" is issue 14's): a
-// form element throws a TypeError saying so; `new FormData()` and `new FormData(undefined)` work.
+// `new FormData(form, submitter)` takes the form's entry list from forms/form-data-set.js
+// (`runtime['form-data-set']`, installed after this script in a page realm: HTML §4.10.21.4, with
+// its `formdata` event and the checks on the submitter).
 (host, runtime) => {
   'use strict';
   const {
@@ -83,8 +84,13 @@
   class FormData {
     constructor(form = undefined, submitter = null) {
       if (form !== undefined) {
-        if (!isFormElement(form)) throw new TypeError("Failed to construct 'FormData': parameter 1 is not of type 'HTMLFormElement'.");
-        throw new TypeError("Failed to construct 'FormData': FormData(form) is not supported yet");
+        // A realm without the forms scripts (a support realm) has no HTMLFormElement of its own.
+        const formDataSet = runtime['form-data-set'];
+        if (!isFormElement(form) || formDataSet === undefined) {
+          throw new TypeError("Failed to construct 'FormData': parameter 1 is not of type 'HTMLFormElement'.");
+        }
+        WeakMapPrototypeSet(ENTRIES, this, formDataSet.formDataEntries(form, submitter));
+        return;
       }
       WeakMapPrototypeSet(ENTRIES, this, []);
     }

@@ -210,13 +210,18 @@
   const FOCUSED = Symbol('focusedElement');
   const DATASET = Symbol('dataset');
   const STYLE = Symbol('style');
+  /** HTML §6.6.3 the tabindex value: the attribute's integer, else 0 for elements focusable by kind, else -1. */
+  const tabIndexOf = (element) => {
+    const value = getAttributeOrNull(element, 'tabindex');
+    const parsed = value === null ? null : parseInteger(value);
+    if (parsed !== null) return parsed;
+    if (element[NAMESPACE] !== HTML_NS || ArrayPrototypeIndexOf(focusableNames, element[LOCAL]) < 0) return -1;
+    if (element[LOCAL] === 'a' && getAttributeOrNull(element, 'href') === null) return -1;
+    if (element[LOCAL] === 'input' && inputType(element) === 'hidden') return -1;
+    return 0;
+  };
   define(HTMLElement, {
-    get tabIndex() {
-      const value = getAttributeOrNull(this, 'tabindex');
-      const parsed = value === null ? null : parseInteger(value);
-      if (parsed !== null) return parsed;
-      return ArrayPrototypeIndexOf(focusableNames, this[LOCAL]) >= 0 && (this[LOCAL] !== 'a' || getAttributeOrNull(this, 'href') !== null) ? 0 : -1;
-    },
+    get tabIndex() { return tabIndexOf(this); },
     set tabIndex(value) { setAttributeValue(this, 'tabindex', String(value | 0)); },
     get draggable() {
       const value = asciiLowercase(getAttributeValue(this, 'draggable'));
@@ -378,44 +383,51 @@
 
   // ---- Focus, click ----------------------------------------------------------------------------
   const fireEvent = (target, Interface, type, init) => runtime.events.fire(target, new Interface(type, init));
+  /** HTML §6.6.3 focusable areas, without layout: connected, not disabled, and focusable by kind or by `tabindex`. */
+  const isFocusable = (element) => isConnected(element) && !isDisabledControl(element) &&
+    (tabIndexOf(element) >= 0 || getAttributeOrNull(element, 'tabindex') !== null || isEditingHost(element));
+  const isEditingHost = (element) => {
+    const value = getAttributeOrNull(element, 'contenteditable');
+    return value !== null && asciiLowercase(value) !== 'false';
+  };
+  /**
+   * HTML §6.6.4 focusing steps, as Chromium orders them: while the old element's `change` (the
+   * `unfocusing` hook), `blur` and `focusout` fire, the document has no focused element
+   * (`activeElement` is the body); then the new one is focused and gets `focus` and `focusin`.
+   */
   const focus = (element, document = element[DOCUMENT]) => {
     const previous = document[FOCUSED] ?? null;
     if (previous === element) return;
-    if (element !== null && element.tabIndex < 0 && getAttributeOrNull(element, 'tabindex') === null) return;
-    ObjectDefineProperty(document, FOCUSED, { value: element, writable: true, configurable: true });
+    if (element !== null && !isFocusable(element)) return;
+    const setFocused = (value) => ObjectDefineProperty(document, FOCUSED, { value, writable: true, configurable: true });
     const { FocusEvent } = runtime.events;
     if (previous !== null) {
+      setFocused(null);
+      runtime.elements.unfocusing?.(previous);
       fireEvent(previous, FocusEvent, 'blur', { relatedTarget: element, composed: true });
       fireEvent(previous, FocusEvent, 'focusout', { relatedTarget: element, bubbles: true, composed: true });
+      // A listener that moved focus elsewhere wins.
+      if (document[FOCUSED] !== null) return;
     }
     if (element !== null) {
+      setFocused(element);
       fireEvent(element, FocusEvent, 'focus', { relatedTarget: previous, composed: true });
-      fireEvent(element, FocusEvent, 'focusin', { relatedTarget: previous, bubbles: true, composed: true });
+      // A `focus` listener that moved the focus on: this element's `focusin` is not fired.
+      if (document[FOCUSED] === element) fireEvent(element, FocusEvent, 'focusin', { relatedTarget: previous, bubbles: true, composed: true });
     }
   };
-  /** HTML click(): a synthetic click with the checkbox and radio legacy-pre-activation behavior. */
+  /**
+   * HTML click(): a synthetic (untrusted) click, a PointerEvent as Chromium's, dispatched once at
+   * a time per element; the DOM's dispatch runs the activation behaviors (input/activation.js).
+   */
   const CLICK_IN_PROGRESS = Symbol('clickInProgress');
   const click = (element) => {
     if (isDisabledControl(element) || element[CLICK_IN_PROGRESS]) return;
     element[CLICK_IN_PROGRESS] = true;
     try {
-      const isInput = isHTML(element, 'input');
-      const type = isInput ? inputType(element) : '';
-      const toggles = type === 'checkbox' || type === 'radio';
-      const wasChecked = toggles ? checkedness(element) : false;
-      if (type === 'checkbox') setCheckedness(element, !wasChecked);
-      else if (type === 'radio') setCheckedness(element, true);
-      const { MouseEvent, Event } = runtime.events;
-      const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, view: element[DOCUMENT][DEFAULT_VIEW] ?? null });
-      const notCanceled = runtime.events.dispatch(element, event);
-      if (toggles) {
-        if (!notCanceled) setCheckedness(element, wasChecked);
-        else if (isConnected(element) && (type === 'checkbox' || !wasChecked)) {
-          fireEvent(element, Event, 'input', { bubbles: true, composed: true });
-          fireEvent(element, Event, 'change', { bubbles: true });
-        }
-      }
-      if (notCanceled) runtime.elements.activationBehavior?.(element, event);
+      const { PointerEvent } = runtime.events;
+      const init = { bubbles: true, cancelable: true, composed: true, view: element[DOCUMENT][DEFAULT_VIEW] ?? null, pointerId: -1, pointerType: '' };
+      runtime.events.dispatch(element, new PointerEvent('click', init));
     } finally {
       element[CLICK_IN_PROGRESS] = false;
     }
@@ -535,7 +547,6 @@
       const root = rootOf(this);
       return collections.createLiveNodeList(root, (node) => isHTML(node, 'label') && labelControl(node) === this, true);
     },
-    get willValidate() { return !isDisabledControl(this); },
   };
 
   const inputTypes = ['hidden', 'text', 'search', 'tel', 'url', 'email', 'password', 'date', 'month', 'week', 'time', 'datetime-local',
@@ -877,14 +888,18 @@
       get length() { return arrayOf(formElements(this)).length; },
       item(index) { return arrayOf(formElements(this))[index >>> 0] ?? null; },
       namedItem(name) { return formElements(this).namedItem(name); },
+      // HTML §4.10.3: a form being reset by reset() is locked for reset.
       reset() {
-        if (fireEvent(this, runtime.events.Event, 'reset', { bubbles: true, cancelable: true })) resetForm(this);
+        if (this[LOCKED_FOR_RESET] === true) return;
+        ObjectDefineProperty(this, LOCKED_FOR_RESET, { value: true, writable: true, configurable: true });
+        try {
+          resetForm(this);
+        } finally {
+          this[LOCKED_FOR_RESET] = false;
+        }
       },
       submit() { runtime.elements.submitForm?.(this, null, false); },
-      requestSubmit(submitter = null) {
-        const { SubmitEvent } = runtime.events;
-        if (fireEvent(this, SubmitEvent, 'submit', { bubbles: true, cancelable: true, submitter })) runtime.elements.submitForm?.(this, submitter, true);
-      },
+      requestSubmit(submitter = null) { runtime.elements.submitForm?.(this, submitter, true); },
     }, 'HTMLElement', (form) => new Proxy(form, formHandler)],
     ['HTMLFrameSetElement', ['frameset'], { cols: 'string', rows: 'string' }],
     ['HTMLHeadElement', ['head'], {}],
@@ -923,8 +938,11 @@
         const type = inputType(this);
         const mode = valueMode(type);
         if (mode === 'value') {
+          const old = inputValue(this);
           ObjectDefineProperty(this, VALUE_STATE, { value: sanitize(type, value), writable: true, configurable: true });
           this[DOCUMENT][VERSION]++;
+          // A changed value moves the text entry cursor to the end (input/text-editing.js).
+          runtime['text-editing']?.valueSet(this, old);
         } else if (mode === 'filename') {
           if (value !== '') throw makeError('InvalidStateError', 'A file input may only be programmatically set to the empty string.');
           ObjectDefineProperty(this, VALUE_STATE, { value: '', writable: true, configurable: true });
@@ -1147,8 +1165,10 @@
       set defaultValue(value) { replaceAll(createText(this[DOCUMENT], String(value)), this); },
       get value() { return normalizeNewlines(this[VALUE_STATE] ?? childTextContent(this)); },
       set value(value) {
+        const old = normalizeNewlines(this[VALUE_STATE] ?? childTextContent(this));
         ObjectDefineProperty(this, VALUE_STATE, { value: normalizeNewlines(value === null ? '' : String(value)), writable: true, configurable: true });
         this[DOCUMENT][VERSION]++;
+        runtime['text-editing']?.valueSet(this, old);
       },
       get textLength() { return this.value.length; },
     })],
@@ -1195,11 +1215,19 @@
       true, HTMLFormControlsCollection);
   });
   class HTMLFormControlsCollection extends collections.HTMLCollection {}
+  const LOCKED_FOR_RESET = Symbol('lockedForReset');
+  /**
+   * HTML §4.10.21.6 reset a form: a trusted, cancelable `reset` event (bubbles), then, unless it
+   * was canceled, each resettable control's reset algorithm (dirty values, checkedness and
+   * selectedness back to their content attributes).
+   */
   const resetForm = (form) => {
+    if (!fireEvent(form, runtime.events.Event, 'reset', { bubbles: true, cancelable: true })) return;
     for (const element of safeArray(arrayOf(formElements(form)))) {
       if (element[LOCAL] === 'input') {
         ReflectDeleteProperty(element, VALUE_STATE);
         ReflectDeleteProperty(element, CHECKED_STATE);
+        if (inputType(element) === 'file') runtime['file-selection']?.reset(element);
       } else if (element[LOCAL] === 'textarea') ReflectDeleteProperty(element, VALUE_STATE);
       else if (element[LOCAL] === 'select') for (const option of safeArray(arrayOf(optionsOf(element)))) ReflectDeleteProperty(option, SELECTED_STATE);
     }
@@ -1387,9 +1415,14 @@
     ...interfaces, interfaces: ObjectFreeze(interfaces), documentBaseURL, parseFragment, formOwner, isDisabledControl, inputType,
     labelControl, innerText, stripAndCollapse, parseInteger, urlParts, FOCUSED, FORCE_ASYNC, REFERRER, LAST_MODIFIED, VALUE_STATE,
     CHECKED_STATE, SELECTED_STATE, isSelected, setSelectedness, setCheckedness, checkedness, controlValue, isIndeterminate, maybeCloneOptionIntoSelectedContent,
+    resetForm,
+    /** HTML's focusing steps for `element` (null: unfocus) in `document`: blur/focusout, then focus/focusin. */
+    focus, isFocusable, isEditingHost, tabIndexOf,
+    /** `(previous)`: called before the focused element's `blur` fires (text controls commit their value: `change`). */
+    unfocusing: null,
     /** `(element, event)`: the page's activation behavior after a click that was not canceled (links, submit buttons); set by the lead. */
     activationBehavior: null,
-    /** `(form, submitter, fromRequestSubmit)`: form submission (navigation); set by the lead. */
+    /** `(form, submitter, fromRequestSubmit)`: submit() and requestSubmit() (checks, validation, navigation); set by forms/form-submission.js. */
     submitForm: null,
   };
 }

@@ -240,6 +240,10 @@
     event[S.flags] |= DISPATCH;
     const path = [];
     event[S.path] = path;
+    // DOM §2.9 steps 5.3-5.4: a click's activation target, the target or its nearest ancestor with activation behavior.
+    const isActivationEvent = activation !== null && event[S.type] === 'click' && event instanceof MouseEvent;
+    let activationTarget = isActivationEvent && activation.has(target) ? target : null;
+    let saved;
     let relatedTarget = retarget(event[S.relatedTarget], target);
     let clearTargets = false;
     if (target !== relatedTarget || target === event[S.relatedTarget]) {
@@ -261,6 +265,9 @@
         }
         if (isNode(parent) && (parent[TYPE] === 1 || parent[TYPE] === 3) && assignedSlotOf !== null && assignedSlotOf(parent) !== null) slottable = parent;
         relatedTarget = retarget(event[S.relatedTarget], parent);
+        if (isActivationEvent && activationTarget === null && (event[S.flags] & BUBBLES) !== 0 && isNode(parent) && activation.has(parent)) {
+          activationTarget = parent;
+        }
         if (!isNode(parent) || (isNode(target) && shadowIncludingInclusiveAncestor(rootOf(target), parent))) {
           appendToPath(parent, null, relatedTarget);
         } else if (parent === relatedTarget) {
@@ -277,6 +284,8 @@
       for (const value of safeArray([clearStruct.shadowAdjustedTarget, clearStruct.relatedTarget])) {
         if (isNode(value) && isShadowRoot(rootOf(value))) clearTargets = true;
       }
+      // Step 5.11: the legacy-pre-activation behavior (a checkbox toggles before listeners run).
+      if (activationTarget !== null) saved = activation.preActivate(activationTarget);
       for (let i = path.length - 1; i >= 0; i--) {
         event[S.phase] = path[i].shadowAdjustedTarget !== null ? 2 : 1;
         invoke(path, i, event, true);
@@ -293,8 +302,20 @@
     event[S.path] = null;
     event[S.flags] &= ~(DISPATCH | STOP | STOP_IMMEDIATE);
     if (clearTargets) { event[S.target] = null; event[S.relatedTarget] = null; }
+    // Step 6: the activation behavior, or the legacy-canceled-activation behavior.
+    if (activationTarget !== null) {
+      if ((event[S.flags] & CANCELED) === 0) activation.activate(activationTarget, event);
+      else activation.canceled(activationTarget, saved);
+    }
     return (event[S.flags] & CANCELED) === 0;
   };
+  /**
+   * The elements' activation behaviors (HTML), set once by input/activation.js: `has(node)`,
+   * `preActivate(node)` (gives what `canceled` restores), `canceled(node, saved)`,
+   * `activate(node, event)`.
+   */
+  let activation = null;
+  const setActivation = (behaviors) => { if (activation === null) activation = behaviors; };
 
   const invoke = (path, index, event, capturing) => {
     for (let i = index; i >= 0; i--) {
@@ -539,6 +560,6 @@
   }
   return ObjectFreeze({
     ...interfaces, interfaces: ObjectFreeze(interfaces), DEFAULT_VIEW, LISTENERS, addListener, dispatch, fire, retarget,
-    setExceptionReporter, report, setAssignedSlotFinder, signalAbort, newSignal, abortState, addAbortAlgorithm, defineEventHandlers, setEventHandler, removeListener, globalEventNames, windowEventNames,
+    setExceptionReporter, report, setAssignedSlotFinder, setActivation, signalAbort, newSignal, abortState, addAbortAlgorithm, defineEventHandlers, setEventHandler, removeListener, globalEventNames, windowEventNames,
   });
 }

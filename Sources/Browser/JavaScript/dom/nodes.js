@@ -48,6 +48,8 @@
   const hooks = {
     inserted: null, // (node) => void, for each inserted node (not descendants)
     removed: null, // (node, oldParent) => void
+    autofocusParsed: null, // (element) => void, for an element the parser made with an `autofocus` attribute
+    removing: null, // (node, parent) => void, before a node is removed (the focus leaves it: input/focus-updates.js)
     attributeChanged: null, // (element, localName, namespace, oldValue, value) => void
     cloned: null, // (copy, node, deep) => void
     created: null, // (element) => void, for elements page code creates (createElement, createElementNS)
@@ -998,6 +1000,11 @@
   /** DOM: remove. */
   const removeNode = (node, suppressObservers = false) => {
     const parent = node[PARENT];
+    if (hooks.removing !== null) {
+      hooks.removing(node, parent);
+      // A listener the hook's events ran moved the node already.
+      if (node[PARENT] !== parent) return;
+    }
     const document = node[DOCUMENT];
     const iterators = document[ITERATORS];
     if (iterators !== null) for (const iterator of safeArray(iterators)) runtime.traversal.preRemove(iterator, node);

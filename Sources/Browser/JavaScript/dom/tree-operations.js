@@ -114,6 +114,8 @@
           hooks.attributeChanged !== null) {
           hooks.attributeChanged(element, name, null, null, value);
         }
+        // An element the parser creates with `autofocus` is an autofocus candidate once inserted (HTML §6.6.7).
+        if (namespace === null && name === 'autofocus' && hooks.autofocusParsed !== null) hooks.autofocusParsed(element);
       }
       return at;
     };

@@ -217,6 +217,17 @@
     finishParsing() { markup.finishParsing(); },
     /// 0 loading, 1 DOMContentLoaded fired, 2 load fired.
     loadState() { return loading.loadState(); },
+    /// Playwright's page-level action `name` with the JSON text of its arguments
+    /// (input/actions.js): the JSON text of `{ ok }`, `{ retry }` or `{ error }`.
+    act(name, argumentsText) {
+      const outcome = runtime.actions.perform(String(name), JSONParse(String(argumentsText)));
+      const text = JSONStringify(outcome);
+      return text === undefined ? '{"ok":null}' : text;
+    },
+    /// The navigable leaves the document: `pagehide` and `unload` (HTML "unload a document").
+    unload() { loading.unload(); },
+    /// A traversal to entry `id` (at `url`) of this document: its state, `popstate`, `hashchange`.
+    restoreEntry(id, url) { runtime.location.restoreEntry(id, url); },
     /// The entry points of the loaded document.
     entry() { return entryPoints; },
     /// A document or fragment parsed and built here, dumped in html5lib-tests' tree format: a

@@ -150,7 +150,19 @@
     document[nodes.READY_STATE] = 'loading';
   };
 
+  /**
+   * HTML §7.4.6.3 "unload a document", without a back-forward cache: `pagehide` (not persisted,
+   * the document as its target) and `unload` at the window, once; the navigable then discards it.
+   */
+  let unloaded = false;
+  const unload = () => {
+    if (unloaded || window === null) return;
+    unloaded = true;
+    fire(window, new PageTransitionEvent('pagehide', { persisted: false }), document);
+    fire(window, new Event('unload'), document);
+  };
+
   return ObjectFreeze({
-    interfaces: ObjectFreeze({ PageTransitionEvent }), install, finishParsing, loadState: () => stage, delayLoadEvent, hooks,
+    interfaces: ObjectFreeze({ PageTransitionEvent }), install, finishParsing, loadState: () => stage, delayLoadEvent, hooks, unload,
   });
 }

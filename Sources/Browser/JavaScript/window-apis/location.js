@@ -8,13 +8,16 @@
 // when the URL did not change, and before the document is completely loaded), `popstate` fires at once with a null state, and `hashchange`
 // (oldURL, newURL) follows as a task when the fragment changed, as in Chrome. `pushState` and
 // `replaceState` change the URL and the state without events (same origin, else SecurityError;
-// the state is structured-cloned, DataCloneError for what cannot be). `back()`, `forward()`,
-// `go(n)` traverse this document's entries as a task, firing `popstate` (the entry's state) and
-// then, as another task, `hashchange` when the fragment changed; past the entries they do
-// nothing. Any other navigation (another document, `reload()`, `go(0)`) is recorded in Swift
-// (`host.navigate(url, historyHandling)`, LocationAPI.swift) for the loader; the document stays.
-// `javascript:` URLs are not run. `window.open(url)` is recorded too (`host.open`); it returns
-// null for now and says so in a console warning.
+// the state is structured-cloned, DataCloneError for what cannot be). The session history's
+// entries are the navigable's, kept in Swift (`SessionHistory`, shared with the documents before
+// and after this one); this script keeps the states of this document's entries by entry id.
+// `back()`, `forward()`, `go(n)` traverse as a task: to an entry of this document, firing
+// `popstate` (the entry's state) and then, as another task, `hashchange` when the fragment
+// changed; to another document's entry, Swift loads that document; past the entries nothing. Any
+// other navigation (another document, `reload()`, `go(0)`, a form's submission through
+// `navigateTo`) goes to Swift (`host.navigate`, LocationAPI.swift), which loads the new document
+// in a new realm. `javascript:` URLs run as a task in this document. `window.open(url)` is
+// recorded (`host.open`); it returns null for now and says so in a console warning.
 (host, runtime) => {
   'use strict';
   const {
@@ -121,7 +124,7 @@
   }
   class History {
     constructor() { if (!constructing) throw new TypeError('Illegal constructor'); }
-    get length() { return sessionOf(this).entries.length; }
+    get length() { sessionOf(this); return host.historyLength(); }
     get state() { return sessionOf(this).state; }
     get scrollRestoration() { return sessionOf(this).scrollRestoration; }
     set scrollRestoration(value) {
@@ -158,9 +161,10 @@
 
   const makeSession = (global, document) => {
     const session = {
-      entries: [{ url: document[DOCUMENT_URL], state: null }], index: 0, state: null, scrollRestoration: 'auto', location: null,
-      history: null, traverse: null, reload: null, pushOrReplace: null,
+      state: null, scrollRestoration: 'auto', location: null, history: null, traverse: null, reload: null, pushOrReplace: null,
     };
+    /** The states of this document's session history entries, by entry id (absent: null). */
+    const states = new Map();
     const currentURL = () => document[DOCUMENT_URL];
     const setURL = (url) => {
       document[DOCUMENT_URL] = url;
@@ -181,46 +185,91 @@
     /** HTML "navigate to a fragment". */
     const navigateToFragment = (url, historyHandling) => {
       const oldURL = currentURL();
-      if (historyHandling === 'push') {
-        ArrayPrototypeSplice(session.entries, session.index + 1, session.entries.length);
-        ArrayPrototypePush(session.entries, { url, state: null });
-        session.index++;
-      } else {
-        session.entries[session.index] = { url, state: null };
-      }
+      host.historyAdd(url, historyHandling !== 'push');
       session.state = null;
       setURL(url);
       firePopState();
+      scrollToFragment(fragmentOf(url));
       fireHashChange(oldURL, url);
+    };
+    /**
+     * HTML §7.4.6.4 "scroll to the fragment", as far as focus goes: the focusing steps for the
+     * indicated part (the element with the fragment as its id, else an `a` with it as its name),
+     * with the viewport as the fallback (the focused element, if any, loses the focus).
+     */
+    const scrollToFragment = (fragment) => {
+      let decoded = fragment ?? '';
+      try {
+        decoded = decodeURIComponentPrimordial(decoded);
+      } catch {}
+      let target = decoded === '' ? null : nodes.getElementById(document, decoded);
+      if (target === null && decoded !== '') {
+        for (let node = document; node !== null && target === null; node = nodes.following(node, document)) {
+          if (node[TYPE] === 1 && node[NAMESPACE] === HTML_NS && node[LOCAL] === 'a' && getAttribute(node, 'name') === decoded) target = node;
+        }
+      }
+      const elements = runtime.elements;
+      if (target !== null && elements.isFocusable(target)) elements.focus(target, document);
+      else if ((document[elements.FOCUSED] ?? null) !== null) elements.focus(null, document);
     };
     /**
      * HTML §7.2.4 "Location-object navigate" and then "navigate": before the document is
      * completely loaded (while it parses and during its load event) a push replaces the current
      * entry instead (Caper has no user activation to exempt a navigation).
      */
-    const navigate = (url, historyHandling, how = '') => {
-      if (StringPrototypeStartsWith(url, 'javascript:')) return;
+    const navigate = (url, historyHandling, how = '', method = 'GET', body = null, contentType = '') => {
+      if (StringPrototypeStartsWith(StringPrototypeToLowerCase(url), 'javascript:')) {
+        runJavaScriptURL(url);
+        return;
+      }
       if (historyHandling === 'push' && !completelyLoaded()) historyHandling = 'replace';
       const current = currentURL();
-      if (historyHandling !== 'reload' && fragmentOf(url) !== null && withoutFragment(url) === withoutFragment(current)) {
+      if (method === 'GET' && historyHandling !== 'reload' && fragmentOf(url) !== null && withoutFragment(url) === withoutFragment(current)) {
         navigateToFragment(url, url === current ? 'replace' : historyHandling);
+        return;
+      }
+      if (method === 'POST') {
+        host.navigate(url, historyHandling, how, 'POST', body, contentType);
         return;
       }
       host.navigate(url, url === current && historyHandling === 'push' ? 'replace' : historyHandling, how);
     };
+    /**
+     * HTML §7.4.2.3.4 "navigate to a javascript: URL", as a task: the URL's percent-decoded
+     * script runs as a classic script of this document (a string result does not replace the
+     * document: Caper leaves it).
+     */
+    const runJavaScriptURL = (url) => {
+      let source = StringPrototypeSlice(url, 11);
+      try {
+        source = decodeURIComponentPrimordial(source);
+      } catch {
+        return;
+      }
+      queueTask(() => {
+        try {
+          globalEval(source);
+        } catch (error) {
+          events.report(error);
+        }
+      });
+    };
     /** HTML §7.4.5 traverse the history by a delta, as a task. */
     const traverse = (delta) => {
       queueTask(() => {
-        const target = session.index + delta;
-        if (target < 0 || target >= session.entries.length || target === session.index) return;
-        const oldURL = currentURL();
-        const entry = session.entries[target];
-        session.index = target;
-        session.state = entry.state === null ? null : cloneState(entry.state);
-        setURL(entry.url);
-        firePopState();
-        fireHashChange(oldURL, entry.url);
+        const found = host.traverse(delta);
+        if (found === null) return;
+        restore(found[0], found[1]);
       });
+    };
+    /** HTML §7.4.6.2 "update document for history step application" within this document: the entry's state and URL, `popstate`, then `hashchange`. */
+    const restore = (id, url) => {
+      const oldURL = currentURL();
+      const state = MapPrototypeGet(states, id);
+      session.state = state === undefined || state === null ? null : cloneState(state);
+      setURL(url);
+      firePopState();
+      fireHashChange(oldURL, url);
     };
     const resolve = (input, operation) => {
       const url = parse(String(input), baseURL());
@@ -320,17 +369,12 @@
         }
         newURL = get(target, 'href');
       }
-      if (historyHandling === 'push') {
-        ArrayPrototypeSplice(session.entries, session.index + 1, session.entries.length);
-        ArrayPrototypePush(session.entries, { url: newURL, state });
-        session.index++;
-      } else {
-        session.entries[session.index] = { url: newURL, state };
-      }
+      MapPrototypeSet(states, host.historyAdd(newURL, historyHandling !== 'push'), state);
       session.state = state === null ? null : cloneState(state);
       setURL(newURL);
     };
     session.traverse = traverse;
+    session.restore = restore;
     session.navigate = navigate;
     session.reload = () => host.navigate(currentURL(), 'reload');
     session.pushOrReplace = pushOrReplace;
@@ -338,7 +382,10 @@
   };
 
   const install = (global, document) => {
+    globalEval = global.eval;
     const session = makeSession(global, document);
+    sessions.document = document;
+    sessions.session = session;
     const { location } = session;
     ObjectDefineProperty(global, 'location', {
       get: function location() { return session.location; },
@@ -385,6 +432,26 @@
       session.navigate(href, 'push', 'a link was followed');
     };
   };
+  /** The document's session (one document per realm). */
+  const sessions = { document: null, session: null };
+  /** The page's own `eval`, captured before its scripts run (`javascript:` URLs). */
+  let globalEval = null;
+  const decodeURIComponentPrimordial = runtime.primordials.decodeURIComponent ?? decodeURIComponent;
+
+  /**
+   * A navigation of `document`'s navigable to another document (a form's submission): `{ url,
+   * method, body, contentType, historyHandling }` with `body` a Uint8Array for POST. Fragment-only
+   * GET changes stay in the document; `javascript:` URLs run.
+   */
+  const navigateTo = (document, { url, method = 'GET', body = null, contentType = '', historyHandling = 'push', how = 'a form was submitted' }) => {
+    if (sessions.document !== document) return;
+    const bytes = body === null ? null : ArrayBufferPrototypeSlice(body.buffer, body.byteOffset, body.byteOffset + body.byteLength);
+    sessions.session.navigate(url, historyHandling, how, method, bytes, contentType);
+  };
+  // The navigation entry point the forms scripts (installed later) use.
+  runtime.navigation = ObjectFreeze({ navigate: navigateTo });
+  /** Swift's same-document traversal (`Page.goBack` within this document): entry `id` at `url`. */
+  const restoreEntry = (id, url) => sessions.session?.restore(id, url);
 
   const { PARENT, DOCUMENT, LOCAL, NAMESPACE, HTML_NS } = runtime.internals;
   const { getAttribute: getAttributeMethod, hasAttribute: hasAttributeMethod } = nodes.Element.prototype;
@@ -393,5 +460,5 @@
   const isHyperlink = (node) =>
     node[NAMESPACE] === HTML_NS && (node[LOCAL] === 'a' || node[LOCAL] === 'area') && hasAttribute(node, 'href');
 
-  return ObjectFreeze({ interfaces: ObjectFreeze({ Location, History }), install, cloneState });
+  return ObjectFreeze({ interfaces: ObjectFreeze({ Location, History }), install, cloneState, navigateTo, restoreEntry });
 }

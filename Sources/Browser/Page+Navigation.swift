@@ -1,0 +1,166 @@
+import Foundation
+import Network
+import Runtime
+import V8
+import WebURL
+
+/// A navigation of a page to another document, in flight: HTML §7.4.2 "navigate" from the fetch
+/// to "finalize a cross-document navigation".
+struct OngoingNavigation {
+  let id: Int
+  let request: NavigationRequest
+  /// The session history position it traverses to, for a traversal.
+  let traversal: Int?
+  var controller: FetchController?
+}
+
+/// The page as a top-level traversable (HTML §7.3.1): navigations to other documents, history
+/// traversal across documents, reload, and Playwright's `goto`, `goBack`, `goForward`, `reload`
+/// and `waitForNavigation`.
+///
+/// Guarantees: a navigation fetches its document through the current document's environment (the
+/// browser context's cookies, `User-Agent`, the referrer per the document's policy; the page's
+/// clock held until the headers, virtual-time rule 2), with the request's method and body (a form's
+/// POST; a 301/302/303 turns it into a GET, `Network`'s redirect rules). When the response is in,
+/// at the top level of the event loop (never inside a page's task), the old document is unloaded
+/// (`pagehide`, `unload`), its realm closed, and the new document loads in a new realm from the
+/// pool with the history updated (push, replace, reload, or the traversed position). One navigation
+/// at a time: a later one aborts the earlier. A navigation that fails keeps the current document
+/// and is recorded in `navigationFailures`. Caper never resubmits a POST on reload or traversal:
+/// it loads the entry's URL with GET and says so in the page's console. Isolate's thread.
+extension Page {
+  /// Starts `request` (a link, a form, a script setting `location`); the new document commits later.
+  func navigate(_ request: NavigationRequest, traversal: Int? = nil) {
+    ongoingNavigation?.controller?.abort()
+    let id = nextNavigationID
+    nextNavigationID += 1
+    var fetched = Request(url: request.url, method: request.method, body: request.body)
+    if let type = request.contentType { fetched.headers.append(Header("Content-Type", type)) }
+    if request.method == "POST", let origin = URLRecord(environment.url)?.origin {
+      fetched.headers.append(Header("Origin", origin))
+    }
+    fetched.isTopLevelNavigation = true
+    fetched.siteForCookies = request.url
+    fetched.referrer = request.referrer ?? ""
+    ongoingNavigation = OngoingNavigation(id: id, request: request, traversal: traversal)
+    let loop = realm.loop
+    let controller = environment.fetch(fetched) { [weak self] result in
+      // The commit closes the realm this completion runs in: it runs at the loop's top level.
+      loop.post(to: nil) { [weak self] in self?.finish(id, result) }
+    }
+    if ongoingNavigation?.id == id { ongoingNavigation?.controller = controller }
+  }
+
+  private func finish(_ id: Int, _ result: Result<Response, NetworkError>) {
+    guard let navigation = ongoingNavigation, navigation.id == id else { return }
+    ongoingNavigation = nil
+    switch result {
+    case .failure(let error):
+      navigationFailures.append(PageLoadError(url: navigation.request.url, reason: DocumentLoader.describe(error.cause)))
+    case .success(let response):
+      let document = DocumentLoader.document(from: response)
+      _ = try? realm.context.call(realm.function("entry", "unload"))
+      documentNumber += 1
+      let request = DocumentRequest(
+        url: navigation.request.url, method: response.redirected ? "GET" : navigation.request.method,
+        body: response.redirected ? nil : navigation.request.body, contentType: navigation.request.contentType,
+        referrer: navigation.request.referrer)
+      if let position = navigation.traversal {
+        history.move(to: position)
+        history.renumber(document: history.current.document, as: documentNumber)
+      } else {
+        switch navigation.request.historyHandling {
+        case .push: history.push(url: document.url, document: documentNumber, request: request)
+        case .replace: history.replace(url: document.url, document: documentNumber, request: request)
+        case .reload: history.replace(url: document.url, document: documentNumber, request: history.current.request)
+        }
+      }
+      do {
+        try replaceDocument(with: document)
+      } catch {
+        navigationFailures.append(PageLoadError(url: document.url, reason: "\(error)"))
+      }
+    }
+  }
+
+  /// Traverses the history to `position` (HTML §7.4.6.1 "traverse the history by a delta"): within
+  /// the current document as a task (`popstate`, `hashchange`), else by loading the entry's
+  /// document again.
+  func traverse(to position: Int) {
+    let entry = history.entries[position]
+    guard entry.document != documentNumber else {
+      history.move(to: position)
+      let (realm, entryID, url) = (realm, entry.id, entry.url)
+      realm.loop.post(to: realm.context) {
+        _ = try? realm.context.call(realm.function("entry", "restoreEntry"), [.number(Double(entryID)), .string(url)])
+      }
+      return
+    }
+    navigate(request(reloading: entry, how: "the history was traversed"), traversal: position)
+  }
+
+  /// The request that loads `entry`'s document again: its URL with GET (a POST is not resubmitted;
+  /// the console says so).
+  private func request(reloading entry: SessionHistory.Entry, how: String) -> NavigationRequest {
+    if entry.request.method == "POST" {
+      environment.consoleMessages.append(
+        ConsoleMessage(
+          type: "warning",
+          text: "\(entry.url) was the result of a form's POST: Caper does not resubmit it, and loads the URL with GET",
+          location: nil))
+    }
+    var request = NavigationRequest(url: entry.url, how: how, historyHandling: .reload)
+    request.referrer = entry.request.referrer
+    return request
+  }
+
+  // MARK: Playwright's navigation methods
+
+  /// Playwright's `page.goto(url)`: navigates to `url` (resolved against the current URL) as the
+  /// browser does (no referrer), and waits until the new document reached `waitUntil`.
+  ///
+  /// Throws `PageLoadError` when the navigation fails or times out.
+  public func goto(_ url: String, waitUntil: LoadState = .load, timeout: Duration = .seconds(30)) throws {
+    guard let resolved = URLRecord(url, base: environment.url) ?? URLRecord(url) else {
+      throw PageLoadError(url: url, reason: "not a valid URL")
+    }
+    try navigateAndWait(NavigationRequest(url: resolved.href, how: "page.goto"), waitUntil: waitUntil, timeout: timeout)
+  }
+
+  /// Playwright's `page.goBack()`: the previous entry; false when there is none.
+  @discardableResult
+  public func goBack(waitUntil: LoadState = .load, timeout: Duration = .seconds(30)) throws -> Bool {
+    try traverseAndWait(by: -1, waitUntil: waitUntil, timeout: timeout)
+  }
+
+  /// Playwright's `page.goForward()`: the next entry; false when there is none.
+  @discardableResult
+  public func goForward(waitUntil: LoadState = .load, timeout: Duration = .seconds(30)) throws -> Bool {
+    try traverseAndWait(by: 1, waitUntil: waitUntil, timeout: timeout)
+  }
+
+  /// Playwright's `page.reload()`: loads the current entry's document again.
+  public func reload(waitUntil: LoadState = .load, timeout: Duration = .seconds(30)) throws {
+    try navigateAndWait(request(reloading: history.current, how: "page.reload"), waitUntil: waitUntil, timeout: timeout)
+  }
+
+  /// Waits for the navigation in flight, if any, to commit and its document to reach `state`
+  /// (Playwright's `waitForNavigation` after the action that started it).
+  public func waitForNavigation(waitUntil: LoadState = .load, timeout: Duration = .seconds(30)) throws {
+    let failures = navigationFailures.count
+    try waitForLoadState(waitUntil, timeout: timeout)
+    if navigationFailures.count > failures, let failure = navigationFailures.last { throw failure }
+  }
+
+  private func navigateAndWait(_ request: NavigationRequest, waitUntil: LoadState, timeout: Duration) throws {
+    navigate(request)
+    try waitForNavigation(waitUntil: waitUntil, timeout: timeout)
+  }
+
+  private func traverseAndWait(by delta: Int, waitUntil: LoadState, timeout: Duration) throws -> Bool {
+    guard let position = history.position(moving: delta) else { return false }
+    traverse(to: position)
+    try waitForNavigation(waitUntil: waitUntil, timeout: timeout)
+    return true
+  }
+}
