@@ -1,5 +1,6 @@
 import Foundation
 import Network
+import V8
 
 /// A browser context in Playwright's sense: one profile (its options, cookie jar and storage) shared
 /// by all its pages, popups and frames; not the HTML Standard's browsing context, which is one tab.
@@ -40,9 +41,41 @@ public final class BrowserContext: @unchecked Sendable {
   public let cookies = CookieJar()
   /// Its pages' `localStorage`, per origin (`WebStorage`).
   public let storage = WebStorage()
+  let downloadList = LockedState<[Download]>([])
 
   public init(options: Options = Options(), fetcher: Fetcher = Fetcher()) {
     self.options = options
     self.fetcher = fetcher
+  }
+}
+
+/// A download of a browser context (Playwright's `Download`): a link with `download`, or a
+/// navigation whose response is an attachment (`Content-Disposition: attachment`).
+///
+/// Guarantees: `path` is a file in the context's download folder holding the whole body once the
+/// download finished; `failure` says why there is none. A value, safe to keep.
+public struct Download: Sendable, Equatable {
+  /// The URL fetched (after redirects).
+  public var url: String
+  /// The name the page or the server suggested (the `download` attribute, the header's
+  /// `filename`), else the URL's last path segment, else `download`.
+  public var suggestedFilename: String
+  public var path: String?
+  public var failure: String?
+}
+
+extension BrowserContext {
+  /// The context's downloads, in the order they finished.
+  public var downloads: [Download] { downloadList.withLock { $0 } }
+
+  /// Records `download` (its file written already).
+  func record(_ download: Download) { downloadList.withLock { $0.append(download) } }
+
+  /// A new file in the context's download folder (made on first use, under the temporary folder).
+  func downloadFile() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "caper-downloads-\(ObjectIdentifier(self).hashValue)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent(UUID().uuidString)
   }
 }

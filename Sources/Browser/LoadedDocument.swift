@@ -9,6 +9,9 @@ public struct LoadedDocument: Sendable {
   public var transportCharset: String?
   /// The HTTP response, for pages fetched over HTTP; nil for files.
   public var response: Response?
+  /// `document.referrer`: the `Referer` the navigation's request was sent with (per the referring
+  /// document's policy), nil for none.
+  public var referrer: String?
 
   /// The final response of a fetch: its URL after redirects, status and headers.
   public struct Response: Sendable {

@@ -17,13 +17,20 @@ import WebURL
 /// with the other documents of the navigable): `historyLength()`, `historyEntry()` (the current
 /// entry's id), `historyAdd(url, replace)` (a same-document entry; its id), `traverse(delta)` (the
 /// `[id, url]` of the entry `delta` away when it is this document's, made current; null past
-/// either end, or when it is another document's, whose loading then starts); `open(url, target,
-/// features)` records a `window.open` in `PageEnvironment.openRequests`; `refresh(url, seconds)`
+/// either end, or when it is another document's, whose loading then starts);
+/// `navigationPlanned(delta)` counts navigations planned as tasks (+1 when planned, -1 when the
+/// task ran: `PageEnvironment.plannedNavigations`); `open(url, target,
+/// features)` records a `window.open` (or a `target=_blank` link) in `PageEnvironment.openRequests`
+/// and the page opens it as a popup; `download(url, suggestedFilename)` downloads a link with
+/// `download` (`BrowserContext.downloads`); `refresh(url, seconds)`
 /// records the navigation a `<meta http-equiv=refresh>` asks for (`scripting/meta-refresh.js`).
 enum LocationAPI: PageAPI {
   static let `extension` = Extension(
     name: "location",
-    hostFunctions: ["navigate", "urlChanged", "open", "refresh", "historyLength", "historyEntry", "historyAdd", "traverse"],
+    hostFunctions: [
+      "navigate", "urlChanged", "open", "refresh", "historyLength", "historyEntry", "historyAdd", "traverse", "navigationPlanned",
+      "download",
+    ],
     scripts: [
       Extension.Script(name: "location", source: Extension.resource("window-apis/location.js", in: .module)),
       Extension.Script(name: "meta-refresh", source: Extension.resource("scripting/meta-refresh.js", in: .module)),
@@ -56,6 +63,13 @@ enum LocationAPI: PageAPI {
         request.referrer = environment.url
         environment.navigations.append(request)
         environment.startNavigation?(request)
+        return .undefined
+      },
+      "location.navigationPlanned": { arguments in
+        guard let delta = arguments.first?.numberValue, delta == 1 || delta == -1 else {
+          throw HostError("navigationPlanned(1 | -1)")
+        }
+        environment.plannedNavigations = max(0, environment.plannedNavigations + Int(delta))
         return .undefined
       },
       "location.historyLength": { _ in .number(Double(environment.sessionHistory.entries.count)) },
@@ -106,6 +120,14 @@ enum LocationAPI: PageAPI {
           throw HostError("open(url, target, features)")
         }
         environment.openRequests.append(record.href)
+        environment.startPopup?(record.href)
+        return .undefined
+      },
+      "location.download": { arguments in
+        guard let url = arguments.first?.stringValue, let record = URLRecord(url),
+          let name = arguments.dropFirst().first?.stringValue
+        else { throw HostError("download(url, suggestedFilename)") }
+        environment.startDownload?(record.href, name)
         return .undefined
       },
     ]

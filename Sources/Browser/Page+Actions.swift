@@ -9,9 +9,10 @@ import V8
 /// element is missing or not actionable, the page's tasks run (virtual time: its clock jumps to
 /// its next timer when nothing else is due) and it tries again, until `timeout` of the page's time
 /// has passed or nothing is left to run, then throws `PageActionError` with Playwright's wording
-/// (`Timeout 30000ms exceeded.` and what it waited for). An action that starts a navigation
-/// returns once the new document has committed (its loading goes on; `waitForLoadState` waits for
-/// it). Isolate's thread.
+/// (`Timeout 30000ms exceeded.` and what it waited for). An action that starts a navigation (a
+/// link, a form's submission planned as a task) returns once the new document has committed and
+/// been parsed (`DOMContentLoaded`; its loading goes on, `waitForLoadState` waits for the rest).
+/// Isolate's thread.
 extension Page {
   /// Runs the action `name` with `arguments` (JSON values: strings, numbers, booleans, arrays,
   /// dictionaries) and gives its result (a JSON value, or nil).
@@ -22,10 +23,10 @@ extension Page {
     let milliseconds = Double(timeout.components.seconds) * 1000 + Double(timeout.components.attoseconds) / 1e15
     let realDeadline = ContinuousClock.now + timeout + .seconds(30)
     let started = environment.now
+    let document = documentNumber
     while true {
-      let outcome = try realm.context.call(realm.function("entry", "act"), [.string(name), .string(text)])
-      realm.loader.produceDeferred()
-      guard let data = outcome.stringValue?.data(using: .utf8),
+      let outcome = try attempt(name, argumentsText: text)
+      guard let data = outcome.data(using: .utf8),
         let result = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any]
       else { throw PageActionError(method: name, message: "the action gave no result") }
       if let message = result["error"] as? String { throw PageActionError(method: name, message: message) }
@@ -40,13 +41,25 @@ extension Page {
         continue
       }
       try waitForCommit(until: realDeadline)
+      // A navigation the action started: its document has been parsed when the action returns.
+      if documentNumber != document { try waitForLoadState(.domcontentloaded, timeout: timeout) }
       return result["ok"].flatMap { $0 is NSNull ? nil : $0 }
     }
   }
 
+  /// One try of the action `name` with the JSON text of its arguments.
+  ///
+  /// Gives the JSON text of `{"ok": value}`, `{"retry": why}` (the element is missing or not
+  /// actionable yet) or `{"error": message}`. The caller waits and tries again on `retry`.
+  public func attempt(_ name: String, argumentsText: String) throws -> String {
+    let outcome = try realm.context.call(realm.function("entry", "act"), [.string(name), .string(argumentsText)])
+    realm.loader.produceDeferred()
+    return outcome.stringValue ?? #"{"error":"the action gave no result"}"#
+  }
+
   /// Runs the loop until the navigation in flight, if any, has committed its new document.
   private func waitForCommit(until deadline: ContinuousClock.Instant) throws {
-    while ongoingNavigation != nil, ContinuousClock.now < deadline {
+    while isNavigating, ContinuousClock.now < deadline {
       guard try realm.loop.turn(until: deadline, waitingOn: realm.context) else { return }
       realm.loader.produceDeferred()
     }

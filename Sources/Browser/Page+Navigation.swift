@@ -57,8 +57,15 @@ extension Page {
     switch result {
     case .failure(let error):
       navigationFailures.append(PageLoadError(url: navigation.request.url, reason: DocumentLoader.describe(error.cause)))
+    case .success(let response) where Self.isAttachment(response):
+      // HTML §7.4.2.2 step "handle as a download": the document stays.
+      save(response, suggestedFilename: "")
     case .success(let response):
-      let document = DocumentLoader.document(from: response)
+      var document = DocumentLoader.document(from: response)
+      // The Referer the request was sent with, as the document's policy made it (Fetch §4.1).
+      document.referrer = navigation.request.referrer.flatMap {
+        (environment.referrerPolicy ?? .strictOriginWhenCrossOrigin).referrer($0, for: navigation.request.url)
+      }
       _ = try? realm.context.call(realm.function("entry", "unload"))
       documentNumber += 1
       let request = DocumentRequest(
@@ -83,6 +90,82 @@ extension Page {
     }
   }
 
+  /// Whether a response is to be downloaded (`Content-Disposition: attachment`).
+  static func isAttachment(_ response: Response) -> Bool {
+    response.headers.contains { $0.name.lowercased() == "content-disposition" && $0.value.lowercased().hasPrefix("attachment") }
+  }
+
+  /// Downloads `url` as a link with `download` does (HTML §4.6.5): fetched through the document's
+  /// environment, saved in the browser context's download folder, recorded in its `downloads`.
+  func download(_ url: String, suggestedFilename: String) {
+    var request = Request(url: url)
+    request.referrer = environment.url
+    let loop = realm.loop
+    environment.fetch(request) { [weak self] result in
+      loop.post(to: nil) { [weak self] in
+        guard let self else { return }
+        switch result {
+        case .success(let response): self.save(response, suggestedFilename: suggestedFilename)
+        case .failure(let error):
+          self.browserContext.record(
+            Download(
+              url: url, suggestedFilename: Self.filename(suggested: suggestedFilename, response: nil, url: url), path: nil,
+              failure: DocumentLoader.describe(error.cause)))
+        }
+      }
+    }
+  }
+
+  /// Writes a downloaded response to a file of the context and records it.
+  func save(_ response: Response, suggestedFilename: String) {
+    let name = Self.filename(suggested: suggestedFilename, response: response, url: response.url)
+    do {
+      let file = try browserContext.downloadFile()
+      try Data(response.body).write(to: file)
+      browserContext.record(Download(url: response.url, suggestedFilename: name, path: file.path, failure: nil))
+    } catch {
+      browserContext.record(Download(url: response.url, suggestedFilename: name, path: nil, failure: "\(error)"))
+    }
+  }
+
+  /// The suggested file name: the `download` attribute's, else the `Content-Disposition` header's
+  /// `filename`, else the URL's last path segment, else `download` (path separators removed).
+  static func filename(suggested: String, response: Response?, url: String) -> String {
+    var name = suggested
+    if name.isEmpty, let header = response?.headers.last(where: { $0.name.lowercased() == "content-disposition" })?.value,
+      let range = header.range(of: "filename=")
+    {
+      name = String(header[range.upperBound...].prefix { $0 != ";" }).trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+    }
+    if name.isEmpty, let last = URLRecord(url)?.pathname.split(separator: "/").last {
+      name = String(last).removingPercentEncoding ?? String(last)
+    }
+    name = name.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_")
+    return name.isEmpty ? "download" : name
+  }
+
+  /// Opens a popup for `url` (`window.open`, a `target=_blank` link): a new page of the same
+  /// browser context, made at the top level of the loop, that navigates to `url`.
+  func openPopup(_ url: String) {
+    let loop = realm.loop
+    loop.post(to: nil) { [weak self] in
+      guard let self else { return }
+      // The popup's initial about:blank document has nothing to run: made without the event loop.
+      let blank = LoadedDocument(url: "about:blank", bytes: [], contentType: "text/html")
+      guard
+        let popup = try? Page(
+          beside: self.support, document: blank, browserContext: self.browserContext, scripts: false, pool: self.pool,
+          onError: self.onError)
+      else { return }
+      popup.runsScripts = self.runsScripts
+      self.popups.append(popup)
+      guard url != "about:blank" else { return }
+      var request = NavigationRequest(url: url, how: "a popup was opened", historyHandling: .replace)
+      request.referrer = self.environment.url
+      popup.navigate(request)
+    }
+  }
+
   /// Traverses the history to `position` (HTML §7.4.6.1 "traverse the history by a delta"): within
   /// the current document as a task (`popstate`, `hashchange`), else by loading the entry's
   /// document again.
@@ -101,7 +184,7 @@ extension Page {
 
   /// The request that loads `entry`'s document again: its URL with GET (a POST is not resubmitted;
   /// the console says so).
-  private func request(reloading entry: SessionHistory.Entry, how: String) -> NavigationRequest {
+  func request(reloading entry: SessionHistory.Entry, how: String) -> NavigationRequest {
     if entry.request.method == "POST" {
       environment.consoleMessages.append(
         ConsoleMessage(
@@ -116,51 +199,69 @@ extension Page {
 
   // MARK: Playwright's navigation methods
 
-  /// Playwright's `page.goto(url)`: navigates to `url` (resolved against the current URL) as the
-  /// browser does (no referrer), and waits until the new document reached `waitUntil`.
+  /// Whether a navigation is in flight (its document not committed yet) or planned as a task.
+  public var isNavigating: Bool { ongoingNavigation != nil || environment.plannedNavigations > 0 }
+
+  /// Starts Playwright's `page.goto(url)`.
   ///
-  /// Throws `PageLoadError` when the navigation fails or times out.
-  public func goto(_ url: String, waitUntil: LoadState = .load, timeout: Duration = .seconds(30)) throws {
+  /// A navigation to `url` (resolved against the current URL) as the browser starts one (no
+  /// referrer). Throws `PageLoadError` for a URL that is not valid.
+  public func startGoto(_ url: String) throws {
     guard let resolved = URLRecord(url, base: environment.url) ?? URLRecord(url) else {
       throw PageLoadError(url: url, reason: "not a valid URL")
     }
-    try navigateAndWait(NavigationRequest(url: resolved.href, how: "page.goto"), waitUntil: waitUntil, timeout: timeout)
+    navigate(NavigationRequest(url: resolved.href, how: "page.goto"))
+  }
+
+  /// Starts a traversal of the history by `delta` entries (`goBack` is -1); false when there is no such entry.
+  public func startTraversal(by delta: Int) -> Bool {
+    guard let position = history.position(moving: delta) else { return false }
+    traverse(to: position)
+    return true
+  }
+
+  /// Starts loading the current entry's document again (Playwright's `page.reload()`).
+  public func startReload() {
+    navigate(request(reloading: history.current, how: "page.reload"))
+  }
+
+  /// Playwright's `page.goto(url)`: navigates to `url` and waits for the new document.
+  ///
+  /// Waits until it reached `waitUntil`. Throws `PageLoadError` when the navigation fails or times out.
+  public func goto(_ url: String, waitUntil: LoadState = .load, timeout: Duration = .seconds(30)) throws {
+    try startGoto(url)
+    try waitForNavigation(waitUntil: waitUntil, timeout: timeout)
   }
 
   /// Playwright's `page.goBack()`: the previous entry; false when there is none.
   @discardableResult
   public func goBack(waitUntil: LoadState = .load, timeout: Duration = .seconds(30)) throws -> Bool {
-    try traverseAndWait(by: -1, waitUntil: waitUntil, timeout: timeout)
+    guard startTraversal(by: -1) else { return false }
+    try waitForNavigation(waitUntil: waitUntil, timeout: timeout)
+    return true
   }
 
   /// Playwright's `page.goForward()`: the next entry; false when there is none.
   @discardableResult
   public func goForward(waitUntil: LoadState = .load, timeout: Duration = .seconds(30)) throws -> Bool {
-    try traverseAndWait(by: 1, waitUntil: waitUntil, timeout: timeout)
+    guard startTraversal(by: 1) else { return false }
+    try waitForNavigation(waitUntil: waitUntil, timeout: timeout)
+    return true
   }
 
   /// Playwright's `page.reload()`: loads the current entry's document again.
   public func reload(waitUntil: LoadState = .load, timeout: Duration = .seconds(30)) throws {
-    try navigateAndWait(request(reloading: history.current, how: "page.reload"), waitUntil: waitUntil, timeout: timeout)
+    startReload()
+    try waitForNavigation(waitUntil: waitUntil, timeout: timeout)
   }
 
-  /// Waits for the navigation in flight, if any, to commit and its document to reach `state`
-  /// (Playwright's `waitForNavigation` after the action that started it).
+  /// Waits for the navigation in flight, if any, to commit and its document to reach `state`.
+  ///
+  /// Playwright's `waitForNavigation` after the action that started it. Throws the navigation's
+  /// `PageLoadError` when it failed.
   public func waitForNavigation(waitUntil: LoadState = .load, timeout: Duration = .seconds(30)) throws {
     let failures = navigationFailures.count
     try waitForLoadState(waitUntil, timeout: timeout)
     if navigationFailures.count > failures, let failure = navigationFailures.last { throw failure }
-  }
-
-  private func navigateAndWait(_ request: NavigationRequest, waitUntil: LoadState, timeout: Duration) throws {
-    navigate(request)
-    try waitForNavigation(waitUntil: waitUntil, timeout: timeout)
-  }
-
-  private func traverseAndWait(by delta: Int, waitUntil: LoadState, timeout: Duration) throws -> Bool {
-    guard let position = history.position(moving: delta) else { return false }
-    traverse(to: position)
-    try waitForNavigation(waitUntil: waitUntil, timeout: timeout)
-    return true
   }
 }

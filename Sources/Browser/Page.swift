@@ -51,20 +51,27 @@ public final class Page: @unchecked Sendable {
   public let browserContext: BrowserContext
   let support: Realm
   let pool: PagePool?
-  let runsScripts: Bool
-  /// Whether navigations to other documents are performed (else only recorded, as `caper scrape`
-  /// leaves them).
-  let followsNavigations: Bool
+  /// Whether the documents' scripts run (`scripts: false`: each document is parsed with scripting off).
+  var runsScripts: Bool
+  /// Whether the navigations to other documents the page asks for are performed.
+  ///
+  /// Links, forms, `location`, history traversal; else they are only recorded (`caper scrape`
+  /// leaves those a page asks for while it loads). `goto`, `goBack`, `goForward` and `reload`
+  /// always navigate.
+  public var followsNavigations: Bool
   let onError: ((PageError) -> Void)?
   let sessionStorage = SessionStorage()
   /// The number of the current document (its session history entries carry it).
-  var documentNumber = 1
+  public internal(set) var documentNumber = 1
   /// The navigation in flight (HTML: the navigable's ongoing navigation), if any.
   var ongoingNavigation: OngoingNavigation?
   var nextNavigationID = 1
   /// The dialogs, page errors and console messages of the documents the page showed before the current one.
   var earlierDialogs: [Dialog] = []
   var earlierErrors: [PageError] = []
+  /// The popups the page opened (`window.open`, `target=_blank` links: Playwright's `popup`
+  /// event), each a page of the same browser context, closed with it.
+  public internal(set) var popups: [Page] = []
   /// Navigations that failed (their URL and why), in order.
   public internal(set) var navigationFailures: [PageLoadError] = []
   /// Answers the page's dialogs (every document's), synchronously; nil dismisses them.
@@ -96,14 +103,7 @@ public final class Page: @unchecked Sendable {
     configure(environment)
     guard scripts else {
       // Scripting disabled: the parser's scripting flag is off (a `<noscript>` holds markup).
-      let (batch, encoding) = DocumentParser.parse(document, scripting: false)
-      environment.characterSet = encoding
-      _ = try realm.context.call(
-        realm.function("entry", "load"),
-        [
-          .string(document.url), .string(document.contentType), .string(encoding), .arrayBuffer(batch.operationBytes),
-          .string(batch.textString),
-        ])
+      try loadWithoutScripts(document)
       return
     }
     do {
@@ -125,9 +125,19 @@ public final class Page: @unchecked Sendable {
     environment.documentNumber = documentNumber
     environment.sessionStorage = sessionStorage
     environment.dialogHandler = dialogHandler
-    guard followsNavigations else { return }
-    environment.startNavigation = { [weak self] request in self?.navigate(request) }
-    environment.startTraversal = { [weak self] position in self?.traverse(to: position) }
+    environment.startNavigation = { [weak self] request in
+      guard let self, self.followsNavigations else { return }
+      self.navigate(request)
+    }
+    environment.startTraversal = { [weak self] position in
+      guard let self, self.followsNavigations else { return }
+      self.traverse(to: position)
+    }
+    environment.startPopup = { [weak self] url in
+      guard let self, self.followsNavigations else { return }
+      self.openPopup(url)
+    }
+    environment.startDownload = { [weak self] url, name in self?.download(url, suggestedFilename: name) }
   }
 
   /// Shows `document` in a new page realm in place of the current one (already unloaded): the
@@ -142,7 +152,23 @@ public final class Page: @unchecked Sendable {
     entry = realm.function("entry", "entry")
     configure(environment)
     loadedAt = nil
+    guard runsScripts else {
+      try loadWithoutScripts(document)
+      return
+    }
     loader = try PageLoader(document, realm: realm, environment: environment)
+  }
+
+  /// Parses `document` with scripting off into the current realm (no event loop: it is loaded at once).
+  private func loadWithoutScripts(_ document: LoadedDocument) throws {
+    let (batch, encoding) = DocumentParser.parse(document, scripting: false)
+    environment.characterSet = encoding
+    _ = try realm.context.call(
+      realm.function("entry", "load"),
+      [
+        .string(document.url), .string(document.contentType), .string(encoding), .arrayBuffer(batch.operationBytes),
+        .string(batch.textString),
+      ])
   }
 
   /// Runs the page's event loop until its loading reached `state` (Playwright's
@@ -166,7 +192,9 @@ public final class Page: @unchecked Sendable {
 
   private func reached(_ state: LoadState) throws -> Bool {
     // A navigation in flight: its document is the one whose state counts.
-    if ongoingNavigation != nil { return false }
+    if isNavigating { return false }
+    // A document parsed with scripting off is loaded as soon as it is there.
+    if !runsScripts { return true }
     let stage = try realm.context.call(realm.function("entry", "loadState")).numberValue ?? 0
     switch state {
     case .domcontentloaded: return stage >= 1
@@ -190,6 +218,8 @@ public final class Page: @unchecked Sendable {
   }
 
   public func close() {
+    for popup in popups { popup.close() }
+    popups = []
     ongoingNavigation?.controller?.abort()
     ongoingNavigation = nil
     closeDocument()
@@ -199,6 +229,8 @@ public final class Page: @unchecked Sendable {
   private func closeDocument() {
     environment.startNavigation = nil
     environment.startTraversal = nil
+    environment.startPopup = nil
+    environment.startDownload = nil
     environment.childNavigables.closeAll(immediately: true)
     environment.parserUnblocked = nil
     loader = nil

@@ -72,6 +72,13 @@ public final class PageEnvironment: @unchecked Sendable {
   /// Traverses the navigable's history to the entry at a position, in another document (set with
   /// `startNavigation`).
   var startTraversal: ((Int) -> Void)?
+  /// Opens a popup for a URL (`window.open`, a `target=_blank` link; set by the `Page`).
+  var startPopup: ((String) -> Void)?
+  /// Downloads a URL with a suggested file name (a link with `download`; set by the `Page`).
+  var startDownload: ((String, String) -> Void)?
+  /// Navigations the document planned as tasks that have not run yet (a form's submission, HTML
+  /// §4.10.21.3 "plan to navigate"): the page counts as navigating meanwhile.
+  var plannedNavigations = 0
   /// URLs the page asked `window.open` for, in order (`LocationAPI`).
   public internal(set) var openRequests: [String] = []
   /// The page's `alert`, `confirm` and `prompt` dialogs, in order (`DialogAPI`).

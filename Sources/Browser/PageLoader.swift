@@ -66,7 +66,8 @@ final class PageLoader: @unchecked Sendable {
       .flatMap { ReferrerPolicy(header: $0.value) }
     environment.documentLoader = self
     _ = try realm.context.call(
-      realm.function("entry", "begin"), [.string(document.url), .string(document.contentType), .string(characterSet)])
+      realm.function("entry", "begin"),
+      [.string(document.url), .string(document.contentType), .string(characterSet), .string(document.referrer ?? "")])
     environment.parserUnblocked = { [weak self] in
       guard let self else { return }
       self.blocked = false

@@ -10,9 +10,15 @@ import Runtime
 /// callback)` calls `callback` after the event loop's next turn that ran something, the page
 /// waited on meanwhile (`EventLoop.afterTurn(awaiting:_:)`: its virtual clock jumps to its next
 /// timer when nothing else is due), so a script awaiting the page lets the page's time pass.
+/// `entry(pageId)` gives the current document's entry function (a navigation replaces it);
+/// `act(pageId, name, argumentsText)` tries a page-level action once (`Page.attempt`);
+/// `navigate(pageId, kind, url)` starts `goto` (true, or the error's text), `back`, `forward`
+/// (false without an entry) or `reload`; `navigation(pageId)` gives `[navigating, failures,
+/// last failure, document number]`; `onDialog(pageId, callback)` answers the page's dialogs with `callback(type,
+/// message, defaultValue)`, which gives `[accepted, promptText]` (anything else dismisses).
 public enum ScrapeRuntime {
   public static let `extension` = Extension(
-    name: "scrape", hostFunctions: ["compile", "afterPageTurn"],
+    name: "scrape", hostFunctions: ["compile", "afterPageTurn", "entry", "act", "navigate", "navigation", "onDialog"],
     scripts: [
       // The same serialization as the page realm's (`page/entry.js`), installed in this realm too.
       Extension.Script(name: "serialized-value", source: Extension.resource("shared/serialized-value.js", in: .module)),

@@ -74,6 +74,59 @@ public final class Scraper: @unchecked Sendable {
         else { throw HostError("page.evaluate: the page is closed") }
         return .function(try page.realm.context.evaluateReference(source, filename: "caper:evaluate"))
       }
+      @Sendable func page(_ arguments: [JSValue]) throws -> Page {
+        guard let id = arguments.first?.numberValue, let page = pages.withLock({ $0[Int(id)] }) else {
+          throw HostError("the page is closed")
+        }
+        return page
+      }
+      bodies["scrape.entry"] = { arguments in .function(try page(arguments).entry) }
+      bodies["scrape.act"] = { arguments in
+        guard let name = arguments.dropFirst().first?.stringValue, let text = arguments.dropFirst(2).first?.stringValue else {
+          throw HostError("act(pageId, name, argumentsText)")
+        }
+        return .string(try page(arguments).attempt(name, argumentsText: text))
+      }
+      bodies["scrape.navigate"] = { arguments in
+        let page = try page(arguments)
+        switch arguments.dropFirst().first?.stringValue {
+        case "goto":
+          guard let url = arguments.dropFirst(2).first?.stringValue else { throw HostError("navigate(pageId, 'goto', url)") }
+          do {
+            try page.startGoto(url)
+          } catch let error as PageLoadError {
+            return .string(error.description)
+          }
+          return .bool(true)
+        case "back": return .bool(page.startTraversal(by: -1))
+        case "forward": return .bool(page.startTraversal(by: 1))
+        case "reload":
+          page.startReload()
+          return .bool(true)
+        default: throw HostError("navigate(pageId, 'goto' | 'back' | 'forward' | 'reload', url)")
+        }
+      }
+      bodies["scrape.navigation"] = { arguments in
+        let page = try page(arguments)
+        return .array([
+          .bool(page.isNavigating), .number(Double(page.navigationFailures.count)),
+          .string(page.navigationFailures.last?.description ?? ""), .number(Double(page.documentNumber)),
+        ])
+      }
+      bodies["scrape.onDialog"] = { [weak realm] arguments in
+        let page = try page(arguments)
+        guard case .function(let callback)? = arguments.dropFirst().first, let realm else {
+          throw HostError("onDialog(pageId, callback)")
+        }
+        let context = realm.context
+        page.dialogHandler = { dialog in
+          let answer = try? context.call(
+            callback, [.string(dialog.kind.rawValue), .string(dialog.message), .string(dialog.defaultValue)])
+          guard case .array(let parts)? = answer, parts.first == .bool(true) else { return .dismiss }
+          return .accept(parts.dropFirst().first?.stringValue)
+        }
+        return .undefined
+      }
       bodies["scrape.afterPageTurn"] = { [weak realm] arguments in
         guard let id = arguments.first?.numberValue, case .function(let callback)? = arguments.dropFirst().first else {
           throw HostError("afterPageTurn(pageId, callback)")
@@ -150,11 +203,13 @@ public final class Scraper: @unchecked Sendable {
         return .failure(timedOut(input, waitingFor: "the page to reach \(options.waitUntil.rawValue)"))
       }
       pages.withLock { $0[id] = page }
+      // The navigations the page asked for while it loaded are not followed (the result is of the
+      // document asked for); those after, while the script acts on it, are.
+      let unfollowed = page.environment.navigations.first
+      page.followsNavigations = true
       defer {
         if options.console { Self.report(page.environment.consoleMessages, of: input, to: console) }
-        if let navigation = page.environment.navigations.first {
-          console(.err, Self.notFollowed(navigation, of: input))
-        }
+        if let navigation = unfollowed { console(.err, Self.notFollowed(navigation, of: input)) }
         pages.withLock { $0[id] = nil }
         page.close()
       }
@@ -207,8 +262,8 @@ public final class Scraper: @unchecked Sendable {
   /// The warning for an input whose page asked to navigate (the first such request): Caper does
   /// not perform navigations to another document yet.
   static func notFollowed(_ navigation: NavigationRequest, of input: ScrapeInput) -> String {
-    "\(input.name): the page asked to navigate to \(navigation.url) (\(navigation.how)); caper scrape does not follow "
-      + "navigations yet: the result is from the first document\n"
+    "\(input.name): the page asked to navigate to \(navigation.url) (\(navigation.how)) while it loaded; caper scrape "
+      + "does not follow a page's own navigations before the script runs: the result is from the first document\n"
   }
 
   /// Writes the page's console messages to `console` (stderr), one line each:

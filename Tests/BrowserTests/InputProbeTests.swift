@@ -51,7 +51,7 @@ import _CaperTestSupport
       log += page.dialogs.map { "dialog \($0.kind.rawValue) \($0.message)" }
       let requests = try get(site.baseURL + "form-requests")
       for request in try JSONSerialization.jsonObject(with: requests) as? [[String: Any]] ?? [] {
-        log.append("request " + pythonJSON(request))
+        log.append(normalized("request " + String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)))
       }
       return .success(log)
     } catch {
@@ -107,40 +107,13 @@ import _CaperTestSupport
     return log
   }
 
-  /// `json.dumps(value, sort_keys=True)` as Python writes it (`", "` and `": "` separators, non-ASCII escaped).
-  static func pythonJSON(_ value: Any) -> String {
-    switch value {
-    case let dictionary as [String: Any]:
-      return "{" + dictionary.keys.sorted().map { pythonJSON($0) + ": " + pythonJSON(dictionary[$0]!) }.joined(separator: ", ")
-        + "}"
-    case let array as [Any]: return "[" + array.map(pythonJSON).joined(separator: ", ") + "]"
-    case let string as String:
-      var out = "\""
-      for scalar in string.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-          if scalar.value < 0x20 || scalar.value > 0x7e {
-            if scalar.value > 0xffff {
-              let v = scalar.value - 0x10000
-              out += String(format: "\\u%04x\\u%04x", 0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff))
-            } else {
-              out += String(format: "\\u%04x", scalar.value)
-            }
-          } else {
-            out.unicodeScalars.append(scalar)
-          }
-        }
-      }
-      return out + "\""
-    case is NSNull: return "null"
-    case let number as NSNumber: return "\(number)"  // the server's requests hold strings and nulls only
-    default: return "\(value)"
-    }
+  /// A `request <json>` line in one spelling (keys sorted, no spaces, as `JSONSerialization` writes
+  /// it), so Caper's lines compare with the recorder's (Python's `json.dumps(..., sort_keys=True)`).
+  static func normalized(_ line: String) -> String {
+    guard line.hasPrefix("request "), let object = try? JSONSerialization.jsonObject(with: Data(line.dropFirst(8).utf8)),
+      let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    else { return line }
+    return "request " + String(decoding: data, as: UTF8.self)
   }
 
   @Test func everyInputProbeMatchesChromiumButTheKnownDifferences() throws {
@@ -150,7 +123,8 @@ import _CaperTestSupport
     let only = ProcessInfo.processInfo.environment["CAPER_INPUT_PROBES"]
     var matching: [String: (Int, Int)] = [:]
     let probes = try ProbeSite.expectations(input: true).filter { only == nil || $0.name.hasPrefix(only!) }
-    for (name, expected) in probes {
+    for (name, recorded) in probes {
+      let expected = recorded.map(Self.normalized)
       let area = String(name.split(separator: "/").first!)
       let outcome = Self.run(name, site: site, support: support)
       let matches = (try? outcome.get()) == expected

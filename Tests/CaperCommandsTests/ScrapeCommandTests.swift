@@ -276,9 +276,9 @@ import _CaperTestSupport
     let warnings = result.stderr.split(separator: "\n").filter { $0.contains("asked to navigate") }
     #expect(
       warnings == [
-        "script.html: the page asked to navigate to \(base)next.html (a script set location); caper scrape does not follow navigations yet: the result is from the first document",
-        "refresh.html: the page asked to navigate to \(base)later.html (<meta http-equiv=refresh> after 5 s); caper scrape does not follow navigations yet: the result is from the first document",
-        "link.html: the page asked to navigate to \(base)next.html (a link was followed); caper scrape does not follow navigations yet: the result is from the first document",
+        "script.html: the page asked to navigate to \(base)next.html (a script set location) while it loaded; caper scrape does not follow a page's own navigations before the script runs: the result is from the first document",
+        "refresh.html: the page asked to navigate to \(base)later.html (<meta http-equiv=refresh> after 5 s) while it loaded; caper scrape does not follow a page's own navigations before the script runs: the result is from the first document",
+        "link.html: the page asked to navigate to \(base)next.html (a link was followed) while it loaded; caper scrape does not follow a page's own navigations before the script runs: the result is from the first document",
       ])
   }
 

@@ -56,7 +56,7 @@ const tasks = [];
 const flush = () => { while (tasks.length > 0) tasks.shift()(); };
 runtime['script-elements'] = { queueTask: (task) => tasks.push(task) };
 const navigations = [];
-runtime.navigation = { navigate: (document, request) => navigations.push({ document, request }) };
+runtime.navigation = { navigate: (document, request) => navigations.push({ document, request }), planned: () => {} };
 /** A trusted click (detail 1, or init.detail), the checkbox/radio pre-activation, then the activation behavior. */
 const click = (element, init = {}) => {
   const { MouseEvent, Event } = runtime.events;

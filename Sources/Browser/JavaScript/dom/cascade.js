@@ -337,7 +337,7 @@ audio:not([controls]) { display: none !important; }
     applyEntries(winners, author, true);
     if (inline !== null) applyAll(winners, inline, true);
     applyEntries(winners, ua, true);
-    const record = { declared: winners, rendered: false };
+    const record = { __proto__: null, declared: winners, rendered: false };
     for (let i = 0; i < computed.length; i++) {
       const property = computed[i];
       const name = property[0], field = property[1], inherited = property[2], initial = property[3];

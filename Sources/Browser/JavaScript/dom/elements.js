@@ -404,16 +404,16 @@
     if (previous !== null) {
       setFocused(null);
       runtime.elements.unfocusing?.(previous);
-      fireEvent(previous, FocusEvent, 'blur', { relatedTarget: element, composed: true });
-      fireEvent(previous, FocusEvent, 'focusout', { relatedTarget: element, bubbles: true, composed: true });
+      fireEvent(previous, FocusEvent, 'blur', { __proto__: null, relatedTarget: element, composed: true });
+      fireEvent(previous, FocusEvent, 'focusout', { __proto__: null, relatedTarget: element, bubbles: true, composed: true });
       // A listener that moved focus elsewhere wins.
       if (document[FOCUSED] !== null) return;
     }
     if (element !== null) {
       setFocused(element);
-      fireEvent(element, FocusEvent, 'focus', { relatedTarget: previous, composed: true });
+      fireEvent(element, FocusEvent, 'focus', { __proto__: null, relatedTarget: previous, composed: true });
       // A `focus` listener that moved the focus on: this element's `focusin` is not fired.
-      if (document[FOCUSED] === element) fireEvent(element, FocusEvent, 'focusin', { relatedTarget: previous, bubbles: true, composed: true });
+      if (document[FOCUSED] === element) fireEvent(element, FocusEvent, 'focusin', { __proto__: null, relatedTarget: previous, bubbles: true, composed: true });
     }
   };
   /**
@@ -688,6 +688,8 @@
   const optionValue = (option) => getAttributeOrNull(option, 'value') ?? optionText(option);
 
   class HTMLOptionsCollection extends collections.HTMLCollection {
+    // Explicit: a default derived constructor spreads its arguments through the page's array iterator.
+    constructor() { super(); }
     get length() { return arrayOf(this).length; }
     set length(value) {
       const select = this[SELECT_OF]();

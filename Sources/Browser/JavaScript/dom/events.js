@@ -22,7 +22,7 @@
   const S = {
     type: Symbol('type'), flags: Symbol('flags'), target: Symbol('target'), relatedTarget: Symbol('relatedTarget'),
     currentTarget: Symbol('currentTarget'), phase: Symbol('eventPhase'), path: Symbol('path'), time: Symbol('timeStamp'),
-    trusted: Symbol('isTrusted'), detail: Symbol('detail'), init: Symbol('init'),
+    trusted: Symbol('isTrusted'), detail: Symbol('detail'), init: Symbol('init'), mouse: Symbol('isMouseEvent'),
   };
   const BUBBLES = 1, CANCELABLE = 2, COMPOSED = 4, STOP = 8, STOP_IMMEDIATE = 16, CANCELED = 32, PASSIVE = 64, DISPATCH = 128,
     INITIALIZED = 256;
@@ -108,11 +108,12 @@
     }
   }
 
-  /** An Event subclass whose dictionary members become read-only attributes with these defaults. */
-  const eventInterface = (Base, members) => {
+  /** An Event subclass whose dictionary members become read-only attributes with these defaults (and whose instances carry `brand`). */
+  const eventInterface = (Base, members, brand = null) => {
     const Interface = class extends Base {
       constructor(type, eventInitDict = undefined) {
         super(type, eventInitDict);
+        if (brand !== null) this[brand] = true;
         const init = eventInitDict ?? {};
         const values = { __proto__: this[S.init] ?? null };
         for (const name in members) values[name] = init[name] === undefined ? members[name] : init[name];
@@ -126,10 +127,12 @@
   };
   const UIEvent = eventInterface(Event, { view: null, detail: 0, which: 0 });
   const modifiers = { ctrlKey: false, shiftKey: false, altKey: false, metaKey: false };
+  // MouseEvents (PointerEvents included) carry a brand the DOM's dispatch checks for activation:
+  // a page's `Symbol.hasInstance` or prototype changes cannot make a click not one, or an Event one.
   const MouseEvent = eventInterface(UIEvent, {
     screenX: 0, screenY: 0, clientX: 0, clientY: 0, pageX: 0, pageY: 0, offsetX: 0, offsetY: 0, movementX: 0, movementY: 0,
     button: 0, buttons: 0, relatedTarget: null, ...modifiers,
-  });
+  }, S.mouse);
   const KeyboardEvent = eventInterface(UIEvent, {
     key: '', code: '', location: 0, repeat: false, isComposing: false, charCode: 0, keyCode: 0, ...modifiers,
   });
@@ -241,7 +244,7 @@
     const path = [];
     event[S.path] = path;
     // DOM §2.9 steps 5.3-5.4: a click's activation target, the target or its nearest ancestor with activation behavior.
-    const isActivationEvent = activation !== null && event[S.type] === 'click' && event instanceof MouseEvent;
+    const isActivationEvent = activation !== null && event[S.type] === 'click' && event[S.mouse] === true;
     let activationTarget = isActivationEvent && activation.has(target) ? target : null;
     let saved;
     let relatedTarget = retarget(event[S.relatedTarget], target);

@@ -556,7 +556,7 @@
   };
 
   // ---- checkValidity, reportValidity, the form's validation (§4.10.20.2) -----------------------
-  const fireInvalid = (element) => fire(element, new Event('invalid', { cancelable: true }));
+  const fireInvalid = (element) => fire(element, new Event('invalid', { __proto__: null, cancelable: true }));
   /** Chromium's "report the problem": the control is focused (when it can be) and would show its message. */
   const reportProblem = (element) => {
     const focusable = elements.isFocusable;

@@ -216,7 +216,7 @@
         if (dirname !== null && dirname !== '' && isAutoDirectionality(field)) append(dirname, directionality(field));
       }
       const formData = forms.makeFormData(list);
-      events.fire(form, new FormDataEvent('formdata', { bubbles: true, formData }));
+      events.fire(form, new FormDataEvent('formdata', { __proto__: null, bubbles: true, formData }));
       return forms.entryList(formData);
     } finally {
       setConstructing(form, false);
@@ -267,7 +267,8 @@
   const formURLEncode = (text) => {
     const bytes = runtime.encoding.utf8Encode(text);
     let out = '';
-    for (let i = 0; i < bytes.length; i++) {
+    // The length through the captured getter: the page may have replaced %TypedArray%.prototype's.
+    for (let i = 0, length = runtime.encoding.typedArrayLength(bytes); i < length; i++) {
       const b = bytes[i];
       if ((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x2a || b === 0x2d || b === 0x2e || b === 0x5f) {
         out += StringFromCharCode(b);

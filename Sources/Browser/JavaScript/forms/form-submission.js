@@ -99,7 +99,10 @@
   const planNavigation = (form, request) => {
     const token = {};
     setSlot(form, PLANNED, token);
+    // The page counts as navigating from now (an action's caller waits for the navigation).
+    runtime.navigation.planned(1);
     runtime['script-elements'].queueTask(() => {
+      runtime.navigation.planned(-1);
       if (form[PLANNED] !== token) return;
       setSlot(form, PLANNED, null);
       if (ownMethodOf(form) === 'post') entries.constructEntryList(form, null);
@@ -130,7 +133,7 @@
   const percentEncodeDefault = (text) => {
     const bytes = runtime.encoding.utf8Encode(text);
     let out = '';
-    for (let i = 0; i < bytes.length; i++) {
+    for (let i = 0, length = runtime.encoding.typedArrayLength(bytes); i < length; i++) {
       const b = bytes[i];
       const encode = b <= 0x20 || b >= 0x7f || b === 0x22 || b === 0x23 || b === 0x3c || b === 0x3e || b === 0x3f || b === 0x60 ||
         b === 0x7b || b === 0x7d;
@@ -156,7 +159,7 @@
       let proceed = false;
       try {
         if (!noValidate(form, submitter) && !validation.interactivelyValidate(form)) return;
-        const init = { bubbles: true, cancelable: true, submitter: submitter === form ? null : submitter };
+        const init = { __proto__: null, bubbles: true, cancelable: true, submitter: submitter === form ? null : submitter };
         proceed = events.fire(form, new SubmitEvent('submit', init));
       } finally {
         setSlot(form, FIRING, false);
@@ -176,7 +179,10 @@
     const href = FunctionPrototypeCall(urlHref, parsed);
     const scheme = StringPrototypeToLowerCase(FunctionPrototypeCall(urlProtocol, parsed));
     const enctype = enctypeOf(form, submitter);
-    const request = { url: href, method: 'GET', body: null, contentType: null, target: targetOf(form, submitter), historyHandling: 'push' };
+    // No prototype: the navigation reads what the request lacks (`how`) as its default, not from the page's Object.prototype.
+    const request = {
+      __proto__: null, url: href, method: 'GET', body: null, contentType: null, target: targetOf(form, submitter), historyHandling: 'push',
+    };
     const pairs = () => entries.namePairs(entryList);
     if (scheme === 'mailto:') {
       // Mail with headers (GET), mail as body (POST).

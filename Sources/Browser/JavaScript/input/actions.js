@@ -19,7 +19,8 @@
   'use strict';
   const { safeArray } = runtime['safe-array-iterator'];
   const { ObjectFreeze, ArrayIsArray, ArrayPrototypePush, ArrayPrototypeIndexOf, String, Number, TypeError, Error, Uint8Array,
-    StringPrototypeCharCodeAt, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, DateNow } = runtime.primordials;
+    StringPrototypeCharCodeAt, StringPrototypeToLowerCase, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, ObjectKeys,
+    ObjectSetPrototypeOf, DateNow } = runtime.primordials;
   const { DOCUMENT, TYPE, LOCAL, NAMESPACE, HTML_NS } = runtime.internals;
   const elements = runtime.elements;
   const events = runtime.events;
@@ -29,6 +30,11 @@
   const pointer = runtime.pointer;
   const files = runtime['file-selection'];
   const { File } = runtime.blob.interfaces;
+  const { getAttributeOrNull } = runtime.nodes;
+  const { optionsOf } = runtime['form-data-set'];
+  const { HTMLOptionElement } = elements.interfaces;
+  const optionValue = ObjectGetOwnPropertyDescriptor(HTMLOptionElement.prototype, 'value').get;
+  const optionLabel = ObjectGetOwnPropertyDescriptor(HTMLOptionElement.prototype, 'label').get;
 
   let document = null;
   const install = (global, doc) => { document = doc; };
@@ -36,6 +42,8 @@
   const isHTML = (node, name) => node !== null && node[TYPE] === 1 && node[NAMESPACE] === HTML_NS && node[LOCAL] === name;
   const isConnected = (node) => runtime.nodes.shadowIncludingRoot(node)[TYPE] === 9;
   const describe = (element) => `<${element[LOCAL]}>`;
+  /** The options of an action called without any: reads give undefined, whatever `Object.prototype` holds. */
+  const NO_OPTIONS = ObjectFreeze({ __proto__: null });
   class Retry { constructor(why) { this.why = why; } }
   const retry = (why) => { throw new Retry(why); };
 
@@ -48,7 +56,9 @@
   const isVisible = (element) => cascade.isBeingRendered(element) && cascade.computedStyle(element).visibility !== 'hidden' &&
     cascade.computedStyle(element).visibility !== 'collapse';
   const isEditable = (element) => {
-    if (isHTML(element, 'input') || isHTML(element, 'textarea')) return element.readOnly !== true && !elements.isDisabledControl(element);
+    if (isHTML(element, 'input') || isHTML(element, 'textarea')) {
+      return getAttributeOrNull(element, 'readonly') === null && !elements.isDisabledControl(element);
+    }
     return elements.isEditingHost(element);
   };
   /** Playwright's actionability checks (`force` skips them but attachment). */
@@ -79,7 +89,7 @@
     }
   };
 
-  const click = (selector, options = {}, clickCount = undefined) => {
+  const click = (selector, options = NO_OPTIONS, clickCount = undefined) => {
     const element = find(selector);
     actionable(element, ['visible', 'enabled'], options.force);
     if (options.trial) return;
@@ -106,40 +116,44 @@
     const element = find(selector);
     const type = isHTML(element, 'input') ? elements.inputType(element) : '';
     const state = type === 'checkbox' || type === 'radio' ? elements.checkedness(element)
-      : element.getAttribute?.('role') === 'checkbox' ? element.getAttribute('aria-checked') === 'true' : null;
+      : getAttributeOrNull(element, 'role') === 'checkbox' ? getAttributeOrNull(element, 'aria-checked') === 'true' : null;
     if (state === null) throw new Error('Not a checkbox or radio button');
     if (state === wanted) return;
     click(selector, options);
     if (elements.checkedness(element) !== wanted) throw new Error('Clicking the checkbox did not change its state');
   };
 
-  const fireUntrusted = (target, type) => events.dispatch(target, new Event(type, { bubbles: true, composed: true }));
+  const fireUntrusted = (target, type) => events.dispatch(target, new Event(type, { __proto__: null, bubbles: true, composed: true }));
+  const isMultiple = (element) => getAttributeOrNull(element, 'multiple') !== null;
 
-  const selectOption = (selector, values, options = {}) => {
+  const selectOption = (selector, values, options = NO_OPTIONS) => {
     const element = find(selector);
     if (!isHTML(element, 'select')) throw new Error('Element is not a <select> element');
     actionable(element, ['visible', 'enabled'], options.force);
     const wanted = values === null || values === undefined ? [] : ArrayIsArray(values) ? values : [values];
-    const list = element.options;
+    const list = optionsOf(element);
     const chosen = [];
     for (const want of safeArray(wanted)) {
       let found = null;
       for (let i = 0; i < list.length && found === null; i++) {
         const option = list[i];
-        if (typeof want === 'string' ? option.value === want || option.label === want
-          : (want.value === undefined || option.value === want.value) && (want.label === undefined || option.label === want.label) &&
+        const value = FunctionPrototypeCall(optionValue, option);
+        const label = FunctionPrototypeCall(optionLabel, option);
+        if (typeof want === 'string' ? value === want || label === want
+          : (want.value === undefined || value === want.value) && (want.label === undefined || label === want.label) &&
             (want.index === undefined || i === want.index)) found = option;
       }
       if (found === null) retry(`did not find some options`);
       ArrayPrototypePush(chosen, found);
     }
-    if (chosen.length > 1 && !element.multiple) throw new Error('Error: Cannot select multiple options on a non-multiple select');
+    if (chosen.length > 1 && !isMultiple(element)) throw new Error('Error: Cannot select multiple options on a non-multiple select');
     for (let i = 0; i < list.length; i++) elements.setSelectedness(list[i], ArrayPrototypeIndexOf(chosen, list[i]) >= 0);
     fireUntrusted(element, 'input');
     fireUntrusted(element, 'change');
     const result = [];
-    for (const option of safeArray(chosen)) ArrayPrototypePush(result, option.value);
-    return result;
+    for (const option of safeArray(chosen)) ArrayPrototypePush(result, FunctionPrototypeCall(optionValue, option));
+    // Serialized for Swift: no `toJSON` of the page's Array.prototype or Object.prototype is looked up.
+    return ObjectSetPrototypeOf(result, null);
   };
 
   const base64Bytes = (text) => {
@@ -147,17 +161,36 @@
     if (bytes === null) throw new TypeError('setInputFiles: the buffer is not valid base64');
     return bytes;
   };
+  /** The bytes of a list of numbers, read by index (a Uint8Array made from the list would run the page's Array iterator). */
+  const byteArray = (list) => {
+    const bytes = new Uint8Array(list.length);
+    for (let i = 0; i < list.length; i++) bytes[i] = list[i];
+    return bytes;
+  };
+  /** File API §4.1 a File's type, as its constructor gives it: lowercased, or '' with a character outside U+0020-U+007E. */
+  const fileType = (type) => {
+    for (let i = 0; i < type.length; i++) {
+      const unit = StringPrototypeCharCodeAt(type, i);
+      if (unit < 0x20 || unit > 0x7e) return '';
+    }
+    return StringPrototypeToLowerCase(type);
+  };
+  /**
+   * Playwright's setInputFiles: each payload becomes a File (made as its constructor makes one,
+   * without running the constructor's WebIDL conversions through the page's built-ins).
+   */
   const setInputFiles = (selector, given) => {
     const element = find(selector);
     if (!isHTML(element, 'input')) throw new Error('Node is not an HTMLInputElement');
     if (elements.inputType(element) !== 'file') throw new Error('Not an input[type=file] element');
     const payloads = given === null || given === undefined ? [] : ArrayIsArray(given) ? given : [given];
-    if (payloads.length > 1 && !element.multiple) throw new Error('Non-multiple file input can only accept single file');
+    if (payloads.length > 1 && !isMultiple(element)) throw new Error('Non-multiple file input can only accept single file');
     const chosen = [];
     for (const payload of safeArray(payloads)) {
       if (typeof payload !== 'object' || payload === null) throw new TypeError('setInputFiles: a file is { name, mimeType, buffer }');
-      const bytes = typeof payload.buffer === 'string' ? base64Bytes(payload.buffer) : new Uint8Array(payload.buffer ?? []);
-      ArrayPrototypePush(chosen, new File([bytes], String(payload.name), { type: String(payload.mimeType ?? ''), lastModified: DateNow() }));
+      const bytes = typeof payload.buffer === 'string' ? base64Bytes(payload.buffer) : byteArray(payload.buffer ?? []);
+      const file = { name: String(payload.name), lastModified: DateNow() };
+      ArrayPrototypePush(chosen, runtime.blob.makeBlob(bytes, fileType(String(payload.mimeType ?? '')), File.prototype, file));
     }
     files.setFiles(element, chosen);
     fireUntrusted(element, 'input');
@@ -166,9 +199,9 @@
 
   const actions = {
     __proto__: null,
-    click: (selector, options) => click(selector, options ?? {}),
-    dblclick: (selector, options) => click(selector, options ?? {}, 2),
-    hover: (selector, options = {}) => {
+    click: (selector, options) => click(selector, options ?? NO_OPTIONS),
+    dblclick: (selector, options) => click(selector, options ?? NO_OPTIONS, 2),
+    hover: (selector, options = NO_OPTIONS) => {
       const element = find(selector);
       actionable(element, ['visible'], options?.force);
       if (!options?.trial) withModifiers(options?.modifiers, () => pointer.move(element));
@@ -177,7 +210,7 @@
       const element = find(selector);
       elements.focus(element, element[DOCUMENT]);
     },
-    fill: (selector, value, options = {}) => {
+    fill: (selector, value, options = NO_OPTIONS) => {
       const element = find(selector);
       actionable(element, ['visible', 'enabled', 'editable'], options?.force);
       runtime['text-editing'].fill(element, String(value));
@@ -190,27 +223,45 @@
       focusElement(find(selector));
       runtime.keyboard.press(document, String(key));
     },
-    check: (selector, options) => setChecked(selector, options ?? {}, true),
-    uncheck: (selector, options) => setChecked(selector, options ?? {}, false),
-    setChecked: (selector, checked, options) => setChecked(selector, options ?? {}, !!checked),
-    selectOption: (selector, values, options) => selectOption(selector, values, options ?? {}),
+    check: (selector, options) => setChecked(selector, options ?? NO_OPTIONS, true),
+    uncheck: (selector, options) => setChecked(selector, options ?? NO_OPTIONS, false),
+    setChecked: (selector, checked, options) => setChecked(selector, options ?? NO_OPTIONS, !!checked),
+    selectOption: (selector, values, options) => selectOption(selector, values, options ?? NO_OPTIONS),
     setInputFiles: (selector, given) => setInputFiles(selector, given),
   };
 
   /**
+   * A JSON value parsed in this realm with its objects' prototype null: an option Swift did not
+   * give reads undefined, never an accessor the page put on `Object.prototype`.
+   */
+  const detached = (value) => {
+    if (value === null || typeof value !== 'object') return value;
+    if (ArrayIsArray(value)) {
+      const array = [];
+      for (let i = 0; i < value.length; i++) ArrayPrototypePush(array, detached(value[i]));
+      return array;
+    }
+    const object = { __proto__: null };
+    const keys = ObjectKeys(value);
+    for (let i = 0; i < keys.length; i++) object[keys[i]] = detached(value[keys[i]]);
+    return object;
+  };
+
+  /**
    * Runs the page-level action `name` with `args` (already parsed from JSON): `{ ok: value }`,
-   * `{ retry: why }` or `{ error: message }`.
+   * `{ retry: why }` or `{ error: message }`, objects without a prototype (their serialization
+   * looks up no `toJSON` of the page's).
    */
   const perform = (name, args) => {
     const action = actions[name];
-    if (action === undefined) return { error: `page.${name} is not an action Caper knows` };
-    if (document === null) return { retry: 'the page has no document yet' };
+    if (action === undefined) return { __proto__: null, error: `page.${name} is not an action Caper knows` };
+    if (document === null) return { __proto__: null, retry: 'the page has no document yet' };
     try {
-      return { ok: FunctionPrototypeCall(action, null, ...safeArray(args)) };
+      return { __proto__: null, ok: FunctionPrototypeCall(action, null, ...safeArray(detached(args))) };
     } catch (error) {
-      if (error instanceof Retry) return { retry: error.why };
+      if (error instanceof Retry) return { __proto__: null, retry: error.why };
       const message = error !== null && typeof error === 'object' && typeof error.message === 'string' ? error.message : String(error);
-      return { error: message };
+      return { __proto__: null, error: message };
     }
   };
 

@@ -17,7 +17,8 @@
 (host, runtime) => {
   'use strict';
   const { safeArray } = runtime['safe-array-iterator'];
-  const { ObjectFreeze, ArrayPrototypeIndexOf, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf } = runtime.primordials;
+  const { ObjectFreeze, ArrayPrototypeIndexOf, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectHasOwn } =
+    runtime.primordials;
   const { PARENT, FIRST, NEXT, LOCAL, NAMESPACE, HTML_NS, DOCUMENT, TYPE } = runtime.internals;
   const elements = runtime.elements;
   const events = runtime.events;
@@ -44,6 +45,7 @@
     }
   };
   const { inputType, checkedness, setCheckedness, isDisabledControl, formOwner, labelControl } = elements;
+  const setIndeterminate = ObjectGetOwnPropertyDescriptor(elements.interfaces.HTMLInputElement.prototype, 'indeterminate').set;
   const queueTask = runtime['script-elements']?.queueTask ?? ((task) => runtime.timers.setTimeout(task, 0));
   const { getAttribute: getAttributeMethod, hasAttribute: hasAttributeMethod, setAttribute: setAttributeMethod,
     removeAttribute: removeAttributeMethod } = runtime.nodes.Element.prototype;
@@ -95,7 +97,7 @@
     if (type === 'checkbox') {
       const saved = { checked: checkedness(node), indeterminate: elements.isIndeterminate(node) };
       setCheckedness(node, !saved.checked);
-      if (saved.indeterminate) node.indeterminate = false;
+      if (saved.indeterminate) FunctionPrototypeCall(setIndeterminate, node, false);
       return saved;
     }
     if (type !== 'radio') return null;
@@ -120,7 +122,7 @@
     if (saved === null || saved === undefined) return;
     if (inputType(node) === 'checkbox') {
       setCheckedness(node, saved.checked);
-      if (saved.indeterminate) node.indeterminate = true;
+      if (saved.indeterminate) FunctionPrototypeCall(setIndeterminate, node, true);
     } else if (saved.previous !== null && inputType(saved.previous) === 'radio') {
       setCheckedness(saved.previous, true);
     } else if (!saved.checked) {
@@ -139,8 +141,8 @@
         if (type === 'checkbox' || type === 'radio') {
           // Fired when the state changed (a checked radio clicked again changes nothing).
           if (!isConnected(node) || (type === 'radio' && node[LAST_STATE] === true && checkedness(node))) return;
-          fire(node, 'input', { bubbles: true, composed: true });
-          fire(node, 'change', { bubbles: true });
+          fire(node, 'input', { __proto__: null, bubbles: true, composed: true });
+          fire(node, 'change', { __proto__: null, bubbles: true });
           return;
         }
         formSubmission()?.activationBehavior(node, event);
@@ -157,7 +159,7 @@
         const details = node[PARENT];
         if (hasAttribute(details, 'open')) FunctionPrototypeCall(removeAttributeMethod, details, 'open');
         else FunctionPrototypeCall(setAttributeMethod, details, 'open', '');
-        queueTask(() => events.fire(details, new Event('toggle')));
+        queueTask(() => events.fire(details, new Event('toggle', { __proto__: null })));
         return;
       }
     }
@@ -194,13 +196,18 @@
    */
   const click = (element, init = {}) => {
     if (isDisabledControl(element)) return true;
+    // `init`'s own members only, and a dictionary without a prototype: what they lack is never
+    // looked up on the page's Object.prototype.
+    const member = (name, fallback) => (ObjectHasOwn(init, name) ? init[name] : undefined) ?? fallback;
     const view = element[DOCUMENT][events.DEFAULT_VIEW] ?? null;
+    const pointerType = member('pointerType', 'mouse');
     const event = new PointerEvent('click', {
-      bubbles: true, cancelable: true, composed: true, view, detail: init.detail ?? 1, button: init.button ?? 0,
-      buttons: init.buttons ?? 0, ctrlKey: !!init.ctrlKey, shiftKey: !!init.shiftKey, altKey: !!init.altKey, metaKey: !!init.metaKey,
-      pointerId: init.pointerType === '' ? -1 : 1, pointerType: init.pointerType ?? 'mouse', isPrimary: true,
+      __proto__: null, bubbles: true, cancelable: true, composed: true, view, detail: member('detail', 1), button: member('button', 0),
+      buttons: member('buttons', 0), ctrlKey: !!member('ctrlKey', false), shiftKey: !!member('shiftKey', false),
+      altKey: !!member('altKey', false), metaKey: !!member('metaKey', false), pointerId: pointerType === '' ? -1 : 1, pointerType,
+      isPrimary: true,
     });
-    return init.trusted === false ? events.dispatch(element, event) : events.fire(element, event);
+    return member('trusted', true) === false ? events.dispatch(element, event) : events.fire(element, event);
   };
 
   events.setActivation(ObjectFreeze({ has, preActivate: preActivateRecording, canceled, activate }));

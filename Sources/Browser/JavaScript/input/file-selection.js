@@ -44,7 +44,8 @@
   const setFiles = (input, files) => {
     const list = makeFileList(files);
     ObjectDefineProperty(input, FILES, { value: list, writable: true, configurable: true });
-    const first = files.length > 0 ? files[0].name : null;
+    // The name from the File's data, not through a `name` getter the page may have replaced.
+    const first = files.length > 0 ? runtime.blob.blobData(files[0]).name : null;
     ObjectDefineProperty(input, VALUE_STATE, { value: first === null ? '' : `C:\\fakepath\\${first}`, writable: true, configurable: true });
     input[DOCUMENT][VERSION]++;
   };

@@ -35,8 +35,8 @@
     const focused = document?.[elements.FOCUSED] ?? null;
     if (focused === null || !contains(node, focused)) return;
     ObjectDefineProperty(document, elements.FOCUSED, { value: null, writable: true, configurable: true });
-    events.fire(focused, new FocusEvent('blur', { relatedTarget: null, composed: true }));
-    events.fire(focused, new FocusEvent('focusout', { relatedTarget: null, bubbles: true, composed: true }));
+    events.fire(focused, new FocusEvent('blur', { __proto__: null, relatedTarget: null, composed: true }));
+    events.fire(focused, new FocusEvent('focusout', { __proto__: null, relatedTarget: null, bubbles: true, composed: true }));
   };
 
   const AUTOFOCUS = Symbol('autofocus');

@@ -253,8 +253,9 @@
 
   // ---- Key events -------------------------------------------------------------------------------------
   const keyEvent = (document, type, description, keyCode, charCode, repeat) => new KeyboardEvent(type, {
-    key: description.key, code: description.code, location: description.location, repeat, keyCode, charCode, which: keyCode || charCode,
-    ...modifierState(document), bubbles: true, cancelable: true, composed: true, view: document[DEFAULT_VIEW] ?? null,
+    __proto__: null, key: description.key, code: description.code, location: description.location, repeat, keyCode, charCode,
+    which: keyCode || charCode, ...modifierState(document), bubbles: true, cancelable: true, composed: true,
+    view: document[DEFAULT_VIEW] ?? null,
   });
   /** Playwright's keyboard.down(key): a keydown (repeat when the key is already down), its defaults, and a keypress for a key with text. */
   const down = (document, key) => {

@@ -17,7 +17,8 @@
 (host, runtime) => {
   'use strict';
   const { safeArray } = runtime['safe-array-iterator'];
-  const { ObjectFreeze, ArrayPrototypePush, ArrayPrototypeUnshift, ArrayPrototypeIndexOf, ObjectDefineProperty, Symbol } = runtime.primordials;
+  const { ObjectFreeze, ArrayPrototypePush, ArrayPrototypeUnshift, ArrayPrototypeIndexOf, ObjectDefineProperty, ObjectHasOwn, Symbol } =
+    runtime.primordials;
   const { PARENT, DOCUMENT, TYPE, VERSION } = runtime.internals;
   const events = runtime.events;
   const elements = runtime.elements;
@@ -57,12 +58,15 @@
     const { ctrlKey, shiftKey, altKey, metaKey } = modifierState(document);
     const isPointer = Interface === PointerEvent;
     const bubbles = type !== 'pointerenter' && type !== 'pointerleave' && type !== 'mouseenter' && type !== 'mouseleave';
+    // `init`'s own members only, and a dictionary without a prototype: what they lack is never
+    // looked up on the page's Object.prototype.
+    const member = (name, fallback) => (ObjectHasOwn(init, name) ? init[name] : undefined) ?? fallback;
     // Every mouse and pointer event is cancelable but the enter and leave ones.
     const event = new Interface(type, {
-      bubbles, cancelable: bubbles, composed: true, view: viewOf(document),
-      detail: init.detail ?? 0, button: init.button ?? (isPointer ? -1 : 0), buttons: init.buttons ?? 0,
-      relatedTarget: init.relatedTarget ?? null, ctrlKey, shiftKey, altKey, metaKey,
-      ...(isPointer ? { pointerId: 1, pointerType: 'mouse', isPrimary: true, width: 1, height: 1, pressure: (init.buttons ?? 0) !== 0 ? 0.5 : 0 } : {}),
+      __proto__: null, bubbles, cancelable: bubbles, composed: true, view: viewOf(document),
+      detail: member('detail', 0), button: member('button', isPointer ? -1 : 0), buttons: member('buttons', 0),
+      relatedTarget: member('relatedTarget', null), ctrlKey, shiftKey, altKey, metaKey,
+      ...(isPointer ? { pointerId: 1, pointerType: 'mouse', isPrimary: true, width: 1, height: 1, pressure: member('buttons', 0) !== 0 ? 0.5 : 0 } : {}),
     });
     return events.fire(target, event);
   };
@@ -154,7 +158,7 @@
     if (target === null || target[TYPE] !== 1) return;
     const modifiers = modifierState(document);
     if (code === 0) {
-      activation.click(target, { detail: clickCount, button: 0, buttons: mouse.buttons, pointerType: 'mouse', ...modifiers });
+      activation.click(target, { __proto__: null, detail: clickCount, button: 0, buttons: mouse.buttons, pointerType: 'mouse', ...modifiers });
       if (clickCount === 2) fireMouse(MouseEvent, target, 'dblclick', { button: 0, buttons: mouse.buttons, detail: 2 }, document);
     } else {
       fireMouse(PointerEvent, target, 'auxclick', { button: code, buttons: mouse.buttons, detail: clickCount }, document);

@@ -102,7 +102,7 @@
   const queueSelectEvent = (element) => {
     const queue = runtime.settings?.queueTask;
     if (typeof queue !== 'function') return;
-    queue(() => events.fire(element, new Event('select', { bubbles: true })));
+    queue(() => events.fire(element, new Event('select', { __proto__: null, bubbles: true })));
   };
   /**
    * HTML "set the selection range" as Chromium does it: offsets past the end point at the end, a
@@ -143,7 +143,7 @@
     state.end = state.text.length;
     state.direction = 'forward';
     // A selection the user makes fires `select` at once (Chromium's TextControlElement::SelectionChanged).
-    if (state.end > 0) events.fire(target, new Event('select', { bubbles: true }));
+    if (state.end > 0) events.fire(target, new Event('select', { __proto__: null, bubbles: true }));
   };
   /** The value setter's steps (HTML §4.10.5.4 "value" mode, §4.10.11 textarea): a changed value moves the caret to the end. */
   const valueSet = (element, oldValue) => {
@@ -236,7 +236,7 @@
   // ---- Events ---------------------------------------------------------------------------------
   /** Fires a trusted `beforeinput` (cancelable) or `input` at `target`; returns false when it was canceled. */
   const fireInput = (target, type, inputType, data) => events.fire(target, new InputEvent(type, {
-    inputType, data, bubbles: true, cancelable: type === 'beforeinput', composed: true, view: viewOf(target),
+    __proto__: null, inputType, data, bubbles: true, cancelable: type === 'beforeinput', composed: true, view: viewOf(target),
   }));
   /**
    * HTML "common input element events" commit: when the control's value differs from its value
@@ -248,7 +248,7 @@
     if (before === undefined) return false;
     element[BEFORE_EDIT] = undefined;
     if (!isTextControl(element) || before === controlValue(element)) return false;
-    events.fire(element, new Event('change', { bubbles: true }));
+    events.fire(element, new Event('change', { __proto__: null, bubbles: true }));
     return true;
   };
   // Blur commits (Chromium's TextControlElement::SetFocused(false)), before `blur` fires.
@@ -363,7 +363,7 @@
    * in a textarea or host fires one `input` per line and one (data null) per break, after the
    * whole edit. Returns whether the content changed.
    */
-  const insertText = (target, text, { lines = false } = {}) => {
+  const insertText = (target, text, { lines = false } = { __proto__: null }) => {
     if (!fireInput(target, 'beforeinput', 'insertText', text)) return false;
     if (!isTextControl(target)) return insertIntoHost(target, text, lines);
     const accepted = acceptedText(target, text);
@@ -456,16 +456,16 @@
     return true;
   };
   /** Backspace at `target` (`word`: Control+Backspace, deleteWordBackward); see deleteContent. */
-  const deleteBackward = (target, { word = false } = {}) => deleteContent(target, false, word);
+  const deleteBackward = (target, { word = false } = { __proto__: null }) => deleteContent(target, false, word);
   /** Delete at `target` (`word`: Control+Delete, deleteWordForward); see deleteContent. */
-  const deleteForward = (target, { word = false } = {}) => deleteContent(target, true, word);
+  const deleteForward = (target, { word = false } = { __proto__: null }) => deleteContent(target, true, word);
   /**
    * A caret move (no events): `where` is 'left', 'right', 'wordLeft', 'wordRight', 'lineStart',
    * 'lineEnd', 'up', 'down', 'start' or 'end'; `extend` (Shift) moves the selection's focus end
    * and keeps its anchor. A single-line field's up/down go to its start/end, as Chromium's do. In a
    * host the caret stays at the end of its content: a move only ends a select-all.
    */
-  const moveCaret = (target, where, { extend = false } = {}) => {
+  const moveCaret = (target, where, { extend = false } = { __proto__: null }) => {
     if (!isTextControl(target)) {
       if (target[ALL_SELECTED] === true) target[ALL_SELECTED] = false;
       return;
@@ -503,7 +503,7 @@
     state.start = MathMin(anchor, focus);
     state.end = MathMax(anchor, focus);
     state.direction = focus < anchor ? 'backward' : 'forward';
-    if (state.start !== state.end) events.fire(target, new Event('select', { bubbles: true }));
+    if (state.start !== state.end) events.fire(target, new Event('select', { __proto__: null, bubbles: true }));
   };
   /** The offset on the line above or below, at the same column (code units; Caper has no layout, so no wrapped lines). */
   const verticalMove = (text, offset, up) => {
@@ -627,8 +627,8 @@
         runtime.elements.focus(element, document);
         FunctionPrototypeCall(setInputValue, element, value);
         if (controlValue(element) !== value) throw new Error('Malformed value');
-        events.dispatch(element, new Event('input', { bubbles: true, composed: true }));
-        events.dispatch(element, new Event('change', { bubbles: true }));
+        events.dispatch(element, new Event('input', { __proto__: null, bubbles: true, composed: true }));
+        events.dispatch(element, new Event('change', { __proto__: null, bubbles: true }));
         return;
       }
       select(element);

@@ -200,9 +200,10 @@
     },
     /// Makes an empty document that the parser's batches fill (`applyBatch`), with the window
     /// installed and scripts running where the parser meets them.
-    begin(url, contentType, characterSet) {
+    begin(url, contentType, characterSet, referrer = '') {
       const document = nodes.createDocument({ type: runtime.window.isXMLMIMEType(contentType) ? 'xml' : 'html', contentType, url });
       document[nodes.CHARSET] = characterSet;
+      if (referrer !== '') document[runtime.elements.REFERRER] = referrer;
       createWindow(global, document);
       markup.begin(document);
       entryPoints = makeEntryPoints(document);

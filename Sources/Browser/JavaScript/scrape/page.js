@@ -1,8 +1,10 @@
 // The scrape `page` (support realm): Caper's Page as a scrape script sees it, named and behaving
 // as Playwright's Page where the names meet (`url()`, `title()`, `content()`, `evaluate`,
 // `$eval`, `$$eval`, `response()`, `waitForTimeout`, `waitForFunction`, `waitForSelector`,
-// `waitForLoadState`), plus Caper's own `document` and `window`, the live page
-// objects. Functions given to `evaluate` run in the page realm: their source is compiled there
+// `waitForLoadState`; the page-level actions `click`, `dblclick`, `hover`, `fill`, `type`, `press`,
+// `check`, `uncheck`, `selectOption`, `setInputFiles`, `focus`; `goto`, `goBack`, `goForward`,
+// `reload`, `waitForNavigation`; `on('dialog', handler)`), plus Caper's own `document` and `window`, the live page
+// objects of the current document (a navigation gives the page a new document and realm). Functions given to `evaluate` run in the page realm: their source is compiled there
 // (`host.compile`); the argument and the result cross as text in Playwright's serialization
 // format (`shared/serialized-value.js`), rebuilt on the other side with that side's objects, so
 // no support-realm object ever reaches page code and no page object's method runs to carry a
@@ -13,7 +15,8 @@
     RegExpPrototypeExec, ArrayPrototypeSlice, ArrayPrototypePush, ArrayIsArray, ObjectKeys, String, ObjectIs, NumberIsNaN,
     ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString,
     BigIntPrototypeToString, DatePrototypeGetTime, DatePrototypeToISOString, StringPrototypeStartsWith, StringPrototypeSlice,
-    FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, MapPrototypeDelete, Date, RegExp, BigInt, Promise, Number } = runtime.primordials;
+    FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, MapPrototypeDelete, Date, RegExp, BigInt, Promise, Number,
+    StringPrototypeLastIndexOf, StringPrototypeToLowerCase, Uint8Array } = runtime.primordials;
   const { makeEncoder, revive } = runtime['serialized-value'];
 
   /// Resolves after the event loop's next turn that ran something, the page waited on meanwhile:
@@ -80,6 +83,21 @@
   /// Forgets a closed page's functions.
   const forget = (pageId) => { MapPrototypeDelete(compiled, pageId); };
 
+  /// Playwright's action options as the input layer takes them (JSON: button, clickCount, modifiers, force, trial).
+  const actionOptions = (options) => {
+    if (options === undefined || options === null) return {};
+    const { button, clickCount, modifiers, force, trial } = options;
+    return { button, clickCount, modifiers, force, trial };
+  };
+  /// The MIME type Playwright gives a file by its extension (the common ones; else octet-stream).
+  const mimeTypes = { __proto__: null, txt: 'text/plain', html: 'text/html', htm: 'text/html', css: 'text/css', js: 'text/javascript',
+    json: 'application/json', csv: 'text/csv', xml: 'application/xml', pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg',
+    jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', webp: 'image/webp', zip: 'application/zip' };
+  const mimeTypeOf = (name) => {
+    const dot = StringPrototypeLastIndexOf(name, '.');
+    return (dot < 0 ? undefined : mimeTypes[StringPrototypeToLowerCase(StringPrototypeSlice(name, dot + 1))]) ?? 'application/octet-stream';
+  };
+
   class Response {
     #url;
     #status;
@@ -102,13 +120,14 @@
 
   class Page {
     #id;
-    #entry;
     #response;
-    constructor(id, entry, url, response) {
+    #dialogHandlers = [];
+    constructor(id, url, response) {
       this.#id = id;
-      this.#entry = entry;
       this.#response = response;
     }
+    /// The entry points of the page's current document.
+    get #entry() { return host.entry(this.#id)(); }
     url() { return this.#entry.url(); }
     async title() { return this.#entry.title(); }
     async content() { return this.#entry.content(); }
@@ -180,6 +199,152 @@
       if (stage === 0) throw new Error(`page.waitForLoadState: state '${state}' is not supported by caper scrape (load or domcontentloaded)`);
       await this.#waitFor('waitForLoadState', { timeout: 0 }, async () => (this.#entry.loadState() >= stage ? { value: undefined } : null));
     }
+    // ---- Playwright's page-level actions (Caper's input layer: input/actions.js) ----
+    async click(selector, options) { return this.#act('click', [selector, actionOptions(options)], options); }
+    async dblclick(selector, options) { return this.#act('dblclick', [selector, actionOptions(options)], options); }
+    async hover(selector, options) { return this.#act('hover', [selector, actionOptions(options)], options); }
+    async fill(selector, value, options) { return this.#act('fill', [selector, String(value), actionOptions(options)], options); }
+    async type(selector, text, options) { return this.#act('type', [selector, String(text)], options); }
+    async press(selector, key, options) { return this.#act('press', [selector, String(key)], options); }
+    async check(selector, options) { return this.#act('check', [selector, actionOptions(options)], options); }
+    async uncheck(selector, options) { return this.#act('uncheck', [selector, actionOptions(options)], options); }
+    async setChecked(selector, checked, options) { return this.#act('setChecked', [selector, !!checked, actionOptions(options)], options); }
+    async focus(selector, options) { return this.#act('focus', [selector], options); }
+    async selectOption(selector, values, options) {
+      const given = values === null || values === undefined ? [] : ArrayIsArray(values) ? values : [values];
+      const plain = [];
+      for (const value of given) {
+        if (value !== null && typeof value === 'object') {
+          if (typeof value.evaluate === 'function' || typeof value.nodeType === 'number') {
+            throw new TypeError('page.selectOption: element handles are not supported by caper scrape; give values or labels');
+          }
+          ArrayPrototypePush(plain, { value: value.value, label: value.label, index: value.index });
+        } else {
+          ArrayPrototypePush(plain, String(value));
+        }
+      }
+      return this.#act('selectOption', [selector, plain, actionOptions(options)], options);
+    }
+    /// `files`: a path, `{ name, mimeType, buffer }` (a Buffer or Uint8Array), or a list of them.
+    async setInputFiles(selector, files, options) {
+      const given = files === null || files === undefined ? [] : ArrayIsArray(files) ? files : [files];
+      const payloads = [];
+      for (const file of given) {
+        if (typeof file === 'string') {
+          const bytes = runtime.fs.readBytes(file);
+          const name = StringPrototypeSlice(file, StringPrototypeLastIndexOf(file, '/') + 1);
+          ArrayPrototypePush(payloads, { name, mimeType: mimeTypeOf(name), buffer: runtime.buffer.toBase64(bytes) });
+        } else if (file !== null && typeof file === 'object') {
+          ArrayPrototypePush(payloads, { name: String(file.name), mimeType: String(file.mimeType ?? ''),
+            buffer: runtime.buffer.toBase64(file.buffer ?? new Uint8Array(0)) });
+        } else {
+          throw new TypeError('page.setInputFiles: a file is a path or { name, mimeType, buffer }');
+        }
+      }
+      return this.#act('setInputFiles', [selector, payloads], options);
+    }
+    /// Tries the action after each turn of the page until it is done (its element there and
+    /// actionable), then waits for the navigation it started, if any, to commit.
+    async #act(method, args, options) {
+      const timeout = options?.timeout === undefined ? 30000 : Number(options.timeout);
+      const text = JSONStringify(args);
+      const start = this.#entry.now();
+      if (timeout > 0) this.#entry.sleep(timeout);
+      let value;
+      const document = host.navigation(this.#id)[3];
+      for (;;) {
+        const outcome = JSONParse(host.act(this.#id, method, text));
+        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`page.${method}: ${outcome.error}`);
+        if (!ObjectPrototypeHasOwnProperty(outcome, 'retry')) {
+          value = outcome.ok;
+          break;
+        }
+        if (timeout > 0 && this.#entry.now() - start >= timeout) {
+          throw new Error(`page.${method}: Timeout ${timeout}ms exceeded.\n  - ${outcome.retry}`);
+        }
+        await pageTurn(this.#id);
+      }
+      await this.#committed(method);
+      // A navigation the action started: its document has been parsed when the action returns.
+      if (host.navigation(this.#id)[3] !== document) await this.waitForLoadState('domcontentloaded');
+      return value ?? undefined;
+    }
+    /// Waits until no navigation is in flight (its document committed); throws when it failed.
+    async #committed(method, failuresBefore = host.navigation(this.#id)[1]) {
+      for (;;) {
+        const [navigating, failures, last] = host.navigation(this.#id);
+        if (failures > failuresBefore) throw new Error(`page.${method}: ${last}`);
+        if (!navigating) return;
+        await pageTurn(this.#id);
+      }
+    }
+
+    // ---- Navigation ----
+    /// Playwright's `goto(url, { waitUntil, timeout })`: gives the new document's response as
+    /// far as Caper keeps it (null: only the first document's is kept).
+    async goto(url, options) {
+      const before = host.navigation(this.#id)[1];
+      const started = host.navigate(this.#id, 'goto', String(url));
+      if (started !== true) throw new Error(`page.goto: ${started}`);
+      await this.#navigated('goto', before, options);
+      return null;
+    }
+    async goBack(options) { return this.#traverse('goBack', 'back', options); }
+    async goForward(options) { return this.#traverse('goForward', 'forward', options); }
+    async reload(options) {
+      const before = host.navigation(this.#id)[1];
+      host.navigate(this.#id, 'reload');
+      await this.#navigated('reload', before, options);
+      return null;
+    }
+    /// Playwright's `waitForNavigation({ waitUntil })`: the navigation in flight (or the next one a
+    /// page task starts) committed and its document reached `waitUntil`.
+    async waitForNavigation(options) {
+      const before = host.navigation(this.#id)[1];
+      await this.#waitFor('waitForNavigation', options, async () => (host.navigation(this.#id)[0] ? { value: true } : null));
+      await this.#navigated('waitForNavigation', before, options);
+      return null;
+    }
+    async #traverse(method, kind, options) {
+      const before = host.navigation(this.#id)[1];
+      if (!host.navigate(this.#id, kind)) return null;
+      await this.#navigated(method, before, options);
+      return null;
+    }
+    async #navigated(method, failuresBefore, options) {
+      await this.#committed(method, failuresBefore);
+      await this.waitForLoadState(options?.waitUntil ?? 'load');
+    }
+
+    // ---- Dialogs ----
+    /// `page.on('dialog', handler)`: the handler gets a Dialog (`type()`, `message()`,
+    /// `defaultValue()`, `accept(promptText)`, `dismiss()`) and must answer it before it returns
+    /// (Caper's dialogs block the page's script while they are open, as a browser's do); without
+    /// a handler, or unanswered, a dialog is dismissed. Other events are not supported by caper scrape.
+    on(event, handler) {
+      if (event !== 'dialog') throw new Error(`page.on: caper scrape has no '${event}' event (only 'dialog')`);
+      if (typeof handler !== 'function') throw new TypeError('page.on: the handler must be a function');
+      ArrayPrototypePush(this.#dialogHandlers, handler);
+      if (this.#dialogHandlers.length === 1) {
+        host.onDialog(this.#id, (type, message, defaultValue) => {
+          let answer = null;
+          const dialog = ObjectFreeze({
+            type: () => type, message: () => message, defaultValue: () => defaultValue,
+            accept: async (text) => { answer = [true, text === undefined ? null : String(text)]; },
+            dismiss: async () => { answer = [false]; },
+          });
+          for (const each of this.#dialogHandlers) {
+            try {
+              each(dialog);
+            } catch {}
+          }
+          return answer ?? [false];
+        });
+      }
+      return this;
+    }
+    once(event, handler) { return this.on(event, handler); }
+
     /// Checks `condition` after each turn of the page (rule 4) until it gives `{ value }`.
     async #waitFor(method, options, condition) {
       const timeout = options?.timeout === undefined ? 30000 : Number(options.timeout);
@@ -224,7 +389,7 @@
 
   /// Runs the script's function on one page (see `run`).
   async function runOn(fn, pageId, entry, url, response, input) {
-    const page = new Page(pageId, entry(), url,
+    const page = new Page(pageId, url,
       response ? new Response(response.url, response.status, response.statusText, response.headers) : null);
     let value;
     try {

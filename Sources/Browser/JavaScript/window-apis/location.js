@@ -408,22 +408,32 @@
         }
         const href = typeof resolved === 'string' ? resolved : get(resolved, 'href');
         host.open(href, String(target), String(features));
-        runtime.console?.message?.('warning', `window.open('${href}') was recorded; Caper does not open new pages yet, so it returns null.`);
+        runtime.console?.message?.('warning', `window.open('${href}') opened a popup page; Caper gives the opener no WindowProxy of it, so it returns null.`);
         return null;
       },
       writable: true, enumerable: true, configurable: true,
     });
     // HTML §4.6.4 "follow the hyperlink": a click not canceled on a link (an `a` or `area` with an
     // `href`, the clicked element or its nearest such ancestor) navigates: to a fragment of this
-    // document at once (hashchange), elsewhere recorded for the loader (not performed yet); a
-    // `_blank` target asks for a new page, as `window.open`. Links with `download` do nothing.
+    // document at once (hashchange), elsewhere through Swift (a new document); a `_blank` target
+    // opens a popup, as `window.open`; a link with `download` downloads.
     runtime.elements.activationBehavior = (element) => {
       let link = element;
       while (link !== null && !isHyperlink(link)) link = link[PARENT] ?? null;
-      if (link === null || link[DOCUMENT] !== document || hasAttribute(link, 'download')) return;
+      if (link === null || link[DOCUMENT] !== document) return;
       const resolved = parse(getAttribute(link, 'href'), nodes.baseURL === null ? document[DOCUMENT_URL] : nodes.baseURL(document));
       if (resolved === null) return;
       const href = typeof resolved === 'string' ? resolved : get(resolved, 'href');
+      // HTML §4.6.5 downloading hyperlinks: `download` downloads the resource (same origin or
+      // blob:/data: as browsers allow; other origins navigate), with the attribute as the name.
+      if (hasAttribute(link, 'download') && !StringPrototypeStartsWith(StringPrototypeToLowerCase(href), 'javascript:')) {
+        const sameOrigin = get(resolved, 'origin') === get(parse(document[DOCUMENT_URL]) ?? resolved, 'origin');
+        const local = StringPrototypeStartsWith(href, 'blob:') || StringPrototypeStartsWith(href, 'data:');
+        if (sameOrigin || local) {
+          host.download(href, getAttribute(link, 'download') ?? '');
+          return;
+        }
+      }
       const target = getAttribute(link, 'target');
       if (target !== null && StringPrototypeToLowerCase(target) === '_blank') {
         host.open(href, '_blank', '');
@@ -434,6 +444,11 @@
   };
   /** The document's session (one document per realm). */
   const sessions = { document: null, session: null };
+  // The typed arrays' getters, captured before page code runs (a page may replace the prototype's).
+  const typedArrayPrototype = runtime.primordials.ObjectGetPrototypeOf(runtime.primordials.Uint8Array.prototype);
+  const typedArrayBuffer = ObjectGetOwnPropertyDescriptor(typedArrayPrototype, 'buffer').get;
+  const typedArrayByteOffset = ObjectGetOwnPropertyDescriptor(typedArrayPrototype, 'byteOffset').get;
+  const typedArrayByteLength = ObjectGetOwnPropertyDescriptor(typedArrayPrototype, 'byteLength').get;
   /** The page's own `eval`, captured before its scripts run (`javascript:` URLs). */
   let globalEval = null;
   const decodeURIComponentPrimordial = runtime.primordials.decodeURIComponent ?? decodeURIComponent;
@@ -445,11 +460,13 @@
    */
   const navigateTo = (document, { url, method = 'GET', body = null, contentType = '', historyHandling = 'push', how = 'a form was submitted' }) => {
     if (sessions.document !== document) return;
-    const bytes = body === null ? null : ArrayBufferPrototypeSlice(body.buffer, body.byteOffset, body.byteOffset + body.byteLength);
+    const bytes = body === null ? null : ArrayBufferPrototypeSlice(FunctionPrototypeCall(typedArrayBuffer, body),
+      FunctionPrototypeCall(typedArrayByteOffset, body), FunctionPrototypeCall(typedArrayByteOffset, body) + FunctionPrototypeCall(typedArrayByteLength, body));
     sessions.session.navigate(url, historyHandling, how, method, bytes, contentType);
   };
   // The navigation entry point the forms scripts (installed later) use.
-  runtime.navigation = ObjectFreeze({ navigate: navigateTo });
+  // `planned(±1)`: a navigation is planned as a task (a form's "plan to navigate"), or that task ran.
+  runtime.navigation = ObjectFreeze({ navigate: navigateTo, planned: (delta) => host.navigationPlanned(delta) });
   /** Swift's same-document traversal (`Page.goBack` within this document): entry `id` at `url`. */
   const restoreEntry = (id, url) => sessions.session?.restore(id, url);
 
