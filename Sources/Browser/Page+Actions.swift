@@ -43,6 +43,7 @@ extension Page {
       try waitForCommit(until: realDeadline)
       // A navigation the action started: its document has been parsed when the action returns.
       if documentNumber != document { try waitForLoadState(.domcontentloaded, timeout: timeout) }
+      try runDueWork(until: realDeadline)
       return result["ok"].flatMap { $0 is NSNull ? nil : $0 }
     }
   }
@@ -55,6 +56,18 @@ extension Page {
     let outcome = try realm.context.call(realm.function("entry", "act"), [.string(name), .string(argumentsText)])
     realm.loader.produceDeferred()
     return outcome.stringValue ?? #"{"error":"the action gave no result"}"#
+  }
+
+  /// Runs what the page has due at its current time (queued tasks, timers due now), as a browser
+  /// does between two of Playwright's calls; the page's clock does not move (at most 1,000 turns:
+  /// a page that queues a task from each task stops there).
+  func runDueWork(until deadline: ContinuousClock.Instant) throws {
+    var turns = 0
+    while hasDueWork, turns < 1000, ContinuousClock.now < deadline {
+      guard try realm.loop.turn(until: deadline, waitingOn: realm.context) else { return }
+      realm.loader.produceDeferred()
+      turns += 1
+    }
   }
 
   /// Runs the loop until the navigation in flight, if any, has committed its new document.

@@ -173,8 +173,11 @@ extension Page {
     let entry = history.entries[position]
     guard entry.document != documentNumber else {
       history.move(to: position)
-      let (realm, entryID, url) = (realm, entry.id, entry.url)
+      let (realm, environment, entryID, url) = (realm, environment, entry.id, entry.url)
+      // The page counts as navigating until the traversal's task ran (`goBack` returns after it).
+      environment.plannedNavigations += 1
       realm.loop.post(to: realm.context) {
+        environment.plannedNavigations = max(0, environment.plannedNavigations - 1)
         _ = try? realm.context.call(realm.function("entry", "restoreEntry"), [.number(Double(entryID)), .string(url)])
       }
       return
@@ -186,7 +189,7 @@ extension Page {
   /// the console says so).
   func request(reloading entry: SessionHistory.Entry, how: String) -> NavigationRequest {
     if entry.request.method == "POST" {
-      environment.consoleMessages.append(
+      earlierConsoleMessages.append(
         ConsoleMessage(
           type: "warning",
           text: "\(entry.url) was the result of a form's POST: Caper does not resubmit it, and loads the URL with GET",

@@ -69,6 +69,9 @@ public final class Page: @unchecked Sendable {
   /// The dialogs, page errors and console messages of the documents the page showed before the current one.
   var earlierDialogs: [Dialog] = []
   var earlierErrors: [PageError] = []
+  var earlierConsoleMessages: [ConsoleMessage] = []
+  /// The current document's response (nil for a file, or a document made from text).
+  public internal(set) var response: LoadedDocument.Response?
   /// The popups the page opened (`window.open`, `target=_blank` links: Playwright's `popup`
   /// event), each a page of the same browser context, closed with it.
   public internal(set) var popups: [Page] = []
@@ -82,6 +85,8 @@ public final class Page: @unchecked Sendable {
   public var dialogs: [Dialog] { earlierDialogs + environment.dialogs }
   /// The page errors of every document the page showed, in order.
   public var errors: [PageError] { earlierErrors + environment.errors }
+  /// The console messages of every document the page showed, in order.
+  public var consoleMessages: [ConsoleMessage] { earlierConsoleMessages + environment.consoleMessages }
 
   public init(
     beside support: Realm, document: LoadedDocument, browserContext: BrowserContext = BrowserContext(), scripts: Bool = true,
@@ -96,6 +101,7 @@ public final class Page: @unchecked Sendable {
     self.onError = onError
     history = SessionHistory(first: DocumentRequest(url: "about:blank"), document: 0)
     history.push(url: document.url, document: 1, request: DocumentRequest(url: document.url))
+    response = document.response
     (realm, environment) =
       try pool?.take(browserContext: browserContext, url: document.url)
       ?? PagePool.make(beside: support, browserContext: browserContext, url: document.url)
@@ -145,6 +151,8 @@ public final class Page: @unchecked Sendable {
   func replaceDocument(with document: LoadedDocument) throws {
     earlierDialogs += environment.dialogs
     earlierErrors += environment.errors
+    earlierConsoleMessages += environment.consoleMessages
+    response = document.response
     closeDocument()
     (realm, environment) =
       try pool?.take(browserContext: browserContext, url: document.url)
@@ -188,6 +196,20 @@ public final class Page: @unchecked Sendable {
       }
       realm.loader.produceDeferred()
     }
+  }
+
+  /// Whether the current document reached `state` (and no navigation is in flight).
+  public func hasReached(_ state: LoadState) throws -> Bool { try reached(state) }
+
+  /// Whether the page has work due at its current time: queued tasks, or a timer due now.
+  ///
+  /// A `setTimeout(0)` a listener set, for instance. Running it does not move the page's clock.
+  public var hasDueWork: Bool {
+    if realm.loop.hasPendingTasks(of: realm.context) { return true }
+    guard let due = realm.loop.nextTimerDue(in: realm.context), let clock = realm.loop.clock(of: realm.context) else {
+      return false
+    }
+    return due <= clock.now
   }
 
   private func reached(_ state: LoadState) throws -> Bool {

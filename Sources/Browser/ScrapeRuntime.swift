@@ -14,11 +14,17 @@ import Runtime
 /// `act(pageId, name, argumentsText)` tries a page-level action once (`Page.attempt`);
 /// `navigate(pageId, kind, url)` starts `goto` (true, or the error's text), `back`, `forward`
 /// (false without an entry) or `reload`; `navigation(pageId)` gives `[navigating, failures,
-/// last failure, document number]`; `onDialog(pageId, callback)` answers the page's dialogs with `callback(type,
+/// last failure, document number]`; `response(pageId)` the current document's response `[url,
+/// status, statusText, headers, document number]` or null; `reached(pageId, state)` whether the
+/// page reached a load state (`commit`: no navigation in flight); `hasDueWork(pageId)` whether
+/// it has tasks or timers due now; `onDialog(pageId, callback)` answers the page's dialogs with `callback(type,
 /// message, defaultValue)`, which gives `[accepted, promptText]` (anything else dismisses).
 public enum ScrapeRuntime {
   public static let `extension` = Extension(
-    name: "scrape", hostFunctions: ["compile", "afterPageTurn", "entry", "act", "navigate", "navigation", "onDialog"],
+    name: "scrape",
+    hostFunctions: [
+      "compile", "afterPageTurn", "entry", "act", "navigate", "navigation", "onDialog", "response", "reached", "hasDueWork",
+    ],
     scripts: [
       // The same serialization as the page realm's (`page/entry.js`), installed in this realm too.
       Extension.Script(name: "serialized-value", source: Extension.resource("shared/serialized-value.js", in: .module)),

@@ -113,6 +113,22 @@ public final class Scraper: @unchecked Sendable {
           .string(page.navigationFailures.last?.description ?? ""), .number(Double(page.documentNumber)),
         ])
       }
+      bodies["scrape.response"] = { arguments in
+        let page = try page(arguments)
+        guard let response = page.response else { return .null }
+        return .array([
+          .string(response.url), .number(Double(response.status)), .string(response.statusText),
+          .object(JSObject(response.headers.map { ($0.name, JSValue.string($0.value)) })), .number(Double(page.documentNumber)),
+        ])
+      }
+      bodies["scrape.reached"] = { arguments in
+        let page = try page(arguments)
+        guard let name = arguments.dropFirst().first?.stringValue else { throw HostError("reached(pageId, state)") }
+        if name == "commit" { return .bool(!page.isNavigating) }
+        guard let state = Page.LoadState(rawValue: name) else { throw HostError("reached(pageId, state)") }
+        return .bool(try page.hasReached(state))
+      }
+      bodies["scrape.hasDueWork"] = { arguments in .bool(try page(arguments).hasDueWork) }
       bodies["scrape.onDialog"] = { [weak realm] arguments in
         let page = try page(arguments)
         guard case .function(let callback)? = arguments.dropFirst().first, let realm else {
@@ -208,7 +224,7 @@ public final class Scraper: @unchecked Sendable {
       let unfollowed = page.environment.navigations.first
       page.followsNavigations = true
       defer {
-        if options.console { Self.report(page.environment.consoleMessages, of: input, to: console) }
+        if options.console { Self.report(page.consoleMessages, of: input, to: console) }
         if let navigation = unfollowed { console(.err, Self.notFollowed(navigation, of: input)) }
         pages.withLock { $0[id] = nil }
         page.close()

@@ -581,8 +581,44 @@
         return NumberIsNaN(number) ? '50' : value;
       }
       case 'color': return runtime.primordials.RegExpTest(/^#[0-9a-fA-F]{6}$/, value) ? asciiLowercase(value) : '#000000';
+      case 'date': return isValidDate(value) ? value : '';
+      case 'month': return isValidMonth(value) ? value : '';
+      case 'week': return isValidWeek(value) ? value : '';
+      case 'time': return isValidTime(value) ? value : '';
+      case 'datetime-local': {
+        // A valid local date and time string, normalized (HTML §2.3.5.5: `T` between date and time).
+        const at = StringPrototypeIndexOf(value, 'T') >= 0 ? StringPrototypeIndexOf(value, 'T') : StringPrototypeIndexOf(value, ' ');
+        if (at < 0) return '';
+        const date = StringPrototypeSlice(value, 0, at), time = StringPrototypeSlice(value, at + 1);
+        return isValidDate(date) && isValidTime(time) ? `${date}T${time}` : '';
+      }
       default: return value;
     }
+  };
+  // HTML §2.3.5 dates and times: the microsyntaxes of the date and time input types' values.
+  const daysIn = (year, month) => (month === 2 ? ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28)
+    : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+  const isValidMonth = (value) => {
+    const match = runtime.primordials.RegExpPrototypeExec(/^(\d{4,})-(\d{2})$/, value);
+    return match !== null && +match[1] > 0 && +match[2] >= 1 && +match[2] <= 12;
+  };
+  const isValidDate = (value) => {
+    const match = runtime.primordials.RegExpPrototypeExec(/^(\d{4,})-(\d{2})-(\d{2})$/, value);
+    return match !== null && +match[1] > 0 && +match[2] >= 1 && +match[2] <= 12 && +match[3] >= 1 && +match[3] <= daysIn(+match[1], +match[2]);
+  };
+  const isValidWeek = (value) => {
+    const match = runtime.primordials.RegExpPrototypeExec(/^(\d{4,})-W(\d{2})$/, value);
+    if (match === null || +match[1] <= 0 || +match[2] < 1) return false;
+    // A year has 53 weeks when it starts on a Thursday, or on a Wednesday in a leap year.
+    const year = +match[1];
+    const first = new runtime.primordials.Date(runtime.primordials.DateUTC(year, 0, 1));
+    const day = runtime.primordials.DatePrototypeGetUTCDay(first);
+    const leap = daysIn(year, 2) === 29;
+    return +match[2] <= (day === 4 || (leap && day === 3) ? 53 : 52);
+  };
+  const isValidTime = (value) => {
+    const match = runtime.primordials.RegExpPrototypeExec(/^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/, value);
+    return match !== null && +match[1] <= 23 && +match[2] <= 59 && (match[3] === undefined || +match[3] <= 59);
   };
   const valueMode = (type) => {
     if (type === 'hidden' || type === 'submit' || type === 'image' || type === 'reset' || type === 'button') return 'default';

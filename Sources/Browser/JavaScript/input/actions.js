@@ -21,7 +21,7 @@
   const { ObjectFreeze, ArrayIsArray, ArrayPrototypePush, ArrayPrototypeIndexOf, String, Number, TypeError, Error, Uint8Array,
     StringPrototypeCharCodeAt, StringPrototypeToLowerCase, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, ObjectKeys,
     ObjectSetPrototypeOf, DateNow } = runtime.primordials;
-  const { DOCUMENT, TYPE, LOCAL, NAMESPACE, HTML_NS } = runtime.internals;
+  const { DOCUMENT, TYPE, LOCAL, NAMESPACE, HTML_NS, FIRST, NEXT, DATA } = runtime.internals;
   const elements = runtime.elements;
   const events = runtime.events;
   const { Event } = events.interfaces;
@@ -52,9 +52,27 @@
     if (element === null) retry(`waiting for locator('${selector}')`);
     return element;
   };
-  /** Playwright's visibility without layout: rendered (no `display: none` on it or an ancestor) and not `visibility: hidden`. */
-  const isVisible = (element) => cascade.isBeingRendered(element) && cascade.computedStyle(element).visibility !== 'hidden' &&
-    cascade.computedStyle(element).visibility !== 'collapse';
+  /**
+   * Playwright's visibility without layout: rendered (no `display: none` on it or an ancestor),
+   * not `visibility: hidden`/`collapse`, and not an empty inline box (an inline element with no
+   * text and no element inside has no size). Hit-testing is not done: an element under another
+   * (an overlay) counts as receiving the click.
+   */
+  const isVisible = (element) => {
+    if (!cascade.isBeingRendered(element)) return false;
+    const style = cascade.computedStyle(element);
+    if (style.visibility === 'hidden' || style.visibility === 'collapse') return false;
+    if (style.display !== 'inline' || !isHTML(element, element[LOCAL]) || replacedNames[element[LOCAL]]) return true;
+    for (let node = element[FIRST]; node !== null; node = node[NEXT]) {
+      if (node[TYPE] === 1 || (node[TYPE] === 3 && node[DATA] !== '')) return true;
+    }
+    return false;
+  };
+  /** Inline elements that have a box of their own without content (replaced elements, form controls). */
+  const replacedNames = { __proto__: null, img: true, input: true, select: true, textarea: true, button: true, video: true,
+    audio: true, canvas: true, iframe: true, embed: true, object: true, svg: true, br: true };
+  /** Playwright's "receives events" without hit-testing: no `pointer-events: none` (inherited from its ancestors). */
+  const receivesEvents = (element) => cascade.computedStyle(element).pointerEvents !== 'none';
   const isEditable = (element) => {
     if (isHTML(element, 'input') || isHTML(element, 'textarea')) {
       return getAttributeOrNull(element, 'readonly') === null && !elements.isDisabledControl(element);
@@ -66,6 +84,7 @@
     if (!isConnected(element)) retry('element is not attached to the DOM');
     if (force) return;
     if (ArrayPrototypeIndexOf(checks, 'visible') >= 0 && !isVisible(element)) retry('element is not visible');
+    if (ArrayPrototypeIndexOf(checks, 'receives') >= 0 && !receivesEvents(element)) retry('element does not receive pointer events');
     if (ArrayPrototypeIndexOf(checks, 'enabled') >= 0 && elements.isDisabledControl(element)) retry('element is not enabled');
     if (ArrayPrototypeIndexOf(checks, 'editable') >= 0 && !isEditable(element)) retry('element is not editable');
   };
@@ -91,7 +110,7 @@
 
   const click = (selector, options = NO_OPTIONS, clickCount = undefined) => {
     const element = find(selector);
-    actionable(element, ['visible', 'enabled'], options.force);
+    actionable(element, ['visible', 'enabled', 'receives'], options.force);
     if (options.trial) return;
     const count = clickCount ?? Number(options.clickCount ?? 1);
     const button = options.button ?? 'left';
@@ -119,6 +138,9 @@
       : getAttributeOrNull(element, 'role') === 'checkbox' ? getAttributeOrNull(element, 'aria-checked') === 'true' : null;
     if (state === null) throw new Error('Not a checkbox or radio button');
     if (state === wanted) return;
+    if (!wanted && type === 'radio') {
+      throw new Error('Cannot uncheck radio button. Radio buttons can only be unchecked by selecting another radio button in the same group.');
+    }
     click(selector, options);
     if (elements.checkedness(element) !== wanted) throw new Error('Clicking the checkbox did not change its state');
   };
@@ -144,6 +166,7 @@
             (want.index === undefined || i === want.index)) found = option;
       }
       if (found === null) retry(`did not find some options`);
+      if (elements.isDisabledControl(found)) retry('option being selected is not enabled');
       ArrayPrototypePush(chosen, found);
     }
     if (chosen.length > 1 && !isMultiple(element)) throw new Error('Error: Cannot select multiple options on a non-multiple select');
@@ -203,7 +226,7 @@
     dblclick: (selector, options) => click(selector, options ?? NO_OPTIONS, 2),
     hover: (selector, options = NO_OPTIONS) => {
       const element = find(selector);
-      actionable(element, ['visible'], options?.force);
+      actionable(element, ['visible', 'receives'], options?.force);
       if (!options?.trial) withModifiers(options?.modifiers, () => pointer.move(element));
     },
     focus: (selector) => {
@@ -211,7 +234,11 @@
       elements.focus(element, element[DOCUMENT]);
     },
     fill: (selector, value, options = NO_OPTIONS) => {
+      if (typeof value !== 'string') throw new TypeError(`value: expected string, got ${typeof value}`);
       const element = find(selector);
+      if (!isHTML(element, 'input') && !isHTML(element, 'textarea') && !elements.isEditingHost(element)) {
+        throw new Error('Error: Element is not an <input>, <textarea> or [contenteditable] element');
+      }
       actionable(element, ['visible', 'enabled', 'editable'], options?.force);
       runtime['text-editing'].fill(element, String(value));
     },

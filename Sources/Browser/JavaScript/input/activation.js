@@ -17,7 +17,7 @@
 (host, runtime) => {
   'use strict';
   const { safeArray } = runtime['safe-array-iterator'];
-  const { ObjectFreeze, ArrayPrototypeIndexOf, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectHasOwn } =
+  const { ObjectFreeze, ArrayPrototypeIndexOf, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty } =
     runtime.primordials;
   const { PARENT, FIRST, NEXT, LOCAL, NAMESPACE, HTML_NS, DOCUMENT, TYPE } = runtime.internals;
   const elements = runtime.elements;
@@ -198,7 +198,7 @@
     if (isDisabledControl(element)) return true;
     // `init`'s own members only, and a dictionary without a prototype: what they lack is never
     // looked up on the page's Object.prototype.
-    const member = (name, fallback) => (ObjectHasOwn(init, name) ? init[name] : undefined) ?? fallback;
+    const member = (name, fallback) => (ObjectPrototypeHasOwnProperty(init, name) ? init[name] : undefined) ?? fallback;
     const view = element[DOCUMENT][events.DEFAULT_VIEW] ?? null;
     const pointerType = member('pointerType', 'mouse');
     const event = new PointerEvent('click', {

@@ -17,7 +17,7 @@
 (host, runtime) => {
   'use strict';
   const { safeArray } = runtime['safe-array-iterator'];
-  const { ObjectFreeze, ArrayPrototypePush, ArrayPrototypeUnshift, ArrayPrototypeIndexOf, ObjectDefineProperty, ObjectHasOwn, Symbol } =
+  const { ObjectFreeze, ArrayPrototypePush, ArrayPrototypeUnshift, ArrayPrototypeIndexOf, ObjectDefineProperty, ObjectPrototypeHasOwnProperty, Symbol } =
     runtime.primordials;
   const { PARENT, DOCUMENT, TYPE, VERSION } = runtime.internals;
   const events = runtime.events;
@@ -60,7 +60,7 @@
     const bubbles = type !== 'pointerenter' && type !== 'pointerleave' && type !== 'mouseenter' && type !== 'mouseleave';
     // `init`'s own members only, and a dictionary without a prototype: what they lack is never
     // looked up on the page's Object.prototype.
-    const member = (name, fallback) => (ObjectHasOwn(init, name) ? init[name] : undefined) ?? fallback;
+    const member = (name, fallback) => (ObjectPrototypeHasOwnProperty(init, name) ? init[name] : undefined) ?? fallback;
     // Every mouse and pointer event is cancelable but the enter and leave ones.
     const event = new Interface(type, {
       __proto__: null, bubbles, cancelable: bubbles, composed: true, view: viewOf(document),

@@ -16,18 +16,24 @@
     ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString,
     BigIntPrototypeToString, DatePrototypeGetTime, DatePrototypeToISOString, StringPrototypeStartsWith, StringPrototypeSlice,
     FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, MapPrototypeDelete, Date, RegExp, BigInt, Promise, Number,
-    StringPrototypeLastIndexOf, StringPrototypeToLowerCase, Uint8Array } = runtime.primordials;
+    StringPrototypeLastIndexOf, StringPrototypeToLowerCase, Uint8Array, MathMax, ArrayPrototypeIndexOf, ArrayPrototypeSplice } = runtime.primordials;
   const { makeEncoder, revive } = runtime['serialized-value'];
 
   /// Resolves after the event loop's next turn that ran something, the page waited on meanwhile:
   /// when nothing else is due, the page's virtual clock jumps to its next timer (rule 4).
   const pageTurn = (pageId) => new Promise((resolve) => { host.afterPageTurn(pageId, resolve); });
 
+  /// The number of the page's current document (a navigation gives it the next).
+  const documentOf = (pageId) => host.navigation(pageId)[3];
   /// Waits for what an entry point's `evaluate*` gave (the outcome's text, or a page function that
-  /// gives it once settled) and returns the result, or throws what the page function threw.
-  const settle = async (method, given, pageId) => {
+  /// gives it once settled) and returns the result, or throws what the page function threw; throws
+  /// Playwright's error when a navigation replaced the document meanwhile.
+  const settle = async (method, given, pageId, document = documentOf(pageId)) => {
     let text = given;
     while (typeof text === 'function') {
+      if (documentOf(pageId) !== document) {
+        throw new Error(`page.${method}: Execution context was destroyed, most likely because of a navigation`);
+      }
       const polled = text();
       if (typeof polled === 'string') text = polled;
       else await pageTurn(pageId);
@@ -59,9 +65,12 @@
   const pageFunction = (pageId, fn, method) => {
     if (typeof fn !== 'function') throw new TypeError(`page.${method}: expected a function`);
     const source = FunctionPrototypeToString(fn);
+    // Per document: a navigation gives the page a new realm, where the functions compile again.
+    const document = host.navigation(pageId)[3];
     let functions = MapPrototypeGet(compiled, pageId);
-    if (functions === undefined) {
+    if (functions === undefined || functions.document !== document) {
       functions = new Map();
+      functions.document = document;
       MapPrototypeSet(compiled, pageId, functions);
     }
     const known = MapPrototypeGet(functions, source);
@@ -122,16 +131,25 @@
     #id;
     #response;
     #dialogHandlers = [];
-    constructor(id, url, response) {
+    constructor(id) {
       this.#id = id;
-      this.#response = response;
+      this.#response = null;
     }
     /// The entry points of the page's current document.
     get #entry() { return host.entry(this.#id)(); }
     url() { return this.#entry.url(); }
     async title() { return this.#entry.title(); }
     async content() { return this.#entry.content(); }
-    response() { return this.#response; }
+    /// The current document's response (null for a file, or a document that had none).
+    response() {
+      const current = host.response(this.#id);
+      if (current === null) return null;
+      if (this.#response === null || this.#response.document !== current[4]) {
+        this.#response = new Response(current[0], current[1], current[2], current[3]);
+        this.#response.document = current[4];
+      }
+      return this.#response;
+    }
     /// The live Document of the page realm.
     get document() { return this.#entry.document; }
     /// The page realm's global object.
@@ -165,15 +183,31 @@
     async waitForTimeout(ms) {
       const delay = Number(ms);
       if (!(delay >= 0)) throw new TypeError('page.waitForTimeout: expected a number of milliseconds');
-      return settle('waitForTimeout', this.#entry.sleep(delay), this.#id);
+      // Across a navigation the wait goes on in the next document for what is left of it.
+      let remaining = delay;
+      for (;;) {
+        const document = documentOf(this.#id);
+        const start = this.#entry.now();
+        let seen = start;
+        let text = this.#entry.sleep(remaining);
+        while (typeof text === 'function' && documentOf(this.#id) === document) {
+          seen = this.#entry.now();
+          const polled = text();
+          if (typeof polled === 'string') text = polled;
+          else await pageTurn(this.#id);
+        }
+        if (typeof text === 'string') return undefined;
+        remaining = MathMax(0, remaining - (seen - start));
+      }
     }
     /// Playwright's `waitForFunction(fn, arg, { timeout })`: runs the page's tasks one at a time
     /// until `fn(arg)` in the page gives a truthy value, and returns it; the timeout (default
     /// 30,000 ms, 0 for none) is on the page's clock.
     async waitForFunction(fn, arg, options) {
-      const compiled = typeof fn === 'string' ? null : pageFunction(this.#id, fn, 'waitForFunction');
-      const check = () => (compiled === null ? this.#entry.evaluateExpression(fn)
-        : this.#entry.evaluate(compiled, argumentText(arg, 'waitForFunction')));
+      if (typeof fn !== 'string') pageFunction(this.#id, fn, 'waitForFunction');
+      // Compiled in the current document each time (a navigation gives the page a new realm).
+      const check = () => (typeof fn === 'string' ? this.#entry.evaluateExpression(fn)
+        : this.#entry.evaluate(pageFunction(this.#id, fn, 'waitForFunction'), argumentText(arg, 'waitForFunction')));
       return this.#waitFor('waitForFunction', options, async () => {
         const value = await settle('waitForFunction', check(), this.#id);
         return value ? { value } : null;
@@ -193,17 +227,20 @@
         return element === null ? { value: null } : null;
       });
     }
-    /// Playwright's `waitForLoadState(state)`: 'domcontentloaded' or 'load' (the default).
+    /// Playwright's `waitForLoadState(state)`: 'domcontentloaded', 'load' (the default) or
+    /// 'networkidle' (load, then no fetch for 500 ms of the page's time); `goto`'s 'commit' is
+    /// the new document there at all.
     async waitForLoadState(state = 'load') {
-      const stage = state === 'domcontentloaded' ? 1 : state === 'load' ? 2 : 0;
-      if (stage === 0) throw new Error(`page.waitForLoadState: state '${state}' is not supported by caper scrape (load or domcontentloaded)`);
-      await this.#waitFor('waitForLoadState', { timeout: 0 }, async () => (this.#entry.loadState() >= stage ? { value: undefined } : null));
+      if (state !== 'commit' && state !== 'domcontentloaded' && state !== 'load' && state !== 'networkidle') {
+        throw new Error('page.waitForLoadState: state: expected one of (load|domcontentloaded|networkidle|commit)');
+      }
+      await this.#waitFor('waitForLoadState', { timeout: 0 }, async () => (host.reached(this.#id, state) ? { value: undefined } : null));
     }
     // ---- Playwright's page-level actions (Caper's input layer: input/actions.js) ----
     async click(selector, options) { return this.#act('click', [selector, actionOptions(options)], options); }
     async dblclick(selector, options) { return this.#act('dblclick', [selector, actionOptions(options)], options); }
     async hover(selector, options) { return this.#act('hover', [selector, actionOptions(options)], options); }
-    async fill(selector, value, options) { return this.#act('fill', [selector, String(value), actionOptions(options)], options); }
+    async fill(selector, value, options) { return this.#act('fill', [selector, value, actionOptions(options)], options); }
     async type(selector, text, options) { return this.#act('type', [selector, String(text)], options); }
     async press(selector, key, options) { return this.#act('press', [selector, String(key)], options); }
     async check(selector, options) { return this.#act('check', [selector, actionOptions(options)], options); }
@@ -231,7 +268,12 @@
       const payloads = [];
       for (const file of given) {
         if (typeof file === 'string') {
-          const bytes = runtime.fs.readBytes(file);
+          let bytes;
+          try {
+            bytes = runtime.fs.readBytes(file);
+          } catch (error) {
+            throw new Error(`page.setInputFiles: ${error?.message ?? error}`);
+          }
           const name = StringPrototypeSlice(file, StringPrototypeLastIndexOf(file, '/') + 1);
           ArrayPrototypePush(payloads, { name, mimeType: mimeTypeOf(name), buffer: runtime.buffer.toBase64(bytes) });
         } else if (file !== null && typeof file === 'object') {
@@ -264,11 +306,28 @@
         }
         await pageTurn(this.#id);
       }
-      await this.#committed(method);
+      this.#rethrowDialogError();
+      // Playwright's actions do not fail with the navigation they start (a failed one leaves the
+      // document; goto does fail).
+      await this.#committed(method, Infinity);
       // A navigation the action started: its document has been parsed when the action returns.
       if (host.navigation(this.#id)[3] !== document) await this.waitForLoadState('domcontentloaded');
+      await this.#runDueWork();
       return value ?? undefined;
     }
+    /// Runs what the page has due now (queued tasks, timers due at its current time: a `setTimeout(0)`
+    /// a listener set), as a browser does between two of Playwright's calls; its clock does not move.
+    async #runDueWork() {
+      for (let turns = 0; turns < 1000 && host.hasDueWork(this.#id); turns++) await pageTurn(this.#id);
+    }
+    /// An error a dialog handler threw while the action ran, thrown by the action.
+    #rethrowDialogError() {
+      if (this.#dialogError === undefined) return;
+      const error = this.#dialogError;
+      this.#dialogError = undefined;
+      throw error;
+    }
+    #dialogError = undefined;
     /// Waits until no navigation is in flight (its document committed); throws when it failed.
     async #committed(method, failuresBefore = host.navigation(this.#id)[1]) {
       for (;;) {
@@ -287,7 +346,7 @@
       const started = host.navigate(this.#id, 'goto', String(url));
       if (started !== true) throw new Error(`page.goto: ${started}`);
       await this.#navigated('goto', before, options);
-      return null;
+      return this.response();
     }
     async goBack(options) { return this.#traverse('goBack', 'back', options); }
     async goForward(options) { return this.#traverse('goForward', 'forward', options); }
@@ -295,7 +354,7 @@
       const before = host.navigation(this.#id)[1];
       host.navigate(this.#id, 'reload');
       await this.#navigated('reload', before, options);
-      return null;
+      return this.response();
     }
     /// Playwright's `waitForNavigation({ waitUntil })`: the navigation in flight (or the next one a
     /// page task starts) committed and its document reached `waitUntil`.
@@ -309,7 +368,7 @@
       const before = host.navigation(this.#id)[1];
       if (!host.navigate(this.#id, kind)) return null;
       await this.#navigated(method, before, options);
-      return null;
+      return this.response();
     }
     async #navigated(method, failuresBefore, options) {
       await this.#committed(method, failuresBefore);
@@ -330,13 +389,21 @@
           let answer = null;
           const dialog = ObjectFreeze({
             type: () => type, message: () => message, defaultValue: () => defaultValue,
-            accept: async (text) => { answer = [true, text === undefined ? null : String(text)]; },
-            dismiss: async () => { answer = [false]; },
+            accept: async (text) => {
+              if (answer !== null) throw new Error('Cannot accept dialog which is already handled!');
+              answer = [true, text === undefined ? null : String(text)];
+            },
+            dismiss: async () => {
+              if (answer !== null) throw new Error('Cannot dismiss dialog which is already handled!');
+              answer = [false];
+            },
           });
           for (const each of this.#dialogHandlers) {
             try {
               each(dialog);
-            } catch {}
+            } catch (error) {
+              if (this.#dialogError === undefined) this.#dialogError = error;
+            }
           }
           return answer ?? [false];
         });
@@ -344,18 +411,36 @@
       return this;
     }
     once(event, handler) { return this.on(event, handler); }
+    /// Removes a handler `on` added.
+    off(event, handler) {
+      const at = ArrayPrototypeIndexOf(this.#dialogHandlers, handler);
+      if (event === 'dialog' && at >= 0) ArrayPrototypeSplice(this.#dialogHandlers, at, 1);
+      return this;
+    }
+    removeListener(event, handler) { return this.off(event, handler); }
 
     /// Checks `condition` after each turn of the page (rule 4) until it gives `{ value }`.
     async #waitFor(method, options, condition) {
       const timeout = options?.timeout === undefined ? 30000 : Number(options.timeout);
-      const start = this.#entry.now();
+      // The time waited is counted on each document's clock in turn (a navigation starts another).
+      let document = documentOf(this.#id);
+      let start = this.#entry.now();
+      let seen = start;
+      let before = 0;
       // A page timer at the deadline: a page with nothing else to do jumps there, and the wait
       // ends with Playwright's timeout error instead of running dry.
       if (timeout > 0) this.#entry.sleep(timeout);
       for (;;) {
+        if (documentOf(this.#id) !== document) {
+          before += seen - start;
+          document = documentOf(this.#id);
+          start = seen = this.#entry.now();
+          if (timeout > 0) this.#entry.sleep(MathMax(0, timeout - before));
+        }
         const met = await condition();
         if (met !== null) return met.value;
-        if (timeout > 0 && this.#entry.now() - start >= timeout) throw new Error(`page.${method}: Timeout ${timeout}ms exceeded.`);
+        seen = this.#entry.now();
+        if (timeout > 0 && before + seen - start >= timeout) throw new Error(`page.${method}: Timeout ${timeout}ms exceeded.`);
         await pageTurn(this.#id);
       }
     }
@@ -389,8 +474,7 @@
 
   /// Runs the script's function on one page (see `run`).
   async function runOn(fn, pageId, entry, url, response, input) {
-    const page = new Page(pageId, url,
-      response ? new Response(response.url, response.status, response.statusText, response.headers) : null);
+    const page = new Page(pageId);
     let value;
     try {
       value = await fn(page, input);

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import _CaperBinaryTestSupport
+import _CaperTestSupport
+
+/// `caper scrape` scripts that act on pages with Playwright's page-level methods.
+///
+/// Run as a user runs them (the built binary, its code cache on): forms, links, the history,
+/// dialogs, waits that span a navigation, and Playwright's errors, over saved pages.
+@Suite struct ScrapeActionsTests {
+  let folder: TemporaryDirectory
+  init() throws { folder = try TemporaryDirectory() }
+
+  func scrape(_ arguments: [String]) throws -> ProcessResult {
+    try CaperBinary.run(
+      ["scrape"] + arguments, environment: ["CAPER_CACHE_DIR": folder.url.appendingPathComponent(".cache").path],
+      directory: folder.url)
+  }
+
+  /// The `result` of each output line (or the error's message).
+  func results(_ output: String) throws -> [Any] {
+    try output.split(separator: "\n").map { line in
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      return object["result"] ?? ((object["error"] as? [String: Any])?["message"] ?? "no result")
+    }
+  }
+
+  func writeSite() throws {
+    try folder.write(
+      "index.html",
+      """
+      <!doctype html><title>start</title>
+      <form action="result.html"><input name=q id=q><input type=checkbox name=c id=c>
+      <select name=s id=s><option>a</option><option value=bv>b</option><option disabled>off</option></select><button id=go>Go</button></form>
+      <a id=frag href="#part">part</a> <p id=text>text</p>
+      <button id=ask onclick="document.title = confirm('sure?') ? 'yes' : 'no'">ask</button>
+      <button id=later onclick="setTimeout(() => location.assign('result.html?later'), 1500)">later</button>
+      <button id=count onclick="setTimeout(() => { this.textContent = 'counted'; }, 0)">count</button>
+      """)
+    try folder.write(
+      "result.html", "<!doctype html><title>result</title><script>document.title = 'result ' + location.search</script>")
+  }
+
+  @Test func aScriptFillsAndSubmitsAFormAndWalksTheHistory() throws {
+    try writeSite()
+    try folder.write(
+      "act.js",
+      """
+      module.exports = async (page) => {
+        const log = [];
+        page.on('dialog', (dialog) => { log.push(dialog.type() + ': ' + dialog.message()); dialog.accept(); });
+        await page.click('#ask');
+        log.push(await page.title());
+        await page.click('#count');
+        log.push(await page.$eval('#count', (b) => b.textContent));
+        await page.fill('#q', 'hello world');
+        await page.check('#c');
+        log.push(JSON.stringify(await page.selectOption('#s', 'b')));
+        await page.click('#go');
+        log.push(page.url().replace(/.*\\//, ''), await page.title());
+        await page.goBack();
+        log.push(await page.title(), await page.evaluate(() => history.length));
+        await page.goForward();
+        log.push(await page.title());
+        await page.goBack();
+        await page.click('#frag');
+        await page.goBack();
+        log.push(page.url().replace(/.*\\//, ''));
+        await page.press('#q', 'x');
+        await page.press('#q', 'Enter');
+        await page.waitForLoadState();
+        log.push(await page.title());
+        return log;
+      };
+      """)
+    for run in 1...2 {  // the second with the code cache the first wrote
+      let result = try scrape(["act.js", "index.html"])
+      #expect(result.status == 0, "run \(run): \(result.stderr)")
+      let log = try #require(try results(result.stdout).first as? [Any], "run \(run): \(result.stdout)")
+      #expect(
+        log.map { "\($0)" } == [
+          "confirm: sure?", "yes", "counted", "[\"bv\"]", "result.html?q=hello+world&c=on&s=bv",
+          "result ?q=hello+world&c=on&s=bv", "start", "3", "result ?q=hello+world&c=on&s=bv", "index.html", "result ?q=x&s=a",
+        ])
+    }
+  }
+
+  @Test func waitsGoOnAcrossANavigationThePageStarts() throws {
+    try writeSite()
+    try folder.write(
+      "wait.js",
+      """
+      module.exports = async (page) => {
+        await page.click('#later');
+        await page.waitForTimeout(3000);
+        const title = await page.title();
+        await page.goBack();
+        await page.click('#later');
+        await page.waitForFunction(() => document.title.startsWith('result'), null, { timeout: 5000 });
+        return [title, await page.title()];
+      };
+      """)
+    let result = try scrape(["wait.js", "index.html"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try results(result.stdout).first as? [String] == ["result ?later", "result ?later"])
+  }
+
+  @Test func actionsFailWithPlaywrightsMessages() throws {
+    try writeSite()
+    try folder.write(
+      "errors.js",
+      """
+      module.exports = async (page) => {
+        const messages = [];
+        const attempt = async (body) => { try { await body(); messages.push('no error'); } catch (error) { messages.push(error.message); } };
+        await attempt(() => page.click('#missing', { timeout: 1000 }));
+        await attempt(() => page.fill('#text', 'x'));
+        await attempt(() => page.fill('#q', 42));
+        await attempt(() => page.selectOption('#s', 'off', { timeout: 500 }));
+        await attempt(() => page.click('div['));
+        return messages;
+      };
+      """)
+    let result = try scrape(["errors.js", "index.html"])
+    let messages = try #require(try results(result.stdout).first as? [String], "\(result.stdout)\n\(result.stderr)")
+    #expect(messages.count == 5)
+    #expect(messages.first == "page.click: Timeout 1000ms exceeded.\n  - waiting for locator('#missing')")
+    #expect(messages.dropFirst().first == "page.fill: Error: Element is not an <input>, <textarea> or [contenteditable] element")
+    #expect(messages.dropFirst(2).first?.contains("expected string, got number") == true)
+    #expect(messages.dropFirst(3).first == "page.selectOption: Timeout 500ms exceeded.\n  - option being selected is not enabled")
+    #expect(messages.last?.contains("is not a valid selector") == true)
+  }
+}
