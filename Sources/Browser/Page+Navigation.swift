@@ -44,6 +44,13 @@ extension Page {
     fetched.referrer = request.referrer ?? ""
     ongoingNavigation = OngoingNavigation(id: id, request: request, traversal: traversal)
     let loop = realm.loop
+    // about:blank is no fetch (HTML §7.4.2.2: an empty document without a response).
+    if request.url == "about:blank" {
+      loop.post(to: nil) { [weak self] in
+        self?.finish(id, document: LoadedDocument(url: "about:blank", bytes: [], contentType: "text/html"), redirected: false)
+      }
+      return
+    }
     let controller = environment.fetch(fetched) { [weak self] result in
       // The commit closes the realm this completion runs in: it runs at the loop's top level.
       loop.post(to: nil) { [weak self] in self?.finish(id, result) }
@@ -61,32 +68,41 @@ extension Page {
       // HTML §7.4.2.2 step "handle as a download": the document stays.
       save(response, suggestedFilename: "")
     case .success(let response):
-      var document = DocumentLoader.document(from: response)
-      // The Referer the request was sent with, as the document's policy made it (Fetch §4.1).
-      document.referrer = navigation.request.referrer.flatMap {
-        (environment.referrerPolicy ?? .strictOriginWhenCrossOrigin).referrer($0, for: navigation.request.url)
+      ongoingNavigation = navigation
+      finish(id, document: DocumentLoader.document(from: response), redirected: response.redirected)
+    }
+  }
+
+  /// Commits the navigation's new document (HTML §7.4.6.1 "finalize a cross-document navigation"):
+  /// the old document unloaded, the history updated, the new one loading in a new realm.
+  private func finish(_ id: Int, document fetched: LoadedDocument, redirected: Bool) {
+    guard let navigation = ongoingNavigation, navigation.id == id else { return }
+    ongoingNavigation = nil
+    var document = fetched
+    // The Referer the request was sent with, as the document's policy made it (Fetch §4.1).
+    document.referrer = navigation.request.referrer.flatMap {
+      (environment.referrerPolicy ?? .strictOriginWhenCrossOrigin).referrer($0, for: navigation.request.url)
+    }
+    _ = try? realm.context.call(realm.function("entry", "unload"))
+    documentNumber += 1
+    let request = DocumentRequest(
+      url: navigation.request.url, method: redirected ? "GET" : navigation.request.method,
+      body: redirected ? nil : navigation.request.body, contentType: navigation.request.contentType,
+      referrer: navigation.request.referrer)
+    if let position = navigation.traversal {
+      history.move(to: position)
+      history.renumber(document: history.current.document, as: documentNumber)
+    } else {
+      switch navigation.request.historyHandling {
+      case .push: history.push(url: document.url, document: documentNumber, request: request)
+      case .replace: history.replace(url: document.url, document: documentNumber, request: request)
+      case .reload: history.replace(url: document.url, document: documentNumber, request: history.current.request)
       }
-      _ = try? realm.context.call(realm.function("entry", "unload"))
-      documentNumber += 1
-      let request = DocumentRequest(
-        url: navigation.request.url, method: response.redirected ? "GET" : navigation.request.method,
-        body: response.redirected ? nil : navigation.request.body, contentType: navigation.request.contentType,
-        referrer: navigation.request.referrer)
-      if let position = navigation.traversal {
-        history.move(to: position)
-        history.renumber(document: history.current.document, as: documentNumber)
-      } else {
-        switch navigation.request.historyHandling {
-        case .push: history.push(url: document.url, document: documentNumber, request: request)
-        case .replace: history.replace(url: document.url, document: documentNumber, request: request)
-        case .reload: history.replace(url: document.url, document: documentNumber, request: history.current.request)
-        }
-      }
-      do {
-        try replaceDocument(with: document)
-      } catch {
-        navigationFailures.append(PageLoadError(url: document.url, reason: "\(error)"))
-      }
+    }
+    do {
+      try replaceDocument(with: document)
+    } catch {
+      navigationFailures.append(PageLoadError(url: document.url, reason: "\(error)"))
     }
   }
 

@@ -131,6 +131,7 @@
     #id;
     #response;
     #dialogHandlers = [];
+    #responseDocument = 0;
     constructor(id) {
       this.#id = id;
       this.#response = null;
@@ -144,9 +145,9 @@
     response() {
       const current = host.response(this.#id);
       if (current === null) return null;
-      if (this.#response === null || this.#response.document !== current[4]) {
+      if (this.#response === null || this.#responseDocument !== current[4]) {
         this.#response = new Response(current[0], current[1], current[2], current[3]);
-        this.#response.document = current[4];
+        this.#responseDocument = current[4];
       }
       return this.#response;
     }
