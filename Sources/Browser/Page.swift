@@ -3,8 +3,13 @@ import HTML
 import Runtime
 import V8
 
-/// A page: a page realm beside the support realm that drives it, and the document loaded into
-/// it, with its scripts running (or, with `scripts: false`, the document alone).
+/// A page: a top-level traversable (a tab) showing one document at a time, each in its own page
+/// realm beside the support realm that drives it, with its scripts running (or, with `scripts:
+/// false`, the document alone).
+///
+/// A navigation to another document (`Page+Navigation.swift`) replaces `realm`, `entry` and
+/// `environment` with the new document's; `history` spans them all. Playwright's page-level
+/// actions are in `Page+Actions.swift`.
 ///
 /// Guarantees: the page realm is guarded (the support realm reaches into it, never the reverse),
 /// on a virtual clock with HTML's timer rules, and refuses code generation asked by other realms.
@@ -13,7 +18,7 @@ import V8
 /// tasks (`PageLoader`). `init` returns once the document reached `waitUntil` (Playwright's
 /// `goto`), or throws a `PageLoadError` after `timeout`. `entry` is the page realm's function
 /// that returns Caper's internal entry points for the document (captured when the realm was made,
-/// so page code cannot replace them). Page errors never throw: they are in `environment.errors`.
+/// so page code cannot replace them). Page errors never throw: they are in `errors`.
 /// `close()` cancels the realm's tasks and releases it. Used on the isolate's thread (calls hop
 /// there).
 public final class Page: @unchecked Sendable {

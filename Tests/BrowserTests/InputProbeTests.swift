@@ -126,7 +126,7 @@ import _CaperTestSupport
     for (name, recorded) in probes {
       let expected = recorded.map(Self.normalized)
       let area = String(name.split(separator: "/").first!)
-      let outcome = Self.run(name, site: site, support: support)
+      let outcome = site.exclusively { Self.run(name, site: site, support: support) }
       let matches = (try? outcome.get()) == expected
       matching[area, default: (0, 0)].1 += 1
       if matches { matching[area, default: (0, 0)].0 += 1 }

@@ -61,7 +61,7 @@ import _CaperTestSupport
     var report: [String] = []
     let probes = try ProbeSite.expectations()
     for (name, expected) in probes {
-      let outcome = Self.run(name, site: site, support: support)
+      let outcome = site.exclusively { Self.run(name, site: site, support: support) }
       let matches = (try? outcome.get()) == expected
       if matches { matching += 1 }
       switch (matches, known.contains(name)) {

@@ -12,6 +12,15 @@ public final class ProbeSite: @unchecked Sendable {
   private let input = Pipe()
   /// The base URL, ending in `/`.
   public let baseURL: String
+  private let runs = NSLock()
+
+  /// Runs `body` alone among the users of the server's shared state (the sequencing marks, the
+  /// recorded form requests): suites that reset them run their probes one at a time.
+  public func exclusively<T>(_ body: () throws -> T) rethrows -> T {
+    runs.lock()
+    defer { runs.unlock() }
+    return try body()
+  }
 
   public init() throws {
     let script = Repository.root.appendingPathComponent("Support/site/server.py")
