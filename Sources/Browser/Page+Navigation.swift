@@ -229,6 +229,13 @@ extension Page {
     guard let resolved = URLRecord(url, base: environment.url) ?? URLRecord(url) else {
       throw PageLoadError(url: url, reason: "not a valid URL")
     }
+    // A URL that differs from the document's only in its fragment: a same-document navigation
+    // (HTML §7.4.2.3.3 "navigate to a fragment": `popstate`, `hashchange`, no request).
+    let withoutFragment = { (href: String) in href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0] }
+    if resolved.href.contains("#"), withoutFragment(resolved.href) == withoutFragment(environment.url) {
+      _ = try realm.context.call(realm.function("entry", "navigateWithinDocument"), [.string(resolved.href)])
+      return
+    }
     navigate(NavigationRequest(url: resolved.href, how: "page.goto"))
   }
 

@@ -233,25 +233,20 @@ public final class Scraper: @unchecked Sendable {
       guard ContinuousClock.now - started < options.timeout else {
         return .failure(timedOut(input, waitingFor: "the page to reach \(options.waitUntil.rawValue)"))
       }
-      if options.failOnPageErrors, let first = page.environment.errors.first {
-        let count = page.environment.errors.count
+      /// `--fail-on-page-errors`: the page's errors so far (while it loaded, then while the script acted on it).
+      func pageErrors() -> ScrapeOutcome? {
+        guard options.failOnPageErrors, let first = page.errors.first else { return nil }
+        let count = page.errors.count
         return .failure(
           ScrapeFailure(message: "\(count) page error\(count == 1 ? "" : "s") (--fail-on-page-errors); the first: \(first)"))
       }
-      let response: JSValue =
-        document.response.map { r in
-          .object(
-            JSObject([
-              ("url", .string(r.url)), ("status", .number(Double(r.status))), ("statusText", .string(r.statusText)),
-              ("headers", .object(JSObject(r.headers.map { ($0.name, JSValue.string($0.value)) }))),
-            ]))
-        } ?? .null
+      if let failure = pageErrors() { return failure }
       let value = try support.context.callAwaiting(
-        support.function("scrape", "run"),
-        [.function(function), .number(Double(id)), .function(page.entry), .string(document.url), response, .string(input.name)],
+        support.function("scrape", "run"), [.function(function), .number(Double(id)), .string(input.name)],
         timeout: options.timeout - (ContinuousClock.now - started)
       ) { try support.pump(until: .now + .milliseconds(50)) }
       support.loader.produceDeferred()
+      if let failure = pageErrors() { return failure }
       return Self.outcome(of: value)
     } catch let error as JSError {
       if error.kind == .timeout {

@@ -130,4 +130,45 @@ import _CaperTestSupport
     #expect(messages.dropFirst(3).first == "page.selectOption: Timeout 500ms exceeded.\n  - option being selected is not enabled")
     #expect(messages.last?.contains("is not a valid selector") == true)
   }
+
+  @Test func labelsRadioGroupsRangesAndFragments() throws {
+    try folder.write(
+      "controls.html",
+      """
+      <!doctype html><title>t</title>
+      <input type=range id=r min=0 max=10>
+      <form><input type=radio name=g id=ga><input type=radio name=g id=gb checked><input type=radio name=g id=gc><input id=after></form>
+      <label id=lab>Name <input id=name></label><label id=lc><input type=checkbox id=cb style="display:none"> agree</label>
+      <p id=sec>sec</p><button id=err onclick="null.x">err</button>
+      """)
+    try folder.write(
+      "controls.js",
+      """
+      module.exports = async (page) => {
+        const out = [await page.$eval('#r', (r) => r.value)];
+        try { await page.fill('#r', '3.6'); } catch (error) { out.push(error.message); }
+        await page.focus('#ga');
+        await page.press('#ga', 'Tab');
+        out.push(await page.evaluate(() => document.activeElement.id));
+        await page.focus('#gb');
+        await page.press('#gb', 'ArrowDown');
+        out.push(await page.evaluate(() => document.activeElement.id + ' ' + document.querySelector('input[name=g]:checked').id));
+        await page.fill('#lab', 'Ada');
+        await page.check('#lc');
+        out.push(await page.$eval('#name', (e) => e.value) + ' ' + await page.$eval('#cb', (e) => e.checked));
+        out.push(String(await page.goto('#sec')) + ' ' + page.url().split('#')[1]);
+        await page.click('#err');
+        return out;
+      };
+      """)
+    let plain = try scrape(["controls.js", "controls.html"])
+    #expect(
+      try results(plain.stdout).first as? [String] == [
+        "5", "page.fill: Malformed value", "after", "gc gc", "Ada true", "null sec",
+      ])
+    // An error a page's listener throws while the script acts fails the input with --fail-on-page-errors.
+    let strict = try scrape(["controls.js", "controls.html", "--fail-on-page-errors"])
+    #expect(strict.status == 1)
+    #expect(try (results(strict.stdout).first as? String)?.hasPrefix("1 page error (--fail-on-page-errors)") == true)
+  }
 }

@@ -571,15 +571,12 @@
     return StringPrototypeSlice(text, start, end);
   };
   /** HTML §4.10.5.1: the value sanitization algorithm of each type. */
-  const sanitize = (type, value) => {
+  const sanitize = (type, value, input = null) => {
     switch (type) {
       case 'text': case 'search': case 'tel': case 'password': return stripNewlines(value);
       case 'url': case 'email': return trimWhitespace(stripNewlines(value));
       case 'number': return runtime.primordials.RegExpTest(/^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/, value) ? value : '';
-      case 'range': {
-        const number = runtime.primordials.NumberParseFloat(value);
-        return NumberIsNaN(number) ? '50' : value;
-      }
+      case 'range': return sanitizeRange(value, input);
       case 'color': return runtime.primordials.RegExpTest(/^#[0-9a-fA-F]{6}$/, value) ? asciiLowercase(value) : '#000000';
       case 'date': return isValidDate(value) ? value : '';
       case 'month': return isValidMonth(value) ? value : '';
@@ -595,6 +592,34 @@
       default: return value;
     }
   };
+  /**
+   * HTML §4.10.5.1.14 the Range state: a valid floating-point number, else the default (the
+   * middle of min and max); clamped to min and max (0 and 100 by default), and on the step's grid
+   * from min (step 1 by default; `any` none), rounded to the nearest step, as Chromium does.
+   */
+  const sanitizeRange = (value, input) => {
+    const attribute = (name, fallback) => {
+      const text = input === null ? null : getAttributeOrNull(input, name);
+      const parsed = text === null || !isValidFloat(text) ? NaN : runtime.primordials.NumberParseFloat(text);
+      return NumberIsNaN(parsed) ? fallback : parsed;
+    };
+    const min = attribute('min', 0);
+    let max = attribute('max', 100);
+    if (max < min) max = min;
+    let number = isValidFloat(value) ? runtime.primordials.NumberParseFloat(value) : NaN;
+    if (NumberIsNaN(number)) number = max < min ? min : min + (max - min) / 2;
+    number = MathMin(max, MathMax(min, number));
+    const stepText = input === null ? null : getAttributeOrNull(input, 'step');
+    if (stepText === null || asciiLowercase(stepText) !== 'any') {
+      const given = attribute('step', 1);
+      const step = given > 0 ? given : 1;
+      let stepped = min + runtime.primordials.MathRound((number - min) / step) * step;
+      if (stepped > max) stepped -= step;
+      number = runtime.primordials.NumberParseFloat(runtime.primordials.NumberPrototypeToPrecision(stepped, 15));
+    }
+    return String(number);
+  };
+  const isValidFloat = (text) => runtime.primordials.RegExpTest(/^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/, text);
   // HTML §2.3.5 dates and times: the microsyntaxes of the date and time input types' values.
   const daysIn = (year, month) => (month === 2 ? ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28)
     : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
@@ -630,7 +655,11 @@
   const inputValue = (input) => {
     const type = inputType(input);
     switch (valueMode(type)) {
-      case 'value': return input[VALUE_STATE] ?? sanitize(type, getAttributeValue(input, 'value'));
+      case 'value': {
+        const value = input[VALUE_STATE] ?? getAttributeValue(input, 'value');
+        // A range's value follows its min, max and step as they are now (HTML: sanitized on change).
+        return type === 'range' ? sanitize(type, value, input) : input[VALUE_STATE] ?? sanitize(type, value, input);
+      }
       case 'default': return getAttributeValue(input, 'value');
       case 'default/on': return getAttributeOrNull(input, 'value') ?? 'on';
       default: return input[VALUE_STATE] ?? '';
@@ -977,7 +1006,7 @@
         const mode = valueMode(type);
         if (mode === 'value') {
           const old = inputValue(this);
-          ObjectDefineProperty(this, VALUE_STATE, { value: sanitize(type, value), writable: true, configurable: true });
+          ObjectDefineProperty(this, VALUE_STATE, { value: sanitize(type, value, this), writable: true, configurable: true });
           this[DOCUMENT][VERSION]++;
           // A changed value moves the text entry cursor to the end (input/text-editing.js).
           runtime['text-editing']?.valueSet(this, old);

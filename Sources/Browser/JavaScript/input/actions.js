@@ -21,7 +21,7 @@
   const { ObjectFreeze, ArrayIsArray, ArrayPrototypePush, ArrayPrototypeIndexOf, String, Number, TypeError, Error, Uint8Array,
     StringPrototypeCharCodeAt, StringPrototypeToLowerCase, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, ObjectKeys,
     ObjectSetPrototypeOf, DateNow } = runtime.primordials;
-  const { DOCUMENT, TYPE, LOCAL, NAMESPACE, HTML_NS, FIRST, NEXT, DATA } = runtime.internals;
+  const { DOCUMENT, TYPE, LOCAL, NAMESPACE, HTML_NS, FIRST, NEXT, DATA, PARENT } = runtime.internals;
   const elements = runtime.elements;
   const events = runtime.events;
   const { Event } = events.interfaces;
@@ -131,8 +131,28 @@
     if (document[elements.FOCUSED] === element && editing.selectionApplies(element)) editing.setSelection(element, 0, 0);
   };
 
+  /**
+   * Playwright's "follow-label" retargeting: an element that is not itself a control, a link or
+   * editable, inside a `label` with a control, stands for that control (`fill`, `check`,
+   * `selectOption`, `setInputFiles` on a label act on its control).
+   */
+  const followLabel = (element) => {
+    if (element[NAMESPACE] === HTML_NS && ArrayPrototypeIndexOf(['a', 'input', 'textarea', 'button', 'select'], element[LOCAL]) >= 0) {
+      return element;
+    }
+    const role = getAttributeOrNull(element, 'role');
+    if (role !== null && ArrayPrototypeIndexOf(['link', 'button', 'checkbox', 'switch', 'radio'], role) >= 0) return element;
+    for (let node = element; node !== null && node[TYPE] === 1; node = node[PARENT] ?? null) {
+      if (elements.isEditingHost(node)) return element;
+    }
+    for (let node = element; node !== null && node[TYPE] === 1; node = node[PARENT] ?? null) {
+      if (isHTML(node, 'label')) return elements.labelControl(node) ?? element;
+    }
+    return element;
+  };
+
   const setChecked = (selector, options, wanted) => {
-    const element = find(selector);
+    const element = followLabel(find(selector));
     const type = isHTML(element, 'input') ? elements.inputType(element) : '';
     const state = type === 'checkbox' || type === 'radio' ? elements.checkedness(element)
       : getAttributeOrNull(element, 'role') === 'checkbox' ? getAttributeOrNull(element, 'aria-checked') === 'true' : null;
@@ -142,14 +162,15 @@
       throw new Error('Cannot uncheck radio button. Radio buttons can only be unchecked by selecting another radio button in the same group.');
     }
     click(selector, options);
-    if (elements.checkedness(element) !== wanted) throw new Error('Clicking the checkbox did not change its state');
+    if ((type === 'checkbox' || type === 'radio' ? elements.checkedness(element)
+      : getAttributeOrNull(element, 'aria-checked') === 'true') !== wanted) throw new Error('Clicking the checkbox did not change its state');
   };
 
   const fireUntrusted = (target, type) => events.dispatch(target, new Event(type, { __proto__: null, bubbles: true, composed: true }));
   const isMultiple = (element) => getAttributeOrNull(element, 'multiple') !== null;
 
   const selectOption = (selector, values, options = NO_OPTIONS) => {
-    const element = find(selector);
+    const element = followLabel(find(selector));
     if (!isHTML(element, 'select')) throw new Error('Element is not a <select> element');
     actionable(element, ['visible', 'enabled'], options.force);
     const wanted = values === null || values === undefined ? [] : ArrayIsArray(values) ? values : [values];
@@ -203,7 +224,7 @@
    * without running the constructor's WebIDL conversions through the page's built-ins).
    */
   const setInputFiles = (selector, given) => {
-    const element = find(selector);
+    const element = followLabel(find(selector));
     if (!isHTML(element, 'input')) throw new Error('Node is not an HTMLInputElement');
     if (elements.inputType(element) !== 'file') throw new Error('Not an input[type=file] element');
     const payloads = given === null || given === undefined ? [] : ArrayIsArray(given) ? given : [given];
@@ -235,7 +256,7 @@
     },
     fill: (selector, value, options = NO_OPTIONS) => {
       if (typeof value !== 'string') throw new TypeError(`value: expected string, got ${typeof value}`);
-      const element = find(selector);
+      const element = followLabel(find(selector));
       if (!isHTML(element, 'input') && !isHTML(element, 'textarea') && !elements.isEditingHost(element)) {
         throw new Error('Error: Element is not an <input>, <textarea> or [contenteditable] element');
       }

@@ -184,6 +184,7 @@
     };
     visit(document);
     if (candidates.length === 0) return null;
+    keepOneRadioPerGroup(candidates, current, backward);
     ArrayPrototypeSort(candidates, (a, b) => a.group - b.group || a.order - b.order);
     if (currentOrder < 0) return (backward ? candidates[candidates.length - 1] : candidates[0]).element;
     const index = navigationIndex(current);
@@ -195,6 +196,56 @@
     }
     for (let i = 0; i < candidates.length; i++) if (compare(candidates[i]) > 0) return candidates[i].element;
     return candidates[0].element;
+  };
+  /** A radio button's group (HTML §4.10.5.1.16): its name, form owner and tree; null outside a group. */
+  const radioGroupOf = (element) => {
+    if (!isHTML(element, 'input') || elements.inputType(element) !== 'radio') return null;
+    const name = getAttributeOrNull(element, 'name');
+    return name === null || name === '' ? null : { name, form: elements.formOwner(element), root: runtime.nodes.rootOf(element) };
+  };
+  const sameGroup = (a, b) => a !== null && b !== null && a.name === b.name && a.form === b.form && a.root === b.root;
+  /**
+   * Chromium's radio groups in the navigation order: one tab stop per group, the checked radio,
+   * or without one the first (the last going backward); the focused radio's own group is passed.
+   */
+  const keepOneRadioPerGroup = (candidates, current, backward) => {
+    const currentGroup = current === null ? null : radioGroupOf(current);
+    const kept = [];
+    for (let i = 0; i < candidates.length; i++) {
+      const group = radioGroupOf(candidates[i].element);
+      if (group === null) { ArrayPrototypePush(kept, candidates[i]); continue; }
+      if (sameGroup(group, currentGroup) && candidates[i].element !== current) continue;
+      let members = 0, checked = null, first = null, last = null;
+      for (let j = 0; j < candidates.length; j++) {
+        if (!sameGroup(radioGroupOf(candidates[j].element), group)) continue;
+        members++;
+        if (first === null) first = candidates[j];
+        last = candidates[j];
+        if (elements.checkedness(candidates[j].element)) checked = candidates[j];
+      }
+      const stop = checked ?? (backward ? last : first);
+      if (members === 1 || candidates[i] === stop || candidates[i].element === current) ArrayPrototypePush(kept, candidates[i]);
+    }
+    candidates.length = 0;
+    for (let i = 0; i < kept.length; i++) ArrayPrototypePush(candidates, kept[i]);
+  };
+  /** Arrow keys in a radio group (Chromium): the next (previous) enabled radio of the group, wrapping, is focused and clicked. */
+  const RADIO_STEPS = { __proto__: null, ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+  const radioArrow = (document, target, key) => {
+    const group = radioGroupOf(target);
+    if (group === null) return false;
+    const members = [];
+    for (let node = group.root; node !== null; node = runtime.nodes.following(node, group.root)) {
+      if (node[TYPE] === 1 && (node === target || (sameGroup(radioGroupOf(node), group) && !elements.isDisabledControl(node)))) {
+        ArrayPrototypePush(members, node);
+      }
+    }
+    if (members.length < 2) return true;
+    const at = ArrayPrototypeIndexOf(members, target);
+    const next = members[(at + RADIO_STEPS[key] + members.length) % members.length];
+    runtime.elements.focus(next, document);
+    keyboardClick(document, next);
+    return true;
   };
   /** Tab's default action: focus the next (previous) element; a text field focused this way gets all its text selected (Chromium). */
   const navigate = (document, backward) => {
@@ -226,6 +277,9 @@
     if (key === 'Tab' && !held.Control && !held.Alt && !held.Meta) { navigate(document, held.Shift); return false; }
     if (key === 'Enter' && isLink(target)) { keyboardClick(document, target); return true; }
     if (key === ' ' && clicksOnSpace(target)) state.armed = target;
+    if (RADIO_STEPS[key] !== undefined && !held.Control && !held.Alt && !held.Meta && !held.Shift && radioArrow(document, target, key)) {
+      return false;
+    }
     editingCommand(document, key, held);
     return false;
   };

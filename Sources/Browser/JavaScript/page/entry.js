@@ -227,6 +227,9 @@
     },
     /// The navigable leaves the document: `pagehide` and `unload` (HTML "unload a document").
     unload() { loading.unload(); },
+    /// `page.goto` of a URL that differs from the document's only in its fragment: a navigation
+    /// to the fragment within the document.
+    navigateWithinDocument(url) { runtime.location.navigateTo(entryPoints.document, { url: String(url), how: 'page.goto' }); },
     /// A traversal to entry `id` (at `url`) of this document: its state, `popstate`, `hashchange`.
     restoreEntry(id, url) { runtime.location.restoreEntry(id, url); },
     /// The entry points of the loaded document.

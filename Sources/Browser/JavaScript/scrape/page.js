@@ -344,10 +344,12 @@
     /// far as Caper keeps it (null: only the first document's is kept).
     async goto(url, options) {
       const before = host.navigation(this.#id)[1];
+      const document = documentOf(this.#id);
       const started = host.navigate(this.#id, 'goto', String(url));
       if (started !== true) throw new Error(`page.goto: ${started}`);
       await this.#navigated('goto', before, options);
-      return this.response();
+      // A same-document navigation (a fragment) has no response.
+      return documentOf(this.#id) === document ? null : this.response();
     }
     async goBack(options) { return this.#traverse('goBack', 'back', options); }
     async goForward(options) { return this.#traverse('goForward', 'forward', options); }
@@ -367,9 +369,11 @@
     }
     async #traverse(method, kind, options) {
       const before = host.navigation(this.#id)[1];
+      const document = documentOf(this.#id);
       if (!host.navigate(this.#id, kind)) return null;
       await this.#navigated(method, before, options);
-      return this.response();
+      // A traversal within the document has no response.
+      return documentOf(this.#id) === document ? null : this.response();
     }
     async #navigated(method, failuresBefore, options) {
       await this.#committed(method, failuresBefore);
@@ -474,7 +478,7 @@
   };
 
   /// Runs the script's function on one page (see `run`).
-  async function runOn(fn, pageId, entry, url, response, input) {
+  async function runOn(fn, pageId, input) {
     const page = new Page(pageId);
     let value;
     try {
@@ -505,9 +509,9 @@
     /// result (`null` for undefined) and, for a plain-object result, its top-level fields as
     /// `[name, cell]` (a string as it is, null as '', other scalars as text, the rest as JSON);
     /// or `{ message, stack, location }` when it threw.
-    async run(fn, pageId, entry, url, response, input) { // entry: the page realm's function giving its entry points
+    async run(fn, pageId, input) {
       try {
-        return await runOn(fn, pageId, entry, url, response, input);
+        return await runOn(fn, pageId, input);
       } finally {
         forget(pageId);
       }
