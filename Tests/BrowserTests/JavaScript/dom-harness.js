@@ -225,4 +225,34 @@ const urlComponents = (url) => {
   return { href, origin, protocol, username, password, host, hostname, port, pathname, search, hash };
 };
 
-module.exports = { loadRuntime, BatchWriter, syntheticPage, simpleMarkupBatch, testHost, domFiles };
+/**
+ * A node test file's cases: `test(name, body)` adds one (`body` may be async), `equal(actual,
+ * expected, message)` compares with Object.is; `run({ before })` runs the cases in order (`before`
+ * first for each), prints each failure and "N passed, M failed", and sets the exit code.
+ */
+function testCases() {
+  const tests = [];
+  const test = (name, body) => tests.push([name, body]);
+  const equal = (actual, expected, message = '') => {
+    if (!Object.is(actual, expected)) throw new Error(`${message} expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  };
+  const run = async ({ before } = {}) => {
+    let passed = 0;
+    const failures = [];
+    for (const [name, body] of tests) {
+      try {
+        if (before) before();
+        await body();
+        passed++;
+      } catch (error) {
+        failures.push(`${name}: ${error && error.stack ? error.stack.split('\n').slice(0, 3).join('\n    ') : error}`);
+      }
+    }
+    for (const failure of failures) console.log(`FAIL ${failure}`);
+    console.log(`${passed} passed, ${failures.length} failed`);
+    process.exitCode = failures.length === 0 ? 0 : 1;
+  };
+  return { test, equal, run };
+}
+
+module.exports = { loadRuntime, BatchWriter, syntheticPage, simpleMarkupBatch, testHost, domFiles, testCases };

@@ -7,14 +7,9 @@
 process.env.DOM_FILES = 'safe-array-iterator,dom-exception,events,nodes,collections,tree-operations,serialization,css-style-declaration,elements,traversal,window,url';
 const fs = require('fs');
 const path = require('path');
-const { loadRuntime, testHost } = require('./dom-harness.js');
+const { loadRuntime, testHost, testCases } = require('./dom-harness.js');
 
-const results = { passed: 0, failed: 0, failures: [] };
-const tests = [];
-const test = (name, body) => tests.push([name, body]);
-function equal(actual, expected, message = '') {
-  if (!Object.is(actual, expected)) throw new Error(`${message} expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
+const { test, equal, run } = testCases();
 function throwsType(body, message) {
   try { body(); } catch (error) {
     if (error instanceof TypeError && (message === undefined || error.message === message)) return;
@@ -230,17 +225,4 @@ test('Request.formData() reads multipart and urlencoded bodies; other types reje
   }
 });
 
-(async () => {
-  for (const [name, body] of tests) {
-    try {
-      await body();
-      results.passed++;
-    } catch (error) {
-      results.failed++;
-      results.failures.push(`${name}: ${error && error.stack ? error.stack.split('\n').slice(0, 3).join('\n    ') : error}`);
-    }
-  }
-  for (const failure of results.failures) console.log(`FAIL ${failure}`);
-  console.log(`${results.passed} passed, ${results.failed} failed`);
-  process.exitCode = results.failed === 0 ? 0 : 1;
-})();
+run();

@@ -7,14 +7,9 @@
 const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
-const { loadRuntime, simpleMarkupBatch, testHost } = require('./dom-harness.js');
+const { loadRuntime, simpleMarkupBatch, testHost, testCases } = require('./dom-harness.js');
 
-const results = { passed: 0, failed: 0, failures: [] };
-const tests = [];
-const test = (name, body) => tests.push([name, body]);
-function equal(actual, expected, message = '') {
-  if (!Object.is(actual, expected)) throw new Error(`${message} expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
+const { test, equal, run } = testCases();
 function same(actual, expected, message = '') { equal(JSON.stringify(actual), JSON.stringify(expected), message); }
 
 const sources = path.resolve(__dirname, '../../../Sources/Browser/JavaScript');
@@ -277,17 +272,4 @@ test('A closed BroadcastChannel neither sends nor receives', () => {
   same(run('log'), []);
 });
 
-(async () => {
-  for (const [name, body] of tests) {
-    try {
-      await body();
-      results.passed++;
-    } catch (error) {
-      results.failed++;
-      results.failures.push(`${name}: ${error && error.stack ? error.stack.split('\n').slice(0, 3).join('\n    ') : error}`);
-    }
-  }
-  for (const failure of results.failures) console.log(`FAIL ${failure}`);
-  console.log(`${results.passed} passed, ${results.failed} failed`);
-  process.exitCode = results.failed === 0 ? 0 : 1;
-})();
+run();

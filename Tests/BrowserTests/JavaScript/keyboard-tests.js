@@ -11,14 +11,9 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { loadRuntime, simpleMarkupBatch, testHost } = require('./dom-harness.js');
+const { loadRuntime, simpleMarkupBatch, testHost, testCases } = require('./dom-harness.js');
 
-const results = { passed: 0, failed: 0, failures: [] };
-const tests = [];
-const test = (name, body) => tests.push([name, body]);
-function equal(actual, expected, message = '') {
-  if (!Object.is(actual, expected)) throw new Error(`${message} expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
+const { test, equal, run } = testCases();
 function throwsDOM(body, name) {
   try { body(); } catch (error) {
     if (error && error.name === name) return;
@@ -496,15 +491,4 @@ test('Space on a button whose keyup is canceled does not click', () => {
   equal(lines().some((line) => line.startsWith('click')), false);
 });
 
-for (const [name, body] of tests) {
-  try {
-    body();
-    results.passed++;
-  } catch (error) {
-    results.failed++;
-    results.failures.push(`${name}: ${error && error.stack || error}`);
-  }
-}
-for (const failure of results.failures) console.log(`FAIL ${failure}`);
-console.log(`${results.passed} passed, ${results.failed} failed`);
-if (results.failed > 0) process.exitCode = 1;
+run();
