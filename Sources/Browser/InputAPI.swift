@@ -7,7 +7,8 @@ import V8
 /// `activation.js` (the elements' activation behaviors, which the DOM's dispatch runs for every
 /// click), `keyboard.js` (Playwright's Keyboard over the US layout: key events with their legacy
 /// codes, the keys' default actions, Tab focus navigation), `pointer.js` (the mouse: boundary events, presses, clicks, `:hover`/`:active`),
-/// `focus-updates.js` (the focus fixup when the focused element is removed, autofocus) and
+/// `focus-updates.js` (the focus fixup when the focused element is removed, autofocus),
+/// `playwright/selector-engine.js` (Playwright's selector syntax the actions take) and
 /// `actions.js` (Playwright's page-level selector methods, which `Page.perform` reaches through
 /// `page/entry.js`).
 ///
@@ -15,11 +16,17 @@ import V8
 /// through the DOM runtime's own dispatch (a page that replaces `dispatchEvent` or the events'
 /// getters changes nothing it does).
 enum InputAPI: PageAPI {
-  static let scriptNames = ["file-selection", "text-editing", "activation", "keyboard", "pointer", "focus-updates", "actions"]
+  static let scriptNames = [
+    "file-selection", "text-editing", "activation", "keyboard", "pointer", "focus-updates", "selector-engine", "actions",
+  ]
 
   static let `extension` = Extension(
     name: "input",
-    scripts: scriptNames.map { Extension.Script(name: $0, source: Extension.resource("input/\($0).js", in: .module)) })
+    scripts: scriptNames.map { name in
+      // Playwright's selector syntax lives with the rest of Caper's Playwright API (`playwright/`).
+      let folder = name == "selector-engine" ? "playwright" : "input"
+      return Extension.Script(name: name, source: Extension.resource("\(folder)/\(name).js", in: .module))
+    })
 
   static func hostFunctions(_ environment: PageEnvironment) -> [String: HostFunction] { [:] }
 }

@@ -1,8 +1,10 @@
 // Playwright's page-level selector methods (`page.click(selector, options)` and the rest) over
 // the input layer, as Playwright 1.65 performs them on Chromium: the element is found with the
-// selector (CSS for now; the first match), checked for actionability unless `force` (attached,
-// visible: rendered and not `visibility: hidden`, enabled for the actions that need it,
-// editable for `fill`), then acted on:
+// selector (Playwright's syntax, playwright/selector-engine.js; the first match), checked for
+// actionability unless `force` (attached; visible: rendered, not `visibility: hidden`, not an
+// empty inline box; enabled for the actions that need it; editable for `fill`; receiving pointer
+// events), then acted on (`fill`, `check`, `selectOption`, `setInputFiles` through a label to its
+// control):
 // - `click`/`dblclick`: modifiers pressed (Alt, Control, Meta, Shift, in that order), the mouse
 //   moved onto the element, `clickCount` presses and releases of `button`, modifiers restored;
 // - `hover`: the mouse moved onto it; `focus`: its focusing steps;
@@ -48,7 +50,7 @@
   const retry = (why) => { throw new Retry(why); };
 
   const find = (selector) => {
-    const element = selectors.querySelector(document, String(selector));
+    const element = runtime['selector-engine'].querySelector(document, String(selector));
     if (element === null) retry(`waiting for locator('${selector}')`);
     return element;
   };
