@@ -57,5 +57,20 @@
     return parts;
   };
 
+  /// `Object.defineProperty` that reads only the descriptor's own fields: Caper writes descriptors
+  /// as literals, which inherit `Object.prototype`, where hostile code may have put `get`, `set`,
+  /// `value` or `writable` (making every definition throw, or changing it).
+  const defineProperty = Object.defineProperty;
+  const hasOwn = uncurryThis(Object.prototype.hasOwnProperty);
+  const fields = ['value', 'writable', 'get', 'set', 'enumerable', 'configurable'];
+  primordials.ObjectDefineProperty = (target, key, descriptor) => {
+    const own = { __proto__: null };
+    for (let i = 0; i < 6; i++) {
+      const field = fields[i];
+      if (hasOwn(descriptor, field)) own[field] = descriptor[field];
+    }
+    return defineProperty(target, key, own);
+  };
+
   return Object.freeze(primordials);
 }
