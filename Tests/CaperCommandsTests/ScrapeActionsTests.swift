@@ -140,6 +140,7 @@ import _CaperTestSupport
       <form><input type=radio name=g id=ga><input type=radio name=g id=gb checked><input type=radio name=g id=gc><input id=after></form>
       <label id=lab>Name <input id=name></label><label id=lc><input type=checkbox id=cb style="display:none"> agree</label>
       <p id=sec>sec</p><button id=err onclick="null.x">err</button>
+      <div inert><button id=asleep onclick="document.title = 'clicked'">asleep</button></div>
       """)
     try folder.write(
       "controls.js",
@@ -157,6 +158,7 @@ import _CaperTestSupport
         await page.check('#lc');
         out.push(await page.$eval('#name', (e) => e.value) + ' ' + await page.$eval('#cb', (e) => e.checked));
         out.push(String(await page.goto('#sec')) + ' ' + page.url().split('#')[1]);
+        try { await page.click('#asleep', { timeout: 500 }); } catch (error) { out.push(error.message.split('\\n')[1].trim()); }
         await page.click('#err');
         return out;
       };
@@ -164,7 +166,7 @@ import _CaperTestSupport
     let plain = try scrape(["controls.js", "controls.html"])
     #expect(
       try results(plain.stdout).first as? [String] == [
-        "5", "page.fill: Malformed value", "after", "gc gc", "Ada true", "null sec",
+        "5", "page.fill: Malformed value", "after", "gc gc", "Ada true", "null sec", "- element does not receive pointer events",
       ])
     // An error a page's listener throws while the script acts fails the input with --fail-on-page-errors.
     let strict = try scrape(["controls.js", "controls.html", "--fail-on-page-errors"])

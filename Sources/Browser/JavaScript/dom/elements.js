@@ -384,7 +384,14 @@
   // ---- Focus, click ----------------------------------------------------------------------------
   const fireEvent = (target, Interface, type, init) => runtime.events.fire(target, new Interface(type, init));
   /** HTML §6.6.3 focusable areas, without layout: connected, not disabled, and focusable by kind or by `tabindex`. */
-  const isFocusable = (element) => isConnected(element) && !isDisabledControl(element) &&
+  /** HTML §6.3 inert: the element or a flat-tree ancestor has the `inert` attribute (no focus, no pointer events). */
+  const isInert = (element) => {
+    for (let node = element; node !== null && node !== undefined; node = node[PARENT] ?? node[runtime.internals.HOST] ?? null) {
+      if (node[TYPE] === 1 && node[NAMESPACE] === HTML_NS && getAttributeOrNull(node, 'inert') !== null) return true;
+    }
+    return false;
+  };
+  const isFocusable = (element) => isConnected(element) && !isDisabledControl(element) && !isInert(element) &&
     (tabIndexOf(element) >= 0 || getAttributeOrNull(element, 'tabindex') !== null || isEditingHost(element));
   const isEditingHost = (element) => {
     const value = getAttributeOrNull(element, 'contenteditable');
@@ -1484,7 +1491,7 @@
     CHECKED_STATE, SELECTED_STATE, isSelected, setSelectedness, setCheckedness, checkedness, controlValue, isIndeterminate, maybeCloneOptionIntoSelectedContent,
     resetForm,
     /** HTML's focusing steps for `element` (null: unfocus) in `document`: blur/focusout, then focus/focusin. */
-    focus, isFocusable, isEditingHost, tabIndexOf,
+    focus, isFocusable, isInert, isEditingHost, tabIndexOf,
     /** `(previous)`: called before the focused element's `blur` fires (text controls commit their value: `change`). */
     unfocusing: null,
     /** `(element, event)`: the page's activation behavior after a click that was not canceled (links, submit buttons); set by the lead. */

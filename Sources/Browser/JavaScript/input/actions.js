@@ -73,8 +73,11 @@
   /** Inline elements that have a box of their own without content (replaced elements, form controls). */
   const replacedNames = { __proto__: null, img: true, input: true, select: true, textarea: true, button: true, video: true,
     audio: true, canvas: true, iframe: true, embed: true, object: true, svg: true, br: true };
-  /** Playwright's "receives events" without hit-testing: no `pointer-events: none` (inherited from its ancestors). */
-  const receivesEvents = (element) => cascade.computedStyle(element).pointerEvents !== 'none';
+  /**
+   * Playwright's "receives events" without hit-testing: no `pointer-events: none` (inherited from
+   * its ancestors) and not inert (HTML §6.3: an `inert` inclusive ancestor).
+   */
+  const receivesEvents = (element) => cascade.computedStyle(element).pointerEvents !== 'none' && !elements.isInert(element);
   const isEditable = (element) => {
     if (isHTML(element, 'input') || isHTML(element, 'textarea')) {
       return getAttributeOrNull(element, 'readonly') === null && !elements.isDisabledControl(element);
