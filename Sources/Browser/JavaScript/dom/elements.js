@@ -1491,7 +1491,7 @@
     CHECKED_STATE, SELECTED_STATE, isSelected, setSelectedness, setCheckedness, checkedness, controlValue, isIndeterminate, maybeCloneOptionIntoSelectedContent,
     resetForm,
     /** HTML's focusing steps for `element` (null: unfocus) in `document`: blur/focusout, then focus/focusin. */
-    focus, isFocusable, isInert, isEditingHost, tabIndexOf,
+    focus, isFocusable, isInert, isEditingHost, tabIndexOf, isConnected, sanitize,
     /** `(previous)`: called before the focused element's `blur` fires (text controls commit their value: `change`). */
     unfocusing: null,
     /** `(element, event)`: the page's activation behavior after a click that was not canceled (links, submit buttons); set by the lead. */

@@ -42,7 +42,7 @@
   const install = (global, doc) => { document = doc; };
 
   const isHTML = (node, name) => node !== null && node[TYPE] === 1 && node[NAMESPACE] === HTML_NS && node[LOCAL] === name;
-  const isConnected = (node) => runtime.nodes.shadowIncludingRoot(node)[TYPE] === 9;
+  const { isConnected } = runtime.elements;
   const describe = (element) => `<${element[LOCAL]}>`;
   /** The options of an action called without any: reads give undefined, whatever `Object.prototype` holds. */
   const NO_OPTIONS = ObjectFreeze({ __proto__: null });

@@ -130,7 +130,7 @@
     }
   };
 
-  const isConnected = (node) => runtime.nodes.shadowIncludingRoot(node)[TYPE] === 9;
+  const { isConnected } = runtime.elements;
   const fire = (target, type, init) => events.fire(target, new Event(type, init));
 
   const activate = (node, event) => {

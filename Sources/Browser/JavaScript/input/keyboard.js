@@ -122,7 +122,7 @@
 
   // ---- Targets -----------------------------------------------------------------------------------
   const isHTML = (node, localName) => node !== null && node[TYPE] === 1 && node[LOCAL] === localName && node[NAMESPACE] === HTML_NS;
-  const isConnected = (node) => nodes.shadowIncludingRoot(node)[TYPE] === 9;
+  const { isConnected } = runtime.elements;
   /** Where key events go: the focused element, else the body (the document element, the document without one). */
   const focusTarget = (document) => {
     const focused = document[FOCUSED] ?? null;

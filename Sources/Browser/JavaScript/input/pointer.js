@@ -109,7 +109,7 @@
     fireMouse(MouseEvent, element, 'mousemove', { button: 0, buttons }, document);
   };
 
-  const isConnected = (node) => runtime.nodes.shadowIncludingRoot(node)[TYPE] === 9;
+  const { isConnected } = runtime.elements;
 
   /** HTML §6.6.4 the focus a mousedown gives: the nearest focusable inclusive ancestor, else none. */
   const focusFromPress = (element) => {

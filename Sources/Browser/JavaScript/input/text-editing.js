@@ -155,26 +155,13 @@
   };
 
   // ---- Values of edits -------------------------------------------------------------------------
-  const isAsciiWhitespace = (c) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-  /** The value sanitization algorithm (HTML §4.10.5.1) of the text field types. */
-  const sanitize = (type, text) => {
-    let stripped = '';
-    for (let i = 0; i < text.length; i++) { const c = StringPrototypeCharCodeAt(text, i); if (c !== 10 && c !== 13) stripped += text[i]; }
-    text = stripped;
-    if (type === 'url' || type === 'email') {
-      let from = 0, to = text.length;
-      while (from < to && isAsciiWhitespace(StringPrototypeCharCodeAt(text, from))) from++;
-      while (to > from && isAsciiWhitespace(StringPrototypeCharCodeAt(text, to - 1))) to--;
-      return StringPrototypeSlice(text, from, to);
-    }
-    if (type === 'number') return RegExpTest(/^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/, text) ? text : '';
-    return text;
-  };
+  /** The value sanitization algorithm (HTML §4.10.5.1), elements.js's, for the input's type. */
+  const sanitize = (element, text) => runtime.elements.sanitize(inputType(element), text, element);
   /** Replaces the control's text by `text` with the selection `start`..`end`, as a user edit sets the dirty value. */
   const storeEdit = (element, text, start, end) => {
     const state = stateOf(element);
     if (element[BEFORE_EDIT] === undefined) ObjectDefineProperty(element, BEFORE_EDIT, { value: state.value, writable: true, configurable: true });
-    const value = isHTML(element, 'input') ? sanitize(inputType(element), text) : text;
+    const value = isHTML(element, 'input') ? sanitize(element, text) : text;
     ObjectDefineProperty(element, VALUE_STATE, { value, writable: true, configurable: true });
     element[DOCUMENT][VERSION]++;
     // tooLong and tooShort apply to a value the user edited (forms/constraint-validation.js).
@@ -582,7 +569,7 @@
     let selectionStart = state.start, selectionEnd = state.end;
     const newEnd = start + replacement.length;
     const edited = StringPrototypeSlice(text, 0, start) + replacement + StringPrototypeSlice(text, end);
-    const value = isHTML(element, 'input') ? sanitize(inputType(element), edited) : normalizeLineBreaks(edited);
+    const value = isHTML(element, 'input') ? sanitize(element, edited) : normalizeLineBreaks(edited);
     ObjectDefineProperty(element, VALUE_STATE, { value, writable: true, configurable: true });
     element[DOCUMENT][VERSION]++;
     state.text = value;
