@@ -51,9 +51,12 @@ extension Page {
   /// One try of the action `name` with the JSON text of its arguments.
   ///
   /// Gives the JSON text of `{"ok": value}`, `{"retry": why}` (the element is missing or not
-  /// actionable yet) or `{"error": message}`. The caller waits and tries again on `retry`.
-  public func attempt(_ name: String, argumentsText: String) throws -> String {
-    let outcome = try realm.context.call(realm.function("entry", "act"), [.string(name), .string(argumentsText)])
+  /// actionable yet) or `{"error": message}`. The caller waits and tries again on `retry`. With a
+  /// `locator` (its description, as `locator('button')`), the selector must match one element
+  /// (Playwright's strict mode); else the first match is taken, as the page methods do.
+  public func attempt(_ name: String, argumentsText: String, locator: String = "") throws -> String {
+    let outcome = try realm.context.call(
+      realm.function("entry", "act"), [.string(name), .string(argumentsText), .string(locator)])
     realm.loader.produceDeferred()
     return outcome.stringValue ?? #"{"error":"the action gave no result"}"#
   }

@@ -239,6 +239,20 @@ extension Page {
     navigate(NavigationRequest(url: resolved.href, how: "page.goto"))
   }
 
+  /// Playwright's `page.setContent(html)`: the page shows `html` as a new document at its URL.
+  ///
+  /// The navigation in flight, if any, is dropped; the current document is unloaded and its realm
+  /// closed; the history entry stays (its document is the new one). The new document loads as
+  /// tasks: the caller waits for the load state it wants.
+  public func setContent(_ html: String) throws {
+    ongoingNavigation?.controller?.abort()
+    ongoingNavigation = nil
+    _ = try? realm.context.call(realm.function("entry", "unload"))
+    documentNumber += 1
+    history.renumber(document: history.current.document, as: documentNumber)
+    try replaceDocument(with: LoadedDocument(url: environment.url, bytes: Array(html.utf8), contentType: "text/html"))
+  }
+
   /// Starts a traversal of the history by `delta` entries (`goBack` is -1); false when there is no such entry.
   public func startTraversal(by delta: Int) -> Bool {
     guard let position = history.position(moving: delta) else { return false }

@@ -104,8 +104,10 @@ public final class Page: @unchecked Sendable {
     runsScripts = scripts
     self.followsNavigations = followsNavigations
     self.onError = onError
-    history = SessionHistory(first: DocumentRequest(url: "about:blank"), document: 0)
-    history.push(url: document.url, document: 1, request: DocumentRequest(url: document.url))
+    // A page opened on about:blank (Playwright's `newPage`, a popup) shows that first entry itself.
+    let blank = document.url == "about:blank"
+    history = SessionHistory(first: DocumentRequest(url: "about:blank"), document: blank ? 1 : 0)
+    if !blank { history.push(url: document.url, document: 1, request: DocumentRequest(url: document.url)) }
     response = document.response
     (realm, environment) =
       try pool?.take(browserContext: browserContext, url: document.url)

@@ -50,14 +50,11 @@ public final class Scraper: @unchecked Sendable {
   private let node: NodeRuntime
   private let options: Options
   private let console: ConsoleSink
-  /// The page realms made ahead for the inputs.
-  private let pool: PagePool
   /// The script's default export.
   private let function: JSReference
-  /// Pages by id while their input runs (the `compile` and `afterPageTurn` host functions find
-  /// their page here).
-  private let pages = LockedState<[Int: Page]>([:])
-  private var nextPageId = 1
+  /// The input's page while its input runs (the `playwright` host functions find it here), and
+  /// the page realms made ahead for the inputs (its pool).
+  private let registry: PageRegistry
 
   /// Loads `script`; throws a `ScrapeFailure` when it does not load or has no default export
   /// that is a function (a usage error of the whole run).
@@ -65,97 +62,13 @@ public final class Scraper: @unchecked Sendable {
     self.options = options
     self.console = console
     let node = NodeRuntime(console: console)
-    let pages = self.pages
+    let registry = PageRegistry()
+    self.registry = registry
     support = try Realm(template: ScrapeRuntime.template, caches: caches) { realm in
-      var bodies = node.hostFunctions(for: realm)
-      bodies["scrape.compile"] = { arguments in
-        guard let id = arguments.first?.numberValue, let source = arguments.dropFirst().first?.stringValue,
-          let page = pages.withLock({ $0[Int(id)] })
-        else { throw HostError("page.evaluate: the page is closed") }
-        return .function(try page.realm.context.evaluateReference(source, filename: "caper:evaluate"))
-      }
-      @Sendable func page(_ arguments: [JSValue]) throws -> Page {
-        guard let id = arguments.first?.numberValue, let page = pages.withLock({ $0[Int(id)] }) else {
-          throw HostError("the page is closed")
-        }
-        return page
-      }
-      bodies["scrape.entry"] = { arguments in .function(try page(arguments).entry) }
-      bodies["scrape.act"] = { arguments in
-        guard let name = arguments.dropFirst().first?.stringValue, let text = arguments.dropFirst(2).first?.stringValue else {
-          throw HostError("act(pageId, name, argumentsText)")
-        }
-        return .string(try page(arguments).attempt(name, argumentsText: text))
-      }
-      bodies["scrape.navigate"] = { arguments in
-        let page = try page(arguments)
-        switch arguments.dropFirst().first?.stringValue {
-        case "goto":
-          guard let url = arguments.dropFirst(2).first?.stringValue else { throw HostError("navigate(pageId, 'goto', url)") }
-          do {
-            try page.startGoto(url)
-          } catch let error as PageLoadError {
-            return .string(error.description)
-          }
-          return .bool(true)
-        case "back": return .bool(page.startTraversal(by: -1))
-        case "forward": return .bool(page.startTraversal(by: 1))
-        case "reload":
-          page.startReload()
-          return .bool(true)
-        default: throw HostError("navigate(pageId, 'goto' | 'back' | 'forward' | 'reload', url)")
-        }
-      }
-      bodies["scrape.navigation"] = { arguments in
-        let page = try page(arguments)
-        return .array([
-          .bool(page.isNavigating), .number(Double(page.navigationFailures.count)),
-          .string(page.navigationFailures.last?.description ?? ""), .number(Double(page.documentNumber)),
-        ])
-      }
-      bodies["scrape.response"] = { arguments in
-        let page = try page(arguments)
-        guard let response = page.response else { return .null }
-        return .array([
-          .string(response.url), .number(Double(response.status)), .string(response.statusText),
-          .object(JSObject(response.headers.map { ($0.name, JSValue.string($0.value)) })), .number(Double(page.documentNumber)),
-        ])
-      }
-      bodies["scrape.reached"] = { arguments in
-        let page = try page(arguments)
-        guard let name = arguments.dropFirst().first?.stringValue else { throw HostError("reached(pageId, state)") }
-        if name == "commit" { return .bool(!page.isNavigating) }
-        guard let state = Page.LoadState(rawValue: name) else { throw HostError("reached(pageId, state)") }
-        return .bool(try page.hasReached(state))
-      }
-      bodies["scrape.hasDueWork"] = { arguments in .bool(try page(arguments).hasDueWork) }
-      bodies["scrape.onDialog"] = { [weak realm] arguments in
-        let page = try page(arguments)
-        guard case .function(let callback)? = arguments.dropFirst().first, let realm else {
-          throw HostError("onDialog(pageId, callback)")
-        }
-        let context = realm.context
-        page.dialogHandler = { dialog in
-          let answer = try? context.call(
-            callback, [.string(dialog.kind.rawValue), .string(dialog.message), .string(dialog.defaultValue)])
-          guard case .array(let parts)? = answer, parts.first == .bool(true) else { return .dismiss }
-          return .accept(parts.dropFirst().first?.stringValue)
-        }
-        return .undefined
-      }
-      bodies["scrape.afterPageTurn"] = { [weak realm] arguments in
-        guard let id = arguments.first?.numberValue, case .function(let callback)? = arguments.dropFirst().first else {
-          throw HostError("afterPageTurn(pageId, callback)")
-        }
-        guard let page = pages.withLock({ $0[Int(id)] }), let realm else { throw HostError("the page is closed") }
-        let context = realm.context
-        page.realm.loop.afterTurn(awaiting: page.realm.context) { _ = try? context.call(callback) }
-        return .undefined
-      }
-      return bodies
+      node.hostFunctions(for: realm).merging(PlaywrightRuntime.hostFunctions(for: realm, registry: registry)) { $1 }
     }
     self.node = node
-    pool = PagePool(support: support)
+    registry.attach(to: support)
     try node.start(environment: options.environment, arguments: options.arguments)
     let exported: JSValue
     do {
@@ -189,8 +102,6 @@ public final class Scraper: @unchecked Sendable {
   /// fetched through; by default a new one, `makeBrowserContext`), the script's function on it,
   /// the page released after.
   public func scrape(_ input: ScrapeInput, document: LoadedDocument, browserContext: BrowserContext? = nil) -> ScrapeOutcome {
-    let id = nextPageId
-    nextPageId += 1
     let started = ContinuousClock.now
     // The page's tasks the watchdog stopped, named in a timeout's message.
     var stops: [PageError] = []
@@ -207,7 +118,7 @@ public final class Scraper: @unchecked Sendable {
       do {
         page = try Page(
           beside: support, document: document, browserContext: context, scripts: options.scripts, waitUntil: options.waitUntil,
-          timeout: options.timeout, pool: pool, followsNavigations: false
+          timeout: options.timeout, pool: registry.pool, followsNavigations: false
         ) { error in
           if PageWatchdog.stopped(error) { stops.append(error) }
           console(.err, "\(input.name): page error: \(error)\n")
@@ -218,7 +129,7 @@ public final class Scraper: @unchecked Sendable {
         }
         return .failure(timedOut(input, waitingFor: "the page to reach \(options.waitUntil.rawValue)"))
       }
-      pages.withLock { $0[id] = page }
+      let id = registry.add(page)
       // The navigations the page asked for while it loaded are not followed (the result is of the
       // document asked for); those after, while the script acts on it, are.
       let unfollowed = page.environment.navigations.first
@@ -226,7 +137,7 @@ public final class Scraper: @unchecked Sendable {
       defer {
         if options.console { Self.report(page.consoleMessages, of: input, to: console) }
         if let navigation = unfollowed { console(.err, Self.notFollowed(navigation, of: input)) }
-        pages.withLock { $0[id] = nil }
+        registry.remove(id)
         page.close()
       }
       // A task the watchdog stopped may have spent the whole time.

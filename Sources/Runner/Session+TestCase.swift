@@ -71,6 +71,8 @@ extension Session {
             TestStepFinished(
               testCaseStartedId: startedId, testStepId: message.id, testStepResult: result, timestamp: run.timestamp())))
       }
+      // What the default World opened for the scenario (its Playwright context and page) closes.
+      if began { _ = try? realm.context.call(realm.function("endTestCase")) }
       let retry = worst == .failed && attempt < run.options.retry && retryAllowed
       run.emit(
         .testCaseFinished(TestCaseFinished(testCaseStartedId: startedId, timestamp: run.timestamp(), willBeRetried: retry)))

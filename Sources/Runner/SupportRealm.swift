@@ -22,6 +22,8 @@ final class SupportRealm: @unchecked Sendable {
   var onWrite: (@Sendable (JSValue) -> Void)?
   private let clock = ContinuousClock()
   let regexp: JavaScriptRegExp
+  /// The pages and browser contexts the support code's Playwright objects opened.
+  let pages: PageRegistry
   /// The zero of JavaScript's clock (`host.now()`), on the clock of `ProgressMark.now`.
   let clockOrigin: Int64
 
@@ -35,8 +37,11 @@ final class SupportRealm: @unchecked Sendable {
     let node = NodeRuntime(console: console)
     let attachments = LockedState<(@Sendable (JSValue) -> Void)?>(nil)
     let writes = LockedState<(@Sendable (JSValue) -> Void)?>(nil)
+    let pages = PageRegistry()
+    self.pages = pages
     realm = try Realm(template: SupportRuntime.template, heapLimit: heapLimit, caches: caches, log: log) { realm in
       var bodies = node.hostFunctions(for: realm).merging(SupportFetchAPI.hostFunctions(for: realm)) { $1 }
+      bodies.merge(PlaywrightRuntime.hostFunctions(for: realm, registry: pages)) { $1 }
       bodies["cucumber.emit"] = { args in
         switch args[0].stringValue {
         case "attachment": if let deliver = attachments.withLock({ $0 }) { deliver(args[1]) }
@@ -49,6 +54,7 @@ final class SupportRealm: @unchecked Sendable {
       return bodies
     }
     self.node = node
+    pages.attach(to: realm)
     regexp = try JavaScriptRegExp(context: realm.context)
     clockOrigin = realm.context.isolate.clockOrigin
     try node.start(environment: environment, arguments: arguments)

@@ -39,6 +39,23 @@ parameters that every route, static files included, accepts):
   GET  /seq/reset         forgets every sequencing mark (answers "ok").
   GET  /seq/state         the marks as JSON {"requested": {...}, "answered": {...}}.
 
+The fixture web application (Support/site/app/, driven by Features/site/; never sequenced, so
+its form fields cannot be read as sequencing parameters):
+  GET  /app/...           its static pages (index.html, login.html, search.html, list.html, ...).
+  POST /app/login         fields username, password, next: alice/secret answers 303 to next (an
+                          /app/ path, default /app/account) with a `session` cookie (HttpOnly,
+                          Path=/); anything else answers login.html again with a role=alert error.
+  GET  /app/account       "Welcome, alice" for a valid session cookie, else 303 to
+                          /app/login.html?next=/app/account.
+  POST /app/logout        forgets the session, clears the cookie, 303 to /app/login.html.
+  GET  /app/search        q=TEXT (case-insensitive substring), sort=name|price: a results page
+                          over a fixed catalogue of ten fruits ("No results" when none match).
+  GET  /app/api/items     a JSON list of three items [{"id", "name"}], after 200 ms.
+  POST /app/upload        multipart/form-data (fields file, description): a page with the file's
+                          name, size in bytes and type.
+  GET  /vendor/jquery.js  Debian's jQuery (/usr/share/javascript/jquery/jquery.min.js, from
+                          libjs-jquery); 404 when it is not installed.
+
 Sequencing parameters (so a probe's order is fixed by construction, never by a network race):
   mark=NAME      this request is recorded as NAME: "requested" on arrival, "answered" once its
                  response has been written.
@@ -52,11 +69,16 @@ Marks live for the server's lifetime: a runner that loads a page several times c
 
 import argparse
 import base64
+import email.parser
+import email.policy
+import html
+import http.cookies
 import http.server
 import json
 import mimetypes
 import os
 import re
+import secrets
 import socketserver
 import stat
 import sys
@@ -83,6 +105,30 @@ IMAGES = {
   ),
   "gif": base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"),
 }
+
+JQUERY = "/usr/share/javascript/jquery/jquery.min.js"
+
+# The fixture application's data: its one account, its search catalogue (name, price) and the
+# fetch widget's items.
+APP_USERS = {("alice", "secret")}
+APP_CATALOGUE = [
+  ("Apple", 1.20),
+  ("Apricot", 2.50),
+  ("Banana", 0.80),
+  ("Blueberry", 3.90),
+  ("Cherry", 4.20),
+  ("Grape", 2.10),
+  ("Lemon", 0.60),
+  ("Mango", 1.90),
+  ("Orange", 1.10),
+  ("Peach", 1.50),
+]
+APP_ITEMS = ["Apple", "Banana", "Cherry"]
+APP_PAGE = (
+  '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>%s</title>\n'
+  '<link rel="stylesheet" href="/app/style.css">\n</head>\n<body>\n%s\n'
+  '<p><a href="/app/">Back to the index</a></p>\n</body>\n</html>\n'
+)
 
 
 class Sequencer:
@@ -180,6 +226,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         content = json.dumps(self.server.form_requests).encode("utf-8")
       self.answer(200, "json", content, query, marks=[])
       return
+    if path.startswith("/app/") and self.app(path, query, body):
+      return
+    if path == "/vendor/jquery.js":
+      self.vendor_jquery(query, marks)
+      return
     if path == "/form-target":
       # Never sequenced: a form's own fields (after=, ms=, ...) arrive in its query.
       self.form_target(parsed, query, body, marks)
@@ -225,6 +276,150 @@ class Handler(http.server.BaseHTTPRequestHandler):
       '<script src="/probes/input-log.js"></script>\n<p id="received">%s</p>\n' % self.command
     )
     self.answer(200, "html", page.encode("utf-8"), query, marks)
+
+  # The fixture web application's dynamic routes (Support/site/app/); False for its static files.
+  def app(self, path, query, body):
+    routes = {
+      ("POST", "/app/login"): self.app_login,
+      ("GET", "/app/account"): self.app_account,
+      ("POST", "/app/logout"): self.app_logout,
+      ("GET", "/app/search"): self.app_search,
+      ("GET", "/app/api/items"): self.app_items,
+      ("POST", "/app/upload"): self.app_upload,
+    }
+    route = routes.get(("GET" if self.command == "HEAD" else self.command, path))
+    if route is None:
+      return False
+    route(query, body)
+    return True
+
+  def app_page(self, status, content, extra=()):
+    self.answer(status, "html", content.encode("utf-8"), {}, [], extra=extra)
+
+  def app_redirect(self, location, extra=()):
+    self.answer(303, "text", b"", {}, [], extra=[("Location", location)] + list(extra))
+
+  def app_user(self):
+    cookie = http.cookies.SimpleCookie()
+    try:
+      cookie.load(self.headers.get("Cookie") or "")
+    except http.cookies.CookieError:
+      return None
+    token = cookie["session"].value if "session" in cookie else None
+    with self.server.sessions_lock:
+      return self.server.sessions.get(token) if token else None
+
+  def app_login(self, query, body):
+    form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+    username = form.get("username", [""])[0]
+    password = form.get("password", [""])[0]
+    target = form.get("next", ["/app/account"])[0]
+    if not target.startswith("/app/"):
+      target = "/app/account"
+    if (username, password) in APP_USERS:
+      token = secrets.token_hex(16)
+      with self.server.sessions_lock:
+        self.server.sessions[token] = username
+      self.app_redirect(target, [("Set-Cookie", "session=%s; HttpOnly; Path=/; SameSite=Lax" % token)])
+      return
+    with open(os.path.join(self.server.root, "app", "login.html"), encoding="utf-8") as file:
+      page = file.read()
+    error = '<p role="alert" class="error">Invalid username or password</p>'
+    self.app_page(200, page.replace("<!--error-->", error, 1))
+
+  def app_account(self, query, body):
+    user = self.app_user()
+    if user is None:
+      self.app_redirect("/app/login.html?next=/app/account")
+      return
+    self.app_page(
+      200,
+      APP_PAGE
+      % (
+        "Account",
+        "<h1>Welcome, %s</h1>\n"
+        '<p><a href="/app/account" target="_blank">Open account in a new window</a></p>\n'
+        '<form method="post" action="/app/logout"><button type="submit">Log out</button></form>' % html.escape(user),
+      ),
+    )
+
+  def app_logout(self, query, body):
+    cookie = http.cookies.SimpleCookie()
+    try:
+      cookie.load(self.headers.get("Cookie") or "")
+    except http.cookies.CookieError:
+      pass
+    if "session" in cookie:
+      with self.server.sessions_lock:
+        self.server.sessions.pop(cookie["session"].value, None)
+    self.app_redirect("/app/login.html", [("Set-Cookie", "session=; HttpOnly; Path=/; Max-Age=0")])
+
+  def app_search(self, query, body):
+    text = query.get("q", [""])[0].strip()
+    order = query.get("sort", ["name"])[0]
+    found = [item for item in APP_CATALOGUE if text.lower() in item[0].lower()]
+    found.sort(key=(lambda item: (item[1], item[0])) if order == "price" else (lambda item: item[0]))
+    rows = "".join(
+      '<li><span class="name">%s</span> <span class="price">%.2f</span></li>\n' % (html.escape(name), price)
+      for name, price in found
+    )
+    selected = {"name": "", "price": ""}
+    selected[order if order in selected else "name"] = " selected"
+    count = "No results" if not found else ("1 result" if len(found) == 1 else "%d results" % len(found))
+    content = (
+      '<form method="get" action="/app/search" role="search">\n'
+      '<p><label for="q">Search</label> <input id="q" name="q" type="search" value="%s"></p>\n'
+      '<p><label for="sort">Sort</label> <select id="sort" name="sort">'
+      '<option value="name"%s>By name</option><option value="price"%s>By price</option></select></p>\n'
+      '<p><button type="submit">Search</button></p>\n</form>\n'
+      '<h1>Results for &ldquo;%s&rdquo;</h1>\n<p id="count" role="status">%s</p>\n'
+      '<ul aria-label="Results">\n%s</ul>'
+      % (html.escape(text), selected["name"], selected["price"], html.escape(text), count, rows)
+    )
+    self.app_page(200, APP_PAGE % ("Search results", content))
+
+  def app_items(self, query, body):
+    time.sleep(0.2)
+    content = json.dumps([{"id": index + 1, "name": name} for index, name in enumerate(APP_ITEMS)]).encode("utf-8")
+    self.answer(200, "json", content, {}, [])
+
+  def app_upload(self, query, body):
+    content_type = self.headers.get("Content-Type") or ""
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+      b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
+    )
+    fields = {}
+    upload = None
+    if message.is_multipart():
+      for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        filename = part.get_filename()
+        data = part.get_payload(decode=True) or b""
+        if filename is not None:
+          if upload is None and filename:
+            upload = (filename, len(data), part.get_content_type())
+        elif name:
+          fields[name] = data.decode("utf-8", "replace")
+    if upload is None:
+      details = "<p>No file was chosen.</p>"
+    else:
+      details = (
+        '<dl>\n<dt>Name</dt><dd id="file-name">%s</dd>\n<dt>Size</dt><dd id="file-size">%d bytes</dd>\n'
+        '<dt>Type</dt><dd id="file-type">%s</dd>\n</dl>' % (html.escape(upload[0]), upload[1], html.escape(upload[2]))
+      )
+    description = fields.get("description", "")
+    if description:
+      details += '\n<p id="description">Description: %s</p>' % html.escape(description)
+    self.app_page(200, APP_PAGE % ("Upload received", "<h1>Upload received</h1>\n" + details))
+
+  def vendor_jquery(self, query, marks):
+    try:
+      with open(JQUERY, "rb") as file:
+        content = file.read()
+    except OSError:
+      self.answer(404, "text", b"not found: install libjs-jquery", query, marks)
+      return
+    self.answer(200, "js", content, query, marks)
 
   def echo(self, parsed, body):
     headers = {}
@@ -331,6 +526,8 @@ def main():
   server.sequencer = Sequencer()
   server.form_requests = []
   server.form_lock = threading.Lock()
+  server.sessions = {}
+  server.sessions_lock = threading.Lock()
   server.verbose = options.verbose
   threading.Thread(target=exit_with_parent, args=(os.getppid(), options.parent), daemon=True).start()
   try:

@@ -124,10 +124,12 @@ import _CaperTestSupport
     let result = try scrape(["errors.js", "index.html"])
     let messages = try #require(try results(result.stdout).first as? [String], "\(result.stdout)\n\(result.stderr)")
     #expect(messages.count == 5)
-    #expect(messages.first == "page.click: Timeout 1000ms exceeded.\n  - waiting for locator('#missing')")
+    #expect(messages.first == "page.click: Timeout 1000ms exceeded.\nCall log:\n  - waiting for locator('#missing')\n")
     #expect(messages.dropFirst().first == "page.fill: Error: Element is not an <input>, <textarea> or [contenteditable] element")
     #expect(messages.dropFirst(2).first?.contains("expected string, got number") == true)
-    #expect(messages.dropFirst(3).first == "page.selectOption: Timeout 500ms exceeded.\n  - option being selected is not enabled")
+    #expect(
+      messages.dropFirst(3).first
+        == "page.selectOption: Timeout 500ms exceeded.\nCall log:\n  - option being selected is not enabled\n")
     #expect(messages.last == "page.click: Unexpected token \"\" while parsing selector \"div[\"")
   }
 
@@ -158,7 +160,7 @@ import _CaperTestSupport
         await page.check('#lc');
         out.push(await page.$eval('#name', (e) => e.value) + ' ' + await page.$eval('#cb', (e) => e.checked));
         out.push(String(await page.goto('#sec')) + ' ' + page.url().split('#')[1]);
-        try { await page.click('#asleep', { timeout: 500 }); } catch (error) { out.push(error.message.split('\\n')[1].trim()); }
+        try { await page.click('#asleep', { timeout: 500 }); } catch (error) { out.push(error.message.split('\\n')[2].trim()); }
         await page.click('#err');
         return out;
       };

@@ -51,7 +51,9 @@ import _CaperTestSupport
     #expect(value["timeout"] as? String == "waited")
     #expect(value["fn"] as? String == "found")
     #expect(value["selector"] as? String == "added")
-    #expect(value["never"] as? String == "page.waitForSelector: Timeout 2000ms exceeded.")
+    #expect(
+      value["never"] as? String
+        == "page.waitForSelector: Timeout 2000ms exceeded.\nCall log:\n  - waiting for locator('#never') to be visible\n")
     #expect(value["gone"] is NSNull)
   }
 

@@ -8,7 +8,7 @@
   const {
     ArrayIsArray, ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeFilter, ArrayPrototypeJoin,
     JSONParse, ObjectAssign, ObjectCreate, ObjectFreeze, ObjectFromEntries, PromisePrototypeThen, PromiseResolve, Promise,
-    FunctionPrototypeBind,
+    FunctionPrototypeBind, ObjectDefineProperty, WeakMap, WeakMapPrototypeGet, WeakMapPrototypeSet,
     RegExp, RegExpPrototypeExec, RegExpTest, ReflectApply, SplitString, Uint8Array, ArrayBuffer, String, Error,
   } = runtime.primordials;
   /// The characters of `flags` not in `drop`.
@@ -66,6 +66,32 @@
 
   class World {
     constructor({ attach, log, link, parameters }) { this.attach = attach; this.log = log; this.link = link; this.parameters = parameters; }
+  }
+  // The default World's Playwright objects, made when first read (one browser per worker, a
+  // context with the world parameters' baseURL and a page per scenario, closed when it ends); a
+  // value the user assigns (`this.page = await context.newPage()`) replaces them.
+  const worldObjects = new WeakMap();
+  const playwright = runtime.playwright;
+  const makers = {
+    browser: () => playwright.defaultWorld.browser(),
+    context: (world) => playwright.defaultWorld.context(world.browser, world.parameters),
+    page: (world) => playwright.defaultWorld.page(world.context),
+  };
+  for (const name of ['browser', 'context', 'page']) {
+    ObjectDefineProperty(World.prototype, name, {
+      configurable: true,
+      get() {
+        let objects = WeakMapPrototypeGet(worldObjects, this);
+        if (objects === undefined) WeakMapPrototypeSet(worldObjects, this, objects = ObjectCreate(null));
+        if (!(name in objects)) objects[name] = makers[name](this);
+        return objects[name];
+      },
+      set(value) {
+        let objects = WeakMapPrototypeGet(worldObjects, this);
+        if (objects === undefined) WeakMapPrototypeSet(worldObjects, this, objects = ObjectCreate(null));
+        objects[name] = value;
+      },
+    });
   }
 
   function patternOf(pattern) {
@@ -247,7 +273,43 @@
     }
     if (dataTable) ArrayPrototypePush(values, new DataTable(dataTable));
     if (docString) ArrayPrototypePush(values, docString.content);
-    return invoke(step.code, values, world);
+    return stepEnded(invoke(step.code, values, world));
+  }
+
+  /// A step's outcome once its soft assertions (`expect.soft`) are counted, with the open pages'
+  /// evidence attached when it failed: each page's URL, HTML, console messages and page errors.
+  function stepEnded(result) {
+    if (result !== null && typeof result === 'object' && typeof result.then === 'function') return PromisePrototypeThen(result, stepEnded);
+    let ended = result;
+    const soft = playwright.takeSoftErrors();
+    if (soft.length > 0 && (ended === 0 || ended.status !== 'FAILED')) {
+      const error = soft.length === 1 ? soft[0] : new Error(ArrayPrototypeJoin(ArrayPrototypeMap(soft, (e) => e.message), '\n\n'));
+      ended = failure(error);
+    }
+    if (ended !== 0 && ended.status === 'FAILED') attachEvidence();
+    return ended;
+  }
+  function attachEvidence() {
+    let pages;
+    try {
+      pages = playwright.evidence();
+    } catch {
+      return;
+    }
+    for (const page of pages) {
+      attach(page.url, 'text/uri-list');
+      attach(page.html, { mediaType: 'text/html', fileName: `page ${page.url}.html` });
+      const lines = [];
+      for (const [type, text, location] of page.console) ArrayPrototypePush(lines, `console.${type}: ${text}${location ? ` (${location})` : ''}`);
+      for (const [name, message] of page.errors) ArrayPrototypePush(lines, `page error: ${name ? `${name}: ` : ''}${message}`);
+      if (lines.length > 0) attach(ArrayPrototypeJoin(lines, '\n'), { mediaType: 'text/plain', fileName: `console ${page.url}.txt` });
+    }
+  }
+
+  /// The scenario ended: what the default World opened closes.
+  function endTestCase() {
+    playwright.endScenario();
+    playwright.takeSoftErrors();
   }
 
   function runHook(id, argument) {
@@ -342,7 +404,7 @@
   function matchSteps(texts) { return ArrayPrototypeMap(texts, matchStep); }
 
   return {
-    describe, setMatchers, matchStep, matchSteps, beginTestCase, runStep: task(runStep), runHook: task(runHook), runSteps, batchProgress,
+    describe, setMatchers, matchStep, matchSteps, beginTestCase, endTestCase, runStep: task(runStep), runHook: task(runHook), runSteps, batchProgress,
     format,
   };
 }

@@ -8,6 +8,9 @@
 const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
+// aria.js (the role engine's roles and names) reads slot assignment: the DOM files up to slots.js.
+process.env.DOM_FILES ??= 'safe-array-iterator,dom-exception,events,nodes,collections,tree-operations,serialization,css-style-declaration,' +
+  'elements,traversal,window,mutation-observer,custom-elements,slots';
 const { loadRuntime, simpleMarkupBatch, testHost, testCases } = require('./dom-harness.js');
 
 const { test, equal, run } = testCases();
@@ -15,9 +18,10 @@ function same(actual, expected, message = '') { equal(JSON.stringify(actual), JS
 
 const sources = path.resolve(__dirname, '../../../Sources/Browser/JavaScript');
 const engineSource = fs.readFileSync(path.join(sources, 'playwright/selector-engine.js'), 'utf8');
+const ariaSource = fs.readFileSync(path.join(sources, 'playwright/aria.js'), 'utf8');
 
 /**
- * A page realm (a vm context) with the DOM, selectors, cascade and the Playwright selector engine,
+ * A page realm (a vm context) with the DOM, selectors, cascade, aria.js and the Playwright selector engine,
  * `markup` as its document; `script` (run in the page) may attach shadow trees. `all(selector,
  * root?)` names the matches (`#id`, else the local name), `engine` is the module's exports.
  */
@@ -26,6 +30,7 @@ function newPage(markup, script = '') {
   const host = testHost();
   const runtime = loadRuntime(host, { context });
   if (runtime.selectorsError) throw runtime.selectorsError;
+  runtime.aria = vm.runInContext(ariaSource, context, { filename: 'aria.js' })(Object.freeze({ ...host }), runtime);
   runtime['selector-engine'] = vm.runInContext(engineSource, context, { filename: 'selector-engine.js' })(Object.freeze({ ...host }), runtime);
   const document = runtime.nodes.createDocument({ type: 'html', url: 'https://example.com/page.html' });
   const [operations, text] = simpleMarkupBatch(markup, { document: true });
@@ -397,7 +402,7 @@ test('invalid arguments and CSS the Level 4 engine refuses', () => {
 test('unknown engines and malformed nested selectors', () => {
   const { error } = sharedPage();
   equal(error('foo=bar'), 'Unknown engine "foo" while parsing selector foo=bar');
-  equal(error('role=button'), 'Unknown engine "role" while parsing selector role=button');
+  equal(error('internal:control=enter-frame'), 'Unknown engine "internal:control" while parsing selector internal:control=enter-frame');
   equal(error('li >> internal:has=li'), 'Malformed selector: internal:has=li');
   equal(error('internal:has="li"'), '"internal:has" selector cannot be first');
   equal(error('*css=ul >> *css=li'), 'Only one of the selectors can capture using * modifier');
@@ -452,6 +457,92 @@ test("answers survive a page that replaces the built-ins and DOM members they co
   const ids = (selector) => engine.querySelectorAll(document, selector).length;
   same([ids('li'), ids('text=two'), ids('#host span'), ids('text=/^T/'), ids('li >> internal:has="text=Two"'), ids('li:has-text("o")'),
     ids('li >> nth=-1'), ids('span >> visible=true')], [4, 1, 2, 2, 1, 3, 1, 4]);
+});
+
+// ---- role, internal:role, internal:label ------------------------------------------------------------
+const rolePage = () => newPage(`<!doctype html><html><body>
+  <h1 id="h1">Main title</h1><h2 id="h2">Sub  title</h2><div role="heading" aria-level="3" id="h3">Third</div>
+  <button id="go">Go</button><button id="go-home">Go home</button><button id="off" disabled>GO</button>
+  <button id="pressed" aria-pressed="true">Bold</button><button id="hidden-button" style="display:none">Go hidden</button>
+  <input type="checkbox" id="cb1" checked><input type="checkbox" id="cb2"><div role="checkbox" aria-checked="mixed" id="cb3">Mixed</div>
+  <a href="/a" id="a1">Docs</a><a id="a2">No href</a>
+  <div role="tab" aria-selected="true" id="tab1">Tab one</div><div role="tab" id="tab2">Tab two</div>
+  <button id="exp" aria-expanded="true">Menu</button>
+  <button id="described" aria-describedby="desc">Help</button><p id="desc">Opens the help panel</p>
+  <label id="l1" for="email">Email address</label><input id="email">
+  <label id="l2">Password <input id="password" type="password"></label>
+  <span id="lbl">Search terms</span><input id="search" aria-labelledby="lbl">
+  <input id="named" aria-label="Quantity"><input type="hidden" id="hid" aria-label="   ">
+  <fieldset disabled><button id="in-fieldset">Inside</button></fieldset>
+</body></html>`);
+test('role: role names, case-insensitive role, hidden elements skipped unless include-hidden', () => {
+  const { all } = rolePage();
+  same(all('role=heading'), ['#h1', '#h2', '#h3']);
+  same(all('role=BUTTON[name="go"i]'), ['#go', '#off']);
+  same(all('role=button[name="Go"]'), ['#go']);
+  same(all('role=button[name="Go hidden"][include-hidden]'), ['#hidden-button']);
+  same(all('role=button[name="Go hidden"]'), []);
+  same(all('role=link'), ['#a1']);
+});
+test('internal:role: [name="x"i] is a substring, "s" exact, /re/ a regular expression', () => {
+  const { all } = rolePage();
+  same(all('internal:role=button[name="go"i]'), ['#go', '#go-home', '#off']);
+  same(all('internal:role=button[name="Go"s]'), ['#go']);
+  same(all('internal:role=button[name=/^go$/i]'), ['#go', '#off']);
+  same(all('internal:role=heading[name="sub title"i]'), ['#h2']);
+  same(all('role=button[name^="Go"]'), ['#go', '#go-home']);
+  same(all('role=button[name$="HOME"i]'), ['#go-home']);
+});
+test('role states: checked, pressed, selected, expanded, level, disabled', () => {
+  const { all } = rolePage();
+  same(all('role=checkbox[checked]'), ['#cb1']);
+  same(all('role=checkbox[checked=false]'), ['#cb2']);
+  same(all('role=checkbox[checked="mixed"]'), ['#cb3']);
+  same(all('role=button[pressed]'), ['#pressed']);
+  same(all('role=tab[selected=true]'), ['#tab1']);
+  same(all('role=tab[selected=false]'), ['#tab2']);
+  same(all('role=button[expanded]'), ['#exp']);
+  same(all('role=heading[level=2]'), ['#h2']);
+  same(all('role=heading[level=3]'), ['#h3']);
+  same(all('role=button[disabled]'), ['#off', '#in-fieldset']);
+  same(all('internal:role=button[description="help panel"i]'), ['#described']);
+});
+test('role selectors chain with other engines', () => {
+  const { all } = rolePage();
+  same(all('body >> internal:role=button[name="go"i] >> nth=1'), ['#go-home']);
+  same(all('role=button >> internal:has-text="Bold"'), ['#pressed']);
+});
+test("role errors are Playwright's roleSelectorEngine.ts texts", () => {
+  const { error } = rolePage();
+  equal(error('role=button[foo=bar]'), 'Unknown attribute "foo", must be one of "checked", "description", "disabled", "expanded", "include-hidden", "level", "name", "pressed", "selected".');
+  equal(error('role=button[checked]'), '"checked" attribute is only supported for roles: "checkbox", "menuitemcheckbox", "menuitemradio", "option", "radio", "switch", "treeitem"');
+  equal(error('role=checkbox[checked=foo]'), '"checked" must be one of true, false, "mixed"');
+  equal(error('role=heading[level="x"]'), '"level" attribute must be compared to a number');
+  equal(error('role=button[name]'), '"name" attribute must have a value');
+  equal(error('role=button[disabled*="x"]'), '"disabled" must be one of true, false');
+  equal(error('role=[name="x"]'), 'Role must not be empty');
+  equal(error('role=button[name="x"'), 'Unexpected end of selector while parsing selector `button[name="x"`');
+  equal(error('role=button[name=/x/]x'), 'Error while parsing selector `button[name=/x/]x` - unexpected symbol "x" at position 16');
+  equal(error('role=button[name*=/x/]'), 'Error while parsing selector `button[name*=/x/]` - cannot use *= in attribute with regular expression');
+});
+test('internal:label: <label for>, nested <label>, aria-labelledby, aria-label', () => {
+  const { all } = rolePage();
+  same(all('internal:label="email"i'), ['#email']);
+  same(all('internal:label="Email address"s'), ['#email']);
+  same(all('internal:label="Email"s'), []);
+  same(all('internal:label="password"i'), ['#password']);
+  same(all('internal:label="Search terms"i'), ['#search']);
+  same(all('internal:label="quantity"i'), ['#named']);
+  same(all('internal:label=/^Pass/'), ['#password']);
+  same(all('internal:label="   "i'), ['#email', '#password', '#search', '#named']);
+});
+test('internal:label: aria-labelledby wins over <label>, buttons label by their aria-label', () => {
+  const { all } = newPage('<label for="x">Visible</label><input id="x" aria-labelledby="other"><span id="other">Other</span>' +
+    '<button id="b" aria-label="Close dialog">×</button><div id="d" aria-label="Region name">d</div>');
+  same(all('internal:label="visible"i'), []);
+  same(all('internal:label="other"i'), ['#x']);
+  same(all('internal:label="close"i'), ['#b']);
+  same(all('internal:label="Region name"s'), ['#d']);
 });
 
 run();

@@ -291,6 +291,15 @@
       else tryToUpgrade(element);
     }
   });
+  // The parser: an element whose definition exists is made custom when created (HTML §13.2.6.1
+  // "create an element for a token" with synchronous custom elements: here as an upgrade, its
+  // attributes already set), and gets its `connectedCallback` once inserted into a document.
+  chain('parserCreated', (element) => {
+    if (definitionCount !== 0) tryToUpgrade(element);
+  });
+  chain('parserInserted', (node) => {
+    if (definitionCount !== 0 && node[STATE] === 'custom' && isConnected(node)) react(node, 'connectedCallback', []);
+  });
   chain('removed', (node, oldParent) => {
     if (definitionCount === 0 || !isConnected(oldParent)) return;
     for (const element of safeArray(shadowIncludingElements(node))) {

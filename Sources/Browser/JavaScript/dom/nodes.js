@@ -49,6 +49,8 @@
     inserted: null, // (node) => void, for each inserted node (not descendants)
     removed: null, // (node, oldParent) => void
     autofocusParsed: null, // (element) => void, for an element the parser made with an `autofocus` attribute
+    parserCreated: null, // (element) => void, for an element the parser made, its attributes set (custom elements)
+    parserInserted: null, // (node) => void, for a node the parser inserted (not descendants; custom elements)
     removing: null, // (node, parent) => void, before a node is removed (the focus leaves it: input/focus-updates.js)
     attributeChanged: null, // (element, localName, namespace, oldValue, value) => void
     cloned: null, // (copy, node, deep) => void

@@ -142,6 +142,8 @@
           if (namespaceIndex === 0 && localName === 'template') element[CONTENT] = createDocumentFragment(templateDocumentOf(document));
           ids[words[i + 1]] = element;
           i = attributeCount === 0 ? i + 5 : readAttributes(element, i + 5, attributeCount, false);
+          // A document's parser (not the fragment parser: innerHTML's elements upgrade when inserted).
+          if (hooks.parserCreated !== null && session.root === document) hooks.parserCreated(element);
           break;
         }
         case 8: { // text
@@ -153,9 +155,12 @@
         }
         case 6: { // append
           const child = ids[words[i + 2]];
-          if (hooks.mutation !== null) { move(child, ids[words[i + 1]], null); i += 3; break; }
-          if (child[PARENT] !== null) unlink(child);
-          link(child, ids[words[i + 1]], null);
+          if (hooks.mutation !== null) move(child, ids[words[i + 1]], null);
+          else {
+            if (child[PARENT] !== null) unlink(child);
+            link(child, ids[words[i + 1]], null);
+          }
+          if (hooks.parserInserted !== null) hooks.parserInserted(child);
           i += 3;
           break;
         }
@@ -179,9 +184,12 @@
         }
         case 7: { // insertBefore
           const child = ids[words[i + 2]];
-          if (hooks.mutation !== null) { move(child, ids[words[i + 1]], ids[words[i + 3]]); i += 4; break; }
-          if (child[PARENT] !== null) unlink(child);
-          link(child, ids[words[i + 1]], ids[words[i + 3]]);
+          if (hooks.mutation !== null) move(child, ids[words[i + 1]], ids[words[i + 3]]);
+          else {
+            if (child[PARENT] !== null) unlink(child);
+            link(child, ids[words[i + 1]], ids[words[i + 3]]);
+          }
+          if (hooks.parserInserted !== null) hooks.parserInserted(child);
           i += 4;
           break;
         }

@@ -49,7 +49,18 @@
   class Retry { constructor(why) { this.why = why; } }
   const retry = (why) => { throw new Retry(why); };
 
+  /** The strict locator the running action was called on (its description), or '' for a page method. */
+  let strictLocator = '';
+  /**
+   * The element `selector` matches: the first (a page method), or the only one (a locator: more
+   * throws Playwright's strict mode violation, `playwright/locator-evaluation.js`).
+   */
   const find = (selector) => {
+    if (strictLocator !== '') {
+      const found = runtime['locator-evaluation'].resolve(document, String(selector), strictLocator, true);
+      if (found.length === 0) retry(`waiting for ${strictLocator}`);
+      return found[0];
+    }
     const element = runtime['selector-engine'].querySelector(document, String(selector));
     if (element === null) retry(`waiting for locator('${selector}')`);
     return element;
@@ -281,6 +292,44 @@
     setChecked: (selector, checked, options) => setChecked(selector, options ?? NO_OPTIONS, !!checked),
     selectOption: (selector, values, options) => selectOption(selector, values, options ?? NO_OPTIONS),
     setInputFiles: (selector, given) => setInputFiles(selector, given),
+    blur: (selector) => {
+      const element = find(selector);
+      if (document[elements.FOCUSED] === element) elements.focus(null, document);
+    },
+    clear: (selector, options = NO_OPTIONS) => actions.fill(selector, '', options),
+    /** `locator.dispatchEvent(type, init)`: an untrusted event of the plain Event interface, bubbling. */
+    dispatchEvent: (selector, type, init = NO_OPTIONS) => {
+      const element = find(selector);
+      events.dispatch(element, new Event(String(type), { __proto__: null, bubbles: init?.bubbles ?? true,
+        cancelable: init?.cancelable ?? true, composed: init?.composed ?? true }));
+    },
+    /** `locator.dragTo(target)` without coordinates: move onto the source, press, move onto the target, release. */
+    dragTo: (selector, target, options = NO_OPTIONS) => {
+      const source = find(selector);
+      actionable(source, ['visible', 'receives'], options?.force);
+      const saved = strictLocator;
+      let destination;
+      try {
+        strictLocator = options?.targetLocator ?? '';
+        destination = find(target);
+      } finally {
+        strictLocator = saved;
+      }
+      actionable(destination, ['visible', 'receives'], options?.force);
+      if (options?.trial) return;
+      pointer.move(source);
+      pointer.down(source, 'left', 1);
+      pointer.move(destination);
+      pointer.up(destination, 'left', 1);
+    },
+    /** `locator.tap()`: Playwright's touch tap, dispatched here as a click (Caper has no touch input). */
+    tap: (selector, options) => click(selector, options ?? NO_OPTIONS),
+    // ---- page.keyboard: on the focused element (or the body) ----
+    'keyboard.press': (key) => runtime.keyboard.press(document, String(key)),
+    'keyboard.type': (text) => runtime.keyboard.type(document, String(text)),
+    'keyboard.down': (key) => runtime.keyboard.down(document, String(key)),
+    'keyboard.up': (key) => runtime.keyboard.up(document, String(key)),
+    'keyboard.insertText': (text) => runtime.keyboard.insertText(document, String(text)),
   };
 
   /**
@@ -305,10 +354,11 @@
    * `{ retry: why }` or `{ error: message }`, objects without a prototype (their serialization
    * looks up no `toJSON` of the page's).
    */
-  const perform = (name, args) => {
+  const perform = (name, args, locator = '') => {
     const action = actions[name];
     if (action === undefined) return { __proto__: null, error: `page.${name} is not an action Caper knows` };
     if (document === null) return { __proto__: null, retry: 'the page has no document yet' };
+    strictLocator = locator;
     try {
       return { __proto__: null, ok: FunctionPrototypeCall(action, null, ...safeArray(detached(args))) };
     } catch (error) {

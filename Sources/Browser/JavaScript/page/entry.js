@@ -17,7 +17,7 @@
     JSONParse, JSONStringify, ObjectFreeze, ObjectGetOwnPropertyDescriptor, ObjectDefineProperty, ObjectKeys, ObjectIs,
     ObjectPrototypeToString, FunctionPrototypeCall, ArrayIsArray, NumberIsNaN, BigIntPrototypeToString, DatePrototypeGetTime,
     DatePrototypeToISOString, ObjectPrototypeHasOwnProperty, PromisePrototypeThen, Map, MapPrototypeGet, MapPrototypeSet, String, Date, RegExp, BigInt,
-    Promise,
+    Promise, StringPrototypeEndsWith,
   } = runtime.primordials;
   // Captured while the realm is made, before any page code runs.
   const Int32ArrayConstructor = Int32Array;
@@ -183,7 +183,54 @@
     /// A timer of the page's own event loop `ms` from now on its clock (page code that replaced
     /// `setTimeout` does not change it), settled as `evaluate`'s results are.
     sleep: (ms) => settle(() => new Promise((resolve) => { runtime.timers.setTimeout(resolve, ms); })),
+    // ---- Locators (playwright/locator-evaluation.js); results as JSON text ----
+    /// The elements `selector` matches, in a page-realm array; with `strict`, more than one throws
+    /// Playwright's strict mode violation naming `description`.
+    locate: (selector, description, strict) => evaluation().resolve(document, String(selector), String(description), !!strict),
+    /// Reads `name` (an element state for 'state') of the one element of a strict locator (its
+    /// `description`; '' takes the first match): `{"value"}`, `{"missing": true}` or `{"error"}`.
+    read: (selector, description, name, argumentText) => outcomeText(() => {
+      const found = evaluation().resolve(document, String(selector), String(description), description !== '');
+      if (found.length === 0) return { __proto__: null, missing: true };
+      const argument = argumentText === '' ? undefined : JSONParse(String(argumentText));
+      const value = name === 'state' ? evaluation().elementState(found[0], argument) : evaluation().read(found[0], String(name), argument);
+      return { __proto__: null, value };
+    }),
+    /// `name` of every element `selector` matches: `{"value": [...]}` or `{"error"}`.
+    readAll: (selector, name) => outcomeText(() => {
+      const found = evaluation().resolve(document, String(selector), '', false);
+      const values = [];
+      for (let i = 0; i < found.length; i++) values[i] = evaluation().read(found[i], String(name));
+      return { __proto__: null, value: values };
+    }),
+    /// One check of a web-first expectation (Playwright's injected `expect`): `{"matches",
+    /// "received", "missing"}` or `{"error"}` (a strict mode violation, a bad argument).
+    expect: (selector, description, expression, paramsText) => outcomeText(() => {
+      const params = JSONParse(String(paramsText));
+      const many = expression === 'to.have.count' || StringPrototypeEndsWith(String(expression), '.array');
+      const pageLevel = expression === 'to.have.title' || expression === 'to.have.url';
+      const found = pageLevel ? [] : evaluation().resolve(document, String(selector), String(description), !many);
+      return evaluation().expect(found, String(expression), params, document);
+    }),
   });
+  const evaluation = () => runtime['locator-evaluation'];
+  /// The JSON text of what `body` gives, or of `{ error: message }` when it throws.
+  const outcomeText = (body) => {
+    let outcome;
+    try {
+      outcome = body();
+    } catch (error) {
+      let message;
+      try {
+        message = error !== null && typeof error === 'object' && typeof error.message === 'string' ? error.message : String(error);
+      } catch {
+        message = 'the page threw a value that has no text';
+      }
+      outcome = { __proto__: null, error: message };
+    }
+    const text = JSONStringify(outcome);
+    return text === undefined ? '{"value":null}' : text;
+  };
   const scripts = runtime['script-elements'];
   const loading = runtime['document-loading'];
   const markup = runtime['dynamic-markup'];
@@ -220,8 +267,10 @@
     loadState() { return loading.loadState(); },
     /// Playwright's page-level action `name` with the JSON text of its arguments
     /// (input/actions.js): the JSON text of `{ ok }`, `{ retry }` or `{ error }`.
-    act(name, argumentsText) {
-      const outcome = runtime.actions.perform(String(name), JSONParse(String(argumentsText)));
+    /// With `locator` (a strict locator's description, as `locator('button')`), its selector must
+    /// match one element; '' takes the first match, as the page methods do.
+    act(name, argumentsText, locator = '') {
+      const outcome = runtime.actions.perform(String(name), JSONParse(String(argumentsText)), String(locator));
       const text = JSONStringify(outcome);
       return text === undefined ? '{"ok":null}' : text;
     },

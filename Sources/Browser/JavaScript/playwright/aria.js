@@ -630,7 +630,8 @@
     read.role = asciiLowercase(String(queried));
     if (read.role === '') throw new Error('Role must not be empty');
     for (const key of safeArray(['checked', 'pressed', 'selected', 'expanded', 'level'])) {
-      const [roles, text] = supportedRoles[key];
+      const roles = supportedRoles[key][0];
+      const text = supportedRoles[key][1];
       if (read[key] !== undefined && !isOneOf(roles, read.role)) throw new Error(`"${key}" attribute is only supported for roles: ${text}`);
     }
     return read;

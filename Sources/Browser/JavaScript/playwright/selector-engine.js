@@ -33,25 +33,42 @@
 // getters changes nothing; parsed selectors are cached by text, element texts only for one call.
 // A malformed selector throws an Error whose message is Playwright's ("Unexpected token "..."
 // while parsing selector "..."", "Error while parsing selector ...", "Unknown engine ...").
+//   role, internal:role         `button[name="Go"i]` (roleSelectorEngine.ts's grammar: [name=...] and
+//                               [description=...] with = *= ^= $= |= ~=, /re/, an `i`/`s` suffix;
+//                               [checked], [checked=false], [checked="mixed"], [pressed], [selected],
+//                               [expanded], [level=N], [disabled], [include-hidden]); roles, states and
+//                               names from runtime.aria. internal:role reads `[name="x"i]` as a
+//                               case-insensitive substring, role as case-insensitive equality.
+//   internal:label              getByLabel: elements whose label (aria-labelledby targets, else a
+//                               non-blank aria-label, else the <label>s of a labelable control)
+//                               matches `"x"i`, `"x"s` or `/re/` (injectedScript's internal:label).
 // Not supported, with a clear Error: XPath, the layout pseudo-classes (:above, :below, :left-of,
-// :right-of, :near; Caper has no layout); role, internal:role, internal:label, internal:control
-// (frame locators), _react and _vue are unknown engines.
+// :right-of, :near; Caper has no layout); internal:control (frame locators), _react and _vue are
+// unknown engines.
 //
 // Exports:
 //   querySelectorAll(root, selector) -> Element[]   root: Document, Element, ShadowRoot or fragment
 //   querySelector(root, selector) -> Element | null
 //   isElementVisible(element) -> boolean
+//   parseAttributeSelector(text, allowUnquotedStrings) -> { name, attributes: [{ name, op, value, caseSensitive }] }
+//                               (selectorParser.ts's; value: string, RegExp, boolean or number)
+//   accessibleDescription(element, includeHidden = false) -> string   (aria-describedby targets'
+//                               text, else aria-description, else a title not used as the name)
+//   elementLabels(element, skipRefsInsideElement = false) -> string[]   getElementLabels's label texts, normalised
+//   elementText(element) -> string      selectorUtils' elementText(...).full (the text engines' text)
+//   normalizeWhiteSpace(text) -> string
 (host, runtime) => {
   'use strict';
   const {
-    ArrayPrototypeIndexOf, ArrayPrototypePush, ArrayPrototypeSlice, Error, JSONParse, Map, MapPrototypeClear,
-    MapPrototypeGet, MapPrototypeSet, Number, NumberIsInteger, ObjectFreeze, RegExp, RegExpTest, Set, SetPrototypeAdd, SetPrototypeHas,
-    String, StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeLastIndexOf,
+    ArrayPrototypeIndexOf, ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSort, Error, JSONParse, JSONStringify, Map, MapPrototypeClear,
+    MapPrototypeGet, MapPrototypeSet, Number, NumberIsInteger, NumberIsNaN, ObjectFreeze, RegExp, RegExpTest, Set, SetPrototypeAdd, SetPrototypeHas,
+    SplitString, String, StringPrototypeCharCodeAt, StringPrototypeToUpperCase, StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeLastIndexOf,
     StringPrototypeSlice, StringPrototypeStartsWith, StringPrototypeToLowerCase,
   } = runtime.primordials;
   const { safeArray } = runtime['safe-array-iterator'];
   const { TYPE, PARENT, FIRST, NEXT, PREV, LOCAL, NAMESPACE, SHADOW, MODE, HOST, DATA, HTML_NS } = runtime.internals;
-  const { getAttributeOrNull, documentElement } = runtime.nodes;
+  const { getAttributeOrNull, documentElement, rootOf, following, getElementById, descendantText } = runtime.nodes;
+  const { labelControl } = runtime.elements;
   const { preprocess, tokenize } = runtime['css-syntax'];
   const { compile, matchElement } = runtime.selectors;
   const cascade = runtime.cascade;
@@ -775,6 +792,10 @@
         ArrayPrototypePush(parts, { name, body });
       } else if (name === 'internal:attr' || name === 'internal:testid') {
         ArrayPrototypePush(parts, { name, body: parseNamedAttribute(body, selector) });
+      } else if (name === 'role' || name === 'internal:role') {
+        ArrayPrototypePush(parts, { name, body: parseRole(body, name === 'internal:role') });
+      } else if (name === 'internal:label') {
+        ArrayPrototypePush(parts, { name, body: textMatcher(body, true, selector) });
       } else if (ArrayPrototypeIndexOf(simpleEngines, name) >= 0) {
         ArrayPrototypePush(parts, { name, body: trim(body) });
       } else {
@@ -800,6 +821,341 @@
     return result;
   };
 
+  // ---- Attribute selectors (selectorParser.ts's parseAttributeSelector) -----------------------------
+  const isCSSNameChar = (c) => c >= '\u0080' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_' || c === '-';
+  const isRegexFlag = (c) => c === 'd' || c === 'g' || c === 'i' || c === 'm' || c === 's' || c === 'u' || c === 'v' || c === 'y';
+  const operators = ['=', '*=', '^=', '$=', '|=', '~='];
+  /** `name[attr op value]...` as Playwright's parseAttributeSelector reads it, with its error texts. */
+  const parseAttributeSelector = (selector, allowUnquotedStrings) => {
+    let wp = 0;
+    let EOL = selector.length === 0;
+    const next = () => selector[wp] ?? '';
+    const eat1 = () => { const result = next(); ++wp; EOL = wp >= selector.length; return result; };
+    const syntaxError = (stage) => {
+      if (EOL) fail(`Unexpected end of selector while parsing selector \`${selector}\``);
+      fail(`Error while parsing selector \`${selector}\` - unexpected symbol "${next()}" at position ${wp}` + (stage ? ' during ' + stage : ''));
+    };
+    const skipSpaces = () => { while (!EOL && isSpace(StringPrototypeCharCodeAt(next(), 0))) eat1(); };
+    const readIdentifier = () => {
+      let result = '';
+      skipSpaces();
+      while (!EOL && isCSSNameChar(next())) result += eat1();
+      return result;
+    };
+    const readQuotedString = (quote) => {
+      let result = eat1();
+      if (result !== quote) syntaxError('parsing quoted string');
+      while (!EOL && next() !== quote) {
+        if (next() === '\\') eat1();
+        result += eat1();
+      }
+      if (next() !== quote) syntaxError('parsing quoted string');
+      result += eat1();
+      return result;
+    };
+    const readRegularExpression = () => {
+      if (eat1() !== '/') syntaxError('parsing regular expression');
+      let source = '';
+      let inClass = false;
+      while (!EOL) {
+        if (next() === '\\') {
+          source += eat1();
+          if (EOL) syntaxError('parsing regular expression');
+        } else if (inClass && next() === ']') {
+          inClass = false;
+        } else if (!inClass && next() === '[') {
+          inClass = true;
+        } else if (!inClass && next() === '/') {
+          break;
+        }
+        source += eat1();
+      }
+      if (eat1() !== '/') syntaxError('parsing regular expression');
+      let flags = '';
+      while (!EOL && isRegexFlag(next())) flags += eat1();
+      try {
+        return new RegExp(source, flags);
+      } catch (error) {
+        return fail(`Error while parsing selector \`${selector}\`: ${error.message}`);
+      }
+    };
+    const readAttributeToken = () => {
+      let token;
+      skipSpaces();
+      if (next() === "'" || next() === '"') token = StringPrototypeSlice(readQuotedString(next()), 1, -1);
+      else token = readIdentifier();
+      if (!token) syntaxError('parsing property path');
+      return token;
+    };
+    const readOperator = () => {
+      skipSpaces();
+      let op = '';
+      if (!EOL) op += eat1();
+      if (!EOL && op !== '=') op += eat1();
+      if (ArrayPrototypeIndexOf(operators, op) < 0) syntaxError('parsing operator');
+      return op;
+    };
+    const readAttribute = () => {
+      eat1();
+      let name = readAttributeToken();
+      skipSpaces();
+      while (next() === '.') {
+        eat1();
+        name += '.' + readAttributeToken();
+        skipSpaces();
+      }
+      if (next() === ']') {
+        eat1();
+        return { name, op: '<truthy>', value: null, caseSensitive: false };
+      }
+      const op = readOperator();
+      let value;
+      let caseSensitive = true;
+      skipSpaces();
+      if (next() === '/') {
+        if (op !== '=') fail(`Error while parsing selector \`${selector}\` - cannot use ${op} in attribute with regular expression`);
+        value = readRegularExpression();
+      } else if (next() === "'" || next() === '"') {
+        value = StringPrototypeSlice(readQuotedString(next()), 1, -1);
+        skipSpaces();
+        if (next() === 'i' || next() === 'I') {
+          caseSensitive = false;
+          eat1();
+        } else if (next() === 's' || next() === 'S') {
+          caseSensitive = true;
+          eat1();
+        }
+      } else {
+        value = '';
+        while (!EOL && (isCSSNameChar(next()) || next() === '+' || next() === '.')) value += eat1();
+        if (value === 'true') {
+          value = true;
+        } else if (value === 'false') {
+          value = false;
+        } else if (!allowUnquotedStrings) {
+          value = +value;
+          if (NumberIsNaN(value)) syntaxError('parsing attribute value');
+        }
+      }
+      skipSpaces();
+      if (next() !== ']') syntaxError('parsing attribute value');
+      eat1();
+      if (op !== '=' && typeof value !== 'string') {
+        fail(`Error while parsing selector \`${selector}\` - cannot use ${op} in attribute with non-string matching value - ${value}`);
+      }
+      return { name, op, value, caseSensitive };
+    };
+    const result = { name: '', attributes: [] };
+    result.name = readIdentifier();
+    skipSpaces();
+    while (next() === '[') {
+      ArrayPrototypePush(result.attributes, readAttribute());
+      skipSpaces();
+    }
+    if (!EOL) syntaxError(undefined);
+    if (!result.name && result.attributes.length === 0) fail(`Error while parsing selector \`${selector}\` - selector cannot be empty`);
+    return result;
+  };
+  /** selectorUtils.ts's matchesAttributePart for a string value. */
+  const matchesAttributePart = (value, attr) => {
+    const caseless = (text) => (typeof text === 'string' && !attr.caseSensitive ? StringPrototypeToUpperCase(text) : text);
+    const objValue = caseless(value);
+    const attrValue = caseless(attr.value);
+    if (attr.op === '<truthy>') return !!objValue;
+    if (attr.op === '=') {
+      if (attrValue instanceof RegExp) return typeof objValue === 'string' && RegExpTest(attrValue, objValue);
+      return objValue === attrValue;
+    }
+    if (typeof objValue !== 'string' || typeof attrValue !== 'string') return false;
+    if (attr.op === '*=') return StringPrototypeIncludes(objValue, attrValue);
+    if (attr.op === '^=') return StringPrototypeStartsWith(objValue, attrValue);
+    if (attr.op === '$=') return StringPrototypeEndsWith(objValue, attrValue);
+    if (attr.op === '|=') return objValue === attrValue || StringPrototypeStartsWith(objValue, attrValue + '-');
+    if (attr.op === '~=') return ArrayPrototypeIndexOf(SplitString(objValue, ' '), attrValue) >= 0;
+    return false;
+  };
+
+  // ---- role and internal:role (roleSelectorEngine.ts) --------------------------------------------------
+  const kCheckedRoles = ['checkbox', 'menuitemcheckbox', 'option', 'radio', 'switch', 'menuitemradio', 'treeitem'];
+  const kPressedRoles = ['button'];
+  const kSelectedRoles = ['gridcell', 'option', 'row', 'tab', 'rowheader', 'columnheader', 'treeitem'];
+  const kExpandedRoles = ['application', 'button', 'checkbox', 'combobox', 'gridcell', 'link', 'listbox', 'menuitem', 'row', 'rowheader',
+    'tab', 'treeitem', 'columnheader', 'menuitemcheckbox', 'menuitemradio', 'switch'];
+  const kLevelRoles = ['heading', 'listitem', 'row', 'treeitem'];
+  const kSupportedAttributes = ['checked', 'description', 'disabled', 'expanded', 'include-hidden', 'level', 'name', 'pressed', 'selected'];
+  const quoteList = (list, stringify) => {
+    let text = '';
+    for (let i = 0; i < list.length; i++) text += (i > 0 ? ', ' : '') + stringify(list[i]);
+    return text;
+  };
+  const validateSupportedRole = (attr, roles, role) => {
+    if (ArrayPrototypeIndexOf(roles, role) < 0) {
+      fail(`"${attr}" attribute is only supported for roles: ${quoteList(ArrayPrototypeSort(ArrayPrototypeSlice(roles)), (r) => `"${r}"`)}`);
+    }
+  };
+  const validateSupportedValues = (attr, values) => {
+    if (attr.op !== '<truthy>' && ArrayPrototypeIndexOf(values, attr.value) < 0) fail(`"${attr.name}" must be one of ${quoteList(values, JSONStringify)}`);
+  };
+  const validateSupportedOp = (attr, ops) => {
+    if (ArrayPrototypeIndexOf(ops, attr.op) < 0) fail(`"${attr.name}" does not support "${attr.op}" matcher`);
+  };
+  const truthyOrValue = (attr) => (attr.op === '<truthy>' ? true : attr.value);
+  /** `{ role, state: options for runtime.aria, name, description }`: validateAttributes's checks, in its order. */
+  const parseRole = (body, internal) => {
+    const parsed = parseAttributeSelector(body, true);
+    const role = StringPrototypeToLowerCase(parsed.name);
+    if (!role) fail('Role must not be empty');
+    const state = { __proto__: null };
+    let name;
+    let description;
+    for (const attr of safeArray(parsed.attributes)) {
+      switch (attr.name) {
+        case 'checked': case 'pressed':
+          validateSupportedRole(attr.name, attr.name === 'checked' ? kCheckedRoles : kPressedRoles, role);
+          validateSupportedValues(attr, [true, false, 'mixed']);
+          validateSupportedOp(attr, ['<truthy>', '=']);
+          state[attr.name] = truthyOrValue(attr);
+          break;
+        case 'selected': case 'expanded':
+          validateSupportedRole(attr.name, attr.name === 'selected' ? kSelectedRoles : kExpandedRoles, role);
+          validateSupportedValues(attr, [true, false]);
+          validateSupportedOp(attr, ['<truthy>', '=']);
+          state[attr.name] = truthyOrValue(attr);
+          break;
+        case 'level': {
+          validateSupportedRole(attr.name, kLevelRoles, role);
+          const value = typeof attr.value === 'string' ? +attr.value : attr.value;
+          if (attr.op !== '=' || typeof value !== 'number' || NumberIsNaN(value)) fail('"level" attribute must be compared to a number');
+          state.level = value;
+          break;
+        }
+        case 'disabled': case 'include-hidden':
+          validateSupportedValues(attr, [true, false]);
+          validateSupportedOp(attr, ['<truthy>', '=']);
+          state[attr.name === 'disabled' ? 'disabled' : 'includeHidden'] = truthyOrValue(attr);
+          break;
+        case 'name': case 'description': {
+          if (attr.op === '<truthy>') fail(`"${attr.name}" attribute must have a value`);
+          if (typeof attr.value !== 'string' && !(attr.value instanceof RegExp)) fail(`"${attr.name}" attribute must be a string or a regular expression`);
+          let value = attr.value;
+          if (typeof value === 'string') value = aria().normalizeWhiteSpace(value);
+          // internal:role reads [name="foo"i] as a substring.
+          const op = internal && !attr.caseSensitive && attr.op === '=' ? '*=' : attr.op;
+          const part = { op, value, caseSensitive: !!attr.caseSensitive };
+          if (attr.name === 'name') name = part;
+          else description = part;
+          break;
+        }
+        default:
+          fail(`Unknown attribute "${attr.name}", must be one of ${quoteList(kSupportedAttributes, (a) => `"${a}"`)}.`);
+      }
+    }
+    return { role, state, name, description };
+  };
+  const aria = () => runtime.aria ?? fail('The role engine needs runtime.aria (playwright/aria.js)');
+  const queryRole = (root, body) => {
+    const { role, state, name, description } = body;
+    const candidates = aria().queryAllByRole(root, role, state);
+    if (name === undefined && description === undefined) return candidates;
+    const includeHidden = !!state.includeHidden;
+    const result = [];
+    for (const element of safeArray(candidates)) {
+      if (name !== undefined && !matchesAttributePart(aria().normalizeWhiteSpace(aria().accessibleName(element, includeHidden)), name)) continue;
+      if (description !== undefined && !matchesAttributePart(accessibleDescription(element, includeHidden), description)) continue;
+      ArrayPrototypePush(result, element);
+    }
+    return result;
+  };
+  /** The elements of an IDREF list attribute (getIdRefs: the first element with each ID in the element's root, no repeats). */
+  const idReferences = (element, attribute) => {
+    const value = getAttributeOrNull(element, attribute);
+    if (value === null) return null;
+    const root = rootOf(element);
+    const result = [];
+    if (root[TYPE] !== DOCUMENT && root[TYPE] !== FRAGMENT) return result;
+    for (const id of safeArray(SplitString(value, ' '))) {
+      if (id === '') continue;
+      const found = getElementById(root, id);
+      if (found !== null && found !== undefined && ArrayPrototypeIndexOf(result, found) < 0) ArrayPrototypePush(result, found);
+    }
+    return result;
+  };
+  /** The accessible description, approximated: aria-describedby targets' text, else aria-description, else a title not used as the name. */
+  const accessibleDescription = (element, includeHidden = false) => {
+    const described = idReferences(element, 'aria-describedby');
+    if (described !== null && described.length > 0) {
+      let text = '';
+      for (const target of safeArray(described)) {
+        if (!includeHidden && target !== element && aria().isHiddenForAria(target)) continue;
+        text += (text === '' ? '' : ' ') + descendantText(target);
+      }
+      return aria().normalizeWhiteSpace(text);
+    }
+    const own = getAttributeOrNull(element, 'aria-description');
+    if (own !== null) return aria().normalizeWhiteSpace(own);
+    const title = getAttributeOrNull(element, 'title');
+    if (title !== null && aria().normalizeWhiteSpace(aria().accessibleName(element, includeHidden)) !== aria().normalizeWhiteSpace(title)) {
+      return aria().normalizeWhiteSpace(title);
+    }
+    return '';
+  };
+
+  // ---- internal:label (injectedScript's _createInternalLabelEngine, selectorUtils' getElementLabels) ----
+  const labelableNames = ['button', 'meter', 'output', 'progress', 'select', 'textarea'];
+  /** The <label>s of each control in `root`'s tree (a Map control -> labels), made once per query. */
+  const labelsByControl = (labels, root) => {
+    let map = MapPrototypeGet(labels, root);
+    if (map !== undefined) return map;
+    map = new Map();
+    for (let node = root[FIRST]; node !== null; node = following(node, root)) {
+      if (!isHTML(node, 'label')) continue;
+      const control = labelControl(node);
+      if (control === null) continue;
+      const list = MapPrototypeGet(map, control);
+      if (list === undefined) MapPrototypeSet(map, control, [node]);
+      else ArrayPrototypePush(list, node);
+    }
+    MapPrototypeSet(labels, root, map);
+    return map;
+  };
+  /** getElementLabels: `{ full, immediate, ... }` texts of the element's labels (`labels`: the per-query Map of labelsByControl). */
+  const labelTexts = (element, texts, labels, skipRefsInsideElement = false) => {
+    let referenced = idReferences(element, 'aria-labelledby');
+    if (referenced !== null && referenced.length > 0) {
+      const result = [];
+      for (const label of safeArray(referenced)) {
+        if (skipRefsInsideElement && (label === element || containsLight(element, label))) continue;
+        ArrayPrototypePush(result, elementText(texts, label));
+      }
+      return result;
+    }
+    const ariaLabel = getAttributeOrNull(element, 'aria-label');
+    if (ariaLabel !== null && trim(ariaLabel) !== '') return [{ full: ariaLabel, immediate: [ariaLabel], normalized: null, lowered: null }];
+    const labelable = element[NAMESPACE] === HTML_NS && (ArrayPrototypeIndexOf(labelableNames, element[LOCAL]) >= 0 ||
+      (element[LOCAL] === 'input' && StringPrototypeToLowerCase(getAttributeOrNull(element, 'type') ?? '') !== 'hidden'));
+    if (!labelable) return [];
+    const list = MapPrototypeGet(labelsByControl(labels, rootOf(element)), element);
+    const result = [];
+    if (list !== undefined) for (const label of safeArray(list)) ArrayPrototypePush(result, elementText(texts, label));
+    return result;
+  };
+  const queryLabel = (root, { matcher }, texts) => {
+    const labels = new Map();
+    const result = [];
+    forEachDescendant(root, true, (element) => {
+      for (const text of safeArray(labelTexts(element, texts, labels))) {
+        if (matcher(text)) { ArrayPrototypePush(result, element); return; }
+      }
+    });
+    return result;
+  };
+  /** The element's label texts (getElementLabels), normalised as Playwright's `label.normalized`. */
+  const elementLabels = (element, skipRefsInsideElement = false) => {
+    const result = [];
+    for (const text of safeArray(labelTexts(element, new Map(), new Map(), skipRefsInsideElement))) ArrayPrototypePush(result, normalizedText(text));
+    return result;
+  };
+
   // ---- Querying --------------------------------------------------------------------------------------
   /** One engine's matches within `root` (injectedScript's queryAll of that engine). */
   const queryPart = (part, root, texts) => {
@@ -822,6 +1178,8 @@
         });
         return result;
       }
+      case 'role': case 'internal:role': return queryRole(root, body);
+      case 'internal:label': return queryLabel(root, body, texts);
       case 'text': case 'text:light': case 'internal:text': return queryText(root, body, name !== 'text:light', name === 'internal:text', texts);
       default: {
         const light = StringPrototypeEndsWith(name, ':light');
@@ -902,5 +1260,6 @@
     return all.length === 0 ? null : all[0];
   };
 
-  return ObjectFreeze({ querySelectorAll, querySelector, isElementVisible });
+  return ObjectFreeze({ querySelectorAll, querySelector, isElementVisible, parseAttributeSelector, accessibleDescription, elementLabels,
+    normalizeWhiteSpace, elementText: (element) => elementText(new Map(), element).full });
 }

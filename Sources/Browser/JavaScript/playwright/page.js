@@ -1,0 +1,991 @@
+// Playwright's Page and Locator in the support realm (playwright.dev/docs/api/class-page and
+// class-locator), over a page of the registry (`PlaywrightRuntime`'s host functions, by number).
+//
+// Waiting follows Caper's virtual time: a wait runs the page's tasks one turn at a time
+// (`host.afterPageTurn`) and checks again after each, so it stops at the first instant of the
+// page's clock at which its condition holds; its timeout is on that clock (a page timer at the
+// deadline lets a page with nothing else to do jump there and fail at once).
+//
+// Functions given to `evaluate` run in the page realm: their source is compiled there
+// (`host.compile`); the argument and the result cross as text in Playwright's serialization format
+// (`shared/serialized-value.js`), rebuilt on the other side with that side's objects, so no
+// support-realm object reaches page code. Locators are Playwright's selector strings
+// (`internal:role=button[name="Go"i]`, ...; packages/playwright-core/src/utils/isomorphic/
+// locatorUtils.ts), resolved in the page by `playwright/selector-engine.js`; an action or a read
+// on a locator is strict (`playwright/locator-evaluation.js` throws the strict mode violation).
+//
+// Exports: `Page`, `Locator`, `FrameLocator`, `Response`, `TimeoutError`, `makePage(id, context)`,
+// `pageOf(id)`, `layoutError(method)`.
+(host, runtime) => {
+  'use strict';
+  const { JSONParse, JSONStringify, Error, TypeError, FunctionPrototypeToString, ObjectFreeze, ArrayPrototypePush, ArrayIsArray,
+    ObjectPrototypeHasOwnProperty, StringPrototypeStartsWith, StringPrototypeSlice, Map, MapPrototypeGet, MapPrototypeSet,
+    MapPrototypeDelete, RegExp, Promise, Number, String, StringPrototypeLastIndexOf, StringPrototypeToLowerCase, Uint8Array, MathMax,
+    ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypeSlice, StringPrototypeReplace, RegExpPrototypeExec, SplitString,
+    WeakMap, WeakMapPrototypeGet, WeakMapPrototypeSet } = runtime.primordials;
+  const { makeEncoder, revive } = runtime['serialized-value'];
+  const EventEmitter = () => runtime.modules.builtin('events');
+
+  /// Playwright's `errors.TimeoutError`.
+  class TimeoutError extends Error {
+    constructor(message) {
+      super(message);
+      this.name = 'TimeoutError';
+    }
+  }
+
+  /// The error of a call that needs layout (coordinates, boxes, pixels), which Caper does not compute.
+  const layoutError = (method) => new Error(`${method}: Caper has no layout: this call needs boxes or pixels, which a ` +
+    'simulated browser without rendering does not compute (see the README, "What needs layout")');
+
+  /// Resolves after the event loop's next turn that ran something, the page waited on meanwhile.
+  const pageTurn = (id) => new Promise((resolve) => { host.afterPageTurn(id, resolve); });
+  /// The number of the page's current document (a navigation gives it the next).
+  const documentOf = (id) => host.navigation(id)[3];
+
+  /// Waits for what an entry point's `evaluate*` gave and returns the result, or throws what the
+  /// page function threw; throws Playwright's error when a navigation replaced the document.
+  const settle = async (method, given, id, document = documentOf(id)) => {
+    let text = given;
+    while (typeof text === 'function') {
+      if (documentOf(id) !== document) throw new Error(`${method}: Execution context was destroyed, most likely because of a navigation`);
+      const polled = text();
+      if (typeof polled === 'string') text = polled;
+      else await pageTurn(id);
+    }
+    const outcome = JSONParse(text);
+    if (ObjectPrototypeHasOwnProperty(outcome, 'value')) return revive(outcome.value, new Map());
+    if (ObjectPrototypeHasOwnProperty(outcome, 'unserializable')) {
+      throw new Error(`${method}: the result cannot be sent back from the page: ${outcome.unserializable}`);
+    }
+    const { n, m } = outcome.error;
+    throw new Error(`${method}: ${n === '' ? m : `${n}: ${m}`}`);
+  };
+
+  /// The argument of `evaluate` as serialization text; a function or a symbol is refused.
+  const argumentText = (arg, method) => {
+    if (arg === undefined) return undefined;
+    const unsupported = (type) => { throw new TypeError(`${method}: the argument holds a ${type}, which cannot be sent to the page`); };
+    return makeEncoder(unsupported, () => undefined)(arg);
+  };
+
+  /// Functions compiled per page and document, by their source (a loop evaluating one function compiles it once).
+  const compiled = new Map();
+  const pageFunction = (id, fn, method) => {
+    if (typeof fn !== 'function') throw new TypeError(`${method}: expected a function`);
+    const source = FunctionPrototypeToString(fn);
+    const document = documentOf(id);
+    let functions = MapPrototypeGet(compiled, id);
+    if (functions === undefined || functions.document !== document) {
+      functions = new Map();
+      functions.document = document;
+      MapPrototypeSet(compiled, id, functions);
+    }
+    const known = MapPrototypeGet(functions, source);
+    if (known !== undefined) return known;
+    let made;
+    try {
+      made = host.compile(id, `(${source})`);
+    } catch (error) {
+      // A method (`{ f() {} }.f`) compiles as a function expression, as Playwright does.
+      const prefixed = StringPrototypeStartsWith(source, 'async ') ? `async function ${StringPrototypeSlice(source, 6)}` : `function ${source}`;
+      try {
+        made = host.compile(id, `(${prefixed})`);
+      } catch {
+        throw new Error(`${method}: the function cannot be compiled in the page (a native or bound function?): ${error.message}`);
+      }
+    }
+    MapPrototypeSet(functions, source, made);
+    return made;
+  };
+
+  /// Playwright's action options as the input layer takes them.
+  const actionOptions = (options) => {
+    if (options === undefined || options === null) return {};
+    if (options.position !== undefined) throw layoutError('position');
+    const { button, clickCount, modifiers, force, trial } = options;
+    return { button, clickCount, modifiers, force, trial };
+  };
+  /// The MIME type Playwright gives a file by its extension (the common ones; else octet-stream).
+  const mimeTypes = { __proto__: null, txt: 'text/plain', html: 'text/html', htm: 'text/html', css: 'text/css', js: 'text/javascript',
+    json: 'application/json', csv: 'text/csv', xml: 'application/xml', pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg',
+    jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', webp: 'image/webp', zip: 'application/zip' };
+  const mimeTypeOf = (name) => {
+    const dot = StringPrototypeLastIndexOf(name, '.');
+    return (dot < 0 ? undefined : mimeTypes[StringPrototypeToLowerCase(StringPrototypeSlice(name, dot + 1))]) ?? 'application/octet-stream';
+  };
+  /// `setInputFiles`' files as the input layer takes them: `{ name, mimeType, buffer }` in base64.
+  const filePayloads = (files, method) => {
+    const given = files === null || files === undefined ? [] : ArrayIsArray(files) ? files : [files];
+    const payloads = [];
+    for (const file of given) {
+      if (typeof file === 'string') {
+        let bytes;
+        try {
+          bytes = runtime.fs.readBytes(file);
+        } catch (error) {
+          throw new Error(`${method}: ${error?.message ?? error}`);
+        }
+        const name = StringPrototypeSlice(file, StringPrototypeLastIndexOf(file, '/') + 1);
+        ArrayPrototypePush(payloads, { name, mimeType: mimeTypeOf(name), buffer: runtime.buffer.toBase64(bytes) });
+      } else if (file !== null && typeof file === 'object') {
+        ArrayPrototypePush(payloads, { name: String(file.name), mimeType: String(file.mimeType ?? ''),
+          buffer: runtime.buffer.toBase64(file.buffer ?? new Uint8Array(0)) });
+      } else {
+        throw new TypeError(`${method}: a file is a path or { name, mimeType, buffer }`);
+      }
+    }
+    return payloads;
+  };
+  /// `selectOption`'s values as the input layer takes them.
+  const optionValues = (values, method) => {
+    const given = values === null || values === undefined ? [] : ArrayIsArray(values) ? values : [values];
+    const plain = [];
+    for (const value of given) {
+      if (value !== null && typeof value === 'object') {
+        if (typeof value.evaluate === 'function') throw new TypeError(`${method}: element handles are not supported by Caper; give values or labels`);
+        ArrayPrototypePush(plain, { value: value.value, label: value.label, index: value.index });
+      } else {
+        ArrayPrototypePush(plain, String(value));
+      }
+    }
+    return plain;
+  };
+
+  // ---- Locator selectors and descriptions (Playwright's locatorUtils.ts and asLocator) ----
+  const quote = (text) => `'${StringPrototypeReplace(StringPrototypeReplace(String(text), /\\/g, '\\\\'), /'/g, "\\'")}'`;
+  const escapeRegex = (re) => StringPrototypeReplace(StringPrototypeReplace(String(re), /(^|[^\\])(\\\\)*(["'`])/g, '$1$2\\$3'), />>/g, '\\>\\>');
+  const isRegExp = (value) => value instanceof RegExp || (value !== null && typeof value === 'object' && typeof value.source === 'string' && typeof value.flags === 'string');
+  const textSelector = (text, exact) => (isRegExp(text) ? escapeRegex(text) : `${JSONStringify(String(text))}${exact ? 's' : 'i'}`);
+  const attributeSelector = (value, exact) => (isRegExp(value) ? escapeRegex(value)
+    : `"${StringPrototypeReplace(StringPrototypeReplace(String(value), /\\/g, '\\\\'), /"/g, '\\"')}"${exact ? 's' : 'i'}`);
+  const textArgument = (text, exact) => (isRegExp(text) ? String(text) : exact ? `${quote(text)}, { exact: true }` : quote(text));
+  let testIdAttribute = 'data-testid';
+
+  const roleSelector = (role, options = {}) => {
+    let props = '';
+    const add = (name, value) => { props += `[${name}=${value}]`; };
+    if (options.checked !== undefined) add('checked', String(options.checked));
+    if (options.disabled !== undefined) add('disabled', String(options.disabled));
+    if (options.selected !== undefined) add('selected', String(options.selected));
+    if (options.expanded !== undefined) add('expanded', String(options.expanded));
+    if (options.includeHidden !== undefined) add('include-hidden', String(options.includeHidden));
+    if (options.level !== undefined) add('level', String(options.level));
+    if (options.name !== undefined) add('name', attributeSelector(options.name, !!options.exact));
+    if (options.pressed !== undefined) add('pressed', String(options.pressed));
+    return `internal:role=${role}${props}`;
+  };
+  const roleDescription = (role, options = {}) => {
+    const parts = [];
+    if (options.checked !== undefined) ArrayPrototypePush(parts, `checked: ${options.checked}`);
+    if (options.disabled !== undefined) ArrayPrototypePush(parts, `disabled: ${options.disabled}`);
+    if (options.selected !== undefined) ArrayPrototypePush(parts, `selected: ${options.selected}`);
+    if (options.expanded !== undefined) ArrayPrototypePush(parts, `expanded: ${options.expanded}`);
+    if (options.includeHidden !== undefined) ArrayPrototypePush(parts, `includeHidden: ${options.includeHidden}`);
+    if (options.level !== undefined) ArrayPrototypePush(parts, `level: ${options.level}`);
+    if (options.name !== undefined) ArrayPrototypePush(parts, `name: ${isRegExp(options.name) ? String(options.name) : quote(options.name)}`);
+    if (options.exact) ArrayPrototypePush(parts, 'exact: true');
+    if (options.pressed !== undefined) ArrayPrototypePush(parts, `pressed: ${options.pressed}`);
+    return parts.length === 0 ? `getByRole(${quote(role)})` : `getByRole(${quote(role)}, { ${ArrayPrototypeJoin(parts, ', ')} })`;
+  };
+
+  /// The `getBy*` methods, shared by Page, Frame, FrameLocator and Locator: `make(selector, description)`.
+  const locatorMethods = (make) => ({
+    getByRole: (role, options = {}) => make(roleSelector(role, options), roleDescription(role, options)),
+    getByText: (text, options = {}) => make(`internal:text=${textSelector(text, !!options.exact)}`, `getByText(${textArgument(text, options.exact)})`),
+    getByLabel: (text, options = {}) => make(`internal:label=${textSelector(text, !!options.exact)}`, `getByLabel(${textArgument(text, options.exact)})`),
+    getByPlaceholder: (text, options = {}) => make(`internal:attr=[placeholder=${attributeSelector(text, !!options.exact)}]`,
+      `getByPlaceholder(${textArgument(text, options.exact)})`),
+    getByAltText: (text, options = {}) => make(`internal:attr=[alt=${attributeSelector(text, !!options.exact)}]`,
+      `getByAltText(${textArgument(text, options.exact)})`),
+    getByTitle: (text, options = {}) => make(`internal:attr=[title=${attributeSelector(text, !!options.exact)}]`,
+      `getByTitle(${textArgument(text, options.exact)})`),
+    getByTestId: (id) => make(`internal:testid=[${testIdAttribute}=${attributeSelector(id, true)}]`,
+      `getByTestId(${isRegExp(id) ? String(id) : quote(id)})`),
+  });
+
+  /// The filter selectors of `locator(selector, options)` and `filter(options)`, with their descriptions.
+  const filterParts = (options) => {
+    let selector = '';
+    const described = [];
+    if (options === undefined || options === null) return { selector, description: '' };
+    if (options.hasText !== undefined) {
+      selector += ` >> internal:has-text=${textSelector(options.hasText, false)}`;
+      ArrayPrototypePush(described, `hasText: ${isRegExp(options.hasText) ? String(options.hasText) : quote(options.hasText)}`);
+    }
+    if (options.hasNotText !== undefined) {
+      selector += ` >> internal:has-not-text=${textSelector(options.hasNotText, false)}`;
+      ArrayPrototypePush(described, `hasNotText: ${isRegExp(options.hasNotText) ? String(options.hasNotText) : quote(options.hasNotText)}`);
+    }
+    if (options.has !== undefined) {
+      selector += ` >> internal:has=${JSONStringify(locatorSelector(options.has, 'has'))}`;
+      ArrayPrototypePush(described, `has: ${String(options.has)}`);
+    }
+    if (options.hasNot !== undefined) {
+      selector += ` >> internal:has-not=${JSONStringify(locatorSelector(options.hasNot, 'hasNot'))}`;
+      ArrayPrototypePush(described, `hasNot: ${String(options.hasNot)}`);
+    }
+    if (options.visible !== undefined) {
+      selector += ` >> visible=${options.visible ? 'true' : 'false'}`;
+      ArrayPrototypePush(described, `visible: ${!!options.visible}`);
+    }
+    return { selector, description: described.length === 0 ? '' : `{ ${ArrayPrototypeJoin(described, ', ')} }` };
+  };
+
+  /// Locators' selectors, kept out of reach of user code.
+  const selectors = new WeakMap();
+  const locatorSelector = (value, option) => {
+    const selector = WeakMapPrototypeGet(selectors, value);
+    if (selector === undefined) throw new TypeError(`${option}: expected a Locator`);
+    return selector;
+  };
+
+  // ---- Pages by number ----
+  const pages = new Map();
+  const pageOf = (id) => MapPrototypeGet(pages, id);
+
+  /// Playwright's ConsoleMessage.
+  class ConsoleMessage {
+    #type; #text; #location; #page;
+    constructor(type, text, location, page) {
+      this.#type = type;
+      this.#text = text;
+      this.#location = location;
+      this.#page = page;
+    }
+    type() { return this.#type === 'warn' ? 'warning' : this.#type; }
+    text() { return this.#text; }
+    args() { return []; }
+    page() { return this.#page; }
+    location() {
+      const match = RegExpPrototypeExec(/^(.*):(\d+):(\d+)$/, this.#location);
+      return match === null ? { url: this.#location, lineNumber: 0, columnNumber: 0 }
+        : { url: match[1], lineNumber: Number(match[2]) - 1, columnNumber: Number(match[3]) - 1 };
+    }
+    toString() { return this.#text; }
+  }
+
+  /// Playwright's Dialog: answered synchronously by the handlers (Caper's dialogs block the page's
+  /// script while they are open, as a browser's do); unanswered, it is dismissed.
+  class Dialog {
+    #type; #message; #defaultValue; #page; answer = null;
+    constructor(type, message, defaultValue, page) {
+      this.#type = type;
+      this.#message = message;
+      this.#defaultValue = defaultValue;
+      this.#page = page;
+    }
+    type() { return this.#type; }
+    message() { return this.#message; }
+    defaultValue() { return this.#defaultValue; }
+    page() { return this.#page; }
+    async accept(promptText) {
+      if (this.answer !== null) throw new Error('Cannot accept dialog which is already handled!');
+      this.answer = [true, promptText === undefined ? null : String(promptText)];
+    }
+    async dismiss() {
+      if (this.answer !== null) throw new Error('Cannot dismiss dialog which is already handled!');
+      this.answer = [false];
+    }
+  }
+
+  class Response {
+    #url; #status; #statusText; #headers; #page;
+    constructor(url, status, statusText, headers, page) {
+      this.#url = url;
+      this.#status = status;
+      this.#statusText = statusText;
+      this.#headers = headers;
+      this.#page = page;
+    }
+    url() { return this.#url; }
+    status() { return this.#status; }
+    statusText() { return this.#statusText; }
+    ok() { return this.#status === 0 || (this.#status >= 200 && this.#status <= 299); }
+    /// Header names lowercased, as Playwright gives them; repeated headers joined with ', '.
+    headers() { return { ...this.#headers }; }
+    async allHeaders() { return this.headers(); }
+    headerValue(name) { return this.#headers[StringPrototypeToLowerCase(String(name))] ?? null; }
+    frame() { return this.#page.mainFrame(); }
+    async text() { return this.#page.content(); }
+  }
+
+  /// A 1x1 transparent PNG: what `screenshot()` gives without layout.
+  const PLACEHOLDER_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+  let screenshotWarned = false;
+  /// `screenshot(options)`: the placeholder PNG (written to `path`), with one warning per run.
+  const screenshot = (options, method) => {
+    if (!screenshotWarned) {
+      screenshotWarned = true;
+      runtime.modules.builtin('console').warn(`caper: ${method}() gives a 1x1 placeholder PNG: Caper has no layout to render pixels ` +
+        '(failure evidence attaches the page\'s HTML instead)');
+    }
+    const bytes = runtime.buffer.fromBase64(PLACEHOLDER_PNG);
+    if (options?.path !== undefined) runtime.modules.builtin('fs').writeFileSync(String(options.path), bytes);
+    return runtime.modules.builtin('buffer').Buffer.from(bytes);
+  };
+
+  class Page extends EventEmitter() {
+    #id;
+    #context;
+    #closed = false;
+    #response = null;
+    #responseDocument = 0;
+    #consoleSeen = 0;
+    #errorsSeen = 0;
+    #popupsSeen = 0;
+    #dialogError = undefined;
+    #defaultTimeout = undefined;
+    #defaultNavigationTimeout = undefined;
+    #mainFrame = null;
+    keyboard;
+    mouse;
+    touchscreen;
+    clock;
+    constructor(id, context) {
+      super();
+      this.#id = id;
+      this.#context = context;
+      MapPrototypeSet(pages, id, this);
+      host.onDialog(id, (type, message, defaultValue) => this.#dialog(type, message, defaultValue));
+      const act = (method, args) => this.#act(method, args, undefined, '');
+      this.keyboard = ObjectFreeze({
+        press: async (key, options) => act('keyboard.press', [String(key)], options),
+        type: async (text, options) => act('keyboard.type', [String(text)], options),
+        down: async (key) => act('keyboard.down', [String(key)]),
+        up: async (key) => act('keyboard.up', [String(key)]),
+        insertText: async (text) => act('keyboard.insertText', [String(text)]),
+      });
+      const needsLayout = (name) => async () => { throw layoutError(`mouse.${name}`); };
+      this.mouse = ObjectFreeze({ click: needsLayout('click'), dblclick: needsLayout('dblclick'), move: needsLayout('move'),
+        down: needsLayout('down'), up: needsLayout('up'), wheel: needsLayout('wheel') });
+      this.touchscreen = ObjectFreeze({ tap: async () => { throw layoutError('touchscreen.tap'); } });
+      // Playwright's Clock over the page's virtual clock: time already passes only when the page
+      // waits, so `install` has nothing to take over; `runFor` and `fastForward` let the time pass.
+      const duration = (ticks, method) => {
+        if (typeof ticks === 'number') return ticks;
+        const parts = SplitString(String(ticks), ':');
+        let ms = 0;
+        for (const part of parts) ms = ms * 60 + Number(part);
+        if (!(ms >= 0)) throw new TypeError(`clock.${method}: expected milliseconds or "mm:ss"`);
+        return ms * 1000;
+      };
+      const notYet = (method) => async () => { throw new Error(`clock.${method} is not supported by Caper yet (the page's clock is virtual; let time pass with runFor)`); };
+      this.clock = ObjectFreeze({
+        install: async (options) => {
+          if (options?.time !== undefined) throw new Error('clock.install({ time }) is not supported by Caper yet: the page clock starts at the real time');
+        },
+        runFor: async (ticks) => this.waitForTimeout(duration(ticks, 'runFor')),
+        fastForward: async (ticks) => this.waitForTimeout(duration(ticks, 'fastForward')),
+        pauseAt: notYet('pauseAt'), resume: notYet('resume'), setFixedTime: notYet('setFixedTime'), setSystemTime: notYet('setSystemTime'),
+      });
+    }
+    get _id() { return this.#id; }
+    get #entry() {
+      if (this.#closed) throw new Error('Target page, context or browser has been closed');
+      return host.entry(this.#id)();
+    }
+    context() { return this.#context; }
+    isClosed() { return this.#closed; }
+    url() { return this.#closed ? '' : this.#entry.url(); }
+    async title() { return this.#entry.title(); }
+    async content() { return this.#entry.content(); }
+    mainFrame() {
+      if (this.#mainFrame === null) this.#mainFrame = new Frame(this);
+      return this.#mainFrame;
+    }
+    frames() { return [this.mainFrame()]; }
+    frame(selector) { return typeof selector === 'string' || selector?.name === undefined ? null : this.mainFrame(); }
+    async opener() { return this.#opener; }
+    #opener = null;
+    async bringToFront() {}
+    setDefaultTimeout(timeout) { this.#defaultTimeout = Number(timeout); }
+    setDefaultNavigationTimeout(timeout) { this.#defaultNavigationTimeout = Number(timeout); }
+    get _timeout() { return this.#defaultTimeout ?? this.#context?._timeout ?? 30000; }
+    get _navigationTimeout() { return this.#defaultNavigationTimeout ?? this.#context?._navigationTimeout ?? this._timeout; }
+    viewportSize() { return this.#context?._viewport ?? { width: 1280, height: 720 }; }
+    async setViewportSize() {}
+    /// Caper's own: the current document's response (null for a document that had none).
+    response() { return this._currentResponse(); }
+    _currentResponse() {
+      const current = host.response(this.#id);
+      if (current === null) return null;
+      if (this.#response === null || this.#responseDocument !== current[4]) {
+        this.#response = new Response(current[0], current[1], current[2], current[3], this);
+        this.#responseDocument = current[4];
+      }
+      return this.#response;
+    }
+
+    // ---- Evaluation ----
+    async evaluate(fn, arg) {
+      if (typeof fn === 'string') return settle('page.evaluate', this.#entry.evaluateExpression(fn), this.#id);
+      const made = pageFunction(this.#id, fn, 'page.evaluate');
+      return settle('page.evaluate', this.#entry.evaluate(made, argumentText(arg, 'page.evaluate')), this.#id);
+    }
+    async evaluateHandle() { throw new Error('page.evaluateHandle: JSHandles are not supported by Caper; use evaluate'); }
+    async $eval(selector, fn, arg) {
+      const element = this.#entry.querySelector(selector);
+      if (element === null) throw new Error(`page.$eval: Error: failed to find element matching selector "${selector}"`);
+      return this._evaluateOn('page.$eval', fn, element, arg);
+    }
+    async $$eval(selector, fn, arg) {
+      return this._evaluateOn('page.$$eval', fn, this.#entry.querySelectorAll(selector), arg);
+    }
+    /// `fn(target, arg)` in the page (target: page objects the caller found there).
+    async _evaluateOn(method, fn, target, arg) {
+      const made = pageFunction(this.#id, fn, method);
+      return settle(method, this.#entry.evaluateOn(made, target, argumentText(arg, method)), this.#id);
+    }
+    async $(selector) { return this.#entry.querySelector(selector); }
+    async $$(selector) {
+      const found = this.#entry.querySelectorAll(selector);
+      const elements = [];
+      for (let i = 0; i < found.length; i++) ArrayPrototypePush(elements, found[i]);
+      return elements;
+    }
+    /// Caper's own: the live Document and window of the page realm.
+    get document() { return this.#entry.document; }
+    get window() { return this.#entry.window; }
+    async addInitScript() { throw new Error('page.addInitScript is not supported by Caper yet'); }
+    async exposeFunction() { throw new Error('page.exposeFunction is not supported by Caper yet'); }
+    async route() { throw new Error('page.route is not supported by Caper yet'); }
+    async screenshot(options) { return screenshot(options, 'page.screenshot'); }
+    async pdf() { throw layoutError('page.pdf'); }
+
+    // ---- Locators ----
+    locator(selector, options) {
+      const filters = filterParts(options);
+      const inner = typeof selector === 'string' ? selector : locatorSelector(selector, 'locator');
+      return new Locator(this, `${inner}${filters.selector}`,
+        `locator(${typeof selector === 'string' ? quote(selector) : String(selector)}${filters.description ? `, ${filters.description}` : ''})`);
+    }
+    frameLocator(selector) { return new FrameLocator(this, selector, `locator(${quote(selector)})`); }
+
+    // ---- Waiting ----
+    async waitForTimeout(ms) {
+      const delay = Number(ms);
+      if (!(delay >= 0)) throw new TypeError('page.waitForTimeout: expected a number of milliseconds');
+      let remaining = delay;
+      for (;;) {
+        const document = documentOf(this.#id);
+        const start = this.#entry.now();
+        let seen = start;
+        let text = this.#entry.sleep(remaining);
+        while (typeof text === 'function' && documentOf(this.#id) === document) {
+          seen = this.#entry.now();
+          const polled = text();
+          if (typeof polled === 'string') text = polled;
+          else await this._turn();
+        }
+        if (typeof text === 'string') {
+          this._deliverEvents();
+          return undefined;
+        }
+        remaining = MathMax(0, remaining - (seen - start));
+      }
+    }
+    async waitForFunction(fn, arg, options) {
+      if (typeof fn !== 'string') pageFunction(this.#id, fn, 'page.waitForFunction');
+      const check = () => (typeof fn === 'string' ? this.#entry.evaluateExpression(fn)
+        : this.#entry.evaluate(pageFunction(this.#id, fn, 'page.waitForFunction'), argumentText(arg, 'page.waitForFunction')));
+      return this._waitFor('page.waitForFunction', options?.timeout ?? this._timeout, async () => {
+        const value = await settle('page.waitForFunction', check(), this.#id);
+        return value ? { value } : null;
+      });
+    }
+    /// `waitForSelector(selector, { state })`: 'attached', 'detached', 'visible' (the default) or 'hidden'.
+    async waitForSelector(selector, options) {
+      const state = options?.state ?? 'visible';
+      const found = await this.locator(selector)._waitForState('page.waitForSelector', state, options?.timeout, false);
+      return found;
+    }
+    async waitForLoadState(state = 'load', options) {
+      if (state !== 'commit' && state !== 'domcontentloaded' && state !== 'load' && state !== 'networkidle') {
+        throw new Error('page.waitForLoadState: state: expected one of (load|domcontentloaded|networkidle|commit)');
+      }
+      await this._waitFor('page.waitForLoadState', options?.timeout ?? this._navigationTimeout,
+        async () => (host.reached(this.#id, state) ? { value: undefined } : null));
+    }
+    async waitForURL(url, options) {
+      await this._waitFor('page.waitForURL', options?.timeout ?? this._navigationTimeout,
+        async () => ((this.#context?._urlMatches(this.url(), url) ?? this.url() === String(url)) ? { value: undefined } : null),
+        `waiting for navigation to "${url}"`);
+      await this.waitForLoadState(options?.waitUntil ?? 'load', options);
+    }
+    /// `waitForEvent(event, predicate | { predicate, timeout })`: the next event emitted that the predicate accepts.
+    async waitForEvent(event, options) {
+      const predicate = typeof options === 'function' ? options : options?.predicate;
+      const timeout = typeof options === 'object' && options?.timeout !== undefined ? options.timeout : this._timeout;
+      let received = null;
+      const listener = async (value) => {
+        if (received === null && (predicate === undefined || await predicate(value))) received = { value };
+      };
+      this.on(event, listener);
+      try {
+        return await this._waitFor('page.waitForEvent', timeout, async () => {
+          this._deliverEvents();
+          return received;
+        }, `waiting for event "${event}"`);
+      } finally {
+        this.off(event, listener);
+      }
+    }
+    async waitForRequest() { throw new Error('page.waitForRequest is not supported by Caper yet'); }
+    async waitForResponse() { throw new Error('page.waitForResponse is not supported by Caper yet'); }
+
+    // ---- Page-level selector actions (non-strict: the first match) ----
+    async click(selector, options) { return this.#act('page.click', [selector, actionOptions(options)], options); }
+    async dblclick(selector, options) { return this.#act('page.dblclick', [selector, actionOptions(options)], options); }
+    async tap(selector, options) { return this.#act('page.tap', [selector, actionOptions(options)], options); }
+    async hover(selector, options) { return this.#act('page.hover', [selector, actionOptions(options)], options); }
+    async fill(selector, value, options) { return this.#act('page.fill', [selector, value, actionOptions(options)], options); }
+    async type(selector, text, options) { return this.#act('page.type', [selector, String(text)], options); }
+    async press(selector, key, options) { return this.#act('page.press', [selector, String(key)], options); }
+    async check(selector, options) { return this.#act('page.check', [selector, actionOptions(options)], options); }
+    async uncheck(selector, options) { return this.#act('page.uncheck', [selector, actionOptions(options)], options); }
+    async setChecked(selector, checked, options) { return this.#act('page.setChecked', [selector, !!checked, actionOptions(options)], options); }
+    async focus(selector, options) { return this.#act('page.focus', [selector], options); }
+    async dispatchEvent(selector, type, init, options) { return this.#act('page.dispatchEvent', [selector, String(type), init ?? {}], options); }
+    async selectOption(selector, values, options) {
+      return this.#act('page.selectOption', [selector, optionValues(values, 'page.selectOption'), actionOptions(options)], options);
+    }
+    async setInputFiles(selector, files, options) {
+      return this.#act('page.setInputFiles', [selector, filePayloads(files, 'page.setInputFiles')], options);
+    }
+    async textContent(selector, options) { return this.locator(selector)._read('page.textContent', 'textContent', undefined, options, false); }
+    async innerText(selector, options) { return this.locator(selector)._read('page.innerText', 'innerText', undefined, options, false); }
+    async innerHTML(selector, options) { return this.locator(selector)._read('page.innerHTML', 'innerHTML', undefined, options, false); }
+    async inputValue(selector, options) { return this.locator(selector)._read('page.inputValue', 'inputValue', undefined, options, false); }
+    async getAttribute(selector, name, options) {
+      return this.locator(selector)._read('page.getAttribute', 'getAttribute', String(name), options, false);
+    }
+    async isVisible(selector) { return this.locator(selector)._state('page.isVisible', 'visible', false); }
+    async isHidden(selector) { return this.locator(selector)._state('page.isHidden', 'hidden', false); }
+    async isEnabled(selector, options) { return this.locator(selector)._stateWaiting('page.isEnabled', 'enabled', options, false); }
+    async isDisabled(selector, options) { return this.locator(selector)._stateWaiting('page.isDisabled', 'disabled', options, false); }
+    async isEditable(selector, options) { return this.locator(selector)._stateWaiting('page.isEditable', 'editable', options, false); }
+    async isChecked(selector, options) { return this.locator(selector)._stateWaiting('page.isChecked', 'checked', options, false); }
+
+    /// Tries the action after each turn of the page until it is done (its element there and
+    /// actionable), then waits for the navigation it started, if any, to commit and be parsed.
+    /// `locator`: a strict locator's description ('' for a page method).
+    async #act(method, args, options, locator = '') {
+      const timeout = options?.timeout === undefined ? this._timeout : Number(options.timeout);
+      const name = StringPrototypeSlice(method, StringPrototypeIndexOfDot(method) + 1);
+      const text = JSONStringify(args);
+      const start = this.#entry.now();
+      if (timeout > 0) this.#entry.sleep(timeout);
+      let value;
+      const document = documentOf(this.#id);
+      for (;;) {
+        const outcome = JSONParse(host.act(this.#id, name, text, locator));
+        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
+        if (!ObjectPrototypeHasOwnProperty(outcome, 'retry')) {
+          value = outcome.ok;
+          break;
+        }
+        if (timeout > 0 && this.#entry.now() - start >= timeout) {
+          throw new TimeoutError(`${method}: Timeout ${timeout}ms exceeded.\nCall log:\n  - ${outcome.retry}\n`);
+        }
+        await this._turn();
+      }
+      this.#rethrowDialogError();
+      // Playwright's actions do not fail with the navigation they start (a failed one leaves the document).
+      await this.#committed(method, Infinity);
+      if (documentOf(this.#id) !== document) await this.waitForLoadState('domcontentloaded');
+      await this.#runDueWork();
+      this._deliverEvents();
+      return value ?? undefined;
+    }
+    _act(method, args, options, locator) { return this.#act(method, args, options, locator); }
+    /// Runs what the page has due now (queued tasks, timers due at its current time), as a browser
+    /// does between two of Playwright's calls; its clock does not move.
+    async #runDueWork() {
+      for (let turns = 0; turns < 1000 && host.hasDueWork(this.#id); turns++) await pageTurn(this.#id);
+    }
+    #rethrowDialogError() {
+      if (this.#dialogError === undefined) return;
+      const error = this.#dialogError;
+      this.#dialogError = undefined;
+      throw error;
+    }
+    #dialog(type, message, defaultValue) {
+      const dialog = new Dialog(type, message, defaultValue, this);
+      if (this.listenerCount('dialog') === 0 && (this.#context === null || this.#context.listenerCount('dialog') === 0)) return [false];
+      try {
+        this.emit('dialog', dialog);
+        this.#context?.emit('dialog', dialog);
+      } catch (error) {
+        if (this.#dialogError === undefined) this.#dialogError = error;
+      }
+      return dialog.answer ?? [false];
+    }
+    async #committed(method, failuresBefore = host.navigation(this.#id)[1]) {
+      for (;;) {
+        const [navigating, failures, last] = host.navigation(this.#id);
+        if (failures > failuresBefore) throw new Error(`${method}: ${last}`);
+        if (!navigating) return;
+        await this._turn();
+      }
+    }
+
+    // ---- Navigation ----
+    async goto(url, options) {
+      const target = this.#context?._resolve(String(url)) ?? String(url);
+      const before = host.navigation(this.#id)[1];
+      const document = documentOf(this.#id);
+      const started = host.navigate(this.#id, 'goto', target);
+      if (started !== true) throw new Error(`page.goto: ${started}`);
+      await this.#navigated('page.goto', before, options);
+      return documentOf(this.#id) === document ? null : this._currentResponse();
+    }
+    async goBack(options) { return this.#traverse('page.goBack', 'back', options); }
+    async goForward(options) { return this.#traverse('page.goForward', 'forward', options); }
+    async reload(options) {
+      const before = host.navigation(this.#id)[1];
+      host.navigate(this.#id, 'reload');
+      await this.#navigated('page.reload', before, options);
+      return this._currentResponse();
+    }
+    async setContent(html, options) {
+      host.setContent(this.#id, String(html));
+      await this.waitForLoadState(options?.waitUntil ?? 'load', options);
+      this._deliverEvents();
+    }
+    async waitForNavigation(options) {
+      const before = host.navigation(this.#id)[1];
+      await this._waitFor('page.waitForNavigation', options?.timeout ?? this._navigationTimeout,
+        async () => (host.navigation(this.#id)[0] ? { value: true } : null));
+      await this.#navigated('page.waitForNavigation', before, options);
+      return this._currentResponse();
+    }
+    async #traverse(method, kind, options) {
+      const before = host.navigation(this.#id)[1];
+      const document = documentOf(this.#id);
+      if (!host.navigate(this.#id, kind)) return null;
+      await this.#navigated(method, before, options);
+      return documentOf(this.#id) === document ? null : this._currentResponse();
+    }
+    async #navigated(method, failuresBefore, options) {
+      await this.#committed(method, failuresBefore);
+      await this.waitForLoadState(options?.waitUntil ?? 'load', { timeout: options?.timeout });
+      this._deliverEvents();
+    }
+
+    // ---- Events and closing ----
+    /// Emits what happened in the page since the last call: console messages, page errors, popups.
+    _deliverEvents() {
+      if (this.#closed) return;
+      const [messages, errors] = host.events(this.#id, this.#consoleSeen, this.#errorsSeen);
+      this.#consoleSeen += messages.length;
+      this.#errorsSeen += errors.length;
+      for (const [type, text, location] of messages) {
+        const message = new ConsoleMessage(type, text, location, this);
+        this.emit('console', message);
+        this.#context?.emit('console', message);
+      }
+      for (const [name, message, stack] of errors) {
+        const error = new Error(message);
+        error.name = name;
+        error.stack = stack;
+        this.emit('pageerror', error);
+        this.#context?.emit('weberror', { page: () => this, error: () => error });
+      }
+      if (this.#context === null) return;
+      const popups = host.popups(this.#id);
+      for (; this.#popupsSeen < popups.length; this.#popupsSeen++) {
+        const popup = this.#context._adopt(popups[this.#popupsSeen]);
+        popup._openedBy(this);
+        this.emit('popup', popup);
+      }
+    }
+    /// One turn of the page's event loop (see `pageTurn`), then its events delivered.
+    async _turn() {
+      await pageTurn(this.#id);
+      this._deliverEvents();
+    }
+    /// Checks `condition` after each turn of the page until it gives `{ value }`; the timeout is
+    /// counted on each document's clock in turn (a navigation starts another).
+    async _waitFor(method, timeout, condition, waitingFor = undefined) {
+      const limit = Number(timeout);
+      let document = documentOf(this.#id);
+      let start = this.#entry.now();
+      let seen = start;
+      let before = 0;
+      if (limit > 0) this.#entry.sleep(limit);
+      for (;;) {
+        if (documentOf(this.#id) !== document) {
+          before += seen - start;
+          document = documentOf(this.#id);
+          start = seen = this.#entry.now();
+          if (limit > 0) this.#entry.sleep(MathMax(0, limit - before));
+        }
+        const met = await condition();
+        if (met !== null) return met.value;
+        seen = this.#entry.now();
+        if (limit > 0 && before + seen - start >= limit) {
+          throw new TimeoutError(`${method}: Timeout ${limit}ms exceeded.${waitingFor ? `\nCall log:\n  - ${waitingFor}\n` : ''}`);
+        }
+        await this._turn();
+      }
+    }
+    /// One check of a page-level web-first expectation (`to.have.title`, `to.have.url`).
+    _expectOnce(expression, params) {
+      const outcome = JSONParse(this.#entry.expect('', '', String(expression), JSONStringify(params)));
+      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(outcome.error);
+      return outcome;
+    }
+    _openedBy(page) { if (this.#opener === null) this.#opener = page; }
+    /// Milliseconds on the page's clock.
+    _now() { return this.#entry.now(); }
+    _entry() { return this.#entry; }
+    async close() {
+      if (this.#closed) return;
+      this._deliverEvents();
+      this.#closed = true;
+      MapPrototypeDelete(compiled, this.#id);
+      MapPrototypeDelete(pages, this.#id);
+      host.closePage(this.#id);
+      this.#context?._forget(this);
+      this.emit('close', this);
+    }
+    /// Marks the page closed when its context or browser closed it.
+    _closedBy() {
+      if (this.#closed) return;
+      this.#closed = true;
+      MapPrototypeDelete(compiled, this.#id);
+      MapPrototypeDelete(pages, this.#id);
+      this.emit('close', this);
+    }
+    /// Caper's failure evidence: the page's URL, HTML as the DOM stands, console messages and page errors.
+    _evidence() {
+      if (this.#closed) return null;
+      const entry = this.#entry;
+      const [messages, errors] = host.events(this.#id, 0, 0);
+      return { url: entry.url(), html: entry.content(), console: messages, errors };
+    }
+  }
+  const StringPrototypeIndexOfDot = (text) => {
+    for (let i = 0; i < text.length; i++) if (text[i] === '.') return i;
+    return -1;
+  };
+
+  /// The page's main frame (Caper's frames are not separate Playwright objects yet): the page's
+  /// document methods under Frame's names.
+  class Frame {
+    #page;
+    constructor(page) { this.#page = page; }
+    page() { return this.#page; }
+    name() { return ''; }
+    url() { return this.#page.url(); }
+    parentFrame() { return null; }
+    childFrames() { return []; }
+    isDetached() { return this.#page.isClosed(); }
+    async title() { return this.#page.title(); }
+    async content() { return this.#page.content(); }
+    async goto(url, options) { return this.#page.goto(url, options); }
+    async evaluate(fn, arg) { return this.#page.evaluate(fn, arg); }
+    async waitForSelector(selector, options) { return this.#page.waitForSelector(selector, options); }
+    async waitForLoadState(state, options) { return this.#page.waitForLoadState(state, options); }
+    async waitForURL(url, options) { return this.#page.waitForURL(url, options); }
+    async setContent(html, options) { return this.#page.setContent(html, options); }
+    locator(selector, options) { return this.#page.locator(selector, options); }
+    frameLocator(selector) { return this.#page.frameLocator(selector); }
+  }
+  for (const name of ['getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByAltText', 'getByTitle', 'getByTestId']) {
+    Page.prototype[name] = function (...args) { return locatorMethods((s, d) => new Locator(this, s, d))[name](...args); };
+    Frame.prototype[name] = function (...args) { return this.page()[name](...args); };
+  }
+
+  /// Playwright's FrameLocator: locators inside an iframe's document, written after the iframe's
+  /// selector and `internal:control=enter-frame` as Playwright writes them (`owner` is the
+  /// iframe's locator description).
+  class FrameLocator {
+    #page; #selector; #owner;
+    constructor(page, selector, owner) {
+      this.#page = page;
+      this.#selector = selector;
+      this.#owner = owner;
+    }
+    get _inside() { return `${this.#selector} >> internal:control=enter-frame`; }
+    get _description() { return `${this.#owner}.contentFrame()`; }
+    locator(selector) { return new Locator(this.#page, `${this._inside} >> ${selector}`, `${this._description}.locator(${quote(selector)})`); }
+    owner() { return new Locator(this.#page, this.#selector, this.#owner); }
+    frameLocator(selector) {
+      return new FrameLocator(this.#page, `${this._inside} >> ${selector}`, `${this._description}.locator(${quote(selector)})`);
+    }
+    first() { return new FrameLocator(this.#page, `${this.#selector} >> nth=0`, `${this.#owner}.first()`); }
+    last() { return new FrameLocator(this.#page, `${this.#selector} >> nth=-1`, `${this.#owner}.last()`); }
+    nth(index) { return new FrameLocator(this.#page, `${this.#selector} >> nth=${Number(index)}`, `${this.#owner}.nth(${Number(index)})`); }
+  }
+  for (const name of ['getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByAltText', 'getByTitle', 'getByTestId']) {
+    FrameLocator.prototype[name] = function (...args) {
+      const page = this.owner().page();
+      return locatorMethods((s, d) => new Locator(page, `${this._inside} >> ${s}`, `${this._description}.${d}`))[name](...args);
+    };
+  }
+
+  /// Playwright's Locator: a selector on a page, resolved each time it is used (strict for actions and reads).
+  class Locator {
+    #page;
+    #selector;
+    #description;
+    constructor(page, selector, description) {
+      this.#page = page;
+      this.#selector = selector;
+      this.#description = description;
+      WeakMapPrototypeSet(selectors, this, selector);
+    }
+    page() { return this.#page; }
+    toString() { return this.#description; }
+    get _selector() { return this.#selector; }
+    #derive(selector, description) { return new Locator(this.#page, `${this.#selector} >> ${selector}`, `${this.#description}.${description}`); }
+    locator(selector, options) {
+      const filters = filterParts(options);
+      const inner = typeof selector === 'string' ? selector : `internal:chain=${JSONStringify(locatorSelector(selector, 'locator'))}`;
+      return this.#derive(`${inner}${filters.selector}`,
+        `locator(${typeof selector === 'string' ? quote(selector) : String(selector)}${filters.description ? `, ${filters.description}` : ''})`);
+    }
+    frameLocator(selector) {
+      return new FrameLocator(this.#page, `${this.#selector} >> ${selector}`, `${this.#description}.locator(${quote(selector)})`);
+    }
+    contentFrame() { return new FrameLocator(this.#page, this.#selector, this.#description); }
+    first() { return this.#derive('nth=0', 'first()'); }
+    last() { return this.#derive('nth=-1', 'last()'); }
+    nth(index) { return this.#derive(`nth=${Number(index)}`, `nth(${Number(index)})`); }
+    filter(options) {
+      const filters = filterParts(options);
+      if (filters.selector === '') return this;
+      return new Locator(this.#page, `${this.#selector}${filters.selector}`, `${this.#description}.filter(${filters.description})`);
+    }
+    and(other) { return this.#derive(`internal:and=${JSONStringify(locatorSelector(other, 'and'))}`, `and(${String(other)})`); }
+    or(other) { return this.#derive(`internal:or=${JSONStringify(locatorSelector(other, 'or'))}`, `or(${String(other)})`); }
+    async count() { return this.#page._entry().locate(this.#selector, this.#description, false).length; }
+    async all() {
+      const count = await this.count();
+      const all = [];
+      for (let i = 0; i < count; i++) ArrayPrototypePush(all, this.nth(i));
+      return all;
+    }
+
+    // ---- Actions (strict) ----
+    #act(method, args, options) { return this.#page._act(`locator.${method}`, [this.#selector, ...args], options, this.#description); }
+    async click(options) { return this.#act('click', [actionOptions(options)], options); }
+    async dblclick(options) { return this.#act('dblclick', [actionOptions(options)], options); }
+    async tap(options) { return this.#act('tap', [actionOptions(options)], options); }
+    async hover(options) { return this.#act('hover', [actionOptions(options)], options); }
+    async fill(value, options) { return this.#act('fill', [value, actionOptions(options)], options); }
+    async clear(options) { return this.#act('clear', [actionOptions(options)], options); }
+    async press(key, options) { return this.#act('press', [String(key)], options); }
+    async pressSequentially(text, options) { return this.#act('type', [String(text)], options); }
+    async type(text, options) { return this.#act('type', [String(text)], options); }
+    async check(options) { return this.#act('check', [actionOptions(options)], options); }
+    async uncheck(options) { return this.#act('uncheck', [actionOptions(options)], options); }
+    async setChecked(checked, options) { return this.#act('setChecked', [!!checked, actionOptions(options)], options); }
+    async focus(options) { return this.#act('focus', [], options); }
+    async blur(options) { return this.#act('blur', [], options); }
+    async dispatchEvent(type, init, options) { return this.#act('dispatchEvent', [String(type), init ?? {}], options); }
+    async selectOption(values, options) {
+      return this.#act('selectOption', [optionValues(values, 'locator.selectOption'), actionOptions(options)], options);
+    }
+    async setInputFiles(files, options) { return this.#act('setInputFiles', [filePayloads(files, 'locator.setInputFiles')], options); }
+    async dragTo(target, options) {
+      const { force, trial } = options ?? {};
+      return this.#act('dragTo', [locatorSelector(target, 'dragTo'), { force, trial, targetLocator: String(target) }], options);
+    }
+    async scrollIntoViewIfNeeded(options) { await this._waitForState('locator.scrollIntoViewIfNeeded', 'attached', options?.timeout, true); }
+    async highlight() {}
+    async selectText(options) { return this.#act('focus', [], options); }
+    async boundingBox() { throw layoutError('locator.boundingBox'); }
+    async screenshot(options) { return screenshot(options, 'locator.screenshot'); }
+    async elementHandle() { throw new Error('locator.elementHandle: ElementHandles are not supported by Caper; use locators'); }
+    async elementHandles() { throw new Error('locator.elementHandles: ElementHandles are not supported by Caper; use locators'); }
+
+    // ---- Reads ----
+    /// Waits for the one element (strict; the first match for `strict` false) and reads `name` of it.
+    async _read(method, name, argument, options, strict = true) {
+      const timeout = options?.timeout ?? this.#page._timeout;
+      return this.#page._waitFor(method, timeout, async () => {
+        const outcome = JSONParse(this.#page._entry().read(this.#selector, strict ? this.#description : '', name,
+          argument === undefined ? '' : JSONStringify(argument)));
+        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
+        return outcome.missing ? null : { value: outcome.value };
+      }, `waiting for ${this.#description}`);
+    }
+    /// An element state now, without waiting (false when there is no element).
+    async _state(method, state, strict = true) {
+      const outcome = JSONParse(this.#page._entry().read(this.#selector, strict ? this.#description : '', 'state', JSONStringify(state)));
+      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
+      if (outcome.missing) return state === 'hidden';
+      return outcome.value;
+    }
+    async _stateWaiting(method, state, options, strict = true) { return this._read(method, 'state', state, options, strict); }
+    async textContent(options) { return this._read('locator.textContent', 'textContent', undefined, options); }
+    async innerText(options) { return this._read('locator.innerText', 'innerText', undefined, options); }
+    async innerHTML(options) { return this._read('locator.innerHTML', 'innerHTML', undefined, options); }
+    async inputValue(options) { return this._read('locator.inputValue', 'inputValue', undefined, options); }
+    async getAttribute(name, options) { return this._read('locator.getAttribute', 'getAttribute', String(name), options); }
+    async ariaSnapshot(options) { return this._read('locator.ariaSnapshot', 'ariaSnapshot', undefined, options); }
+    async isVisible() { return this._state('locator.isVisible', 'visible'); }
+    async isHidden() { return this._state('locator.isHidden', 'hidden'); }
+    async isEnabled(options) { return this._stateWaiting('locator.isEnabled', 'enabled', options); }
+    async isDisabled(options) { return this._stateWaiting('locator.isDisabled', 'disabled', options); }
+    async isEditable(options) { return this._stateWaiting('locator.isEditable', 'editable', options); }
+    async isChecked(options) { return this._stateWaiting('locator.isChecked', 'checked', options); }
+    async allTextContents() { return this.#readAll('textContent'); }
+    async allInnerTexts() { return this.#readAll('innerText'); }
+    async #readAll(name) {
+      const outcome = JSONParse(this.#page._entry().readAll(this.#selector, name));
+      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`locator.all${name === 'innerText' ? 'InnerTexts' : 'TextContents'}: ${outcome.error}`);
+      return outcome.value;
+    }
+    async evaluate(fn, arg, options) {
+      await this._read('locator.evaluate', 'state', 'attached', options);
+      const element = this.#page._entry().locate(this.#selector, this.#description, true)[0];
+      return this.#page._evaluateOn('locator.evaluate', fn, element, arg);
+    }
+    async evaluateAll(fn, arg) {
+      return this.#page._evaluateOn('locator.evaluateAll', fn, this.#page._entry().locate(this.#selector, this.#description, false), arg);
+    }
+    async evaluateHandle() { throw new Error('locator.evaluateHandle: JSHandles are not supported by Caper; use evaluate'); }
+    /// `waitFor({ state })`: 'attached', 'detached', 'visible' (the default) or 'hidden'.
+    async waitFor(options) { await this._waitForState('locator.waitFor', options?.state ?? 'visible', options?.timeout, true); }
+    async _waitForState(method, state, timeout, strict) {
+      if (state !== 'attached' && state !== 'detached' && state !== 'visible' && state !== 'hidden') {
+        throw new Error(`${method}: state: expected one of (attached|detached|visible|hidden)`);
+      }
+      const waiting = { attached: 'to be attached', detached: 'to be detached', visible: 'to be visible', hidden: 'to be hidden' }[state];
+      return this.#page._waitFor(method, timeout ?? this.#page._timeout, async () => {
+        const outcome = JSONParse(this.#page._entry().read(this.#selector, strict ? this.#description : '', 'state', JSONStringify('visible')));
+        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
+        const attached = !outcome.missing;
+        const visible = attached && outcome.value === true;
+        const met = state === 'attached' ? attached : state === 'detached' ? !attached : state === 'visible' ? visible : !visible;
+        if (!met) return null;
+        // The live element for `page.waitForSelector` (Caper gives page objects, not ElementHandles).
+        return { value: attached && (state === 'attached' || state === 'visible')
+          ? this.#page._entry().locate(this.#selector, strict ? this.#description : '', strict)[0] : null };
+      }, `waiting for ${this.#description} ${waiting}`);
+    }
+    /// One evaluation of a web-first expectation (`playwright/expect.js`'s adapter), in the page.
+    _expectOnce(expression, params) {
+      const outcome = JSONParse(this.#page._entry().expect(this.#selector, this.#description, String(expression), JSONStringify(params)));
+      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(outcome.error);
+      return outcome;
+    }
+  }
+  for (const name of ['getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByAltText', 'getByTitle', 'getByTestId']) {
+    Locator.prototype[name] = function (...args) {
+      return locatorMethods((s, d) => new Locator(this.page(), `${this._selector} >> ${s}`, `${String(this)}.${d}`))[name](...args);
+    };
+  }
+  for (const made of [Page, Frame, FrameLocator, Locator, Response, ConsoleMessage, Dialog]) ObjectFreeze(made.prototype);
+
+  return {
+    Page, Locator, FrameLocator, Frame, Response, ConsoleMessage, Dialog, TimeoutError, layoutError, pageOf,
+    /// The Page object of page `id` in `context` (a BrowserContext object, or null).
+    makePage: (id, context) => pageOf(id) ?? new Page(id, context),
+    setTestIdAttribute: (name) => { testIdAttribute = String(name); },
+  };
+}
