@@ -21,15 +21,37 @@ public final class BrowserContext: @unchecked Sendable {
     /// The longest one task of a page (a script, a timer's callback, an event's listeners) may
     /// run before the per-task watchdog stops it with a page error (nil: no bound).
     public var taskTimeout: Duration?
+    /// Headers every request of the context's pages carries (Playwright's `extraHTTPHeaders`),
+    /// unless the request sets the same header itself.
+    public var extraHTTPHeaders: [Header]
+    /// HTTP Basic credentials sent with the requests to `origin` (every origin when nil;
+    /// Playwright's `httpCredentials`).
+    public var httpCredentials: HTTPCredentials?
 
     public init(
       ignoreHTTPSErrors: Bool = false, userAgent: String = Request.defaultUserAgent, timeout: Duration? = nil,
-      taskTimeout: Duration? = .seconds(10)
+      taskTimeout: Duration? = .seconds(10), extraHTTPHeaders: [Header] = [], httpCredentials: HTTPCredentials? = nil
     ) {
       self.ignoreHTTPSErrors = ignoreHTTPSErrors
       self.userAgent = userAgent
       self.timeout = timeout
       self.taskTimeout = taskTimeout
+      self.extraHTTPHeaders = extraHTTPHeaders
+      self.httpCredentials = httpCredentials
+    }
+  }
+
+  /// Playwright's `httpCredentials`: a user name and password, and the origin they are for.
+  public struct HTTPCredentials: Sendable {
+    public var username: String
+    public var password: String
+    /// `scheme://host[:port]`; nil sends them to every origin.
+    public var origin: String?
+
+    public init(username: String, password: String, origin: String? = nil) {
+      self.username = username
+      self.password = password
+      self.origin = origin
     }
   }
 
@@ -42,6 +64,14 @@ public final class BrowserContext: @unchecked Sendable {
   /// Its pages' `localStorage`, per origin (`WebStorage`).
   public let storage = WebStorage()
   let downloadList = LockedState<[Download]>([])
+  /// What the Playwright API sees of and decides about the context's requests (its network events
+  /// and routes); nil: requests go straight to the network.
+  public var routing: RequestRouting?
+  /// Sources every later document of the context's pages runs before its own scripts
+  /// (`browserContext.addInitScript`), before the page's own.
+  public var initScripts: [String] = []
+  /// Headers `setExtraHTTPHeaders` set after the context was made (they replace the option's).
+  public var extraHTTPHeaders: [Header]?
 
   public init(options: Options = Options(), fetcher: Fetcher = Fetcher()) {
     self.options = options

@@ -44,11 +44,15 @@ public enum DOMRuntime {
     EventSourceAPI.self, CSSNamespaceAPI.self, BeaconAPI.self, BroadcastChannelAPI.self, FormsAPI.self, InputAPI.self,
   ]
 
-  /// Caper's entry points into the page (`page/entry.js`), installed last so they see every API.
+  /// Caper's own entry points into the page (`page/entry.js`), installed last so they see every
+  /// API, and Playwright's exposed bindings (`playwright/bindings.js`: `callBinding(name, id,
+  /// argumentsText)` hands a call to the page's `Page.callBinding`).
   static let entryExtension = Extension(
-    name: "page",
+    name: "page", hostFunctions: ["callBinding"],
     scripts: [
       Extension.Script(name: "serialized-value", source: Extension.resource("shared/serialized-value.js", in: .module)),
+      Extension.Script(
+        name: "bindings", source: Extension.resource("playwright/bindings.js", in: .module), calledFromSwift: true),
       Extension.Script(name: "entry", source: Extension.resource("page/entry.js", in: .module), calledFromSwift: true),
     ])
 
@@ -58,7 +62,16 @@ public enum DOMRuntime {
 
   /// The Swift bodies of every host function of a page realm, for the page of `environment`.
   static func hostFunctions(_ environment: PageEnvironment) -> [String: HostFunction] {
-    webAPIs.reduce(hostFunctions()) { bodies, api in bodies.merging(api.hostFunctions(environment)) { $1 } }
+    var bodies = webAPIs.reduce(hostFunctions()) { bodies, api in bodies.merging(api.hostFunctions(environment)) { $1 } }
+    bodies["page.callBinding"] = { [weak environment] arguments in
+      guard let name = arguments.first?.stringValue, let id = arguments.dropFirst().first?.numberValue, id.isFinite,
+        let text = arguments.dropFirst(2).first?.stringValue
+      else { throw HostError("callBinding(name, id, argumentsText)") }
+      guard let environment, let page = environment.topLevelPage else { return .undefined }
+      page.callBinding(from: environment, name: name, id: Int(id), argumentsText: text)
+      return .undefined
+    }
+    return bodies
   }
 
   /// The Swift bodies of the DOM runtime's host functions.

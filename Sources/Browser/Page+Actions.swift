@@ -53,12 +53,27 @@ extension Page {
   /// Gives the JSON text of `{"ok": value}`, `{"retry": why}` (the element is missing or not
   /// actionable yet) or `{"error": message}`. The caller waits and tries again on `retry`. With a
   /// `locator` (its description, as `locator('button')`), the selector must match one element
-  /// (Playwright's strict mode); else the first match is taken, as the page methods do.
-  public func attempt(_ name: String, argumentsText: String, locator: String = "") throws -> String {
+  /// (Playwright's strict mode); else the first match is taken, as the page methods do. `path`
+  /// names the frame whose document the action is in (see `frameRealm`).
+  public func attempt(_ name: String, argumentsText: String, locator: String = "", frame path: [Int] = []) throws -> String {
+    guard let realm = frameRealm(path) else { return #"{"retry":"waiting for the frame"}"# }
     let outcome = try realm.context.call(
       realm.function("entry", "act"), [.string(name), .string(argumentsText), .string(locator)])
     realm.loader.produceDeferred()
     return outcome.stringValue ?? #"{"error":"the action gave no result"}"#
+  }
+
+  /// The realm of the frame at `path` (the ids of the iframes' frames from the page's document
+  /// down; empty: the page's own realm), or nil while a frame on the way has no document yet.
+  public func frameRealm(_ path: [Int]) -> Realm? {
+    var (realm, environment) = (self.realm, self.environment)
+    for id in path {
+      guard let frame = environment.childNavigables.frames[id], let inner = frame.realm, let next = frame.environment else {
+        return nil
+      }
+      (realm, environment) = (inner, next)
+    }
+    return realm
   }
 
   /// Runs what the page has due at its current time (queued tasks, timers due now), as a browser

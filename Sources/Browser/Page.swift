@@ -80,6 +80,14 @@ public final class Page: @unchecked Sendable {
   /// The popups the page opened (`window.open`, `target=_blank` links: Playwright's `popup`
   /// event), each a page of the same browser context, closed with it.
   public internal(set) var popups: [Page] = []
+  /// The names `expose` gave every document of the page, in order.
+  public internal(set) var bindingNames: [String] = []
+  /// Sources `addInitScript` runs in every later document, in order.
+  public internal(set) var initScripts: [String] = []
+  /// Where the page's binding calls go: `(name, call, argumentsText)`, answered by `settleBinding`.
+  public var onBindingCall: ((String, Int, String) -> Void)?
+  var bindingCalls: [Int: (WeakRealm, Int)] = [:]
+  var nextBindingCall = 1
   /// Navigations that failed (their URL and why), in order.
   public internal(set) var navigationFailures: [PageLoadError] = []
   /// Answers the page's dialogs (every document's), synchronously; nil dismisses them.
@@ -132,6 +140,7 @@ public final class Page: @unchecked Sendable {
 
   /// Gives a new document's environment what the page keeps across documents.
   func configure(_ environment: PageEnvironment) {
+    environment.page = self
     environment.onError = onError
     environment.childNavigables.support = support
     environment.sessionHistory = history

@@ -2,6 +2,7 @@ import Foundation
 import Network
 import Runtime
 import V8
+import WebURL
 
 /// What a page realm's host functions reach in Swift: the realm, its browser context, the
 /// document's URL, and where page errors and console messages go (HTML's environment settings
@@ -18,6 +19,14 @@ public final class PageEnvironment: @unchecked Sendable {
   public var realm: Realm {
     guard let made else { preconditionFailure("the page realm is not made yet") }
     return made
+  }
+  /// The page showing this document (nil for a frame's: see `topLevelPage`); set by `Page`.
+  weak var page: Page?
+  /// The page this document, or the frame it is in, belongs to.
+  var topLevelPage: Page? {
+    var environment = self
+    while let parent = environment.childNavigables.parent { environment = parent }
+    return environment.page
   }
   /// Set once the page realm is made; the page owns the realm.
   unowned(unsafe) var made: Realm?
@@ -123,6 +132,17 @@ public final class PageEnvironment: @unchecked Sendable {
     if request.referrer == nil && !url.hasPrefix("about:") { request.referrer = url }
     request.referrerPolicy = referrerPolicy ?? self.referrerPolicy ?? .strictOriginWhenCrossOrigin
     if request.siteForCookies == nil { request.siteForCookies = url }
+    for header in browserContext.extraHTTPHeaders ?? options.extraHTTPHeaders
+    where !request.headers.contains(where: { $0.name.lowercased() == header.name.lowercased() }) {
+      request.headers.append(header)
+    }
+    if let credentials = options.httpCredentials,
+      credentials.origin.map({ URLRecord(request.url)?.origin == $0 }) ?? true,
+      !request.headers.contains(where: { $0.name.lowercased() == "authorization" })
+    {
+      let token = Data("\(credentials.username):\(credentials.password)".utf8).base64EncodedString()
+      request.headers.append(Header("Authorization", "Basic \(token)"))
+    }
     return request
   }
 
@@ -158,23 +178,35 @@ public final class PageEnvironment: @unchecked Sendable {
     let environment = WeakEnvironment(self)
     let hold = HeldClock(loop: loop, contexts: held)
     let headBox = HeadBox(processResponse)
-    return browserContext.fetcher.start(
-      request,
-      processResponse: { head in
-        loop.post(to: context) {
-          if environment.value != nil { headBox.processResponse?(head) }
-        }
-        // The body no longer holds the clock, but not at once: a body that follows its headers
-        // within `bodyGrace` (most do, in the next TCP segment) arrives before a jump, as in a browser.
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.bodyGrace) { loop.post(to: context) { hold.release() } }
+    let routing = browserContext.routing
+    let fetcher = browserContext.fetcher
+    let head: @Sendable (ResponseHead) -> Void = { head in
+      loop.post(to: context) {
+        if environment.value != nil { headBox.processResponse?(head) }
+      }
+      // The body no longer holds the clock, but not at once: a body that follows its headers
+      // within `bodyGrace` (most do, in the next TCP segment) arrives before a jump, as in a browser.
+      DispatchQueue.global().asyncAfter(deadline: .now() + Self.bodyGrace) { loop.post(to: context) { hold.release() } }
+    }
+    let finish: @Sendable (Result<Response, NetworkError>, Int?) -> Void = { result, routed in
+      loop.post(to: context, fulfilling: true) {
+        hold.release()
+        environment.value?.fetchEnded()
+        if let routed { routing?.finished(routed, result) }
+        box.completion(result)
+      }
+    }
+    guard let routing else {
+      return fetcher.start(request, processResponse: head, completion: { finish($0, nil) })
+    }
+    return routing.intercept(
+      request, from: self,
+      start: { request, id in fetcher.start(request, processResponse: head, completion: { finish($0, id) }) },
+      fulfill: { response, id in
+        head(response.head)
+        finish(.success(response), id)
       },
-      completion: { result in
-        loop.post(to: context, fulfilling: true) {
-          hold.release()
-          environment.value?.fetchEnded()
-          box.completion(result)
-        }
-      })
+      fail: { error, id in finish(.failure(error), id) })
   }
 
   /// How long after a response's headers its body still holds the page's clock (real time).

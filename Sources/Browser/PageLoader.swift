@@ -68,6 +68,10 @@ final class PageLoader: @unchecked Sendable {
     _ = try realm.context.call(
       realm.function("entry", "begin"),
       [.string(document.url), .string(document.contentType), .string(characterSet), .string(document.referrer ?? "")])
+    // Playwright's exposed bindings and init scripts, before any of the document's own scripts.
+    environment.topLevelPage?.prepare(realm, environment: environment)
+    // Playwright's exposed bindings and init scripts, before any of the document's own scripts.
+    environment.topLevelPage?.prepare(realm, environment: environment)
     environment.parserUnblocked = { [weak self] in
       guard let self else { return }
       self.blocked = false

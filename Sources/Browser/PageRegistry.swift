@@ -63,6 +63,9 @@ public final class PageRegistry: @unchecked Sendable {
 
   public func page(_ id: Int) -> Page? { pages[id]?.page }
 
+  /// The number `page` is registered under, if it is.
+  public func number(of page: Page) -> Int? { pages.first { $0.value.page === page }?.key }
+
   /// A new browser context with `options`; gives its number.
   public func newContext(_ options: BrowserContext.Options, scripts: Bool = true) -> Int {
     let id = number()
@@ -93,6 +96,7 @@ public final class PageRegistry: @unchecked Sendable {
   /// Closes context `id` and every page in it.
   public func closeContext(_ id: Int) {
     for (number, entry) in pages where entry.context == id { closePage(number) }
+    contexts[id]?.context.routing?.close()
     contexts[id] = nil
   }
 

@@ -11,19 +11,23 @@ import WebURL
 ///
 /// Scripts, in order (`playwright/`): `serialized-value` (Playwright's serialization of
 /// `evaluate`'s arguments and results, shared with the page realm), `expect` (jest's matchers and
-/// Playwright's web-first assertions), `page` (Page, Frame, Keyboard, Mouse, Response, Dialog,
-/// Locator), `browser` (BrowserType, Browser, BrowserContext, the modules' exports).
+/// Playwright's web-first assertions), `playwright-network` (Request, Response, Route,
+/// APIRequestContext), `playwright-page` (Page, Frame, FrameLocator, Locator, Dialog,
+/// ConsoleMessage), `playwright` (`browser.js`: BrowserType, Browser, BrowserContext, the modules'
+/// exports).
 ///
 /// Host functions (all on the isolate's thread; numbers are the registry's):
-/// - `compile(pageId, source)`: `source` (a function expression) compiled in the page's realm,
-///   the page-realm function (Swift compiles it, so the page realm's refusal of code generation
+/// - `compile(pageId, source, framePath)`: `source` (a function expression) compiled in the
+///   realm of the page's document (or of the frame at `framePath`), the page-realm function (Swift compiles it, so the page realm's refusal of code generation
 ///   asked by other realms stays whole);
 /// - `afterPageTurn(pageId, callback)`: `callback()` after the event loop's next turn that ran
 ///   something, the page waited on meanwhile (its virtual clock jumps to its next timer when
 ///   nothing else is due: `EventLoop.afterTurn(awaiting:_:)`);
 /// - `entry(pageId)`: the current document's entry function (a navigation replaces it);
-/// - `act(pageId, name, argumentsText, locator)`: one try of a page-level action
+/// - `act(pageId, name, argumentsText, locator, framePath)`: one try of a page-level action
 ///   (`Page.attempt`); `locator` is the description of a strict locator, '' for a page method;
+///   `framePath` the frames' ids down to the document it acts in (`Page.frameRealm`);
+/// - `frameEntry(pageId, framePath)`: that frame's entry function, or null while it has no document;
 /// - `navigate(pageId, 'goto' | 'back' | 'forward' | 'reload', url)`: starts it (goto gives true
 ///   or the error's text; back and forward false without an entry);
 /// - `navigation(pageId)`: `[navigating, failures, last failure, document number]`;
@@ -40,7 +44,26 @@ import WebURL
 ///   and `[[name, message, stack]...]` page errors after the counts given;
 /// - `cookies(contextId, urlsText)` / `addCookies(contextId, cookiesText)` /
 ///   `clearCookies(contextId)`: Playwright's cookie objects as JSON text;
-/// - `setContent(pageId, html)`: the page shows `html` as a new document at its URL.
+/// - `setContent(pageId, html)`: the page shows `html` as a new document at its URL;
+/// - `setExtraHTTPHeaders(contextId, headersText)`: headers for every later request;
+/// - `setRouting(contextId, callback)`: the context's requests announced to `callback` and
+///   routable (`RequestRouting`); `routeContinue(contextId, requestId, overridesText)`,
+///   `routeFulfill(contextId, requestId, responseText)` (`status`, `statusText`, `headers` as
+///   pairs, `body` in base64), `routeAbort(contextId, requestId, reason)` decide a waiting request
+///   (false when it no longer waits); `responseBody(contextId, requestId)` gives a completed
+///   response's body in base64 (or null);
+/// - `clock(pageId, method, value)`: `PageClock`'s `setSystemTime`, `setFixedTime`,
+///   `fastForward`, `runFor`, `pauseAt`, `resume`, `now`;
+/// - `apiFetch(contextId, requestText, callback)`: an API request (`url`, `method`, `headers` as
+///   pairs, `body` in base64, `timeout`, `maxRedirects`, `ignoreHTTPSErrors`) through the context's
+///   fetcher and cookies; `callback(outcomeText)` later, as a task (`url`, `status`, `statusText`,
+///   `headers`, `headersArray`, `body` in base64; or `error`);
+/// - `exposeBinding(pageId, name)`: `window[name]` in the page's documents (`Page.expose`);
+///   `onBindingCall(pageId, callback)`: calls arrive as `callback(name, call, argumentsText)`,
+///   answered by `settleBinding(pageId, call, ok, text)`;
+/// - `addInitScript('page' | 'context', id, source)`: `source` runs first in every later document;
+/// - `localStorage(contextId)`: `[{ origin, localStorage: [{ name, value }] }]` as JSON text;
+///   `setLocalStorage(contextId, origin, itemsText)` sets an origin's items.
 public enum PlaywrightRuntime {
   /// The modules the extension answers, whatever `node_modules` holds.
   public static let modules = ["playwright", "playwright-core", "@playwright/test", "playwright/test"]
@@ -50,12 +73,15 @@ public enum PlaywrightRuntime {
     hostFunctions: [
       "compile", "afterPageTurn", "entry", "act", "navigate", "navigation", "onDialog", "response", "reached", "hasDueWork",
       "newContext", "closeContext", "newPage", "closePage", "popups", "events", "cookies", "addCookies", "clearCookies",
-      "setContent",
+      "setContent", "frameEntry", "setExtraHTTPHeaders", "setRouting", "routeContinue", "routeFulfill", "routeAbort",
+      "responseBody", "clock", "localStorage", "setLocalStorage", "apiFetch", "exposeBinding", "onBindingCall", "settleBinding",
+      "addInitScript",
     ],
     scripts: [
       // The same serialization as the page realm's (`page/entry.js`), installed in this realm too.
       Extension.Script(name: "serialized-value", source: Extension.resource("shared/serialized-value.js", in: .module)),
       Extension.Script(name: "expect", source: Extension.resource("playwright/expect.js", in: .module)),
+      Extension.Script(name: "playwright-network", source: Extension.resource("playwright/network.js", in: .module)),
       Extension.Script(name: "playwright-page", source: Extension.resource("playwright/page.js", in: .module)),
       Extension.Script(
         name: "playwright", source: Extension.resource("playwright/browser.js", in: .module), calledFromSwift: true),
@@ -72,18 +98,32 @@ public enum PlaywrightRuntime {
     }
     @Sendable func number(_ arguments: [JSValue], _ index: Int) -> Int { Int(arguments.dropFirst(index).first?.numberValue ?? 0) }
     @Sendable func text(_ arguments: [JSValue], _ index: Int) -> String? { arguments.dropFirst(index).first?.stringValue }
+    /// A list of numbers (a frame path); anything else is empty.
+    @Sendable func numbers(_ value: JSValue?) -> [Int] {
+      guard case .array(let items)? = value else { return [] }
+      return items.compactMap { $0.numberValue.flatMap { $0.isFinite ? Int($0) : nil } }
+    }
     var bodies: [String: HostFunction] = [:]
     bodies["playwright.compile"] = { arguments in
-      guard let source = text(arguments, 1) else { throw HostError("compile(pageId, source)") }
-      let page = try page(arguments)
-      return .function(try page.realm.context.evaluateReference(source, filename: "caper:evaluate"))
+      guard let source = text(arguments, 1) else { throw HostError("compile(pageId, source, framePath)") }
+      guard let realm = try page(arguments).frameRealm(numbers(arguments.dropFirst(2).first)) else {
+        throw HostError("the frame has no document yet")
+      }
+      return .function(try realm.context.evaluateReference(source, filename: "caper:evaluate"))
     }
     bodies["playwright.entry"] = { arguments in .function(try page(arguments).entry) }
     bodies["playwright.act"] = { arguments in
       guard let name = text(arguments, 1), let argumentsText = text(arguments, 2) else {
         throw HostError("act(pageId, name, argumentsText, locator)")
       }
-      return .string(try page(arguments).attempt(name, argumentsText: argumentsText, locator: text(arguments, 3) ?? ""))
+      let path = numbers(arguments.dropFirst(4).first)
+      return .string(
+        try page(arguments).attempt(name, argumentsText: argumentsText, locator: text(arguments, 3) ?? "", frame: path))
+    }
+    bodies["playwright.frameEntry"] = { arguments in
+      let path = numbers(arguments.dropFirst().first)
+      guard let realm = try page(arguments).frameRealm(path) else { return .null }
+      return .function(realm.function("entry", "entry"))
     }
     bodies["playwright.navigate"] = { arguments in
       let page = try page(arguments)
@@ -156,7 +196,168 @@ public enum PlaywrightRuntime {
       var made = BrowserContext.Options()
       if let agent = options["userAgent"] as? String { made.userAgent = agent }
       if let ignore = options["ignoreHTTPSErrors"] as? Bool { made.ignoreHTTPSErrors = ignore }
+      if let headers = options["extraHTTPHeaders"] as? [String: String] {
+        made.extraHTTPHeaders = headers.sorted { $0.key < $1.key }.map { Header($0.key, $0.value) }
+      }
+      if let credentials = options["httpCredentials"] as? [String: Any], let username = credentials["username"] as? String,
+        let password = credentials["password"] as? String
+      {
+        made.httpCredentials = .init(username: username, password: password, origin: credentials["origin"] as? String)
+      }
       return .number(Double(registry.newContext(made, scripts: options["javaScriptEnabled"] as? Bool ?? true)))
+    }
+    bodies["playwright.setExtraHTTPHeaders"] = { arguments in
+      let context = try registry.context(number(arguments, 0))
+      let headers = try json(text(arguments, 1) ?? "{}") as? [String: String] ?? [:]
+      context.extraHTTPHeaders = headers.sorted { $0.key < $1.key }.map { Header($0.key, $0.value) }
+      return .undefined
+    }
+    bodies["playwright.setRouting"] = { [weak realm] arguments in
+      let context = try registry.context(number(arguments, 0))
+      guard case .function(let callback)? = arguments.dropFirst().first, let support = realm?.context else {
+        throw HostError("setRouting(contextId, callback)")
+      }
+      context.routing = RequestRouting(
+        pageNumber: { registry.number(of: $0) },
+        announce: { kind, page, request, data in
+          (try? support.call(callback, [.string(kind), .number(Double(page)), .number(Double(request)), .string(data)]))
+            ?? .undefined
+        })
+      return .undefined
+    }
+    @Sendable func routing(_ arguments: [JSValue]) throws -> RequestRouting {
+      guard let routing = try registry.context(number(arguments, 0)).routing else { throw HostError("the context has no routes") }
+      return routing
+    }
+    bodies["playwright.routeContinue"] = { arguments in
+      let routing = try routing(arguments)
+      let overrides = try json(text(arguments, 2) ?? "{}") as? [String: Any] ?? [:]
+      let headers = (overrides["headers"] as? [String: String]).map {
+        $0.sorted { $0.key < $1.key }.map { Header($0.key, $0.value) }
+      }
+      let postData = (overrides["postData"] as? String).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+      return .bool(
+        routing.proceed(
+          number(arguments, 1), url: overrides["url"] as? String, method: overrides["method"] as? String, headers: headers,
+          postData: postData))
+    }
+    bodies["playwright.routeFulfill"] = { arguments in
+      let routing = try routing(arguments)
+      let fields = try json(text(arguments, 2) ?? "{}") as? [String: Any] ?? [:]
+      let headers = (fields["headers"] as? [[String]] ?? []).compactMap { $0.count == 2 ? Header($0[0], $0[1]) : nil }
+      let body = (fields["body"] as? String).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) } ?? []
+      return .bool(
+        routing.fulfill(
+          number(arguments, 1), status: fields["status"] as? Int ?? 200, statusText: fields["statusText"] as? String ?? "",
+          headers: headers, body: body))
+    }
+    bodies["playwright.routeAbort"] = { arguments in
+      .bool(try routing(arguments).abort(number(arguments, 1), reason: text(arguments, 2) ?? "failed"))
+    }
+    bodies["playwright.responseBody"] = { arguments in
+      guard let body = try routing(arguments).body(number(arguments, 1)) else { return .null }
+      return .string(Data(body).base64EncodedString())
+    }
+    bodies["playwright.apiFetch"] = { [weak realm] arguments in
+      let context = try registry.context(number(arguments, 0))
+      guard let fields = try json(text(arguments, 1) ?? "{}") as? [String: Any], let url = fields["url"] as? String,
+        case .function(let callback)? = arguments.dropFirst(2).first, let realm
+      else { throw HostError("apiFetch(contextId, requestText, callback)") }
+      var request = Request(url: url, method: fields["method"] as? String ?? "GET")
+      request.headers = (fields["headers"] as? [[String]] ?? []).compactMap { $0.count == 2 ? Header($0[0], $0[1]) : nil }
+      if !request.headers.contains(where: { $0.name.lowercased() == "user-agent" }) {
+        request.headers.append(Header("User-Agent", context.options.userAgent))
+      }
+      request.body = (fields["body"] as? String).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+      request.cookieJar = context.cookies
+      request.siteForCookies = url
+      request.ignoreHTTPSErrors = fields["ignoreHTTPSErrors"] as? Bool ?? context.options.ignoreHTTPSErrors
+      if let timeout = fields["timeout"] as? Double, timeout > 0 { request.timeout = .milliseconds(Int(timeout)) }
+      if (fields["maxRedirects"] as? Int) == 0 { request.redirect = .manual }
+      let (loop, support) = (realm.loop, realm.context)
+      loop.expectTask()
+      context.fetcher.start(request) { result in
+        let outcome: [String: Any]
+        switch result {
+        case .success(let response):
+          var joined: [String: String] = [:]
+          for header in response.headers {
+            let name = header.name.lowercased()
+            joined[name] = joined[name].map { "\($0)\(name == "set-cookie" ? "\n" : ", ")\(header.value)" } ?? header.value
+          }
+          outcome = [
+            "url": response.url, "status": response.status, "statusText": response.statusText, "headers": joined,
+            "headersArray": response.headers.map { ["name": $0.name, "value": $0.value] },
+            "body": Data(response.body).base64EncodedString(),
+          ]
+        case .failure(let error): outcome = ["error": DocumentLoader.describe(error.cause)]
+        }
+        let text = (try? JSONSerialization.data(withJSONObject: outcome)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        loop.post(to: support, fulfilling: true) { _ = try? support.call(callback, [.string(text)]) }
+      }
+      return .undefined
+    }
+    bodies["playwright.exposeBinding"] = { arguments in
+      guard let name = text(arguments, 1) else { throw HostError("exposeBinding(pageId, name)") }
+      try page(arguments).expose(name)
+      return .undefined
+    }
+    bodies["playwright.onBindingCall"] = { [weak realm] arguments in
+      let page = try page(arguments)
+      guard case .function(let callback)? = arguments.dropFirst().first, let support = realm?.context else {
+        throw HostError("onBindingCall(pageId, callback)")
+      }
+      page.onBindingCall = { name, call, text in
+        _ = try? support.call(callback, [.string(name), .number(Double(call)), .string(text)])
+      }
+      return .undefined
+    }
+    bodies["playwright.settleBinding"] = { arguments in
+      guard case .bool(let ok)? = arguments.dropFirst(2).first, let result = text(arguments, 3) else {
+        throw HostError("settleBinding(pageId, call, ok, text)")
+      }
+      try page(arguments).settleBinding(number(arguments, 1), ok: ok, result)
+      return .undefined
+    }
+    bodies["playwright.addInitScript"] = { arguments in
+      guard let source = text(arguments, 2) else { throw HostError("addInitScript('page' | 'context', id, source)") }
+      if text(arguments, 0) == "context" {
+        try registry.context(number(arguments, 1)).initScripts.append(source)
+      } else {
+        try page(Array(arguments.dropFirst())).addInitScript(source)
+      }
+      return .undefined
+    }
+    bodies["playwright.clock"] = { arguments in
+      let clock = try page(arguments).clock
+      let value = arguments.dropFirst(2).first?.numberValue ?? 0
+      switch text(arguments, 1) {
+      case "setSystemTime": clock.setSystemTime(value)
+      case "setFixedTime": clock.setFixedTime(value)
+      case "fastForward": try clock.fastForward(value)
+      case "runFor": try clock.runFor(value)
+      case "pauseAt": try clock.pauseAt(value)
+      case "resume": clock.resume()
+      case "now": return .number(clock.now)
+      default: throw HostError("clock(pageId, method, value)")
+      }
+      return .undefined
+    }
+    bodies["playwright.localStorage"] = { arguments in
+      let context = try registry.context(number(arguments, 0))
+      let origins = context.storage.origins.map { origin -> [String: Any] in
+        ["origin": origin, "localStorage": context.storage.items(of: origin).map { ["name": $0.key, "value": $0.value] }]
+      }
+      return .string(String(decoding: try JSONSerialization.data(withJSONObject: origins), as: UTF8.self))
+    }
+    bodies["playwright.setLocalStorage"] = { arguments in
+      let context = try registry.context(number(arguments, 0))
+      guard let origin = text(arguments, 1), let items = try json(text(arguments, 2) ?? "[]") as? [[String: Any]] else {
+        throw HostError("setLocalStorage(contextId, origin, itemsText)")
+      }
+      context.storage.setItems(
+        items.compactMap { item in (item["name"] as? String).map { ($0, item["value"] as? String ?? "") } }, of: origin)
+      return .undefined
     }
     bodies["playwright.closeContext"] = { arguments in
       registry.closeContext(number(arguments, 0))

@@ -36,6 +36,15 @@ public final class WebStorage: @unchecked Sendable {
     lock.withLock { areas[origin]?.all ?? [] }
   }
 
+  /// The origins whose local storage holds something, sorted (Playwright's `storageState` origins).
+  public var origins: [String] { lock.withLock { areas.filter { !$0.value.all.isEmpty }.keys.sorted() } }
+
+  /// Sets `items` in the local storage of `origin` (Playwright's `storageState` option); an item
+  /// over the quota is left out.
+  public func setItems(_ items: [(key: String, value: String)], of origin: String) {
+    withArea(origin) { area in for (key, value) in items { _ = area.set(key, value) } }
+  }
+
   /// Runs `body` on the local storage area of `origin` under the lock.
   func withArea<Result>(_ origin: String, _ body: (StorageArea) throws -> Result) rethrows -> Result {
     try lock.withLock {

@@ -4,14 +4,14 @@ import Messages
 /// `html`: one self-contained report file (no network, no CDN): the run's summary and duration,
 /// features, rules, scenarios and steps with statuses, durations, doc strings, data tables,
 /// errors with stacks, snippets for undefined steps, attachments (text, JSON, images inline,
-/// links), tags; filters by status
+/// links; a failing page's HTML snapshot in a sandboxed frame, collapsed), tags; filters by status
 /// and tag, text search, and the slowest scenarios and steps.
 ///
 /// The view's state lives in the URL
 /// fragment (`#status=failed&tag=@smoke&q=login`), so a link reproduces it.
 ///
 /// Reads only the message stream, so it works on merged shards (`caper merge --format html:...`).
-/// The page is `Resources/report.html` with the run as JSON in it (`</` escaped).
+/// The page is `Resources/report.html` with the run as JSON in it (`</` and `<!--` escaped).
 public final class HTMLFormatter: Formatter {
   private let output: FormatterOutput
   private let model = RunModel()
@@ -22,7 +22,10 @@ public final class HTMLFormatter: Formatter {
 
   public func finish() throws {
     let data = try JSONSerialization.data(withJSONObject: Self.run(model), options: [.sortedKeys, .withoutEscapingSlashes])
+    // Neither `</` nor `<!--` may appear inside the script element: `<!--` puts the tokenizer in
+    // script data escaped state, where a page snapshot's `<script` would swallow the end tag.
     let json = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+      .replacingOccurrences(of: "<!--", with: "\\u003c!--")
     guard let url = Bundle.module.url(forResource: "report", withExtension: "html"),
       let template = try? String(contentsOf: url, encoding: .utf8)
     else { throw FormatterError(message: "the html report's page is missing from Caper's bundle") }

@@ -76,7 +76,11 @@ public final class JSONFormatter: Formatter {
         }
         let embeddings = (model.attachments[startedId]?[step.id] ?? []).map { attachment -> [String: Any] in
           let data = attachment.contentEncoding == .base64 ? attachment.body : Data(attachment.body.utf8).base64EncodedString()
-          return ["data": data, "mime_type": attachment.mediaType]
+          var embedding: [String: Any] = ["data": data, "mime_type": attachment.mediaType]
+          // cucumber-js writes data and mime_type only; a file name (a page snapshot's
+          // `page <url>.html`) is kept as `name`, as cucumber-jvm's JsonFormatter writes it.
+          if let name = attachment.fileName, !name.isEmpty { embedding["name"] = name }
+          return embedding
         }
         if !embeddings.isEmpty { entry["embeddings"] = embeddings }
         steps.append(entry)

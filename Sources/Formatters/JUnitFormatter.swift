@@ -4,8 +4,9 @@ import Messages
 /// `junit`: JUnit XML in the Ant/Surefire format that Jenkins' JUnit plugin and GitLab's test
 /// reports read: one `<testsuite>` with a `<testcase>` per scenario (classname: the feature),
 /// `<failure>` for failed and ambiguous ones (and undefined or pending ones under `strict`),
-/// `<skipped>` otherwise when they did not pass, the steps and their statuses in `<system-out>`;
-/// a failed BeforeAll or AfterAll hook is a failed `<testcase>` of class `hooks`.
+/// `<skipped>` otherwise when they did not pass, the steps and their statuses in `<system-out>`
+/// followed by the steps' attachments (a failing page's URL and console, see `lines`); a failed
+/// BeforeAll or AfterAll hook is a failed `<testcase>` of class `hooks`.
 public final class JUnitFormatter: Formatter {
   private let output: FormatterOutput
   private let strict: Bool
@@ -56,7 +57,9 @@ public final class JUnitFormatter: Formatter {
         let label = "\(keyword)\(pickleStep.text)"
         return label + String(repeating: ".", count: max(3, 76 - label.count)) + result.status.rawValue.lowercased()
       }
-      body += "      <system-out>\(Self.cdata(steps.joined(separator: "\n")))</system-out>\n"
+      let attachments = results.flatMap { step, _ in model.attachments[startedId]?[step.id] ?? [] }
+      let out = attachments.isEmpty ? steps : steps + [""] + attachments.flatMap(Self.lines)
+      body += "      <system-out>\(Self.cdata(out.joined(separator: "\n")))</system-out>\n"
       let classname = model.feature(of: pickle)?.name ?? pickle.uri
       cases.append(
         "    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(pickle.name))\" time=\"\(String(format: "%.3f", time))\">\n\(body)    </testcase>"
@@ -71,6 +74,22 @@ public final class JUnitFormatter: Formatter {
     xml += "  </testsuite>\n</testsuites>\n"
     output.write(xml)
     output.flush()
+  }
+
+  /// An attachment in `<system-out>`, where cucumber-js's junit formatter
+  /// (@cucumber/junit-xml-formatter) writes only the steps and drops attachments: links and
+  /// logs as written, text (a failing page's console) under its name, anything else (a page's
+  /// HTML snapshot, images) as one line; CI shows system-out as plain text.
+  static func lines(_ attachment: Attachment) -> [String] {
+    switch attachment.mediaType {
+    case "text/uri-list", "text/x.cucumber.log+plain", "text/plain":
+      guard let text = AttachmentText.text(attachment) else { break }
+      let body = text.split(separator: "\n", omittingEmptySubsequences: attachment.mediaType == "text/uri-list").map(String.init)
+      guard attachment.mediaType == "text/plain" else { return body }
+      return ["\(attachment.fileName ?? "text/plain"):"] + body.map { "  " + $0 }
+    default: break
+    }
+    return [AttachmentText.summary(attachment)]
   }
 
   static func escape(_ text: String) -> String {

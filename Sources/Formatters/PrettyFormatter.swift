@@ -2,8 +2,8 @@ import Foundation
 import Messages
 
 /// `pretty`: each scenario as it finishes, in Gherkin with the status of every step (✔ ✖ ? -),
-/// where its definition is, data tables, doc strings, attachments summarised and errors with
-/// their stacks; then the summary.
+/// where its definition is, data tables, doc strings, attachments under their step (one line
+/// each, see `AttachmentText`) and errors with their stacks; then the summary.
 ///
 /// Colour on a terminal (not with `NO_COLOR` or
 /// `{"colorsEnabled": false}`).
@@ -104,14 +104,7 @@ public final class PrettyFormatter: Formatter {
             separator: "\n") + "\n      \"\"\"\n"
       }
       for attachment in model.attachments[finished.testCaseStartedId]?[step.id] ?? [] {
-        if attachment.mediaType == "text/x.cucumber.log+plain" {
-          out +=
-            "      " + attachment.body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n      ")
-            + "\n"
-        } else {
-          let size = attachment.contentEncoding == .base64 ? attachment.body.count * 3 / 4 : attachment.body.utf8.count
-          out += "      Attachment (\(attachment.mediaType)\(attachment.fileName.map { ", \($0)" } ?? "")): \(size) bytes\n"
-        }
+        for line in AttachmentText.lines(attachment) { out += "      \(line)\n" }
       }
       out += details(result)
     }

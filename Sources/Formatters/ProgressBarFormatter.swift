@@ -28,7 +28,10 @@ public final class ProgressBarFormatter: Formatter {
         let testCase = model.testCases[caseId], let pickle = model.pickles[testCase.pickleId],
         let step = testCase.testSteps.first(where: { $0.id == finished.testStepId })
       {
-        output.write((terminal ? "\r\u{1B}[K" : "") + Summary.describe(model, pickle, step, finished.testStepResult) + "\n")
+        let attachments = model.attachments[finished.testCaseStartedId]?[step.id] ?? []
+        output.write(
+          (terminal ? "\r\u{1B}[K" : "")
+            + Summary.describe(model, pickle, step, finished.testStepResult, attachments: attachments) + "\n")
       }
       draw()
     default: break

@@ -34,7 +34,8 @@ enum Summary {
       let status = model.forEachResult(startedId, testCase) { step, result in
         if step.hookId == nil { steps[result.status, default: 0] += 1 }
         switch result.status {
-        case .failed, .undefined, .pending, .ambiguous: problems.append(describe(model, pickle, step, result))
+        case .failed, .undefined, .pending, .ambiguous:
+          problems.append(describe(model, pickle, step, result, attachments: model.attachments[startedId]?[step.id] ?? []))
         default: break
         }
       }
@@ -51,7 +52,11 @@ enum Summary {
     return out
   }
 
-  static func describe(_ model: RunModel, _ pickle: Pickle, _ step: TestStep, _ result: TestStepResult) -> String {
+  /// A problem as the failure listing shows it; the step's attachments (a failing Playwright
+  /// step's page URL, HTML snapshot and console) follow, one line each.
+  static func describe(
+    _ model: RunModel, _ pickle: Pickle, _ step: TestStep, _ result: TestStepResult, attachments: [Attachment] = []
+  ) -> String {
     let pickleStep = pickle.steps.first { $0.id == step.pickleStepId }
     var text = "Scenario: \(pickle.name) # \(pickle.uri):\(pickle.location?.line ?? 0)\n"
     let what = pickleStep.map { "Step: \($0.text)" } ?? model.describe(step.hookId.flatMap { model.hooks[$0] })
@@ -72,6 +77,9 @@ enum Summary {
       let definition = step.stepDefinitionIds?.first.flatMap { model.stepDefinitions[$0] }
       let location = definition.map { " # \($0.sourceReference.uri ?? ""):\($0.sourceReference.location?.line ?? 0)" } ?? ""
       text += "   ✖ \(what)\(location)\n" + indent(result.exception?.stackTrace ?? result.message ?? "failed", "       ") + "\n"
+    }
+    for attachment in attachments {
+      for line in AttachmentText.lines(attachment) { text += "       \(line)\n" }
     }
     return text
   }

@@ -196,6 +196,8 @@
       const value = name === 'state' ? evaluation().elementState(found[0], argument) : evaluation().read(found[0], String(name), argument);
       return { __proto__: null, value };
     }),
+    /// The id of the frame an iframe element holds (0 for none yet): `host.frameEntry` reaches its document.
+    frameId: (element) => runtime.frames.frameId(element),
     /// `name` of every element `selector` matches: `{"value": [...]}` or `{"error"}`.
     readAll: (selector, name) => outcomeText(() => {
       const found = evaluation().resolve(document, String(selector), '', false);
@@ -209,7 +211,8 @@
       const params = JSONParse(String(paramsText));
       const many = expression === 'to.have.count' || StringPrototypeEndsWith(String(expression), '.array');
       const pageLevel = expression === 'to.have.title' || expression === 'to.have.url';
-      const found = pageLevel ? [] : evaluation().resolve(document, String(selector), String(description), !many);
+      // A null selector: a frame on the way to the elements is not there yet (nothing matches).
+      const found = pageLevel || selector === null ? [] : evaluation().resolve(document, String(selector), String(description), !many);
       return evaluation().expect(found, String(expression), params, document);
     }),
   });

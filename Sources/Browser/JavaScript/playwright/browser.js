@@ -17,7 +17,9 @@
   const { JSONStringify, JSONParse, Error, TypeError, ObjectFreeze, ArrayPrototypePush, ArrayPrototypeSplice, ArrayPrototypeIndexOf,
     ArrayPrototypeSlice, ArrayIsArray, String, Number, RegExp, RegExpPrototypeExec, StringPrototypeReplace, StringPrototypeStartsWith,
     Promise, ObjectAssign, ObjectKeys } = runtime.primordials;
-  const { Page, Locator, Response, TimeoutError, makePage, setTestIdAttribute } = runtime['playwright-page'];
+  const { Page, Locator, Response, TimeoutError, makePage, pageOf, setTestIdAttribute, initScriptSource } = runtime['playwright-page'];
+  const network = runtime['playwright-network'];
+  const { urlMatches } = network;
   const EventEmitter = runtime.modules.builtin('events');
 
   const warned = new Set();
@@ -28,60 +30,8 @@
     runtime.modules.builtin('console').warn(`caper: ${text}`);
   };
 
-  /// Playwright's `urlMatches`: a string (a glob when it has `*`, `?` wildcards or `{a,b}`; resolved
-  /// against `baseURL` first), a RegExp, or a predicate taking a URL object.
-  const globToRegex = (glob) => {
-    let source = '^';
-    let inGroup = false;
-    for (let i = 0; i < glob.length; i++) {
-      const c = glob[i];
-      if (c === '*') {
-        const double = glob[i + 1] === '*';
-        if (double) i++;
-        source += double ? '.*' : '[^/]*';
-      } else if (c === '{') {
-        inGroup = true;
-        source += '(';
-      } else if (c === '}' && inGroup) {
-        inGroup = false;
-        source += ')';
-      } else if (c === ',' && inGroup) {
-        source += '|';
-      } else if ('\\^$+.()|[]?'.includes(c)) {
-        source += `\\${c}`;
-      } else {
-        source += c;
-      }
-    }
-    return new RegExp(`${source}$`);
-  };
-  const urlMatches = (baseURL, url, match) => {
-    if (match === undefined || match === '') return true;
-    if (typeof match === 'string') {
-      let pattern = match;
-      if (!StringPrototypeStartsWith(pattern, '*')) {
-        try {
-          pattern = new URL(pattern, baseURL).href;
-        } catch {
-          // Not a URL: a glob as it is.
-        }
-      }
-      if (!/[*{]/.test(pattern)) return url === pattern || url === `${pattern}/` || `${url}/` === pattern;
-      return RegExpPrototypeExec(globToRegex(pattern), url) !== null;
-    }
-    if (match instanceof RegExp) {
-      match.lastIndex = 0;
-      return RegExpPrototypeExec(match, url) !== null;
-    }
-    if (typeof match === 'function') return !!match(new URL(url));
-    throw new TypeError('url: expected a string, a RegExp or a function');
-  };
-
   /// Contexts' options Caper applies, accepts, or accepts with a warning (README: "Browser contexts").
-  const applied = ['baseURL', 'userAgent', 'ignoreHTTPSErrors', 'javaScriptEnabled', 'storageState', 'viewport', 'screen',
-    'permissions', 'acceptDownloads', 'recordVideo', 'recordHar', 'deviceScaleFactor', 'isMobile', 'hasTouch', 'colorScheme',
-    'reducedMotion', 'forcedColors', 'bypassCSP', 'serviceWorkers', 'strictSelectors', 'offline', 'geolocation', 'defaultBrowserType'];
-  const unsupported = ['httpCredentials', 'extraHTTPHeaders', 'locale', 'timezoneId', 'proxy', 'clientCertificates'];
+  const unsupported = ['locale', 'timezoneId', 'proxy', 'clientCertificates', 'recordHar'];
 
   class BrowserContext extends EventEmitter {
     #id;
@@ -104,14 +54,86 @@
       this.#browser = browser;
       this.#options = { ...options };
       this.#id = host.newContext(JSONStringify({ userAgent: options.userAgent, ignoreHTTPSErrors: options.ignoreHTTPSErrors,
-        javaScriptEnabled: options.javaScriptEnabled }));
+        javaScriptEnabled: options.javaScriptEnabled, extraHTTPHeaders: options.extraHTTPHeaders, httpCredentials: options.httpCredentials }));
+      host.setRouting(this.#id, (kind, pageId, requestId, data) => this.#network(kind, pageId, requestId, data));
       if (ArrayIsArray(options.permissions)) this.#permissions = ArrayPrototypeSlice(options.permissions);
       const state = options.storageState;
       if (state !== undefined && state !== null) {
         const parsed = typeof state === 'string' ? JSONParse(runtime.modules.builtin('fs').readFileSync(state, 'utf8')) : state;
         if (ArrayIsArray(parsed.cookies) && parsed.cookies.length > 0) host.addCookies(this.#id, JSONStringify(parsed.cookies));
+        for (const origin of ArrayIsArray(parsed.origins) ? parsed.origins : []) {
+          host.setLocalStorage(this.#id, String(origin.origin), JSONStringify(origin.localStorage ?? []));
+        }
       }
     }
+    get _id() { return this.#id; }
+    // ---- Network: requests announced by RequestRouting, routes, the API request context ----
+    #routes = [];
+    #requests = new Map();
+    #waitingRoutes = new Map();
+    #request = null;
+    get request() {
+      if (this.#request === null) {
+        this.#request = new network.APIRequestContext(this.#id, { baseURL: this.#options.baseURL,
+          extraHTTPHeaders: this.#options.extraHTTPHeaders, ignoreHTTPSErrors: this.#options.ignoreHTTPSErrors });
+      }
+      return this.#request;
+    }
+    #network(kind, pageId, requestId, dataText) {
+      const page = pageOf(pageId) ?? null;
+      if (kind === 'request') {
+        const data = JSONParse(dataText);
+        const request = new network.Request(data, page);
+        this.#requests.set(requestId, request);
+        page?._queueEvent('request', request);
+        const routes = network.matchingRoutes(data.url, [page?._routes ?? [], this.#routes]);
+        if (routes.length === 0) return false;
+        this.#waitingRoutes.set(requestId, routes);
+        return true;
+      }
+      const request = this.#requests.get(requestId);
+      if (kind === 'route') {
+        this.#runRoutes(requestId, request);
+        return undefined;
+      }
+      if (request === undefined) return undefined;
+      this.#requests.delete(requestId);
+      if (kind === 'response') {
+        const response = new network.Response(JSONParse(dataText), request, () => network.bytesOf(host.responseBody(this.#id, requestId)));
+        request._responded(response);
+        page?._queueEvent('response', response);
+        page?._queueEvent('requestfinished', request);
+      } else if (kind === 'failed') {
+        request._failed(JSONParse(dataText).errorText);
+        page?._queueEvent('requestfailed', request);
+      }
+      return undefined;
+    }
+    /// Runs the matching routes' handlers in turn until one decides (`fallback` passes it on; after
+    /// the last, the request continues). An error a handler throws is reported on stderr and the
+    /// request continues.
+    async #runRoutes(requestId, request) {
+      const routes = this.#waitingRoutes.get(requestId) ?? [];
+      this.#waitingRoutes.delete(requestId);
+      for (const entry of routes) {
+        if (entry.times !== undefined && entry.count >= entry.times) continue;
+        entry.count++;
+        const route = new network.Route(this.#id, requestId, request, this.request);
+        try {
+          await entry.handler(route, request);
+        } catch (error) {
+          runtime.modules.builtin('console').error(`caper: a route handler for ${request.url()} threw: ${error?.stack ?? error}`);
+          if (!route._handled) host.routeContinue(this.#id, requestId, '{}');
+          return;
+        }
+        if (route._handled || !route._fellBack) return;
+      }
+      host.routeContinue(this.#id, requestId, '{}');
+    }
+    async route(url, handler, options = {}) { ArrayPrototypePush(this.#routes, routeEntry(this.#options.baseURL, url, handler, options)); }
+    async unroute(url, handler) { this.#routes = this.#routes.filter((entry) => !(entry.url === url && (handler === undefined || entry.handler === handler))); }
+    async unrouteAll() { this.#routes = []; }
+    async routeFromHAR() { throw new Error('browserContext.routeFromHAR is not supported by Caper yet'); }
     get _baseURL() { return this.#options.baseURL; }
     get _viewport() { return this.#options.viewport === null ? null : this.#options.viewport ?? { width: 1280, height: 720 }; }
     _resolve(url) {
@@ -123,12 +145,14 @@
       }
     }
     _urlMatches(url, match) { return urlMatches(this.#options.baseURL, url, match); }
+    _routeEntry(url, handler, options) { return routeEntry(this.#options.baseURL, url, handler, options); }
     browser() { return this.#browser; }
     pages() { return ArrayPrototypeSlice(this.#pages); }
     async newPage() { return this._newPage(); }
     _newPage() {
       if (this.#closed) throw new Error('browserContext.newPage: Target page, context or browser has been closed');
       const page = makePage(host.newPage(this.#id), this);
+      for (const name of this.#bindings.keys()) host.exposeBinding(page._id, name);
       ArrayPrototypePush(this.#pages, page);
       this.emit('page', page);
       return page;
@@ -137,6 +161,7 @@
     _adopt(id) {
       const page = makePage(id, this);
       if (ArrayPrototypeIndexOf(this.#pages, page) < 0) {
+        for (const name of this.#bindings.keys()) host.exposeBinding(page._id, name);
         ArrayPrototypePush(this.#pages, page);
         this.emit('page', page);
       }
@@ -175,21 +200,28 @@
       host.addCookies(this.#id, JSONStringify(cookies));
     }
     async clearCookies() { host.clearCookies(this.#id); }
-    /// Playwright's storage state: the cookies (local storage is not kept yet: `origins` is empty).
+    /// Playwright's storage state: the cookies, and each origin's local storage.
     async storageState(options) {
-      const state = { cookies: await this.cookies(), origins: [] };
+      const state = { cookies: await this.cookies(), origins: JSONParse(host.localStorage(this.#id)) };
       if (options?.path !== undefined) runtime.modules.builtin('fs').writeFileSync(String(options.path), JSONStringify(state, null, 2));
       return state;
     }
     async grantPermissions(permissions) { for (const permission of permissions) ArrayPrototypePush(this.#permissions, permission); }
     async clearPermissions() { this.#permissions = []; }
-    async setExtraHTTPHeaders() { warnOnce('setExtraHTTPHeaders', 'browserContext.setExtraHTTPHeaders is accepted and not applied by Caper yet'); }
+    async setExtraHTTPHeaders(headers) { host.setExtraHTTPHeaders(this.#id, JSONStringify(headers ?? {})); }
     async setGeolocation() {}
     async setOffline() {}
-    async addInitScript() { throw new Error('browserContext.addInitScript is not supported by Caper yet'); }
-    async exposeFunction() { throw new Error('browserContext.exposeFunction is not supported by Caper yet'); }
-    async route() { throw new Error('browserContext.route is not supported by Caper yet'); }
-    async unroute() {}
+    async addInitScript(script, arg) { host.addInitScript('context', this.#id, initScriptSource(script, arg, 'browserContext.addInitScript')); }
+    async exposeFunction(name, callback) { return this.exposeBinding(name, (source, ...args) => callback(...args)); }
+    /// `exposeBinding(name, callback)` for every page of the context, those open and those to come.
+    async exposeBinding(name, callback) {
+      const key = String(name);
+      if (this.#bindings.has(key)) throw new Error(`browserContext.exposeBinding: Function "${key}" has been already registered`);
+      this.#bindings.set(key, callback);
+      for (const page of this.#pages) host.exposeBinding(page._id, key);
+    }
+    #bindings = new Map();
+    _binding(name) { return this.#bindings.get(name); }
     /// `waitForEvent('page' | 'close' | ..., predicate | { predicate, timeout })`: the pages' time passes meanwhile.
     async waitForEvent(event, options) {
       const predicate = typeof options === 'function' ? options : options?.predicate;
@@ -264,6 +296,10 @@
     async stopTracing() { return runtime.modules.builtin('buffer').Buffer.alloc(0); }
   }
   const browsers = [];
+  /// A route of `page.route` or `browserContext.route`: its URL pattern, handler and `times`.
+  const routeEntry = (baseURL, url, handler, options) => ({
+    url, handler, times: options?.times, count: 0, matches: (candidate) => urlMatches(baseURL, candidate, url),
+  });
 
   class BrowserType {
     #name;
@@ -389,7 +425,17 @@
   const api = {
     chromium, firefox, webkit, devices, selectors: selectorsAPI, expect,
     errors: ObjectFreeze({ TimeoutError }),
-    request: ObjectFreeze({ newContext: async () => { throw new Error('request.newContext is not supported by Caper yet'); } }),
+    request: ObjectFreeze({
+      /// Playwright's `request.newContext(options)`: an API request context with a cookie jar of its own.
+      newContext: async (options = {}) => {
+        const id = host.newContext(JSONStringify({ userAgent: options.userAgent, ignoreHTTPSErrors: options.ignoreHTTPSErrors,
+          extraHTTPHeaders: options.extraHTTPHeaders, httpCredentials: options.httpCredentials }));
+        const state = typeof options.storageState === 'string'
+          ? JSONParse(runtime.modules.builtin('fs').readFileSync(options.storageState, 'utf8')) : options.storageState;
+        if (ArrayIsArray(state?.cookies) && state.cookies.length > 0) host.addCookies(id, JSONStringify(state.cookies));
+        return new network.APIRequestContext(id, options, () => host.closeContext(id));
+      },
+    }),
     // @playwright/test's test runner is not Caper's: its `test` tells so when called.
     test: ObjectAssign(() => { throw new Error("@playwright/test's test() runner is not available in Caper: write cucumber steps"); }, { expect }),
     _electron: undefined, _android: undefined,

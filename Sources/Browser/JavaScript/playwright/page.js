@@ -22,8 +22,20 @@
     ObjectPrototypeHasOwnProperty, StringPrototypeStartsWith, StringPrototypeSlice, Map, MapPrototypeGet, MapPrototypeSet,
     MapPrototypeDelete, RegExp, Promise, Number, String, StringPrototypeLastIndexOf, StringPrototypeToLowerCase, Uint8Array, MathMax,
     ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypeSlice, StringPrototypeReplace, RegExpPrototypeExec, SplitString,
-    WeakMap, WeakMapPrototypeGet, WeakMapPrototypeSet } = runtime.primordials;
-  const { makeEncoder, revive } = runtime['serialized-value'];
+    WeakMap, WeakMapPrototypeGet, WeakMapPrototypeSet, Date, DatePrototypeGetTime, DateParse } = runtime.primordials;
+  const { makeEncoder, revive, decode } = runtime['serialized-value'];
+  /// The source `addInitScript(script, arg)` runs: a function called with `arg`, a string, `{ path }` or `{ content }`.
+  const initScriptSource = (script, arg, method) => {
+    if (typeof script === 'function') return `(${FunctionPrototypeToString(script)})(${arg === undefined ? '' : JSONStringify(arg)})`;
+    if (typeof script === 'string') return script;
+    if (script !== null && typeof script === 'object') {
+      if (script.path !== undefined) {
+        return `${runtime.modules.builtin('fs').readFileSync(String(script.path), 'utf8')}\n//# sourceURL=${String(script.path)}`;
+      }
+      if (script.content !== undefined) return String(script.content);
+    }
+    throw new TypeError(`${method}: expected a function, a string, { path } or { content }`);
+  };
   const EventEmitter = () => runtime.modules.builtin('events');
 
   /// Playwright's `errors.TimeoutError`.
@@ -71,9 +83,11 @@
 
   /// Functions compiled per page and document, by their source (a loop evaluating one function compiles it once).
   const compiled = new Map();
-  const pageFunction = (id, fn, method) => {
+  const pageFunction = (id, fn, method, path = []) => {
     if (typeof fn !== 'function') throw new TypeError(`${method}: expected a function`);
     const source = FunctionPrototypeToString(fn);
+    // Per frame: a function compiled in a frame's realm is kept under the frame's path.
+    const key = path.length === 0 ? source : `${ArrayPrototypeJoin(path, '/')}\n${source}`;
     const document = documentOf(id);
     let functions = MapPrototypeGet(compiled, id);
     if (functions === undefined || functions.document !== document) {
@@ -81,21 +95,21 @@
       functions.document = document;
       MapPrototypeSet(compiled, id, functions);
     }
-    const known = MapPrototypeGet(functions, source);
+    const known = MapPrototypeGet(functions, key);
     if (known !== undefined) return known;
     let made;
     try {
-      made = host.compile(id, `(${source})`);
+      made = host.compile(id, `(${source})`, path);
     } catch (error) {
       // A method (`{ f() {} }.f`) compiles as a function expression, as Playwright does.
       const prefixed = StringPrototypeStartsWith(source, 'async ') ? `async function ${StringPrototypeSlice(source, 6)}` : `function ${source}`;
       try {
-        made = host.compile(id, `(${prefixed})`);
+        made = host.compile(id, `(${prefixed})`, path);
       } catch {
         throw new Error(`${method}: the function cannot be compiled in the page (a native or bound function?): ${error.message}`);
       }
     }
-    MapPrototypeSet(functions, source, made);
+    MapPrototypeSet(functions, key, made);
     return made;
   };
 
@@ -348,6 +362,7 @@
       this.#context = context;
       MapPrototypeSet(pages, id, this);
       host.onDialog(id, (type, message, defaultValue) => this.#dialog(type, message, defaultValue));
+      host.onBindingCall(id, (name, call, argumentsText) => { this.#bindingCalled(name, call, argumentsText); });
       const act = (method, args) => this.#act(method, args, undefined, '');
       this.keyboard = ObjectFreeze({
         press: async (key, options) => act('keyboard.press', [String(key)], options),
@@ -370,14 +385,21 @@
         if (!(ms >= 0)) throw new TypeError(`clock.${method}: expected milliseconds or "mm:ss"`);
         return ms * 1000;
       };
-      const notYet = (method) => async () => { throw new Error(`clock.${method} is not supported by Caper yet (the page's clock is virtual; let time pass with runFor)`); };
+      /// An instant as Playwright's clock takes it: a Date, milliseconds since the epoch, or a date string.
+      const instant = (time) => (typeof time === 'number' ? time : time instanceof Date ? DatePrototypeGetTime(time) : DateParse(String(time)));
+      const control = async (method, value) => {
+        host.clock(this.#id, method, value);
+        await this.#runDueWork();
+        this._deliverEvents();
+      };
       this.clock = ObjectFreeze({
-        install: async (options) => {
-          if (options?.time !== undefined) throw new Error('clock.install({ time }) is not supported by Caper yet: the page clock starts at the real time');
-        },
-        runFor: async (ticks) => this.waitForTimeout(duration(ticks, 'runFor')),
-        fastForward: async (ticks) => this.waitForTimeout(duration(ticks, 'fastForward')),
-        pauseAt: notYet('pauseAt'), resume: notYet('resume'), setFixedTime: notYet('setFixedTime'), setSystemTime: notYet('setSystemTime'),
+        install: async (options) => { if (options?.time !== undefined) await control('setSystemTime', instant(options.time)); },
+        runFor: async (ticks) => control('runFor', duration(ticks, 'runFor')),
+        fastForward: async (ticks) => control('fastForward', duration(ticks, 'fastForward')),
+        pauseAt: async (time) => control('pauseAt', instant(time)),
+        resume: async () => control('resume', 0),
+        setFixedTime: async (time) => control('setFixedTime', instant(time)),
+        setSystemTime: async (time) => control('setSystemTime', instant(time)),
       });
     }
     get _id() { return this.#id; }
@@ -433,9 +455,11 @@
       return this._evaluateOn('page.$$eval', fn, this.#entry.querySelectorAll(selector), arg);
     }
     /// `fn(target, arg)` in the page (target: page objects the caller found there).
-    async _evaluateOn(method, fn, target, arg) {
-      const made = pageFunction(this.#id, fn, method);
-      return settle(method, this.#entry.evaluateOn(made, target, argumentText(arg, method)), this.#id);
+    async _evaluateOn(method, fn, target, arg, scope = null) {
+      const path = scope?.path ?? [];
+      const made = pageFunction(this.#id, fn, method, path);
+      const entry = path.length === 0 ? this.#entry : scope.entry;
+      return settle(method, entry.evaluateOn(made, target, argumentText(arg, method)), this.#id);
     }
     async $(selector) { return this.#entry.querySelector(selector); }
     async $$(selector) {
@@ -447,9 +471,47 @@
     /// Caper's own: the live Document and window of the page realm.
     get document() { return this.#entry.document; }
     get window() { return this.#entry.window; }
-    async addInitScript() { throw new Error('page.addInitScript is not supported by Caper yet'); }
-    async exposeFunction() { throw new Error('page.exposeFunction is not supported by Caper yet'); }
-    async route() { throw new Error('page.route is not supported by Caper yet'); }
+    async addInitScript(script, arg) { host.addInitScript('page', this.#id, initScriptSource(script, arg, 'page.addInitScript')); }
+    async exposeFunction(name, callback) { return this.exposeBinding(name, (source, ...args) => callback(...args)); }
+    /// `exposeBinding(name, callback)`: `window[name](...args)` in the page's documents calls
+    /// `callback({ page, context, frame }, ...args)` here, its arguments and result cloned.
+    async exposeBinding(name, callback) {
+      if (typeof callback !== 'function') throw new TypeError('page.exposeBinding: callback: expected a function');
+      const key = String(name);
+      if (MapPrototypeGet(this.#bindings, key) !== undefined) {
+        throw new Error(`page.exposeBinding: Function "${key}" has been already registered`);
+      }
+      MapPrototypeSet(this.#bindings, key, callback);
+      host.exposeBinding(this.#id, key);
+    }
+    #bindings = new Map();
+    async #bindingCalled(name, call, argumentsText) {
+      const callback = MapPrototypeGet(this.#bindings, name) ?? this.#context?._binding(name);
+      try {
+        if (callback === undefined) throw new Error(`no binding named ${name}`);
+        const args = decode(argumentsText);
+        const value = await callback({ page: this, context: this.#context, frame: this.mainFrame() }, ...args);
+        const encoded = makeEncoder((type) => { throw new TypeError(`the result holds a ${type}, which cannot be sent to the page`); },
+          () => undefined)(value);
+        host.settleBinding(this.#id, call, true, `{"value":${encoded ?? '{"v":"undefined"}'}}`);
+      } catch (error) {
+        host.settleBinding(this.#id, call, false, String(error?.message ?? error));
+      }
+    }
+    /// The page's routes (`RequestRouting` asks them before the context's).
+    _routes = [];
+    async route(url, handler, options = {}) {
+      if (this.#context === null) throw new Error('page.route is not supported by caper scrape');
+      ArrayPrototypePush(this._routes, this.#context._routeEntry(url, handler, options));
+    }
+    async unroute(url, handler) {
+      const kept = [];
+      for (const entry of this._routes) if (!(entry.url === url && (handler === undefined || entry.handler === handler))) ArrayPrototypePush(kept, entry);
+      this._routes = kept;
+    }
+    async unrouteAll() { this._routes = []; }
+    async routeFromHAR() { throw new Error('page.routeFromHAR is not supported by Caper yet'); }
+    get request() { return this.#context.request; }
     async screenshot(options) { return screenshot(options, 'page.screenshot'); }
     async pdf() { throw layoutError('page.pdf'); }
 
@@ -531,8 +593,21 @@
         this.off(event, listener);
       }
     }
-    async waitForRequest() { throw new Error('page.waitForRequest is not supported by Caper yet'); }
-    async waitForResponse() { throw new Error('page.waitForResponse is not supported by Caper yet'); }
+    /// `waitForRequest(url | predicate, { timeout })`: the next request whose URL matches.
+    async waitForRequest(match, options) { return this.#waitForNetwork('request', 'page.waitForRequest', match, options); }
+    /// `waitForResponse(url | predicate, { timeout })`: the next response whose URL matches.
+    async waitForResponse(match, options) { return this.#waitForNetwork('response', 'page.waitForResponse', match, options); }
+    async #waitForNetwork(event, method, match, options) {
+      const accepts = typeof match === 'function' ? match : (value) => this.#context._urlMatches(value.url(), match);
+      try {
+        return await this.waitForEvent(event, { predicate: accepts, timeout: options?.timeout ?? this._timeout });
+      } catch (error) {
+        if (error instanceof TimeoutError) {
+          throw new TimeoutError(`${method}: Timeout ${options?.timeout ?? this._timeout}ms exceeded while waiting for event "${event}"`);
+        }
+        throw error;
+      }
+    }
 
     // ---- Page-level selector actions (non-strict: the first match) ----
     async click(selector, options) { return this.#act('page.click', [selector, actionOptions(options)], options); }
@@ -570,16 +645,23 @@
     /// Tries the action after each turn of the page until it is done (its element there and
     /// actionable), then waits for the navigation it started, if any, to commit and be parsed.
     /// `locator`: a strict locator's description ('' for a page method).
-    async #act(method, args, options, locator = '') {
+    async #act(method, args, options, locator = '', scopeOf = null) {
       const timeout = options?.timeout === undefined ? this._timeout : Number(options.timeout);
       const name = StringPrototypeSlice(method, StringPrototypeIndexOfDot(method) + 1);
-      const text = JSONStringify(args);
       const start = this.#entry.now();
       if (timeout > 0) this.#entry.sleep(timeout);
       let value;
       const document = documentOf(this.#id);
       for (;;) {
-        const outcome = JSONParse(host.act(this.#id, name, text, locator));
+        // A locator in a frame: its selector inside the frame's document, found again at each try.
+        const scope = scopeOf === null ? { selector: args[0], path: [] } : scopeOf();
+        let outcome;
+        if (scope === null) {
+          outcome = { retry: `waiting for ${locator}` };
+        } else {
+          args[0] = scope.selector;
+          outcome = JSONParse(host.act(this.#id, name, JSONStringify(args), locator, scope.path));
+        }
         if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
         if (!ObjectPrototypeHasOwnProperty(outcome, 'retry')) {
           value = outcome.ok;
@@ -598,7 +680,7 @@
       this._deliverEvents();
       return value ?? undefined;
     }
-    _act(method, args, options, locator) { return this.#act(method, args, options, locator); }
+    _act(method, args, options, locator, scopeOf) { return this.#act(method, args, options, locator, scopeOf); }
     /// Runs what the page has due now (queued tasks, timers due at its current time), as a browser
     /// does between two of Playwright's calls; its clock does not move.
     async #runDueWork() {
@@ -675,8 +757,20 @@
 
     // ---- Events and closing ----
     /// Emits what happened in the page since the last call: console messages, page errors, popups.
+    /// Events that happened while the page ran (network events announced by the context), emitted
+    /// at the next delivery.
+    #queued = [];
+    _queueEvent(name, value) { ArrayPrototypePush(this.#queued, [name, value]); }
     _deliverEvents() {
       if (this.#closed) return;
+      while (this.#queued.length > 0) {
+        const queued = this.#queued;
+        this.#queued = [];
+        for (const [name, value] of queued) {
+          this.emit(name, value);
+          this.#context?.emit(name, value);
+        }
+      }
       const [messages, errors] = host.events(this.#id, this.#consoleSeen, this.#errorsSeen);
       this.#consoleSeen += messages.length;
       this.#errorsSeen += errors.length;
@@ -766,6 +860,7 @@
       return { url: entry.url(), html: entry.content(), console: messages, errors };
     }
   }
+  const FRAME_SEPARATOR = ' >> internal:control=enter-frame >> ';
   const StringPrototypeIndexOfDot = (text) => {
     for (let i = 0; i < text.length; i++) if (text[i] === '.') return i;
     return -1;
@@ -840,6 +935,26 @@
     page() { return this.#page; }
     toString() { return this.#description; }
     get _selector() { return this.#selector; }
+    /// The document the locator's elements are in, after entering its frames (`internal:control=
+    /// enter-frame`): `{ entry, selector, path }`, or null while a frame on the way is not there.
+    _scope() {
+      let entry = this.#page._entry();
+      const parts = SplitString(this.#selector, FRAME_SEPARATOR);
+      if (parts.length === 1) return { entry, selector: this.#selector, path: [] };
+      const path = [];
+      for (let i = 0; i < parts.length - 1; i++) {
+        const frames = entry.locate(parts[i], this.#description, true);
+        if (frames.length === 0) return null;
+        const id = entry.frameId(frames[0]);
+        if (id === 0) return null;
+        ArrayPrototypePush(path, id);
+        const made = host.frameEntry(this.#page._id, path);
+        if (made === null) return null;
+        entry = made();
+        if (entry === null || entry === undefined) return null;
+      }
+      return { entry, selector: parts[parts.length - 1], path };
+    }
     #derive(selector, description) { return new Locator(this.#page, `${this.#selector} >> ${selector}`, `${this.#description}.${description}`); }
     locator(selector, options) {
       const filters = filterParts(options);
@@ -861,7 +976,10 @@
     }
     and(other) { return this.#derive(`internal:and=${JSONStringify(locatorSelector(other, 'and'))}`, `and(${String(other)})`); }
     or(other) { return this.#derive(`internal:or=${JSONStringify(locatorSelector(other, 'or'))}`, `or(${String(other)})`); }
-    async count() { return this.#page._entry().locate(this.#selector, this.#description, false).length; }
+    async count() {
+      const scope = this._scope();
+      return scope === null ? 0 : scope.entry.locate(scope.selector, this.#description, false).length;
+    }
     async all() {
       const count = await this.count();
       const all = [];
@@ -870,7 +988,9 @@
     }
 
     // ---- Actions (strict) ----
-    #act(method, args, options) { return this.#page._act(`locator.${method}`, [this.#selector, ...args], options, this.#description); }
+    #act(method, args, options) {
+      return this.#page._act(`locator.${method}`, [this.#selector, ...args], options, this.#description, () => this._scope());
+    }
     async click(options) { return this.#act('click', [actionOptions(options)], options); }
     async dblclick(options) { return this.#act('dblclick', [actionOptions(options)], options); }
     async tap(options) { return this.#act('tap', [actionOptions(options)], options); }
@@ -907,7 +1027,9 @@
     async _read(method, name, argument, options, strict = true) {
       const timeout = options?.timeout ?? this.#page._timeout;
       return this.#page._waitFor(method, timeout, async () => {
-        const outcome = JSONParse(this.#page._entry().read(this.#selector, strict ? this.#description : '', name,
+        const scope = this._scope();
+        if (scope === null) return null;
+        const outcome = JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', name,
           argument === undefined ? '' : JSONStringify(argument)));
         if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
         return outcome.missing ? null : { value: outcome.value };
@@ -915,7 +1037,9 @@
     }
     /// An element state now, without waiting (false when there is no element).
     async _state(method, state, strict = true) {
-      const outcome = JSONParse(this.#page._entry().read(this.#selector, strict ? this.#description : '', 'state', JSONStringify(state)));
+      const scope = this._scope();
+      if (scope === null) return state === 'hidden';
+      const outcome = JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', 'state', JSONStringify(state)));
       if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
       if (outcome.missing) return state === 'hidden';
       return outcome.value;
@@ -936,17 +1060,21 @@
     async allTextContents() { return this.#readAll('textContent'); }
     async allInnerTexts() { return this.#readAll('innerText'); }
     async #readAll(name) {
-      const outcome = JSONParse(this.#page._entry().readAll(this.#selector, name));
+      const scope = this._scope();
+      if (scope === null) return [];
+      const outcome = JSONParse(scope.entry.readAll(scope.selector, name));
       if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`locator.all${name === 'innerText' ? 'InnerTexts' : 'TextContents'}: ${outcome.error}`);
       return outcome.value;
     }
     async evaluate(fn, arg, options) {
       await this._read('locator.evaluate', 'state', 'attached', options);
-      const element = this.#page._entry().locate(this.#selector, this.#description, true)[0];
-      return this.#page._evaluateOn('locator.evaluate', fn, element, arg);
+      const scope = this._scope();
+      return this.#page._evaluateOn('locator.evaluate', fn, scope.entry.locate(scope.selector, this.#description, true)[0], arg, scope);
     }
     async evaluateAll(fn, arg) {
-      return this.#page._evaluateOn('locator.evaluateAll', fn, this.#page._entry().locate(this.#selector, this.#description, false), arg);
+      const scope = this._scope();
+      if (scope === null) return this.#page._evaluateOn('locator.evaluateAll', fn, [], arg);
+      return this.#page._evaluateOn('locator.evaluateAll', fn, scope.entry.locate(scope.selector, this.#description, false), arg, scope);
     }
     async evaluateHandle() { throw new Error('locator.evaluateHandle: JSHandles are not supported by Caper; use evaluate'); }
     /// `waitFor({ state })`: 'attached', 'detached', 'visible' (the default) or 'hidden'.
@@ -957,7 +1085,9 @@
       }
       const waiting = { attached: 'to be attached', detached: 'to be detached', visible: 'to be visible', hidden: 'to be hidden' }[state];
       return this.#page._waitFor(method, timeout ?? this.#page._timeout, async () => {
-        const outcome = JSONParse(this.#page._entry().read(this.#selector, strict ? this.#description : '', 'state', JSONStringify('visible')));
+        const scope = this._scope();
+        const outcome = scope === null ? { missing: true }
+          : JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', 'state', JSONStringify('visible')));
         if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
         const attached = !outcome.missing;
         const visible = attached && outcome.value === true;
@@ -965,12 +1095,14 @@
         if (!met) return null;
         // The live element for `page.waitForSelector` (Caper gives page objects, not ElementHandles).
         return { value: attached && (state === 'attached' || state === 'visible')
-          ? this.#page._entry().locate(this.#selector, strict ? this.#description : '', strict)[0] : null };
+          ? scope.entry.locate(scope.selector, strict ? this.#description : '', strict)[0] : null };
       }, `waiting for ${this.#description} ${waiting}`);
     }
     /// One evaluation of a web-first expectation (`playwright/expect.js`'s adapter), in the page.
     _expectOnce(expression, params) {
-      const outcome = JSONParse(this.#page._entry().expect(this.#selector, this.#description, String(expression), JSONStringify(params)));
+      const scope = this._scope();
+      const outcome = JSONParse((scope?.entry ?? this.#page._entry()).expect(scope === null ? null : scope.selector, this.#description,
+        String(expression), JSONStringify(params)));
       if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(outcome.error);
       return outcome;
     }
@@ -983,7 +1115,7 @@
   for (const made of [Page, Frame, FrameLocator, Locator, Response, ConsoleMessage, Dialog]) ObjectFreeze(made.prototype);
 
   return {
-    Page, Locator, FrameLocator, Frame, Response, ConsoleMessage, Dialog, TimeoutError, layoutError, pageOf,
+    Page, Locator, FrameLocator, Frame, Response, ConsoleMessage, Dialog, TimeoutError, layoutError, pageOf, initScriptSource,
     /// The Page object of page `id` in `context` (a BrowserContext object, or null).
     makePage: (id, context) => pageOf(id) ?? new Page(id, context),
     setTestIdAttribute: (name) => { testIdAttribute = String(name); },

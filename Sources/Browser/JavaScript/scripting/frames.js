@@ -150,6 +150,8 @@
 
   return ObjectFreeze({
     install,
+    /** The id of the frame `element` (an iframe of this document) holds, or 0 (Caper's locators enter frames by it). */
+    frameId: (element) => (isIFrame(element) && element[DOCUMENT] === document ? element[FRAME]?.id ?? 0 : 0),
     /** This realm is a frame of `parent` (whose top-level window is `top`); `callback` reaches the iframe. */
     adopt(parent, top, callback) {
       toParent = callback;
