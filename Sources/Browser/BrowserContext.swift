@@ -27,6 +27,8 @@ public final class BrowserContext: @unchecked Sendable {
     /// HTTP Basic credentials sent with the requests to `origin` (every origin when nil;
     /// Playwright's `httpCredentials`).
     public var httpCredentials: HTTPCredentials?
+    /// The viewport of the context's pages in CSS pixels (Playwright's `viewport`; 1280x720 when nil).
+    public var viewport: (width: Int, height: Int)?
 
     public init(
       ignoreHTTPSErrors: Bool = false, userAgent: String = Request.defaultUserAgent, timeout: Duration? = nil,

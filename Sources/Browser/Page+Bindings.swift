@@ -8,9 +8,9 @@ import V8
 /// Guarantees: a document begun after `expose(_:)` or `addInitScript(_:)` has every binding on its
 /// window and has run every init script (the context's first, then the page's, in the order
 /// added) before the parser runs any of the page's scripts; `expose` also defines the binding in
-/// the current document at once. A binding call reaches `onBindingCall` as a task of the loop's
-/// top level (never inside the page's call), with a call number that `settleBinding` answers;
-/// an answer for a document that is gone is dropped. Isolate's thread.
+/// the current document at once. A binding call reaches `onBindingCall` inside the page's call
+/// (as a dialog reaches its handler), with a call number that `settleBinding` answers as a task
+/// of the document's realm; an answer for a document that is gone is dropped. Isolate's thread.
 extension Page {
   /// Exposes `name` on the window of this and every later document of the page.
   public func expose(_ name: String) {
@@ -28,7 +28,9 @@ extension Page {
     let call = nextBindingCall
     nextBindingCall += 1
     bindingCalls[call] = (WeakRealm(environment.realm), id)
-    realm.loop.post(to: support.context) { [weak self] in self?.onBindingCall?(name, call, argumentsText) }
+    // As a dialog's handler is: the support function starts inside the page's call, so what it
+    // does before its first `await` is done when the page's task ends.
+    onBindingCall?(name, call, argumentsText)
   }
 
   /// Answers binding call `call`: `ok` with the result's serialization text, else an error message.
@@ -42,6 +44,7 @@ extension Page {
   /// Gives a document just begun in `realm` (of the page or one of its frames) the page's bindings
   /// and runs the init scripts; a script that throws is a page error of that document.
   func prepare(_ realm: Realm, environment: PageEnvironment) {
+    if environment.page === self { applyViewport(to: realm) }
     if !bindingNames.isEmpty {
       _ = try? realm.context.call(realm.function("bindings", "install"), [.array(bindingNames.map { .string($0) })])
     }
@@ -55,6 +58,15 @@ extension Page {
         environment.report(PageError(name: "Error", message: "\(error)", stack: "\(error)", location: nil))
       }
     }
+  }
+}
+
+extension Page {
+  /// Gives the document of `realm` the page's viewport (or its context's), if either is set.
+  func applyViewport(to realm: Realm) {
+    guard let size = viewport ?? browserContext.options.viewport else { return }
+    _ = try? realm.context.call(
+      realm.function("entry", "setViewport"), [.number(Double(size.width)), .number(Double(size.height))])
   }
 }
 

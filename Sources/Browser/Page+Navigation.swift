@@ -123,7 +123,7 @@ extension Page {
         switch result {
         case .success(let response): self.save(response, suggestedFilename: suggestedFilename)
         case .failure(let error):
-          self.browserContext.record(
+          self.record(
             Download(
               url: url, suggestedFilename: Self.filename(suggested: suggestedFilename, response: nil, url: url), path: nil,
               failure: DocumentLoader.describe(error.cause)))
@@ -132,15 +132,21 @@ extension Page {
     }
   }
 
+  /// Records a download of the page, in the page's and its context's lists.
+  private func record(_ download: Download) {
+    downloads.append(download)
+    browserContext.record(download)
+  }
+
   /// Writes a downloaded response to a file of the context and records it.
   func save(_ response: Response, suggestedFilename: String) {
     let name = Self.filename(suggested: suggestedFilename, response: response, url: response.url)
     do {
       let file = try browserContext.downloadFile()
       try Data(response.body).write(to: file)
-      browserContext.record(Download(url: response.url, suggestedFilename: name, path: file.path, failure: nil))
+      record(Download(url: response.url, suggestedFilename: name, path: file.path, failure: nil))
     } catch {
-      browserContext.record(Download(url: response.url, suggestedFilename: name, path: nil, failure: "\(error)"))
+      record(Download(url: response.url, suggestedFilename: name, path: nil, failure: "\(error)"))
     }
   }
 

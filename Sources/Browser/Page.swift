@@ -80,6 +80,15 @@ public final class Page: @unchecked Sendable {
   /// The popups the page opened (`window.open`, `target=_blank` links: Playwright's `popup`
   /// event), each a page of the same browser context, closed with it.
   public internal(set) var popups: [Page] = []
+  /// The page's downloads, in the order they finished (each also in its context's `downloads`).
+  public internal(set) var downloads: [Download] = []
+  /// The viewport of the page's documents in CSS pixels.
+  ///
+  /// What `@media`, `matchMedia` and `innerWidth` answer from; nil: the context's, else
+  /// 1280x720. Setting it applies to the current document at once.
+  public var viewport: (width: Int, height: Int)? {
+    didSet { applyViewport(to: realm) }
+  }
   /// The names `expose` gave every document of the page, in order.
   public internal(set) var bindingNames: [String] = []
   /// Sources `addInitScript` runs in every later document, in order.

@@ -62,6 +62,9 @@ import WebURL
 ///   `onBindingCall(pageId, callback)`: calls arrive as `callback(name, call, argumentsText)`,
 ///   answered by `settleBinding(pageId, call, ok, text)`;
 /// - `addInitScript('page' | 'context', id, source)`: `source` runs first in every later document;
+/// - `setViewportSize(pageId, width, height)`: the page's viewport (`Page.viewport`);
+/// - `downloads(pageId, seen)`: the page's downloads after the first `seen`, each `[url,
+///   suggestedFilename, path or null, failure or null]`;
 /// - `localStorage(contextId)`: `[{ origin, localStorage: [{ name, value }] }]` as JSON text;
 ///   `setLocalStorage(contextId, origin, itemsText)` sets an origin's items.
 public enum PlaywrightRuntime {
@@ -75,7 +78,7 @@ public enum PlaywrightRuntime {
       "newContext", "closeContext", "newPage", "closePage", "popups", "events", "cookies", "addCookies", "clearCookies",
       "setContent", "frameEntry", "setExtraHTTPHeaders", "setRouting", "routeContinue", "routeFulfill", "routeAbort",
       "responseBody", "clock", "localStorage", "setLocalStorage", "apiFetch", "exposeBinding", "onBindingCall", "settleBinding",
-      "addInitScript",
+      "addInitScript", "setViewportSize", "downloads",
     ],
     scripts: [
       // The same serialization as the page realm's (`page/entry.js`), installed in this realm too.
@@ -204,7 +207,27 @@ public enum PlaywrightRuntime {
       {
         made.httpCredentials = .init(username: username, password: password, origin: credentials["origin"] as? String)
       }
+      if let viewport = options["viewport"] as? [String: Any], let width = viewport["width"] as? Int,
+        let height = viewport["height"] as? Int
+      {
+        made.viewport = (width, height)
+      }
       return .number(Double(registry.newContext(made, scripts: options["javaScriptEnabled"] as? Bool ?? true)))
+    }
+    bodies["playwright.setViewportSize"] = { arguments in
+      let page = try page(arguments)
+      page.viewport = (number(arguments, 1), number(arguments, 2))
+      return .undefined
+    }
+    bodies["playwright.downloads"] = { arguments in
+      let downloads = try page(arguments).downloads.dropFirst(number(arguments, 1))
+      return .array(
+        downloads.map { download in
+          .array([
+            .string(download.url), .string(download.suggestedFilename), download.path.map { .string($0) } ?? .null,
+            download.failure.map { .string($0) } ?? .null,
+          ])
+        })
     }
     bodies["playwright.setExtraHTTPHeaders"] = { arguments in
       let context = try registry.context(number(arguments, 0))

@@ -85,6 +85,11 @@ struct RunCommand: ParsableCommand {
   @Flag(name: .customLong("fail-fast"), help: "Skip the remaining scenarios after the first failure.")
   var failFast = false
 
+  @Flag(
+    name: .customLong("fail-on-page-errors"),
+    help: "Fail the step during which a page had an uncaught error (else page errors are attached and counted only).")
+  var failOnPageErrors = false
+
   @Option(name: .customLong("world-parameters"), help: "A JSON object handed to the World as `parameters`.")
   var worldParameters: String?
 
@@ -167,6 +172,7 @@ struct RunCommand: ParsableCommand {
     c.order = order
     c.dryRun = dryRun ? true : nil
     c.failFast = failFast ? true : nil
+    c.failOnPageErrors = failOnPageErrors ? true : nil
     c.retryTagFilter = retryTagFilter
     c.parallel = parallel
     c.shard = shard
@@ -334,6 +340,7 @@ struct RunCommand: ParsableCommand {
     options.namePatterns = config.name
     options.dryRun = config.dryRun ?? false
     options.failFast = config.failFast ?? false
+    options.failOnPageErrors = config.failOnPageErrors ?? false
     options.retryTagFilter = config.retryTagFilter ?? ""
     options.language = config.language ?? "en"
     options.parallel = config.parallel ?? 0

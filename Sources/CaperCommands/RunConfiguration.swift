@@ -19,6 +19,8 @@ struct RunConfiguration {
   var order: String?
   var dryRun: Bool?
   var failFast: Bool?
+  /// Caper's own: a page's uncaught error fails the step it happened in.
+  var failOnPageErrors: Bool?
   var retryTagFilter: String?
   var parallel: Int?
   var shard: String?
@@ -47,6 +49,7 @@ struct RunConfiguration {
     order = later.order ?? order
     dryRun = later.dryRun ?? dryRun
     failFast = later.failFast ?? failFast
+    failOnPageErrors = later.failOnPageErrors ?? failOnPageErrors
     retryTagFilter = later.retryTagFilter ?? retryTagFilter
     parallel = later.parallel ?? parallel
     shard = later.shard ?? shard
@@ -63,7 +66,8 @@ struct RunConfiguration {
 
   static let keys: Set<String> = [
     "paths", "require", "import", "format", "formatOptions", "name", "tags", "strict", "retry", "order", "dryRun",
-    "failFast", "retryTagFilter", "parallel", "shard", "language", "worldParameters", "backtrace", "forceExit", "requireModule",
+    "failFast", "failOnPageErrors", "retryTagFilter", "parallel", "shard", "language", "worldParameters", "backtrace",
+    "forceExit", "requireModule",
     "loader", "plugin", "pluginOptions", "publish", "publishQuiet",
   ]
 
@@ -126,6 +130,7 @@ struct RunConfiguration {
     order = try string("order")
     dryRun = try bool("dryRun")
     failFast = try bool("failFast")
+    failOnPageErrors = try bool("failOnPageErrors")
     retryTagFilter = try string("retryTagFilter")
     parallel = try int("parallel")
     shard = try string("shard")

@@ -2,7 +2,7 @@ import Foundation
 import Messages
 
 /// `summary`: at the end, the failures (with their stacks) and undefined steps (with snippets),
-/// then counts of scenarios and steps and the time the run took.
+/// then counts of scenarios and steps (and of the Playwright page errors attached) and the time the run took.
 public final class SummaryFormatter: Formatter {
   private let output: FormatterOutput
   private let model = RunModel()
@@ -19,6 +19,9 @@ public final class SummaryFormatter: Formatter {
 
 /// The end-of-run text `progress` and `summary` share.
 enum Summary {
+  /// The file name Caper gives a page error's attachment (`page error <url>`).
+  static let pageErrorPrefix = "page error "
+
   static func text(_ model: RunModel) -> String {
     // A run that never started (features that do not parse, support code that does not load)
     // has nothing to count.
@@ -47,6 +50,11 @@ enum Summary {
       for (i, problem) in problems.enumerated() { out += "\(i + 1)) \(problem)\n" }
     }
     out += counts(scenarios, noun: "scenario") + "\n" + counts(steps, noun: "step") + "\n"
+    // Caper attaches each uncaught error of a Playwright page to the step it happened in.
+    let pageErrors = model.attachments.values.reduce(0) { sum, steps in
+      sum + steps.values.reduce(0) { $0 + $1.filter { $0.fileName?.hasPrefix(pageErrorPrefix) == true }.count }
+    }
+    if pageErrors > 0 { out += "\(pageErrors) page error\(pageErrors == 1 ? "" : "s") (attached to their steps)\n" }
     let seconds = model.durationSeconds
     out += String(format: "%dm%06.3fs\n", Int(seconds) / 60, seconds.truncatingRemainder(dividingBy: 60))
     return out

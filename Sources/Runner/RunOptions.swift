@@ -37,6 +37,10 @@ public struct RunOptions: Sendable {
   public var dryRun = false
   /// After the first failed scenario, skip the rest.
   public var failFast = false
+  /// A page's uncaught error fails the step during which it happened (`--fail-on-page-errors`);
+  /// else page errors are attached to the step and counted in the summary only, as Playwright
+  /// leaves them.
+  public var failOnPageErrors = false
   /// Only scenarios matching this tag expression are retried.
   public var retryTagFilter = ""
   /// The language of feature files without a `# language:` line.

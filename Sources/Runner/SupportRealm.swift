@@ -74,6 +74,11 @@ final class SupportRealm: @unchecked Sendable {
 
   func describe() throws -> JSValue { try context.call(function("describe")) }
 
+  /// The run's options the cucumber extension applies itself (`--fail-on-page-errors`).
+  func configure(failOnPageErrors: Bool) throws {
+    _ = try context.call(function("configure"), [.object(JSObject([("failOnPageErrors", .bool(failOnPageErrors))]))])
+  }
+
   func pump(until deadline: ContinuousClock.Instant) throws -> Bool { try realm.pump(until: deadline) }
 
   /// Calls a runtime function that returns a promise of an outcome, running the event loop until

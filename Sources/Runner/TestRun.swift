@@ -155,7 +155,10 @@ public final class TestRun: @unchecked Sendable {
 
   private func load(_ files: [String], into realm: SupportRealm) throws {
     do {
-      try realm.context.isolate.sync { try realm.load(files, requiring: options.requireModules, from: options.baseDirectory) }
+      try realm.context.isolate.sync {
+        try realm.configure(failOnPageErrors: options.failOnPageErrors)
+        try realm.load(files, requiring: options.requireModules, from: options.baseDirectory)
+      }
     } catch let error as JSError {
       let at = Self.userLocation(of: error)
       throw RunError(

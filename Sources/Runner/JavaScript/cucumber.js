@@ -265,6 +265,7 @@
 
   function runStep(id, args, docString, dataTable) {
     const step = library.steps[id];
+    stepPageErrors = [];
     let values;
     try {
       values = ArrayPrototypeMap(args, argumentValue);
@@ -276,11 +277,37 @@
     return stepEnded(invoke(step.code, values, world));
   }
 
-  /// A step's outcome once its soft assertions (`expect.soft`) are counted, with the open pages'
-  /// evidence attached when it failed: each page's URL, HTML, console messages and page errors.
+  /// The run's options this extension applies (`configure`, called by Swift before support code loads).
+  let failOnPageErrors = false;
+  function configure(options) { failOnPageErrors = !!options.failOnPageErrors; }
+  /// The page errors delivered while the running step ran (each also attached to it).
+  let stepPageErrors = [];
+  runtime['playwright-page'].hooks.pageError = (error, page) => {
+    ArrayPrototypePush(stepPageErrors, error);
+    let url = '';
+    try {
+      url = page.url();
+    } catch {
+      // A closed page.
+    }
+    attach(`${error.name ? `${error.name}: ` : ''}${error.message}${error.stack ? `\n${error.stack}` : ''}`,
+      { mediaType: 'text/plain', fileName: `page error ${url}` });
+  };
+
+  /// A step's outcome once its soft assertions (`expect.soft`) and, with `--fail-on-page-errors`,
+  /// its pages' errors are counted, with the open pages' evidence attached when it failed: each
+  /// page's URL, HTML, console messages and page errors.
   function stepEnded(result) {
     if (result !== null && typeof result === 'object' && typeof result.then === 'function') return PromisePrototypeThen(result, stepEnded);
     let ended = result;
+    playwright.deliverEvents();
+    const pageErrors = stepPageErrors;
+    stepPageErrors = [];
+    if (failOnPageErrors && pageErrors.length > 0 && (ended === 0 || ended.status !== 'FAILED')) {
+      const first = pageErrors[0];
+      ended = failure(new Error(`${pageErrors.length} page error${pageErrors.length === 1 ? '' : 's'} (--fail-on-page-errors); ` +
+        `the first: ${first.name ? `${first.name}: ` : ''}${first.message}`));
+    }
     const soft = playwright.takeSoftErrors();
     if (soft.length > 0 && (ended === 0 || ended.status !== 'FAILED')) {
       const error = soft.length === 1 ? soft[0] : new Error(ArrayPrototypeJoin(ArrayPrototypeMap(soft, (e) => e.message), '\n\n'));
@@ -404,7 +431,7 @@
   function matchSteps(texts) { return ArrayPrototypeMap(texts, matchStep); }
 
   return {
-    describe, setMatchers, matchStep, matchSteps, beginTestCase, endTestCase, runStep: task(runStep), runHook: task(runHook), runSteps, batchProgress,
+    describe, configure, setMatchers, matchStep, matchSteps, beginTestCase, endTestCase, runStep: task(runStep), runHook: task(runHook), runSteps, batchProgress,
     format,
   };
 }

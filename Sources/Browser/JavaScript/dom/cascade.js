@@ -679,7 +679,8 @@ audio:not([controls]) { display: none !important; }
     getComputedStyle(element, pseudoElement = undefined) { return getComputedStyle(element); },
     matchMedia(query) {
       if (arguments.length === 0) throw new TypeError("Failed to execute 'matchMedia' on 'Window': 1 argument required, but only 0 present.");
-      return matchMedia(this, query);
+      // Called unqualified (`matchMedia(q)` in strict code), `this` is undefined: WebIDL takes the global.
+      return matchMedia(this ?? globalThis, query);
     },
   }, Window);
 

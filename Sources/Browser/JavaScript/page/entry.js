@@ -286,6 +286,8 @@
     restoreEntry(id, url) { runtime.location.restoreEntry(id, url); },
     /// The entry points of the loaded document.
     entry() { return entryPoints; },
+    /// The window's viewport in CSS pixels (Playwright's `viewport`: `@media`, `matchMedia`, `innerWidth`).
+    setViewport(width, height) { runtime.cascade.setViewport(global, Number(width), Number(height)); },
     /// A document or fragment parsed and built here, dumped in html5lib-tests' tree format: a
     /// document for a null context, else the children an element (`contextLocalName` in namespace
     /// index 0 HTML, 1 SVG, 2 MathML) gets from `innerHTML`, in the loaded window's document

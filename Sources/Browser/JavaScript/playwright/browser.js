@@ -54,7 +54,8 @@
       this.#browser = browser;
       this.#options = { ...options };
       this.#id = host.newContext(JSONStringify({ userAgent: options.userAgent, ignoreHTTPSErrors: options.ignoreHTTPSErrors,
-        javaScriptEnabled: options.javaScriptEnabled, extraHTTPHeaders: options.extraHTTPHeaders, httpCredentials: options.httpCredentials }));
+        javaScriptEnabled: options.javaScriptEnabled, extraHTTPHeaders: options.extraHTTPHeaders, httpCredentials: options.httpCredentials,
+        viewport: options.viewport ?? undefined }));
       host.setRouting(this.#id, (kind, pageId, requestId, data) => this.#network(kind, pageId, requestId, data));
       if (ArrayIsArray(options.permissions)) this.#permissions = ArrayPrototypeSlice(options.permissions);
       const state = options.storageState;
@@ -443,5 +444,10 @@
   api.default = api;
   for (const name of ['playwright', 'playwright-core', '@playwright/test', 'playwright/test']) runtime.modules.define(name, () => api);
 
-  return { api, defaultWorld, endScenario, evidence, takeSoftErrors: () => expect._takeSoftErrors?.() ?? [] };
+  /// Delivers what every open page has to tell (console messages, page errors, network events, popups).
+  const deliverEvents = () => {
+    for (const browser of browsers) for (const context of browser.contexts()) for (const page of context.pages()) page._deliverEvents();
+  };
+
+  return { api, defaultWorld, endScenario, evidence, deliverEvents, takeSoftErrors: () => expect._takeSoftErrors?.() ?? [] };
 }

@@ -254,6 +254,7 @@
     return selector;
   };
 
+  const hooks = { __proto__: null, pageError: null };
   // ---- Pages by number ----
   const pages = new Map();
   const pageOf = (id) => MapPrototypeGet(pages, id);
@@ -303,6 +304,36 @@
     }
   }
 
+  /// Playwright's Download: a file the page downloaded (a `download` link, an attachment response),
+  /// already whole in the context's download folder when the event is emitted.
+  class Download {
+    #page; #url; #suggestedFilename; #path; #failure;
+    constructor(page, url, suggestedFilename, path, failure) {
+      this.#page = page;
+      this.#url = url;
+      this.#suggestedFilename = suggestedFilename;
+      this.#path = path;
+      this.#failure = failure;
+    }
+    page() { return this.#page; }
+    url() { return this.#url; }
+    suggestedFilename() { return this.#suggestedFilename; }
+    async path() {
+      if (this.#path === null) throw new Error(`download.path: ${this.#failure ?? 'the download has no file'}`);
+      return this.#path;
+    }
+    async failure() { return this.#failure; }
+    async saveAs(path) {
+      if (this.#path === null) throw new Error(`download.saveAs: ${this.#failure ?? 'the download has no file'}`);
+      runtime.modules.builtin('fs').copyFileSync(this.#path, String(path));
+    }
+    async delete() {
+      if (this.#path !== null) runtime.modules.builtin('fs').rmSync(this.#path, { force: true });
+    }
+    async cancel() {}
+    async createReadStream() { return runtime.modules.builtin('fs').createReadStream(await this.path()); }
+  }
+
   class Response {
     #url; #status; #statusText; #headers; #page;
     constructor(url, status, statusText, headers, page) {
@@ -348,6 +379,7 @@
     #consoleSeen = 0;
     #errorsSeen = 0;
     #popupsSeen = 0;
+    #downloadsSeen = 0;
     #dialogError = undefined;
     #defaultTimeout = undefined;
     #defaultNavigationTimeout = undefined;
@@ -425,8 +457,15 @@
     setDefaultNavigationTimeout(timeout) { this.#defaultNavigationTimeout = Number(timeout); }
     get _timeout() { return this.#defaultTimeout ?? this.#context?._timeout ?? 30000; }
     get _navigationTimeout() { return this.#defaultNavigationTimeout ?? this.#context?._navigationTimeout ?? this._timeout; }
-    viewportSize() { return this.#context?._viewport ?? { width: 1280, height: 720 }; }
-    async setViewportSize() {}
+    viewportSize() { return this.#viewport ?? this.#context?._viewport ?? { width: 1280, height: 720 }; }
+    #viewport = null;
+    async setViewportSize(size) {
+      const width = Number(size?.width);
+      const height = Number(size?.height);
+      if (!(width > 0) || !(height > 0)) throw new TypeError('page.setViewportSize: expected { width, height }');
+      this.#viewport = { width, height };
+      host.setViewportSize(this.#id, width, height);
+    }
     /// Caper's own: the current document's response (null for a document that had none).
     response() { return this._currentResponse(); }
     _currentResponse() {
@@ -783,9 +822,13 @@
         const error = new Error(message);
         error.name = name;
         error.stack = stack;
+        hooks.pageError?.(error, this);
         this.emit('pageerror', error);
         this.#context?.emit('weberror', { page: () => this, error: () => error });
       }
+      const downloads = host.downloads(this.#id, this.#downloadsSeen);
+      this.#downloadsSeen += downloads.length;
+      for (const [url, suggestedFilename, path, failure] of downloads) this.emit('download', new Download(this, url, suggestedFilename, path, failure));
       if (this.#context === null) return;
       const popups = host.popups(this.#id);
       for (; this.#popupsSeen < popups.length; this.#popupsSeen++) {
@@ -1112,9 +1155,11 @@
       return locatorMethods((s, d) => new Locator(this.page(), `${this._selector} >> ${s}`, `${String(this)}.${d}`))[name](...args);
     };
   }
-  for (const made of [Page, Frame, FrameLocator, Locator, Response, ConsoleMessage, Dialog]) ObjectFreeze(made.prototype);
+  for (const made of [Page, Frame, FrameLocator, Locator, Response, ConsoleMessage, Dialog, Download]) ObjectFreeze(made.prototype);
 
   return {
+    /// `pageError(error, page)`: every page error as it is delivered (the runner attaches it).
+    hooks,
     Page, Locator, FrameLocator, Frame, Response, ConsoleMessage, Dialog, TimeoutError, layoutError, pageOf, initScriptSource,
     /// The Page object of page `id` in `context` (a BrowserContext object, or null).
     makePage: (id, context) => pageOf(id) ?? new Page(id, context),
