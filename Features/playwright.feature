@@ -216,3 +216,43 @@ Feature: Playwright's API in step definitions
       """
     When I run caper
     Then it exits with 0
+
+  Scenario: a hostile page reaches nothing of the support realm through bindings, routes and dialogs
+    Given a file named "Features/escape.feature" with:
+      """
+      Feature: Escape
+        Scenario: a hostile page
+          Then the page finds no way out
+      """
+    And a file named "Support/steps/steps.js" with:
+      """
+      const { Then } = require('@cucumber/cucumber');
+      const { expect } = require('@playwright/test');
+      globalThis.secret = 'support realm';
+      Then('the page finds no way out', async function () {
+        await this.page.exposeFunction('give', () => ({ nested: { fn: undefined }, list: [1, 2] }));
+        await this.page.exposeBinding('source', (source) => typeof source.page.goto);
+        this.page.on('dialog', (dialog) => dialog.accept('answer'));
+        await this.page.route('**/*', (route) => route.fulfill({ contentType: 'text/html', body: '<p>page</p>' }));
+        await this.page.goto('http://caper.test/');
+        const found = await this.page.evaluate(async () => {
+          const tries = [];
+          const escape = (value) => {
+            try {
+              return value.constructor.constructor('return globalThis.secret ?? (typeof process)')();
+            } catch (error) {
+              return `refused: ${error.name}`;
+            }
+          };
+          const given = await window.give();
+          tries.push(escape(window.give), escape(given), escape(given.list), escape(given.nested));
+          tries.push(await window.source());
+          tries.push(escape(prompt('question')), Object.getPrototypeOf(given) === Object.prototype);
+          return tries;
+        });
+        // Each constructor is the page's own Function: no `secret`, no `process` ('undefined').
+        expect(found).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'function', 'undefined', true]);
+      });
+      """
+    When I run caper
+    Then it exits with 0

@@ -18,9 +18,11 @@ public enum ChildProcess {
 
   /// Runs `executable` with `arguments`; `environment` replaces the inherited one when given.
   ///
+  /// `started` gets the program's process id once it runs (to signal it from another thread).
   /// Throws when the program cannot be started.
   public static func run(
-    _ executable: URL, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil, input: Data? = nil
+    _ executable: URL, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil, input: Data? = nil,
+    started: ((Int32) -> Void)? = nil
   ) throws -> Result {
     let process = Process()
     process.executableURL = executable
@@ -45,6 +47,7 @@ public enum ChildProcess {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    started?(process.processIdentifier)
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Result(

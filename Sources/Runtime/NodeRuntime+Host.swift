@@ -87,11 +87,18 @@ extension NodeRuntime {
       let loop = realm.loop
       let context = realm.context
       loop.expectTask()
+      let id = RunningPrograms.shared.add()
       Thread.detachNewThread {
-        let value = request.run()
+        let value = request.run { RunningPrograms.shared.started(id, pid: $0) }
+        RunningPrograms.shared.ended(id)
         loop.post(to: context, fulfilling: true) { _ = try? context.call(callback, [value]) }
       }
-      return .undefined
+      return .number(Double(id))
+    }
+    // `ChildProcess.kill(signal)`: the program `spawnAsync` started (its number) gets the signal.
+    bodies["node.kill"] = { args in
+      guard let id = args.first?.numberValue, id.isFinite else { throw HostError("kill(id, signal)") }
+      return .bool(RunningPrograms.shared.kill(Int(id), signal: SpawnRequest.signalNumber(args.dropFirst().first?.stringValue)))
     }
     // Transpiled TypeScript, kept in the code cache's store by its input (typescript.js).
     bodies["node.transpileLoad"] = { [weak realm] args in
@@ -203,14 +210,15 @@ struct SpawnRequest: Sendable {
     }
   }
 
-  /// Runs it to its end: `{status, signal, stdout, stderr}` or `{error}` when it cannot start.
-  func run() -> JSValue {
+  /// Runs it to its end: `{status, signal, stdout, stderr}` or `{error}` when it cannot start;
+  /// `started` gets its process id once it runs.
+  func run(started: ((Int32) -> Void)? = nil) -> JSValue {
     // A bare name is looked up on the PATH, as Node does.
     let bare = !command.contains("/")
     do {
       let result = try ChildProcess.run(
         URL(fileURLWithPath: bare ? "/usr/bin/env" : command), bare ? [command] + arguments : arguments, environment: environment,
-        directory: directory.map { URL(fileURLWithPath: $0) }, input: input)
+        directory: directory.map { URL(fileURLWithPath: $0) }, input: input, started: started)
       // env exits 127 when it cannot find the program.
       if bare && result.status == 127 && result.signal == nil && result.stdout.isEmpty {
         return .object(JSObject([("error", .string("spawn \(command) ENOENT"))]))
@@ -226,11 +234,67 @@ struct SpawnRequest: Sendable {
     }
   }
 
+  /// A signal's number from its name (`SIGTERM`, `SIGKILL`, ...; SIGTERM for none or one not known).
+  static func signalNumber(_ name: String?) -> Int32 {
+    let numbers: [String: Int32] = [
+      "SIGHUP": 1, "SIGINT": 2, "SIGQUIT": 3, "SIGABRT": 6, "SIGKILL": 9, "SIGPIPE": 13, "SIGTERM": 15,
+    ]
+    return name.flatMap { numbers[$0.uppercased()] } ?? 15
+  }
+
   static func signalName(_ number: Int32) -> String {
     let names: [Int32: String] = [
       1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 6: "SIGABRT", 9: "SIGKILL", 13: "SIGPIPE", 15: "SIGTERM",
     ]
     return names[number] ?? "SIG\(number)"
+  }
+}
+
+/// The programs `child_process.spawn` started and that have not ended, by number, so that
+/// `kill` reaches them from the isolate's thread while a thread of their own waits for them.
+///
+/// Guarantees: a signal asked for before the program started is sent as soon as it starts; one
+/// asked for after it ended is not sent (false). Thread-safe.
+final class RunningPrograms: Sendable {
+  static let shared = RunningPrograms()
+  private struct Program {
+    var pid: Int32?
+    var pendingSignal: Int32?
+  }
+  private let programs = LockedState<(next: Int, running: [Int: Program])>((1, [:]))
+
+  func add() -> Int {
+    programs.withLock { state in
+      defer { state.next += 1 }
+      state.running[state.next] = Program()
+      return state.next
+    }
+  }
+
+  func started(_ id: Int, pid: Int32) {
+    let signal = programs.withLock { state -> Int32? in
+      state.running[id]?.pid = pid
+      return state.running[id]?.pendingSignal
+    }
+    if let signal { Foundation.kill(pid, signal) }
+  }
+
+  func ended(_ id: Int) { programs.withLock { _ = $0.running.removeValue(forKey: id) } }
+
+  func kill(_ id: Int, signal: Int32) -> Bool {
+    let pid = programs.withLock { state -> Int32?? in
+      guard var program = state.running[id] else { return .none }
+      if program.pid == nil {
+        program.pendingSignal = signal
+        state.running[id] = program
+      }
+      return .some(program.pid)
+    }
+    switch pid {
+    case .none: return false
+    case .some(.none): return true
+    case .some(.some(let pid)): return Foundation.kill(pid, signal) == 0
+    }
   }
 }
 

@@ -24,7 +24,7 @@ public final class NodeRuntime: @unchecked Sendable {
     hostFunctions: [
       "readFile", "readBytes", "stat", "readdir", "cwd", "print", "utf8Encode", "utf8Decode", "compileModule", "writeFile",
       "mkdir", "mkdtemp", "realpath", "rm", "spawn", "timerSet", "timerClear", "immediateSet", "hash", "hmac", "randomBytes",
-      "appendFile", "copyFile", "rename", "spawnAsync", "compileSource", "transpileLoad", "transpileStore", "urlParse",
+      "appendFile", "copyFile", "rename", "spawnAsync", "kill", "compileSource", "transpileLoad", "transpileStore", "urlParse",
       "urlSet", "urlCanParse", "urlSearchParamsParse", "urlSearchParamsSerialize", "domainToASCII", "domainToUnicode",
       "memoryUsage",
     ],

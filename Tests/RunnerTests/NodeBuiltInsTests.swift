@@ -71,6 +71,12 @@ import _CaperTestSupport
       const code = await new Promise((resolve) => child.on('close', resolve));
       assert.strictEqual(code, 0);
       assert.strictEqual(seen, 'spawned\\n');
+      const sleeper = spawn('sleep', ['30']);
+      const ended = new Promise((resolve) => sleeper.on('close', (status, signal) => resolve([status, signal])));
+      setTimeout(() => assert.strictEqual(sleeper.kill(), true), 50);
+      assert.deepStrictEqual(await ended, [null, 'SIGTERM']);
+      assert.strictEqual(sleeper.killed, true);
+      assert.strictEqual(sleeper.kill(), false);
       const missing = spawn('no-such-program-here');
       await new Promise((resolve) => missing.on('error', (e) => { assert.strictEqual(e.code, 'ENOENT'); resolve(); }));
     });

@@ -64,7 +64,7 @@
         this.stderr = new PassThrough();
         this.stdin = new PassThrough();
         this.stdio = [this.stdin, this.stdout, this.stderr];
-        host.spawnAsync(String(command), args.map(String), request(options), (result) => this._done(result, options));
+        this._program = host.spawnAsync(String(command), args.map(String), request(options), (result) => this._done(result, options));
       }
       _done(result, options) {
         if (result.error) { this.emit('error', enoent(this.spawnfile, result.error)); this.emit('close', -2, null); return; }
@@ -80,7 +80,13 @@
         this.emit('exit', result.status, result.signal);
         queueMicrotask(() => queueMicrotask(() => this.emit('close', result.status, result.signal)));
       }
-      kill() { this.killed = true; return false; }
+      /// Sends `signal` (default SIGTERM) to the program while it runs; false once it ended.
+      kill(signal = 'SIGTERM') {
+        if (this.exitCode !== null || this.signalCode !== null) return false;
+        const sent = host.kill(this._program, typeof signal === 'number' ? ({ 1: 'SIGHUP', 2: 'SIGINT', 9: 'SIGKILL', 15: 'SIGTERM' }[signal] ?? 'SIGTERM') : String(signal));
+        if (sent) this.killed = true;
+        return sent;
+      }
       ref() { return this; }
       unref() { return this; }
     }
