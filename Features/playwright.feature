@@ -152,15 +152,20 @@ Feature: Playwright's API in step definitions
       const { Then } = require('@cucumber/cucumber');
       const { expect } = require('@playwright/test');
       Then('the page has a heading', async function () {
-        await this.page.setContent('<p>No heading here</p><script>console.log("rendered")</script>');
+        await this.page.setContent('<p>No heading here</p><input aria-label=Name><script>console.log("rendered")</script>');
+        await this.page.getByRole('textbox', { name: 'Name' }).fill('typed by the user');
         await expect(this.page.getByRole('heading')).toBeVisible({ timeout: 1000 });
       });
       """
-    When I run caper with "--format summary"
+    When I run caper with "--format summary --format message:messages.ndjson"
     Then it exits with 1
     And the output contains:
       """
       Error: expect(locator).toBeVisible() failed
+      """
+    And the file "messages.ndjson" contains:
+      """
+      <input aria-label=\"Name\" value=\"typed by the user\">
       """
     And the output contains:
       """

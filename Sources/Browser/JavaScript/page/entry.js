@@ -178,6 +178,50 @@
     evaluateExpression: (source) => settle(() => indirectEval(source)),
     /// 0 loading, 1 DOMContentLoaded fired, 2 load fired.
     loadState: () => runtime['document-loading'].loadState(),
+    /// The document as HTML with its form controls' current state written into the markup (values,
+    /// checkedness, selectedness): what failure evidence shows of "the DOM as it stands".
+    snapshot: () => {
+      if (!document[nodes.HTML_DOCUMENT]) return runtime.window.serializeXML(document);
+      const copy = nodes.cloneNode(document, null, true);
+      const { FIRST, NEXT, PARENT, LOCAL, NAMESPACE, HTML_NS: HTML } = runtime.internals;
+      const elements = runtime.elements;
+      // The two trees have the same shape: walk them together, in tree order.
+      let from = document[FIRST];
+      let to = copy[FIRST];
+      while (from !== null && from !== undefined && to !== null && to !== undefined) {
+        if (from[NAMESPACE] === HTML) {
+          const name = from[LOCAL];
+          if (name === 'input') {
+            const type = elements.inputType(from);
+            if (type === 'checkbox' || type === 'radio') {
+              if (elements.checkedness(from)) nodes.setAttributeValue(to, 'checked', '');
+              else nodes.removeAttributeByName(to, 'checked');
+            } else if (type !== 'file' && type !== 'password') {
+              nodes.setAttributeValue(to, 'value', elements.controlValue(from));
+            }
+          } else if (name === 'option') {
+            if (elements.isSelected(from)) nodes.setAttributeValue(to, 'selected', '');
+            else nodes.removeAttributeByName(to, 'selected');
+          } else if (name === 'textarea') {
+            nodes.replaceAll(nodes.createText(copy, elements.controlValue(from)), to);
+          }
+        }
+        // The next node in tree order in both (a textarea's copied children were replaced: skip them).
+        if (from[FIRST] !== null && from[FIRST] !== undefined && !(from[NAMESPACE] === HTML && from[LOCAL] === 'textarea')) {
+          from = from[FIRST];
+          to = to[FIRST];
+          continue;
+        }
+        while (from !== document && (from[NEXT] === null || from[NEXT] === undefined)) {
+          from = from[PARENT];
+          to = to[PARENT];
+        }
+        if (from === document) break;
+        from = from[NEXT];
+        to = to[NEXT];
+      }
+      return serializeChildren(copy);
+    },
     /// The page's clock: milliseconds since its time origin.
     now: () => runtime.clock.now(),
     /// A timer of the page's own event loop `ms` from now on its clock (page code that replaced

@@ -900,7 +900,7 @@
       if (this.#closed) return null;
       const entry = this.#entry;
       const [messages, errors] = host.events(this.#id, 0, 0);
-      return { url: entry.url(), html: entry.content(), console: messages, errors };
+      return { url: entry.url(), html: entry.snapshot(), console: messages, errors };
     }
   }
   const FRAME_SEPARATOR = ' >> internal:control=enter-frame >> ';
