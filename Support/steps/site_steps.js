@@ -286,3 +286,7 @@ When('{int} second(s) pass(es)', async function (seconds) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+Then('the page is the one opened for the first shared scenario, not loaded again', async function () {
+  expect(await this.page.evaluate(() => window.sharedMark)).toBe(this.sharedMark);
+});

@@ -63,10 +63,13 @@ Before({ tags: '@site and @shared-page' }, async function () {
     const context = await site.browser.newContext({ baseURL: site.baseURL });
     const page = await context.newPage();
     await page.goto('/app/list.html');
-    shared = { context, page };
+    // A mark on the document: the scenarios that share the page can tell it was not loaded again.
+    const mark = await page.evaluate(() => (window.sharedMark = String(Math.random())));
+    shared = { context, page, mark };
   }
   this.context = shared.context;
   this.page = shared.page;
+  this.sharedMark = shared.mark;
 });
 
 After({ tags: '@site and not @shared-page' }, async function () {
