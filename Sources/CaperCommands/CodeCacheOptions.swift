@@ -1,4 +1,5 @@
 import ArgumentParser
+import Browser
 import CodeCache
 import Foundation
 import Runner
@@ -100,7 +101,11 @@ struct CodeCacheOptions: ParsableArguments {
     }
   }
 
-  func runStores(templates: [RealmTemplate] = [SupportRuntime.template], log: (@Sendable (String) -> Void)?) -> RunStores {
+  /// What `caper run`'s startup snapshot holds: the support realm, then the page realm its
+  /// Playwright pages are made of (so neither runs Caper's runtime scripts again).
+  static let runTemplates = [SupportRuntime.template, DOMRuntime.template]
+
+  func runStores(templates: [RealmTemplate] = runTemplates, log: (@Sendable (String) -> Void)?) -> RunStores {
     guard let engineDisk = disk(abi: .current()) else {
       return RunStores(memory: MemoryCodeCache(), disk: nil, snapshot: nil, snapshotDisk: nil)
     }
@@ -119,7 +124,7 @@ struct CodeCacheOptions: ParsableArguments {
   func runDirectories() -> [String] {
     guard let root = location.path else { return [] }
     let engine = CodeCacheABI.current()
-    guard Self.usesSnapshot, let snapshot = SupportRuntime.template.storedSnapshot(root: root, abi: engine) else {
+    guard Self.usesSnapshot, let snapshot = RealmTemplate.storedSnapshot(of: Self.runTemplates, root: root, abi: engine) else {
       return [engine.directoryName]
     }
     return [engine.directoryName, CodeCacheABI.current(snapshotHash: RealmTemplate.identity(of: snapshot)).directoryName]

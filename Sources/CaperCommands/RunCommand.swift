@@ -312,7 +312,7 @@ struct RunCommand: ParsableCommand {
 
     var unwritable: [String] = []
     let stores = cache.runStores(log: CodeCacheOptions.debugLog)
-    let caches = RealmCaches(store: stores.memory, snapshot: stores.snapshot)
+    let caches = RealmCaches(store: stores.memory, snapshot: stores.snapshot, templates: CodeCacheOptions.runTemplates)
     let formatters = try ReportFormats.make(
       config.format, options: config.formatOptions, strict: strict, directory: cwd,
       custom: { try CustomFormatter(name: $0, directory: cwd, options: config.formatOptions, caches: caches) },

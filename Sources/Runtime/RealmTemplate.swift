@@ -187,8 +187,14 @@ public struct RealmTemplate: Sendable {
   /// The snapshot stored under `root` for the engine's ABI directory `abi`, looked at without
   /// touching the cache (`caper cache path|stats`).
   public func storedSnapshot(root: String, abi: CodeCacheABI) -> StartupSnapshot? {
-    DiskCodeCache.peek(root: root, abi: abi, key: Self.snapshotKey([self])).map {
-      StartupSnapshot(bytes: $0, hostFunctions: [hostFunctions.map(\.global)])
+    Self.storedSnapshot(of: [self], root: root, abi: abi)
+  }
+
+  /// The snapshot of `templates` (one context each, in order) stored under `root`, looked at
+  /// without touching the cache.
+  public static func storedSnapshot(of templates: [RealmTemplate], root: String, abi: CodeCacheABI) -> StartupSnapshot? {
+    DiskCodeCache.peek(root: root, abi: abi, key: snapshotKey(templates)).map { bytes in
+      StartupSnapshot(bytes: bytes, hostFunctions: templates.map { $0.hostFunctions.map(\.global) })
     }
   }
 

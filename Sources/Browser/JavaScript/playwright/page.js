@@ -601,12 +601,14 @@
       const found = await this.locator(selector)._waitForState('page.waitForSelector', state, options?.timeout, false);
       return found;
     }
-    async waitForLoadState(state = 'load', options) {
+    async waitForLoadState(state = 'load', options) { return this.#loadState('page.waitForLoadState', state, options); }
+    /// Waits for the load state `state` in the name of `method` (a navigation's timeout is its own).
+    async #loadState(method, state, options, waitingFor = undefined) {
       if (state !== 'commit' && state !== 'domcontentloaded' && state !== 'load' && state !== 'networkidle') {
-        throw new Error('page.waitForLoadState: state: expected one of (load|domcontentloaded|networkidle|commit)');
+        throw new Error(`${method}: state: expected one of (load|domcontentloaded|networkidle|commit)`);
       }
-      await this._waitFor('page.waitForLoadState', options?.timeout ?? this._navigationTimeout,
-        async () => (host.reached(this.#id, state) ? { value: undefined } : null));
+      await this._waitFor(method, options?.timeout ?? this._navigationTimeout,
+        async () => (host.reached(this.#id, state) ? { value: undefined } : null), waitingFor);
     }
     async waitForURL(url, options) {
       await this._waitFor('page.waitForURL', options?.timeout ?? this._navigationTimeout,
@@ -742,13 +744,14 @@
       }
       return dialog.answer ?? [false];
     }
-    async #committed(method, failuresBefore = host.navigation(this.#id)[1]) {
-      for (;;) {
+    /// Waits until no navigation is in flight (its document committed), at most the navigation
+    /// timeout; throws when it failed.
+    async #committed(method, failuresBefore = host.navigation(this.#id)[1], timeout = this._navigationTimeout) {
+      await this._waitFor(method, timeout, async () => {
         const [navigating, failures, last] = host.navigation(this.#id);
         if (failures > failuresBefore) throw new Error(`${method}: ${last}`);
-        if (!navigating) return;
-        await this._turn();
-      }
+        return navigating ? null : { value: undefined };
+      }, 'waiting for the navigation to commit');
     }
 
     // ---- Navigation ----
@@ -758,7 +761,7 @@
       const document = documentOf(this.#id);
       const started = host.navigate(this.#id, 'goto', target);
       if (started !== true) throw new Error(`page.goto: ${started}`);
-      await this.#navigated('page.goto', before, options);
+      await this.#navigated('page.goto', before, options, `navigating to "${target}", waiting until "${options?.waitUntil ?? 'load'}"`);
       return documentOf(this.#id) === document ? null : this._currentResponse();
     }
     async goBack(options) { return this.#traverse('page.goBack', 'back', options); }
@@ -788,9 +791,9 @@
       await this.#navigated(method, before, options);
       return documentOf(this.#id) === document ? null : this._currentResponse();
     }
-    async #navigated(method, failuresBefore, options) {
-      await this.#committed(method, failuresBefore);
-      await this.waitForLoadState(options?.waitUntil ?? 'load', { timeout: options?.timeout });
+    async #navigated(method, failuresBefore, options, waitingFor = undefined) {
+      await this.#committed(method, failuresBefore, options?.timeout ?? this._navigationTimeout);
+      await this.#loadState(method, options?.waitUntil ?? 'load', { timeout: options?.timeout }, waitingFor);
       this._deliverEvents();
     }
 
