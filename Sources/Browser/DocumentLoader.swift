@@ -99,6 +99,29 @@ public enum DocumentLoader {
     }
   }
 
+  /// Chromium's network error name for a failure (`net::ERR_CONNECTION_REFUSED`), as Playwright's
+  /// navigation errors give it.
+  static func chromiumError(_ cause: NetworkError.Cause) -> String {
+    let name =
+      switch cause {
+      case .invalidURL, .invalidRedirect: "ERR_INVALID_URL"
+      case .unsupportedScheme: "ERR_UNKNOWN_URL_SCHEME"
+      case .unknownHost: "ERR_NAME_NOT_RESOLVED"
+      case .connectionRefused: "ERR_CONNECTION_REFUSED"
+      case .connectionFailed: "ERR_CONNECTION_FAILED"
+      case .tls: "ERR_CERT_AUTHORITY_INVALID"
+      case .timeout: "ERR_TIMED_OUT"
+      case .tooManyRedirects: "ERR_TOO_MANY_REDIRECTS"
+      case .redirectNotAllowed: "ERR_UNSAFE_REDIRECT"
+      case .fileNotFound: "ERR_FILE_NOT_FOUND"
+      case .fileUnreadable: "ERR_ACCESS_DENIED"
+      case .invalidDataURL: "ERR_INVALID_URL"
+      case .aborted: "ERR_ABORTED"
+      case .transfer: "ERR_FAILED"
+      }
+    return "net::\(name)"
+  }
+
   static func file(_ path: String) throws(ScrapeFailure) -> LoadedDocument {
     let url = URL(fileURLWithPath: path)
     let bytes: [UInt8]

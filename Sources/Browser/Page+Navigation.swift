@@ -63,7 +63,10 @@ extension Page {
     ongoingNavigation = nil
     switch result {
     case .failure(let error):
-      navigationFailures.append(PageLoadError(url: navigation.request.url, reason: DocumentLoader.describe(error.cause)))
+      navigationFailures.append(
+        PageLoadError(
+          url: navigation.request.url, reason: DocumentLoader.describe(error.cause),
+          networkError: DocumentLoader.chromiumError(error.cause)))
     case .success(let response) where Self.isAttachment(response):
       // HTML §7.4.2.2 step "handle as a download": the document stays.
       save(response, suggestedFilename: "")

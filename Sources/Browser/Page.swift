@@ -290,10 +290,13 @@ public final class Page: @unchecked Sendable {
 public struct PageLoadError: Error, CustomStringConvertible, Sendable {
   public var url: String
   public var reason: String
+  /// Chromium's name for a network failure (`net::ERR_CONNECTION_REFUSED`), when it was one.
+  public var networkError: String?
 
-  public init(url: String, reason: String) {
+  public init(url: String, reason: String, networkError: String? = nil) {
     self.url = url
     self.reason = reason
+    self.networkError = networkError
   }
 
   public var description: String { "\(url): \(reason)" }

@@ -135,8 +135,8 @@ public enum PlaywrightRuntime {
         guard let url = text(arguments, 2) else { throw HostError("navigate(pageId, 'goto', url)") }
         do {
           try page.startGoto(url)
-        } catch let error as PageLoadError {
-          return .string(error.description)
+        } catch is PageLoadError {
+          return .string("Protocol error (Page.navigate): Cannot navigate to invalid URL")
         }
         return .bool(true)
       case "back": return .bool(page.startTraversal(by: -1))
@@ -149,9 +149,11 @@ public enum PlaywrightRuntime {
     }
     bodies["playwright.navigation"] = { arguments in
       let page = try page(arguments)
+      let last = page.navigationFailures.last
       return .array([
         .bool(page.isNavigating), .number(Double(page.navigationFailures.count)),
-        .string(page.navigationFailures.last?.description ?? ""), .number(Double(page.documentNumber)),
+        .string(last.map { failure in failure.networkError.map { "\($0) at \(failure.url)" } ?? failure.description } ?? ""),
+        .number(Double(page.documentNumber)),
       ])
     }
     bodies["playwright.response"] = { arguments in

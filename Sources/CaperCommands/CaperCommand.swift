@@ -26,7 +26,18 @@ public struct CaperCommand: ParsableCommand {
   }
 
   /// Parses the command line, runs the command and exits with Caper's exit codes.
+  ///
+  /// The termination signals get their default actions and are unblocked first: a parent that
+  /// ignored or blocked them (some test runners do) would otherwise have the programs support code
+  /// spawns ignore `child.kill()`, as Node's children never do (libuv resets them in the child).
   public static func main(_ arguments: [String]? = nil) -> Never {
+    var terminating = sigset_t()
+    sigemptyset(&terminating)
+    for number in [SIGTERM, SIGINT, SIGHUP, SIGQUIT] {
+      signal(number, SIG_DFL)
+      sigaddset(&terminating, number)
+    }
+    pthread_sigmask(SIG_UNBLOCK, &terminating, nil)
     do {
       var command = try parseAsRoot(arguments)
       try command.run()

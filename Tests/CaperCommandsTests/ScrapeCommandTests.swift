@@ -320,7 +320,7 @@ import _CaperTestSupport
     #expect(value["node"] as? String == "ref: <Node>")
     #expect(value["texts"] as? [String] == ["one!", "two!"])
     #expect(value["first"] as? String == "first")
-    #expect(value["missing"] as? String == "page.$eval: Error: failed to find element matching selector \".none\"")
+    #expect(value["missing"] as? String == "page.$eval: Failed to find element matching selector \".none\"")
     #expect(value["thrown"] as? String == "page.evaluate: RangeError: in the page")
     #expect(value["special"] as? NSArray == [true, true, "1970-01-01T00:00:00.000Z"] as NSArray)
     #expect(value["direct"] as? String == "two")

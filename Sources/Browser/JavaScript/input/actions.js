@@ -206,7 +206,8 @@
       if (elements.isDisabledControl(found)) retry('option being selected is not enabled');
       ArrayPrototypePush(chosen, found);
     }
-    if (chosen.length > 1 && !isMultiple(element)) throw new Error('Error: Cannot select multiple options on a non-multiple select');
+    // A single select takes the first of several (Playwright 1.65 on Chromium).
+    if (chosen.length > 1 && !isMultiple(element)) chosen.length = 1;
     for (let i = 0; i < list.length; i++) elements.setSelectedness(list[i], ArrayPrototypeIndexOf(chosen, list[i]) >= 0);
     fireUntrusted(element, 'input');
     fireUntrusted(element, 'change');
@@ -324,6 +325,14 @@
     },
     /** `locator.tap()`: Playwright's touch tap, dispatched here as a click (Caper has no touch input). */
     tap: (selector, options) => click(selector, options ?? NO_OPTIONS),
+    /** `locator.selectText()`: focuses the element and selects all of its text. */
+    selectText: (selector, options = NO_OPTIONS) => {
+      const element = followLabel(find(selector));
+      actionable(element, ['visible'], options?.force);
+      elements.focus(element, element[DOCUMENT]);
+      const editing = runtime['text-editing'];
+      if (editing.selectionApplies(element)) editing.setSelection(element, 0, elements.controlValue(element).length);
+    },
     // ---- page.keyboard: on the focused element (or the body) ----
     'keyboard.press': (key) => runtime.keyboard.press(document, String(key)),
     'keyboard.type': (text) => runtime.keyboard.type(document, String(text)),

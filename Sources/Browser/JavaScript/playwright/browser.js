@@ -136,6 +136,7 @@
     async unrouteAll() { this.#routes = []; }
     async routeFromHAR() { throw new Error('browserContext.routeFromHAR is not supported by Caper yet'); }
     get _baseURL() { return this.#options.baseURL; }
+    get _hasTouch() { return !!this.#options.hasTouch; }
     get _viewport() { return this.#options.viewport === null ? null : this.#options.viewport ?? { width: 1280, height: 720 }; }
     _resolve(url) {
       if (this.#options.baseURL === undefined) return url;

@@ -304,6 +304,18 @@
     }
   }
 
+  /// Playwright's JSHandle, for a value already brought back from the page (`waitForFunction`'s):
+  /// `jsonValue()` gives it.
+  class JSHandle {
+    #value;
+    constructor(value) { this.#value = value; }
+    async jsonValue() { return this.#value; }
+    async evaluate(fn, arg) { return fn(this.#value, arg); }
+    asElement() { return null; }
+    async dispose() {}
+    toString() { return `JSHandle@${typeof this.#value === 'object' && this.#value !== null ? 'object' : String(this.#value)}`; }
+  }
+
   /// Playwright's Download: a file the page downloaded (a `download` link, an attachment response),
   /// already whole in the context's download folder when the event is emitted.
   class Download {
@@ -395,10 +407,11 @@
       MapPrototypeSet(pages, id, this);
       host.onDialog(id, (type, message, defaultValue) => this.#dialog(type, message, defaultValue));
       host.onBindingCall(id, (name, call, argumentsText) => { this.#bindingCalled(name, call, argumentsText); });
-      const act = (method, args) => this.#act(method, args, undefined, '');
+      // The keyboard acts on the focused element: no selector, its action named in full.
+      const act = (method, args) => this.#act(method, args, undefined, '', null, method);
       this.keyboard = ObjectFreeze({
-        press: async (key, options) => act('keyboard.press', [String(key)], options),
-        type: async (text, options) => act('keyboard.type', [String(text)], options),
+        press: async (key) => act('keyboard.press', [String(key)]),
+        type: async (text) => act('keyboard.type', [String(text)]),
         down: async (key) => act('keyboard.down', [String(key)]),
         up: async (key) => act('keyboard.up', [String(key)]),
         insertText: async (text) => act('keyboard.insertText', [String(text)]),
@@ -436,14 +449,16 @@
     }
     get _id() { return this.#id; }
     get #entry() {
-      if (this.#closed) throw new Error('Target page, context or browser has been closed');
+      if (this.#closed) throw new Error(`${this.#calling}: Target page, context or browser has been closed`);
       return host.entry(this.#id)();
     }
+    /// The method called last, for the error of a call on a closed page.
+    #calling = 'page';
     context() { return this.#context; }
     isClosed() { return this.#closed; }
     url() { return this.#closed ? '' : this.#entry.url(); }
-    async title() { return this.#entry.title(); }
-    async content() { return this.#entry.content(); }
+    async title() { this.#calling = 'page.title'; return this.#entry.title(); }
+    async content() { this.#calling = 'page.content'; return this.#entry.content(); }
     mainFrame() {
       if (this.#mainFrame === null) this.#mainFrame = new Frame(this);
       return this.#mainFrame;
@@ -480,14 +495,19 @@
 
     // ---- Evaluation ----
     async evaluate(fn, arg) {
-      if (typeof fn === 'string') return settle('page.evaluate', this.#entry.evaluateExpression(fn), this.#id);
-      const made = pageFunction(this.#id, fn, 'page.evaluate');
-      return settle('page.evaluate', this.#entry.evaluate(made, argumentText(arg, 'page.evaluate')), this.#id);
+      this.#calling = 'page.evaluate';
+      try {
+        if (typeof fn === 'string') return await settle('page.evaluate', this.#entry.evaluateExpression(fn), this.#id);
+        const made = pageFunction(this.#id, fn, 'page.evaluate');
+        return await settle('page.evaluate', this.#entry.evaluate(made, argumentText(arg, 'page.evaluate')), this.#id);
+      } finally {
+        this._deliverEvents();
+      }
     }
     async evaluateHandle() { throw new Error('page.evaluateHandle: JSHandles are not supported by Caper; use evaluate'); }
     async $eval(selector, fn, arg) {
       const element = this.#entry.querySelector(selector);
-      if (element === null) throw new Error(`page.$eval: Error: failed to find element matching selector "${selector}"`);
+      if (element === null) throw new Error(`page.$eval: Failed to find element matching selector "${selector}"`);
       return this._evaluateOn('page.$eval', fn, element, arg);
     }
     async $$eval(selector, fn, arg) {
@@ -590,10 +610,11 @@
       if (typeof fn !== 'string') pageFunction(this.#id, fn, 'page.waitForFunction');
       const check = () => (typeof fn === 'string' ? this.#entry.evaluateExpression(fn)
         : this.#entry.evaluate(pageFunction(this.#id, fn, 'page.waitForFunction'), argumentText(arg, 'page.waitForFunction')));
-      return this._waitFor('page.waitForFunction', options?.timeout ?? this._timeout, async () => {
+      const value = await this._waitFor('page.waitForFunction', options?.timeout ?? this._timeout, async () => {
         const value = await settle('page.waitForFunction', check(), this.#id);
         return value ? { value } : null;
       });
+      return new JSHandle(value);
     }
     /// `waitForSelector(selector, { state })`: 'attached', 'detached', 'visible' (the default) or 'hidden'.
     async waitForSelector(selector, options) {
@@ -686,24 +707,24 @@
     /// Tries the action after each turn of the page until it is done (its element there and
     /// actionable), then waits for the navigation it started, if any, to commit and be parsed.
     /// `locator`: a strict locator's description ('' for a page method).
-    async #act(method, args, options, locator = '', scopeOf = null) {
+    async #act(method, args, options, locator = '', scopeOf = null, action = undefined) {
       const timeout = options?.timeout === undefined ? this._timeout : Number(options.timeout);
-      const name = StringPrototypeSlice(method, StringPrototypeIndexOfDot(method) + 1);
+      const name = action ?? StringPrototypeSlice(method, StringPrototypeIndexOfDot(method) + 1);
       const start = this.#entry.now();
       if (timeout > 0) this.#entry.sleep(timeout);
       let value;
       const document = documentOf(this.#id);
       for (;;) {
         // A locator in a frame: its selector inside the frame's document, found again at each try.
-        const scope = scopeOf === null ? { selector: args[0], path: [] } : scopeOf();
+        const scope = scopeOf === null ? { selector: action === undefined ? args[0] : undefined, path: [] } : scopeOf();
         let outcome;
         if (scope === null) {
           outcome = { retry: `waiting for ${locator}` };
         } else {
-          args[0] = scope.selector;
+          if (scope.selector !== undefined) args[0] = scope.selector;
           outcome = JSONParse(host.act(this.#id, name, JSONStringify(args), locator, scope.path));
         }
-        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
+        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${injectedError(outcome.error)}`);
         if (!ObjectPrototypeHasOwnProperty(outcome, 'retry')) {
           value = outcome.ok;
           break;
@@ -746,12 +767,13 @@
     }
     /// Waits until no navigation is in flight (its document committed), at most the navigation
     /// timeout; throws when it failed.
-    async #committed(method, failuresBefore = host.navigation(this.#id)[1], timeout = this._navigationTimeout) {
+    async #committed(method, failuresBefore = host.navigation(this.#id)[1], timeout = this._navigationTimeout,
+      waitingFor = 'waiting for the navigation to commit') {
       await this._waitFor(method, timeout, async () => {
         const [navigating, failures, last] = host.navigation(this.#id);
-        if (failures > failuresBefore) throw new Error(`${method}: ${last}`);
+        if (failures > failuresBefore) throw new Error(`${method}: ${last}\nCall log:\n  - ${waitingFor}\n`);
         return navigating ? null : { value: undefined };
-      }, 'waiting for the navigation to commit');
+      }, waitingFor);
     }
 
     // ---- Navigation ----
@@ -759,10 +781,15 @@
       const target = this.#context?._resolve(String(url)) ?? String(url);
       const before = host.navigation(this.#id)[1];
       const document = documentOf(this.#id);
+      const waiting = `navigating to "${target}", waiting until "${options?.waitUntil ?? 'load'}"`;
       const started = host.navigate(this.#id, 'goto', target);
-      if (started !== true) throw new Error(`page.goto: ${started}`);
-      await this.#navigated('page.goto', before, options, `navigating to "${target}", waiting until "${options?.waitUntil ?? 'load'}"`);
-      return documentOf(this.#id) === document ? null : this._currentResponse();
+      if (started !== true) throw new Error(`page.goto: ${started}\nCall log:\n  - ${waiting}\n`);
+      await this.#navigated('page.goto', before, options, waiting);
+      if (documentOf(this.#id) !== document) return this._currentResponse();
+      // A fragment navigation: its `hashchange` and what its listeners queued run before goto returns.
+      await this.#runDueWork();
+      this._deliverEvents();
+      return null;
     }
     async goBack(options) { return this.#traverse('page.goBack', 'back', options); }
     async goForward(options) { return this.#traverse('page.goForward', 'forward', options); }
@@ -792,7 +819,7 @@
       return documentOf(this.#id) === document ? null : this._currentResponse();
     }
     async #navigated(method, failuresBefore, options, waitingFor = undefined) {
-      await this.#committed(method, failuresBefore, options?.timeout ?? this._navigationTimeout);
+      await this.#committed(method, failuresBefore, options?.timeout ?? this._navigationTimeout, waitingFor);
       await this.#loadState(method, options?.waitUntil ?? 'load', { timeout: options?.timeout }, waitingFor);
       this._deliverEvents();
     }
@@ -907,6 +934,14 @@
     }
   }
   const FRAME_SEPARATOR = ' >> internal:control=enter-frame >> ';
+  /// An error the page-side code threw, as Playwright words errors of its injected script
+  /// (`Error: ...`); a selector's parse error stays as it is.
+  const injectedError = (message) => {
+    const text = String(message);
+    if (StringPrototypeStartsWith(text, 'Error: ') || StringPrototypeStartsWith(text, 'Unexpected token') ||
+      StringPrototypeStartsWith(text, 'Unknown engine') || StringPrototypeStartsWith(text, 'Error while parsing')) return text;
+    return `Error: ${text}`;
+  };
   const StringPrototypeIndexOfDot = (text) => {
     for (let i = 0; i < text.length; i++) if (text[i] === '.') return i;
     return -1;
@@ -1012,6 +1047,8 @@
       return new FrameLocator(this.#page, `${this.#selector} >> ${selector}`, `${this.#description}.locator(${quote(selector)})`);
     }
     contentFrame() { return new FrameLocator(this.#page, this.#selector, this.#description); }
+    /// `describe(text)`: the same locator, named `text` in errors and logs.
+    describe(text) { return new Locator(this.#page, this.#selector, String(text)); }
     first() { return this.#derive('nth=0', 'first()'); }
     last() { return this.#derive('nth=-1', 'last()'); }
     nth(index) { return this.#derive(`nth=${Number(index)}`, `nth(${Number(index)})`); }
@@ -1039,7 +1076,10 @@
     }
     async click(options) { return this.#act('click', [actionOptions(options)], options); }
     async dblclick(options) { return this.#act('dblclick', [actionOptions(options)], options); }
-    async tap(options) { return this.#act('tap', [actionOptions(options)], options); }
+    async tap(options) {
+      if (!this.#page.context()?._hasTouch) throw new Error('locator.tap: The page does not support tap. Use hasTouch context option to enable touch support.');
+      return this.#act('tap', [actionOptions(options)], options);
+    }
     async hover(options) { return this.#act('hover', [actionOptions(options)], options); }
     async fill(value, options) { return this.#act('fill', [value, actionOptions(options)], options); }
     async clear(options) { return this.#act('clear', [actionOptions(options)], options); }
@@ -1062,7 +1102,7 @@
     }
     async scrollIntoViewIfNeeded(options) { await this._waitForState('locator.scrollIntoViewIfNeeded', 'attached', options?.timeout, true); }
     async highlight() {}
-    async selectText(options) { return this.#act('focus', [], options); }
+    async selectText(options) { return this.#act('selectText', [actionOptions(options)], options); }
     async boundingBox() { throw layoutError('locator.boundingBox'); }
     async screenshot(options) { return screenshot(options, 'locator.screenshot'); }
     async elementHandle() { throw new Error('locator.elementHandle: ElementHandles are not supported by Caper; use locators'); }
@@ -1077,7 +1117,7 @@
         if (scope === null) return null;
         const outcome = JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', name,
           argument === undefined ? '' : JSONStringify(argument)));
-        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
+        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${injectedError(outcome.error)}`);
         return outcome.missing ? null : { value: outcome.value };
       }, `waiting for ${this.#description}`);
     }
@@ -1086,7 +1126,7 @@
       const scope = this._scope();
       if (scope === null) return state === 'hidden';
       const outcome = JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', 'state', JSONStringify(state)));
-      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
+      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${injectedError(outcome.error)}`);
       if (outcome.missing) return state === 'hidden';
       return outcome.value;
     }
@@ -1134,7 +1174,7 @@
         const scope = this._scope();
         const outcome = scope === null ? { missing: true }
           : JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', 'state', JSONStringify('visible')));
-        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${outcome.error}`);
+        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${injectedError(outcome.error)}`);
         const attached = !outcome.missing;
         const visible = attached && outcome.value === true;
         const met = state === 'attached' ? attached : state === 'detached' ? !attached : state === 'visible' ? visible : !visible;
@@ -1158,7 +1198,7 @@
       return locatorMethods((s, d) => new Locator(this.page(), `${this._selector} >> ${s}`, `${String(this)}.${d}`))[name](...args);
     };
   }
-  for (const made of [Page, Frame, FrameLocator, Locator, Response, ConsoleMessage, Dialog, Download]) ObjectFreeze(made.prototype);
+  for (const made of [Page, Frame, FrameLocator, Locator, Response, ConsoleMessage, Dialog, Download, JSHandle]) ObjectFreeze(made.prototype);
 
   return {
     /// `pageError(error, page)`: every page error as it is delivered (the runner attaches it).
