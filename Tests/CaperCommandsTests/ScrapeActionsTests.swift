@@ -168,7 +168,8 @@ import _CaperTestSupport
     let plain = try scrape(["controls.js", "controls.html"])
     #expect(
       try results(plain.stdout).first as? [String] == [
-        "5", "page.fill: Error: Malformed value", "after", "gc gc", "Ada true", "null sec", "- element does not receive pointer events",
+        "5", "page.fill: Error: Malformed value", "after", "gc gc", "Ada true", "null sec",
+        "- element does not receive pointer events",
       ])
     // An error a page's listener throws while the script acts fails the input with --fail-on-page-errors.
     let strict = try scrape(["controls.js", "controls.html", "--fail-on-page-errors"])
