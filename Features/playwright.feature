@@ -169,7 +169,11 @@ Feature: Playwright's API in step definitions
       """
     And the output contains:
       """
-      Timeout:  1000ms
+      Timeout: 1000ms
+      """
+    And the output contains:
+      """
+      Error: element(s) not found
       """
     And the output contains:
       """

@@ -32,14 +32,16 @@ enum StorageAPI: PageAPI {
   }
 
   static func hostFunctions(_ environment: PageEnvironment) -> [String: HostFunction] {
-    let storage = environment.browserContext.storage
+    // The context's storage as the call finds it: a realm made ahead by the pool gets its page's
+    // browser context only when taken.
+    @Sendable func storage() -> WebStorage { environment.browserContext.storage }
     /// Runs `body` on the area the call names, or throws when the page may not have it.
     @Sendable func withArea<Result>(_ arguments: [JSValue], _ body: (StorageArea, _ origin: String?) throws -> Result) throws
       -> Result
     {
       guard let origin = storageOrigin(of: environment.url) else { throw HostError("storage is not available to this document") }
       switch arguments.first?.numberValue {
-      case 0: return try storage.withArea(origin) { try body($0, origin) }
+      case 0: return try storage().withArea(origin) { try body($0, origin) }
       case 1: return try body(environment.sessionStorage.area(for: origin), nil)
       default: throw HostError("the storage area must be 0 (local) or 1 (session)")
       }
@@ -51,7 +53,7 @@ enum StorageAPI: PageAPI {
     /// Tells the other pages of the origin (local storage only: a session area has no other page).
     @Sendable func broadcast(_ origin: String?, _ key: String?, _ old: String?, _ new: String?) {
       guard let origin else { return }
-      storage.broadcast(from: environment, origin: origin, key: key, oldValue: old, newValue: new, url: environment.url)
+      storage().broadcast(from: environment, origin: origin, key: key, oldValue: old, newValue: new, url: environment.url)
     }
     return [
       "storage.access": { _ in
@@ -93,7 +95,7 @@ enum StorageAPI: PageAPI {
       "storage.keys": { arguments in .array(try withArea(arguments) { area, _ in area.keys.map(JSValue.string) }) },
       "storage.listen": { arguments in
         guard case .function(let callback)? = arguments.first else { throw HostError("listen(callback)") }
-        if let origin = storageOrigin(of: environment.url) { storage.listen(environment, origin: origin, callback: callback) }
+        if let origin = storageOrigin(of: environment.url) { storage().listen(environment, origin: origin, callback: callback) }
         return .undefined
       },
     ]

@@ -383,18 +383,18 @@ test('querySelector is the first match or null', () => {
 // ---- Errors ---------------------------------------------------------------------------------------
 test("syntax errors have Playwright's messages", () => {
   const { error } = sharedPage();
-  equal(error('div >'), 'Unexpected token "" while parsing selector "div >"');
-  equal(error('div::before'), 'Unexpected token ":" while parsing selector "div::before"');
-  equal(error('div[title'), 'Unexpected token "" while parsing selector "div[title"');
+  equal(error('div >'), 'Unexpected token "" while parsing css selector "div >". Did you mean to CSS.escape it?');
+  equal(error('div::before'), 'Unexpected token ":" while parsing css selector "div::before". Did you mean to CSS.escape it?');
+  equal(error('div[title'), 'Unexpected token "" while parsing css selector "div[title". Did you mean to CSS.escape it?');
   equal(error('div {}'), 'Unsupported token "{" while parsing selector "div {}"');
-  equal(error('*|h1'), 'Unexpected token "|" while parsing selector "*|h1"');
-  equal(error(''), 'Unexpected token "" while parsing selector ""');
+  equal(error('*|h1'), 'Unexpected token "|" while parsing css selector "*|h1". Did you mean to CSS.escape it?');
+  equal(error(''), 'Unexpected token "" while parsing css selector "". Did you mean to CSS.escape it?');
   equal(error('div, "text"'), 'Error while parsing selector "div, "text""');
 });
 test('invalid arguments and CSS the Level 4 engine refuses', () => {
   const { error } = sharedPage();
   equal(error('li:has-text(foo)'), '"has-text" engine expects a single string');
-  equal(error('li:text-matches()'), 'Unexpected token ")" while parsing selector "li:text-matches()"');
+  equal(error('li:text-matches()'), 'Unexpected token ")" while parsing css selector "li:text-matches()". Did you mean to CSS.escape it?');
   equal(error(':nth-match(li, 0)'), '"nth-match" engine expects a one-based index as the last argument');
   equal(error('text=/(/').startsWith('Error while parsing selector `text=/(/`: Invalid regular expression'), true);
   equal(error('li:nth-child(x)').startsWith('Error while parsing selector "li:nth-child(x)": '), true);

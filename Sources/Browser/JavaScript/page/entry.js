@@ -257,7 +257,12 @@
       const pageLevel = expression === 'to.have.title' || expression === 'to.have.url';
       // A null selector: a frame on the way to the elements is not there yet (nothing matches).
       const found = pageLevel || selector === null ? [] : evaluation().resolve(document, String(selector), String(description), !many);
-      return evaluation().expect(found, String(expression), params, document);
+      const outcome = evaluation().expect(found, String(expression), params, document);
+      // What Playwright's call log says the locator resolved to.
+      if (pageLevel) outcome.preview = evaluation().preview(nodes.documentElement(document));
+      else if (many) outcome.count = found.length;
+      else if (found.length === 1) outcome.preview = evaluation().preview(found[0]);
+      return outcome;
     }),
   });
   const evaluation = () => runtime['locator-evaluation'];

@@ -6,7 +6,7 @@
 // "hidden from the accessibility tree" test (WAI-ARIA §8.3 aria-hidden, CSS display and visibility).
 // Where the specs leave a choice, or Playwright departs from them, this follows Playwright's injected
 // roleUtils.ts and roleSelectorEngine.ts, since those decide what a test's `getByRole` selects in
-// Chromium (e.g. <th> without scope is a cell, <input type=file> a textbox, <search> has no role).
+// Chromium (e.g. <th> without scope is a cell, <input type=file> a button, <search> has no role).
 // Not modelled: ::before/::after content, aria-describedby, inert and modal dialogs.
 //
 // Installed after the DOM runtime (slots.js included) and the cascade. The tree is read through
@@ -165,7 +165,7 @@
     return explicit === 'grid' || explicit === 'treegrid' ? 'gridcell' : 'cell';
   };
   const inputTypeRoles = ObjectFreeze({
-    __proto__: null, button: 'button', image: 'button', reset: 'button', submit: 'button', checkbox: 'checkbox', radio: 'radio',
+    __proto__: null, button: 'button', image: 'button', reset: 'button', submit: 'button', file: 'button', checkbox: 'checkbox', radio: 'radio',
     range: 'slider', number: 'spinbutton',
   });
   const selectSize = (select) => { const size = attribute(select, 'size'); const parsed = size === null ? null : runtime.elements.parseInteger(size); return parsed ?? 0; };

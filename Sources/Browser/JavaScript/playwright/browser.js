@@ -16,6 +16,7 @@
   'use strict';
   const { JSONStringify, JSONParse, Error, TypeError, ObjectFreeze, ArrayPrototypePush, ArrayPrototypeSplice, ArrayPrototypeIndexOf,
     ArrayPrototypeSlice, ArrayIsArray, String, Number, RegExp, RegExpPrototypeExec, StringPrototypeReplace, StringPrototypeStartsWith,
+    StringPrototypeEndsWith,
     Promise, ObjectAssign, ObjectKeys } = runtime.primordials;
   const { Page, Locator, Response, TimeoutError, makePage, pageOf, setTestIdAttribute, initScriptSource } = runtime['playwright-page'];
   const network = runtime['playwright-network'];
@@ -201,7 +202,20 @@
       }
       host.addCookies(this.#id, JSONStringify(cookies));
     }
-    async clearCookies() { host.clearCookies(this.#id); }
+    /// `clearCookies({ name, domain, path })`: the cookies that match every filter given (a string
+    /// or a RegExp each), or all of them.
+    async clearCookies(options = {}) {
+      const filters = ['name', 'domain', 'path'].filter((key) => options?.[key] !== undefined);
+      if (filters.length === 0) {
+        host.clearCookies(this.#id);
+        return;
+      }
+      const matches = (pattern, value) => (pattern instanceof RegExp ? RegExpPrototypeExec(pattern, value) !== null : pattern === value);
+      const all = JSONParse(host.cookies(this.#id, '[]'));
+      const kept = all.filter((cookie) => !filters.every((key) => matches(options[key], cookie[key])));
+      host.clearCookies(this.#id);
+      if (kept.length > 0) host.addCookies(this.#id, JSONStringify(kept));
+    }
     /// Playwright's storage state: the cookies, and each origin's local storage.
     async storageState(options) {
       const state = { cookies: await this.cookies(), origins: JSONParse(host.localStorage(this.#id)) };
@@ -352,6 +366,21 @@
     }
     return null;
   };
+  /// The matcher an expression of the injected script stands for, as Playwright's call log names it.
+  const matcherNames = { __proto__: null, 'to.be.attached': 'toBeAttached', 'to.be.detached': 'toBeAttached', 'to.be.checked': 'toBeChecked',
+    'to.be.unchecked': 'toBeChecked', 'to.be.disabled': 'toBeDisabled', 'to.be.editable': 'toBeEditable', 'to.be.readonly': 'toBeEditable',
+    'to.be.empty': 'toBeEmpty', 'to.be.enabled': 'toBeEnabled', 'to.be.focused': 'toBeFocused', 'to.be.hidden': 'toBeHidden',
+    'to.be.visible': 'toBeVisible', 'to.have.attribute': 'toHaveAttribute', 'to.have.attribute.value': 'toHaveAttribute',
+    'to.have.class': 'toHaveClass', 'to.have.class.array': 'toHaveClass', 'to.contain.class': 'toContainClass',
+    'to.contain.class.array': 'toContainClass', 'to.have.css': 'toHaveCSS', 'to.have.id': 'toHaveId', 'to.have.text.array': 'toHaveText',
+    'to.contain.text.array': 'toContainText', 'to.have.value': 'toHaveValue', 'to.have.values': 'toHaveValues', 'to.have.count': 'toHaveCount',
+    'to.have.accessible.name': 'toHaveAccessibleName', 'to.have.accessible.description': 'toHaveAccessibleDescription',
+    'to.have.accessible.error.message': 'toHaveAccessibleErrorMessage', 'to.have.role': 'toHaveRole', 'to.have.title': 'toHaveTitle',
+    'to.have.url': 'toHaveURL', 'to.have.property': 'toHaveJSProperty', 'to.have.js.property': 'toHaveJSProperty' };
+  const matcherNameOf = (expression, params) => {
+    if (expression === 'to.have.text') return params.expectedText?.[0]?.matchSubstring ? 'toContainText' : 'toHaveText';
+    return matcherNames[expression] ?? expression;
+  };
   const expect = runtime.expect.makeExpect({
     kindOf: (value) => (value instanceof Locator ? 'locator' : value instanceof Page ? 'page'
       : value instanceof Response || (value !== null && typeof value === 'object' && typeof value.ok === 'function' && typeof value.status === 'function') ? 'response' : null),
@@ -360,8 +389,19 @@
     /// Retries one check in the page until it gives `matches === !isNot`, or `timeout` of the page's time passed.
     async expect(target, expression, params) {
       const page = target instanceof Locator ? target.page() : target;
-      const log = [];
+      // Playwright's call log: the assertion, the wait, what the locator resolved to, the value.
+      const log = [`Expect "${params.isNot ? 'not ' : ''}${matcherNameOf(expression, params)}"${target instanceof Locator
+        ? ` ${String(target)}` : ''} with timeout ${params.timeout}ms`];
       if (target instanceof Locator) ArrayPrototypePush(log, `waiting for ${String(target)}`);
+      const described = () => {
+        if (last === null) return;
+        if (last.count !== undefined) ArrayPrototypePush(log, `locator resolved to ${last.count} element${last.count === 1 ? '' : 's'}`);
+        else if (last.preview !== undefined) ArrayPrototypePush(log, `locator resolved to ${last.preview}`);
+        if (last.matches === !!params.isNot && !last.missing && (last.received === null || typeof last.received !== 'object')) {
+          const shown = typeof last.received === 'string' ? last.received : JSONStringify(last.received);
+          if (shown !== undefined) ArrayPrototypePush(log, `unexpected value "${shown}"`);
+        }
+      };
       let last = null;
       let failure = null;
       const once = () => (target instanceof Locator ? target._expectOnce(expression, params) : page._expectOnce(expression, params));
@@ -381,7 +421,10 @@
         }
       } catch (error) {
         if (!(error instanceof TimeoutError)) throw error;
-        return { matches: last?.matches ?? !!params.isNot, received: last?.received, missing: last?.missing, log, timedOut: true };
+        described();
+        return { matches: last?.matches ?? !!params.isNot, received: last?.received, missing: last?.missing, log, timedOut: true,
+          errorMessage: last?.missing && !StringPrototypeEndsWith(expression, '.array') && expression !== 'to.have.count'
+            && last.received === undefined ? 'Error: element(s) not found' : undefined };
       }
       return { matches: last.matches, received: last.received, missing: last.missing, log, timedOut: false };
     },

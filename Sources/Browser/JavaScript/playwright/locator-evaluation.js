@@ -450,6 +450,32 @@
   };
   const concat = (a, b) => { const out = ArrayPrototypeSlice(a); for (const x of safeArray(b)) ArrayPrototypePush(out, x); return out; };
   const textOf = (element) => normalizeWhiteSpace(engine.elementText(element));
+  /**
+   * WAI-ARIA 1.2 aria-errormessage, as Playwright's toHaveAccessibleErrorMessage reads it: while
+   * the element is invalid (`aria-invalid` present and not "false"), the text of the elements its
+   * `aria-errormessage` names, joined by spaces; else ''.
+   */
+  const accessibleErrorMessage = (element) => {
+    const invalid = getAttributeOrNull(element, 'aria-invalid');
+    if (invalid === null || invalid === 'false') return '';
+    const ids = getAttributeOrNull(element, 'aria-errormessage');
+    if (ids === null) return '';
+    const parts = [];
+    let id = '';
+    const take = () => {
+      if (id === '') return;
+      const target = getElementById(runtime.nodes.rootOf(element), id);
+      if (target !== null) ArrayPrototypePush(parts, normalizeWhiteSpace(descendantText(target)));
+      id = '';
+    };
+    for (let i = 0; i < ids.length; i++) {
+      const c = ids[i];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\f' || c === '\r') take();
+      else id += c;
+    }
+    take();
+    return ArrayPrototypeJoin(parts, ' ');
+  };
 
   const buildNoTextCandidates = (element, options) => {
     const candidates = [];
@@ -821,7 +847,7 @@
 
   // ---- Aria snapshot (ariaSnapshot.ts generateAriaTree in mode 'default', ariaSnapshotRenderer.ts) -------
   const ariaNode = (roleName, name) => ({ __proto__: null, role: roleName, name, children: [], props: { __proto__: null }, checked: undefined,
-    disabled: undefined, expanded: undefined, level: undefined, pressed: undefined, selected: undefined });
+    disabled: undefined, expanded: undefined, invalid: undefined, level: undefined, pressed: undefined, selected: undefined });
   const toAriaNode = (element) => {
     if (isOneOfHTML(element, ['iframe', 'frame'])) return ariaNode('iframe', '');
     const elementRole = role(element);
@@ -833,6 +859,9 @@
     if (ArrayPrototypeIndexOf(kAriaLevelRoles, elementRole) >= 0) node.level = getAriaLevel(element);
     if (ArrayPrototypeIndexOf(kAriaPressedRoles, elementRole) >= 0) node.pressed = getAriaPressed(element);
     if (ArrayPrototypeIndexOf(kAriaSelectedRoles, elementRole) >= 0) node.selected = getAriaSelected(element);
+    // aria-invalid (WAI-ARIA 1.2: "true", "grammar" and "spelling" are invalid; "false" and others not).
+    const invalid = getAttributeOrNull(element, 'aria-invalid');
+    if (invalid === 'true' || invalid === 'grammar' || invalid === 'spelling') node.invalid = true;
     if (isOneOfHTML(element, ['input', 'textarea'])) {
       const type = isHTML(element, 'input') ? inputType(element) : 'textarea';
       if (type !== 'checkbox' && type !== 'radio' && type !== 'file') node.children = [controlValue(element)];
@@ -955,6 +984,7 @@
       if (node.checked === true) text += ' [checked]';
       if (node.disabled) text += ' [disabled]';
       if (node.expanded) text += ' [expanded]';
+      if (node.invalid) text += ' [invalid]';
       if (node.level) text += ` [level=${node.level}]`;
       if (node.pressed === 'mixed') text += ' [pressed=mixed]';
       if (node.pressed === true) text += ' [pressed]';
@@ -1193,6 +1223,8 @@
       received = aria.accessibleName(element, false);
     } else if (expression === 'to.have.accessible.description') {
       received = engine.accessibleDescription(element, false);
+    } else if (expression === 'to.have.accessible.error.message') {
+      received = accessibleErrorMessage(element);
     } else if (expression === 'to.have.role') {
       received = role(element) || '';
     } else if (expression === 'to.have.value') {

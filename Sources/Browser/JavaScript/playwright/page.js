@@ -632,9 +632,17 @@
         async () => (host.reached(this.#id, state) ? { value: undefined } : null), waitingFor);
     }
     async waitForURL(url, options) {
-      await this._waitFor('page.waitForURL', options?.timeout ?? this._navigationTimeout,
-        async () => ((this.#context?._urlMatches(this.url(), url) ?? this.url() === String(url)) ? { value: undefined } : null),
-        `waiting for navigation to "${url}"`);
+      const timeout = options?.timeout ?? this._navigationTimeout;
+      try {
+        await this._waitFor('page.waitForURL', timeout,
+          async () => ((this.#context?._urlMatches(this.url(), url) ?? this.url() === String(url)) ? { value: undefined } : null));
+      } catch (error) {
+        if (!(error instanceof TimeoutError)) throw error;
+        // Playwright words this wait's log in its older block form.
+        const rule = '='.repeat(27);
+        throw new TimeoutError(`page.waitForURL: Timeout ${timeout}ms exceeded.\n${rule} logs ${rule}\n` +
+          `waiting for navigation to "${url}" until "${options?.waitUntil ?? 'load'}"\n${'='.repeat(60)}`);
+      }
       await this.waitForLoadState(options?.waitUntil ?? 'load', options);
     }
     /// `waitForEvent(event, predicate | { predicate, timeout })`: the next event emitted that the predicate accepts.
@@ -724,7 +732,9 @@
           if (scope.selector !== undefined) args[0] = scope.selector;
           outcome = JSONParse(host.act(this.#id, name, JSONStringify(args), locator, scope.path));
         }
-        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${injectedError(outcome.error)}`);
+        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) {
+          throw new Error(`${method}: ${injectedError(outcome.error, locator === '' ? '' : `waiting for ${locator}`)}`);
+        }
         if (!ObjectPrototypeHasOwnProperty(outcome, 'retry')) {
           value = outcome.ok;
           break;
@@ -936,11 +946,14 @@
   const FRAME_SEPARATOR = ' >> internal:control=enter-frame >> ';
   /// An error the page-side code threw, as Playwright words errors of its injected script
   /// (`Error: ...`); a selector's parse error stays as it is.
-  const injectedError = (message) => {
+  const injectedError = (message, logLine = '') => {
     const text = String(message);
-    if (StringPrototypeStartsWith(text, 'Error: ') || StringPrototypeStartsWith(text, 'Unexpected token') ||
-      StringPrototypeStartsWith(text, 'Unknown engine') || StringPrototypeStartsWith(text, 'Error while parsing')) return text;
-    return `Error: ${text}`;
+    if (StringPrototypeStartsWith(text, 'Unexpected token') || StringPrototypeStartsWith(text, 'Unknown engine') ||
+      StringPrototypeStartsWith(text, 'Error while parsing') || StringPrototypeStartsWith(text, 'Unknown key') ||
+      StringPrototypeStartsWith(text, 'Cannot uncheck')) return text;
+    const error = StringPrototypeStartsWith(text, 'Error: ') ? text : `Error: ${text}`;
+    // A locator's call log starts with the wait for it.
+    return logLine === '' ? error : `${error}\nCall log:\n  - ${logLine}\n`;
   };
   const StringPrototypeIndexOfDot = (text) => {
     for (let i = 0; i < text.length; i++) if (text[i] === '.') return i;
@@ -1061,7 +1074,11 @@
     or(other) { return this.#derive(`internal:or=${JSONStringify(locatorSelector(other, 'or'))}`, `or(${String(other)})`); }
     async count() {
       const scope = this._scope();
-      return scope === null ? 0 : scope.entry.locate(scope.selector, this.#description, false).length;
+      try {
+        return scope === null ? 0 : scope.entry.locate(scope.selector, this.#description, false).length;
+      } catch (error) {
+        throw new Error(`locator.count: ${error?.message ?? error}`);
+      }
     }
     async all() {
       const count = await this.count();
@@ -1117,7 +1134,9 @@
         if (scope === null) return null;
         const outcome = JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', name,
           argument === undefined ? '' : JSONStringify(argument)));
-        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${injectedError(outcome.error)}`);
+        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) {
+          throw new Error(`${method}: ${injectedError(outcome.error, strict ? `waiting for ${this.#description}` : '')}`);
+        }
         return outcome.missing ? null : { value: outcome.value };
       }, `waiting for ${this.#description}`);
     }
@@ -1126,7 +1145,9 @@
       const scope = this._scope();
       if (scope === null) return state === 'hidden';
       const outcome = JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', 'state', JSONStringify(state)));
-      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${injectedError(outcome.error)}`);
+      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) {
+        throw new Error(`${method}: ${injectedError(outcome.error, strict ? `checking visibility of ${this.#description}` : '')}`);
+      }
       if (outcome.missing) return state === 'hidden';
       return outcome.value;
     }
@@ -1169,12 +1190,14 @@
       if (state !== 'attached' && state !== 'detached' && state !== 'visible' && state !== 'hidden') {
         throw new Error(`${method}: state: expected one of (attached|detached|visible|hidden)`);
       }
-      const waiting = { attached: 'to be attached', detached: 'to be detached', visible: 'to be visible', hidden: 'to be hidden' }[state];
+      const waiting = { attached: '', detached: ' to be detached', visible: ' to be visible', hidden: ' to be hidden' }[state];
       return this.#page._waitFor(method, timeout ?? this.#page._timeout, async () => {
         const scope = this._scope();
         const outcome = scope === null ? { missing: true }
           : JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', 'state', JSONStringify('visible')));
-        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${injectedError(outcome.error)}`);
+        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) {
+          throw new Error(`${method}: ${injectedError(outcome.error, strict ? `waiting for ${this.#description}${waiting}` : '')}`);
+        }
         const attached = !outcome.missing;
         const visible = attached && outcome.value === true;
         const met = state === 'attached' ? attached : state === 'detached' ? !attached : state === 'visible' ? visible : !visible;
@@ -1182,7 +1205,7 @@
         // The live element for `page.waitForSelector` (Caper gives page objects, not ElementHandles).
         return { value: attached && (state === 'attached' || state === 'visible')
           ? scope.entry.locate(scope.selector, strict ? this.#description : '', strict)[0] : null };
-      }, `waiting for ${this.#description} ${waiting}`);
+      }, `waiting for ${this.#description}${waiting}`);
     }
     /// One evaluation of a web-first expectation (`playwright/expect.js`'s adapter), in the page.
     _expectOnce(expression, params) {

@@ -32,7 +32,7 @@
 // built-ins through runtime.primordials, so page code that replaces prototypes, globals or
 // getters changes nothing; parsed selectors are cached by text, element texts only for one call.
 // A malformed selector throws an Error whose message is Playwright's ("Unexpected token "..."
-// while parsing selector "..."", "Error while parsing selector ...", "Unknown engine ...").
+// while parsing css selector "...". Did you mean to CSS.escape it?", "Error while parsing selector ...", "Unknown engine ...").
 //   role, internal:role         `button[name="Go"i]` (roleSelectorEngine.ts's grammar: [name=...] and
 //                               [description=...] with = *= ^= $= |= ~=, /re/, an `i`/`s` suffix;
 //                               [checked], [checked=false], [checked="mixed"], [pressed], [selected],
@@ -334,7 +334,8 @@
       if (ArrayPrototypeIndexOf(unsupportedTokens, token.type) >= 0) fail(`Unsupported token "${source(token)}" while parsing selector "${selector}"`);
     }
     let pos = 0;
-    const unexpected = () => fail(`Unexpected token "${source(tokens[pos])}" while parsing selector "${selector}"`);
+    // Playwright 1.65's cssParser.ts wording.
+    const unexpected = () => fail(`Unexpected token "${source(tokens[pos])}" while parsing css selector "${selector}". Did you mean to CSS.escape it?`);
     const is = (type) => pos < tokens.length && tokens[pos].type === type;
     const isDelim = (value) => is('delim') && tokens[pos].value === value;
     const isEOF = () => pos >= tokens.length;
