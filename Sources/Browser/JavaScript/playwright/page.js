@@ -48,7 +48,7 @@
 
   /// The error of a call that needs layout (coordinates, boxes, pixels), which Caper does not compute.
   const layoutError = (method) => new Error(`${method}: Caper has no layout: this call needs boxes or pixels, which a ` +
-    'simulated browser without rendering does not compute (see the README, "What needs layout")');
+    'simulated browser without rendering does not compute (see the README, "Driving pages: Playwright\'s API")');
 
   /// Resolves after the event loop's next turn that ran something, the page waited on meanwhile.
   const pageTurn = (id) => new Promise((resolve) => { host.afterPageTurn(id, resolve); });
