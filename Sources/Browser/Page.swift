@@ -174,6 +174,10 @@ public final class Page: @unchecked Sendable {
   /// Shows `document` in a new page realm in place of the current one (already unloaded): the
   /// realm comes from the pool, the loader starts parsing it as tasks.
   func replaceDocument(with document: LoadedDocument) throws {
+    // The clock controls (`clock.install({ time })`, `setFixedTime`) carry over to the new
+    // document: its `Date` goes on from what the old one read.
+    let controlled = environment.systemTimeOffset != 0 || environment.fixedTime != nil
+    let (dateNow, fixedTime) = (environment.dateNow, environment.fixedTime)
     earlierDialogs += environment.dialogs
     earlierErrors += environment.errors
     earlierConsoleMessages += environment.consoleMessages
@@ -184,6 +188,10 @@ public final class Page: @unchecked Sendable {
       ?? PagePool.make(beside: support, browserContext: browserContext, url: document.url)
     entry = realm.function("entry", "entry")
     configure(environment)
+    if controlled {
+      environment.fixedTime = fixedTime
+      environment.systemTimeOffset = dateNow - environment.timeOrigin - environment.now
+    }
     loadedAt = nil
     guard runsScripts else {
       try loadWithoutScripts(document)

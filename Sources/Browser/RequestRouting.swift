@@ -85,7 +85,14 @@ public final class RequestRouting: @unchecked Sendable {
       ]
       _ = announce("response", number, id, Self.json(fields))
     case .failure(let error):
-      _ = announce("failed", number, id, Self.json(["errorText": DocumentLoader.describe(error.cause)]))
+      // Chromium's error name, as Playwright's `request.failure().errorText` gives it.
+      let errorText: String
+      if case .connectionFailed(let reason) = error.cause, reason.hasPrefix("net::") {
+        errorText = reason
+      } else {
+        errorText = DocumentLoader.chromiumError(error.cause)
+      }
+      _ = announce("failed", number, id, Self.json(["errorText": errorText]))
     }
   }
 

@@ -290,7 +290,10 @@
     } catch {
       // A closed page.
     }
-    attach(`${error.name ? `${error.name}: ` : ''}${error.message}${error.stack ? `\n${error.stack}` : ''}`,
+    // The page's frames only (the stack's first line repeats the message).
+    const frames = ArrayPrototypeFilter(ArrayPrototypeSlice(SplitString(String(error.stack ?? ''), '\n'), 1),
+      (line) => !RegExpTest(ownFrame, line));
+    attach(`${error.name ? `${error.name}: ` : ''}${error.message}${frames.length > 0 ? `\n${ArrayPrototypeJoin(frames, '\n')}` : ''}`,
       { mediaType: 'text/plain', fileName: `page error ${url}` });
   };
 
@@ -309,8 +312,11 @@
         `the first: ${first.name ? `${first.name}: ` : ''}${first.message}`));
     }
     const soft = playwright.takeSoftErrors();
-    if (soft.length > 0 && (ended === 0 || ended.status !== 'FAILED')) {
-      const error = soft.length === 1 ? soft[0] : new Error(ArrayPrototypeJoin(ArrayPrototypeMap(soft, (e) => e.message), '\n\n'));
+    if (soft.length > 0) {
+      // Every soft failure, then the step's own failure if it has one.
+      const errors = ArrayPrototypeSlice(soft);
+      if (ended !== 0 && ended.status === 'FAILED') ArrayPrototypePush(errors, lastError instanceof Error ? lastError : new Error(ended.message));
+      const error = errors.length === 1 ? errors[0] : new Error(ArrayPrototypeJoin(ArrayPrototypeMap(errors, (e) => e.message), '\n\n'));
       ended = failure(error);
     }
     if (ended !== 0 && ended.status === 'FAILED') attachEvidence();

@@ -259,7 +259,10 @@
       const found = pageLevel || selector === null ? [] : evaluation().resolve(document, String(selector), String(description), !many);
       const outcome = evaluation().expect(found, String(expression), params, document);
       // What Playwright's call log says the locator resolved to.
-      if (pageLevel) outcome.preview = evaluation().preview(nodes.documentElement(document));
+      if (pageLevel) {
+        const root = nodes.documentElement(document);
+        if (root !== null) outcome.preview = evaluation().preview(root);
+      }
       else if (many) outcome.count = found.length;
       else if (found.length === 1) outcome.preview = evaluation().preview(found[0]);
       return outcome;

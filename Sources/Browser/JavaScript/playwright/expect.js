@@ -1928,7 +1928,8 @@
       if (promise || hasOwn(customAsyncMatchers, matcherName)) throw new Error(`\`expect.poll()\` does not support "${promise ?? matcherName}" matcher.`);
       const poll = info.poll;
       const timeout = poll.timeout ?? info.timeout ?? defaults.timeout;
-      const inner = { ...info, poll: undefined, isSoft: false };
+      // The custom message heads the poll's own failure, once (not each attempt's too).
+      const inner = { ...info, poll: undefined, isSoft: false, message: undefined };
       const result = await pollAgainstDeadline(async () => {
         const value = await actual();
         try {

@@ -454,6 +454,11 @@
     }
     /// The method called last, for the error of a call on a closed page.
     #calling = 'page';
+    /// Throws Playwright's error for a call on a closed page, named after `method`.
+    _ensureOpen(method) {
+      this.#calling = method;
+      if (this.#closed) throw new Error(`${method}: Target page, context or browser has been closed`);
+    }
     context() { return this.#context; }
     isClosed() { return this.#closed; }
     url() { return this.#closed ? '' : this.#entry.url(); }
@@ -495,7 +500,7 @@
 
     // ---- Evaluation ----
     async evaluate(fn, arg) {
-      this.#calling = 'page.evaluate';
+      this._ensureOpen('page.evaluate');
       try {
         if (typeof fn === 'string') return await settle('page.evaluate', this.#entry.evaluateExpression(fn), this.#id);
         const made = pageFunction(this.#id, fn, 'page.evaluate');
@@ -515,6 +520,7 @@
     }
     /// `fn(target, arg)` in the page (target: page objects the caller found there).
     async _evaluateOn(method, fn, target, arg, scope = null) {
+      this._ensureOpen(method);
       const path = scope?.path ?? [];
       const made = pageFunction(this.#id, fn, method, path);
       const entry = path.length === 0 ? this.#entry : scope.entry;
@@ -716,6 +722,7 @@
     /// actionable), then waits for the navigation it started, if any, to commit and be parsed.
     /// `locator`: a strict locator's description ('' for a page method).
     async #act(method, args, options, locator = '', scopeOf = null, action = undefined) {
+      this._ensureOpen(method);
       const timeout = options?.timeout === undefined ? this._timeout : Number(options.timeout);
       const name = action ?? StringPrototypeSlice(method, StringPrototypeIndexOfDot(method) + 1);
       const start = this.#entry.now();
@@ -788,6 +795,7 @@
 
     // ---- Navigation ----
     async goto(url, options) {
+      this._ensureOpen('page.goto');
       const target = this.#context?._resolve(String(url)) ?? String(url);
       const before = host.navigation(this.#id)[1];
       const document = documentOf(this.#id);
@@ -804,12 +812,14 @@
     async goBack(options) { return this.#traverse('page.goBack', 'back', options); }
     async goForward(options) { return this.#traverse('page.goForward', 'forward', options); }
     async reload(options) {
+      this._ensureOpen('page.reload');
       const before = host.navigation(this.#id)[1];
       host.navigate(this.#id, 'reload');
       await this.#navigated('page.reload', before, options);
       return this._currentResponse();
     }
     async setContent(html, options) {
+      this._ensureOpen('page.setContent');
       host.setContent(this.#id, String(html));
       await this.waitForLoadState(options?.waitUntil ?? 'load', options);
       this._deliverEvents();
@@ -822,6 +832,7 @@
       return this._currentResponse();
     }
     async #traverse(method, kind, options) {
+      this._ensureOpen(method);
       const before = host.navigation(this.#id)[1];
       const document = documentOf(this.#id);
       if (!host.navigate(this.#id, kind)) return null;
@@ -885,6 +896,7 @@
     /// Checks `condition` after each turn of the page until it gives `{ value }`; the timeout is
     /// counted on each document's clock in turn (a navigation starts another).
     async _waitFor(method, timeout, condition, waitingFor = undefined) {
+      this._ensureOpen(method);
       const limit = Number(timeout);
       let document = documentOf(this.#id);
       let start = this.#entry.now();
@@ -1073,6 +1085,7 @@
     and(other) { return this.#derive(`internal:and=${JSONStringify(locatorSelector(other, 'and'))}`, `and(${String(other)})`); }
     or(other) { return this.#derive(`internal:or=${JSONStringify(locatorSelector(other, 'or'))}`, `or(${String(other)})`); }
     async count() {
+      this.#page._ensureOpen('locator.count');
       const scope = this._scope();
       try {
         return scope === null ? 0 : scope.entry.locate(scope.selector, this.#description, false).length;
@@ -1128,6 +1141,7 @@
     // ---- Reads ----
     /// Waits for the one element (strict; the first match for `strict` false) and reads `name` of it.
     async _read(method, name, argument, options, strict = true) {
+      this.#page._ensureOpen(method);
       const timeout = options?.timeout ?? this.#page._timeout;
       return this.#page._waitFor(method, timeout, async () => {
         const scope = this._scope();
@@ -1142,6 +1156,7 @@
     }
     /// An element state now, without waiting (false when there is no element).
     async _state(method, state, strict = true) {
+      this.#page._ensureOpen(method);
       const scope = this._scope();
       if (scope === null) return state === 'hidden';
       const outcome = JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', 'state', JSONStringify(state)));
