@@ -2,7 +2,7 @@
 """Caper's fixture server: serves Support/site/ and the dynamic routes the probe pages need.
 
 Usage:
-  python3 Support/site/server.py --url-file PATH [--root DIR] [--parent PID] [--verbose]
+  python3 Support/site/server.py --url-file PATH [--root DIR] [--parent PID] [--verbose] [--no-delay]
 
 It binds 127.0.0.1 on a port the system chooses (port 0), writes its base URL
 (for example `http://127.0.0.1:40123/`, ending in a slash) to PATH once it accepts connections,
@@ -10,7 +10,9 @@ and exits when its parent process dies (its parent id changes), when the process
 is gone, or, when stdin is a pipe, when stdin reaches end of file. (Started through a slow
 launcher such as a pyenv shim, the parent may already be gone when the server starts: pass
 --parent with the starting process's id, or keep stdin a pipe.) Python 3 standard library only.
-Every response carries `Cache-Control: no-store`.
+Every response carries `Cache-Control: no-store`. With --no-delay, responses go out without
+Nagle's delay (Caper's features and benchmark use it; the probes were recorded without it, and some
+of their orders depend on the ~40 ms it adds per response on loopback).
 
 Routes (every query parameter may repeat where noted; `<seq>` below means the sequencing
 parameters that every route, static files included, accepts):
@@ -172,9 +174,10 @@ class Sequencer:
 
 class Handler(http.server.BaseHTTPRequestHandler):
   protocol_version = "HTTP/1.1"
-  # The status line, headers and body go out as separate writes: with Nagle's algorithm on, the
-  # later ones wait for the client's delayed ACK (about 40 ms per response on Linux loopback).
-  disable_nagle_algorithm = True
+  # The status line, headers and body go out as separate writes: with Nagle's algorithm on (the
+  # default, which the recorded probes were made with), the later ones wait for the client's
+  # delayed ACK, about 40 ms per response on Linux loopback. --no-delay turns it off.
+  disable_nagle_algorithm = False
   server_version = "CaperFixture/1"
 
   def log_message(self, format, *args):
@@ -523,7 +526,11 @@ def main():
   arguments.add_argument("--root", default=os.path.dirname(os.path.abspath(__file__)), help="the folder served")
   arguments.add_argument("--verbose", action="store_true", help="log every request on stderr")
   arguments.add_argument("--parent", type=int, help="also exit when the process with this id is gone")
+  arguments.add_argument(
+    "--no-delay", action="store_true",
+    help="send without Nagle's delay (about 40 ms a response otherwise; the probes were recorded with it)")
   options = arguments.parse_args()
+  Handler.disable_nagle_algorithm = options.no_delay
   server = Server(("127.0.0.1", 0), Handler)
   server.root = os.path.realpath(options.root)
   server.sequencer = Sequencer()

@@ -32,7 +32,7 @@ async function waitForFile(file, timeout) {
 BeforeAll({ timeout: 60 * 1000 }, async function () {
   site.folder = fs.mkdtempSync(path.join(os.tmpdir(), 'caper-site-'));
   const urlFile = path.join(site.folder, 'url');
-  site.server = spawn('python3', ['Support/site/server.py', '--url-file', urlFile, '--parent', String(process.pid)], {
+  site.server = spawn('python3', ['Support/site/server.py', '--url-file', urlFile, '--parent', String(process.pid), '--no-delay'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   site.server.on('error', (error) => console.error(`fixture server: ${error.message}`));
