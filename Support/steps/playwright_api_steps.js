@@ -10,36 +10,10 @@ const { expect } = require('@playwright/test');
 const fs = require('fs');
 const path = require('path');
 const cases = require('../site/probes/playwright-api/cases.js');
-const { outcome, same } = require('../site/probes/playwright-api/outcome.js');
+const { runCase, same } = require('../site/probes/playwright-api/outcome.js');
 
 const RECORDING = path.join(__dirname, '..', 'site', 'expected', 'playwright-api.json');
-const CASE_TIMEOUT_MS = 20000;
 
-async function runCase(browser, baseURL, item) {
-  const context = await browser.newContext({ baseURL });
-  context.setDefaultTimeout(5000);
-  try {
-    const page = await context.newPage();
-    await page.goto(item.path);
-    let timer;
-    const limit = new Promise((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error('case did not finish in ' + CASE_TIMEOUT_MS + ' ms')), CASE_TIMEOUT_MS);
-    });
-    try {
-      return await Promise.race([outcome(() => item.run({ page, context, browser, expect, baseURL }), baseURL), limit]);
-    } finally {
-      clearTimeout(timer);
-    }
-  } catch (error) {
-    return { setupError: String(error && error.message).split('\n')[0] };
-  } finally {
-    try {
-      await context.close();
-    } catch (error) {
-      // A case may have closed its context already.
-    }
-  }
-}
 
 When('I run every recorded Playwright API case', { timeout: 60 * 60 * 1000 }, async function () {
   const recorded = JSON.parse(fs.readFileSync(RECORDING, 'utf8')).cases;
@@ -47,7 +21,7 @@ When('I run every recorded Playwright API case', { timeout: 60 * 60 * 1000 }, as
   this.apiResults = [];
   for (const item of cases) {
     if (!(item.name in recorded) || (only && !only.includes(item.name))) continue;
-    const got = await runCase(this.browser, this.baseURL, item);
+    const got = await runCase(this.browser, this.baseURL, expect, item);
     const result = { name: item.name, expected: recorded[item.name], got, match: same(recorded[item.name], got) };
     // Caper keeps failed soft assertions for the end of the step; a case's own are its outcome's
     // business (Playwright outside its test runner throws them), not this step's failure.

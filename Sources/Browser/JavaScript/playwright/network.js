@@ -8,7 +8,8 @@
 // `fallback` hands the request to the next matching route, and the last one continues it).
 //
 // Exports: `Request`, `Response`, `Route`, `APIRequestContext`, `APIResponse`, `matchingRoutes`,
-// `urlMatches(baseURL, url, match)` (Playwright's URL matching: a glob string, a RegExp or a predicate).
+// `urlMatches(baseURL, url, match)` (Playwright's URL matching: a glob string, a RegExp or a predicate),
+// `mimeTypeOf(path)` (the MIME type Playwright gives a file by its extension).
 (host, runtime) => {
   'use strict';
   const { JSONParse, JSONStringify, Error, TypeError, ObjectFreeze, ArrayPrototypePush, ArrayIsArray, String, Number, Promise,
@@ -341,5 +342,5 @@
   };
 
   for (const made of [Request, Response, Route, APIResponse, APIRequestContext]) ObjectFreeze(made.prototype);
-  return { Request, Response, Route, APIRequestContext, APIResponse, matchingRoutes, bytesOf, urlMatches };
+  return { Request, Response, Route, APIRequestContext, APIResponse, matchingRoutes, bytesOf, urlMatches, mimeTypeOf };
 }

@@ -120,14 +120,8 @@
     const { button, clickCount, modifiers, force, trial } = options;
     return { button, clickCount, modifiers, force, trial };
   };
-  /// The MIME type Playwright gives a file by its extension (the common ones; else octet-stream).
-  const mimeTypes = { __proto__: null, txt: 'text/plain', html: 'text/html', htm: 'text/html', css: 'text/css', js: 'text/javascript',
-    json: 'application/json', csv: 'text/csv', xml: 'application/xml', pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg',
-    jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', webp: 'image/webp', zip: 'application/zip' };
-  const mimeTypeOf = (name) => {
-    const dot = StringPrototypeLastIndexOf(name, '.');
-    return (dot < 0 ? undefined : mimeTypes[StringPrototypeToLowerCase(StringPrototypeSlice(name, dot + 1))]) ?? 'application/octet-stream';
-  };
+  /// The MIME type Playwright gives a file by its extension (`playwright/network.js`).
+  const mimeTypeOf = (name) => runtime['playwright-network'].mimeTypeOf(name);
   /// `setInputFiles`' files as the input layer takes them: `{ name, mimeType, buffer }` in base64.
   const filePayloads = (files, method) => {
     const given = files === null || files === undefined ? [] : ArrayIsArray(files) ? files : [files];

@@ -72,4 +72,38 @@ function same(a, b) {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
-module.exports = { outcome, normalizeText, normalizeError, normalizeValue, same };
+const CASE_TIMEOUT_MS = 20000;
+
+/**
+ * Runs one case the way both the recorder (real Playwright) and Caper's comparison do: a new
+ * context `{ baseURL }` (default timeout 5 s) and page, the case's page opened, then its `run`
+ * with `{ page, context, browser, expect, baseURL }`, at most 20 s; gives its outcome, or
+ * `{ setupError }` when the page could not be opened.
+ */
+async function runCase(browser, baseURL, expect, item) {
+  const context = await browser.newContext({ baseURL });
+  context.setDefaultTimeout(5000);
+  try {
+    const page = await context.newPage();
+    await page.goto(item.path);
+    let timer;
+    const limit = new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('case did not finish in ' + CASE_TIMEOUT_MS + ' ms')), CASE_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([outcome(() => item.run({ page, context, browser, expect, baseURL }), baseURL), limit]);
+    } finally {
+      clearTimeout(timer);
+    }
+  } catch (error) {
+    return { setupError: String(error && error.message).split('\n')[0] };
+  } finally {
+    try {
+      await context.close();
+    } catch (error) {
+      // A case may have closed its context already.
+    }
+  }
+}
+
+module.exports = { outcome, runCase, normalizeText, normalizeError, normalizeValue, same };

@@ -12,7 +12,7 @@ const path = require('path');
 const [core, baseURL, runsText, expectModule] = process.argv.slice(2);
 const { chromium } = require(core);
 const cases = require('./cases.js');
-const { outcome } = require('./outcome.js');
+const { runCase } = require('./outcome.js');
 
 const expect = expectModule
   ? require(path.resolve(expectModule)).expect
@@ -20,29 +20,7 @@ const expect = expectModule
       apply() { throw new Error('no reference expect'); },
       get() { throw new Error('no reference expect'); },
     });
-const CASE_TIMEOUT_MS = 20000;
 
-async function runCase(browser, item) {
-  const context = await browser.newContext({ baseURL });
-  context.setDefaultTimeout(5000);
-  try {
-    const page = await context.newPage();
-    await page.goto(item.path);
-    let timer;
-    const limit = new Promise((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error('case did not finish in ' + CASE_TIMEOUT_MS + ' ms')), CASE_TIMEOUT_MS);
-    });
-    try {
-      return await Promise.race([outcome(() => item.run({ page, context, browser, expect, baseURL }), baseURL), limit]);
-    } finally {
-      clearTimeout(timer);
-    }
-  } catch (error) {
-    return { setupError: String(error && error.message).split('\n')[0] };
-  } finally {
-    await context.close().catch(() => {});
-  }
-}
 
 (async () => {
   const only = process.env.CASES ? process.env.CASES.split(',') : null;
@@ -51,7 +29,7 @@ async function runCase(browser, item) {
   const runs = {};
   for (let run = 0; run < Number(runsText); run += 1) {
     for (const item of chosen) {
-      (runs[item.name] = runs[item.name] || []).push(await runCase(browser, item));
+      (runs[item.name] = runs[item.name] || []).push(await runCase(browser, baseURL, expect, item));
     }
     process.stderr.write('run ' + (run + 1) + ' done\n');
   }
