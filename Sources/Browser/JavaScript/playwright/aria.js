@@ -20,6 +20,7 @@
 //   matchesRole(element, role, options = {}) -> boolean
 //   queryAllByRole(root, role, options = {}) -> Element[]
 //   normalizeWhiteSpace(text) -> string
+//   stateRoles -> { checked, pressed, selected, expanded, level }: the roles each state applies to
 (host, runtime) => {
   'use strict';
   const {
@@ -689,5 +690,8 @@
     return result;
   };
 
-  return ObjectFreeze({ role, accessibleName, isHiddenForAria, matchesRole, queryAllByRole, normalizeWhiteSpace });
+  /** The roles each ARIA state applies to (WAI-ARIA 1.2, as roleUtils.ts lists them); shared with locator-evaluation.js. */
+  const stateRoles = ObjectFreeze({ __proto__: null, checked: ObjectFreeze(checkedRoles), pressed: ObjectFreeze(pressedRoles),
+    selected: ObjectFreeze(selectedRoles), expanded: ObjectFreeze(expandedRoles), level: ObjectFreeze(levelRoles) });
+  return ObjectFreeze({ role, accessibleName, isHiddenForAria, matchesRole, queryAllByRole, normalizeWhiteSpace, stateRoles });
 }

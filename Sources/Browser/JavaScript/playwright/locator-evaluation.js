@@ -148,12 +148,8 @@
   };
 
   // ---- States (roleUtils.ts) -----------------------------------------------------------------------------
-  const kAriaCheckedRoles = ['checkbox', 'menuitemcheckbox', 'option', 'radio', 'switch', 'menuitemradio', 'treeitem'];
-  const kAriaPressedRoles = ['button'];
-  const kAriaSelectedRoles = ['gridcell', 'option', 'row', 'tab', 'rowheader', 'columnheader', 'treeitem'];
-  const kAriaExpandedRoles = ['application', 'button', 'checkbox', 'combobox', 'gridcell', 'link', 'listbox', 'menuitem', 'row',
-    'rowheader', 'tab', 'treeitem', 'columnheader', 'menuitemcheckbox', 'menuitemradio', 'switch'];
-  const kAriaLevelRoles = ['heading', 'listitem', 'row', 'treeitem'];
+  const { checked: kAriaCheckedRoles, pressed: kAriaPressedRoles, selected: kAriaSelectedRoles, expanded: kAriaExpandedRoles,
+    level: kAriaLevelRoles } = aria.stateRoles;
   const kAriaReadonlyRoles = ['checkbox', 'combobox', 'grid', 'gridcell', 'listbox', 'radiogroup', 'slider', 'spinbutton', 'textbox',
     'columnheader', 'rowheader', 'searchbox', 'switch', 'treegrid'];
   const kAriaDisabledRoles = ['application', 'button', 'composite', 'gridcell', 'group', 'input', 'link', 'menuitem', 'scrollbar',
