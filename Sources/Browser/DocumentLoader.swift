@@ -94,6 +94,7 @@ public enum DocumentLoader {
     case .fileNotFound: "no such file"
     case .fileUnreadable(let why): "cannot read the file: \(why)"
     case .invalidDataURL: "not a valid data: URL"
+    case .badPort(let port): "port \(port) is blocked (the Fetch Standard's bad ports)"
     case .aborted: "aborted"
     case .transfer(let why): why
     }
@@ -116,6 +117,7 @@ public enum DocumentLoader {
       case .fileNotFound: "ERR_FILE_NOT_FOUND"
       case .fileUnreadable: "ERR_ACCESS_DENIED"
       case .invalidDataURL: "ERR_INVALID_URL"
+      case .badPort: "ERR_UNSAFE_PORT"
       case .aborted: "ERR_ABORTED"
       case .transfer: "ERR_FAILED"
       }

@@ -25,8 +25,9 @@ struct OngoingNavigation {
 /// at the top level of the event loop (never inside a page's task), the old document is unloaded
 /// (`pagehide`, `unload`), its realm closed, and the new document loads in a new realm from the
 /// pool with the history updated (push, replace, reload, or the traversed position). One navigation
-/// at a time: a later one aborts the earlier. A navigation that fails keeps the current document
-/// and is recorded in `navigationFailures`. Caper never resubmits a POST on reload or traversal:
+/// at a time: a later one aborts the earlier. A navigation that fails (a network error, or as in
+/// Chromium an HTTP error status with an empty body: `net::ERR_HTTP_RESPONSE_CODE_FAILURE`) keeps
+/// the current document and is recorded in `navigationFailures`. Caper never resubmits a POST on reload or traversal:
 /// it loads the entry's URL with GET and says so in the page's console. Isolate's thread.
 extension Page {
   /// Starts `request` (a link, a form, a script setting `location`); the new document commits later.
@@ -67,6 +68,12 @@ extension Page {
         PageLoadError(
           url: navigation.request.url, reason: DocumentLoader.describe(error.cause),
           networkError: DocumentLoader.chromiumError(error.cause)))
+    case .success(let response) where response.status >= 400 && response.body.isEmpty:
+      // Chromium shows its own error page for an HTTP error without a body: the navigation fails.
+      navigationFailures.append(
+        PageLoadError(
+          url: navigation.request.url, reason: "HTTP \(response.status) with an empty body",
+          networkError: "net::ERR_HTTP_RESPONSE_CODE_FAILURE"))
     case .success(let response) where Self.isAttachment(response):
       // HTML §7.4.2.2 step "handle as a download": the document stays.
       save(response, suggestedFilename: "")

@@ -79,9 +79,9 @@ public final class RequestRouting: @unchecked Sendable {
     switch result {
     case .success(let response):
       bodies[id] = response.body
-      let fields: [String: Any] = [
-        "url": response.url, "status": response.status, "statusText": response.statusText,
-        "headers": Self.headers(response.headers),
+      let fields: [(key: String, value: JSValue)] = [
+        ("url", .string(response.url)), ("status", .number(Double(response.status))),
+        ("statusText", .string(response.statusText)), ("headers", Self.headers(response.headers)),
       ]
       _ = announce("response", number, id, Self.json(fields))
     case .failure(let error):
@@ -92,7 +92,7 @@ public final class RequestRouting: @unchecked Sendable {
       } else {
         errorText = DocumentLoader.chromiumError(error.cause)
       }
-      _ = announce("failed", number, id, Self.json(["errorText": errorText]))
+      _ = announce("failed", number, id, Self.json([(key: "errorText", value: .string(errorText))]))
     }
   }
 
@@ -149,26 +149,33 @@ public final class RequestRouting: @unchecked Sendable {
         : accept.hasPrefix("text/css")
           ? "stylesheet"
           : accept.hasPrefix("image/") ? "image" : "fetch"
-    let fields: [String: Any] = [
-      "url": request.url, "method": request.method, "headers": headers(request.headers),
-      "postData": request.body.map { Data($0).base64EncodedString() } ?? NSNull(), "resourceType": type,
-      "isNavigationRequest": request.isTopLevelNavigation,
+    let fields: [(key: String, value: JSValue)] = [
+      ("url", .string(request.url)), ("method", .string(request.method)), ("headers", headers(request.headers)),
+      ("postData", request.body.map { .string(Data($0).base64EncodedString()) } ?? .null), ("resourceType", .string(type)),
+      ("isNavigationRequest", .bool(request.isTopLevelNavigation)),
     ]
     return json(fields)
   }
 
-  /// Names lowercased; a repeated header joined with ", " (Playwright's `headers()`).
-  private static func headers(_ list: [Header]) -> [String: String] {
+  /// Names lowercased and sorted; a repeated header joined with ", " (Playwright's `headers()`).
+  private static func headers(_ list: [Header]) -> JSValue {
+    var names: [String] = []
     var joined: [String: String] = [:]
     for header in list {
       let name = header.name.lowercased()
-      joined[name] = joined[name].map { "\($0), \(header.value)" } ?? header.value
+      if let earlier = joined[name] {
+        joined[name] = "\(earlier), \(header.value)"
+      } else {
+        names.append(name)
+        joined[name] = header.value
+      }
     }
-    return joined
+    return .object(JSObject(names.sorted().map { (key: $0, value: .string(joined[$0] ?? "")) }))
   }
 
-  private static func json(_ value: Any) -> String {
-    (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) }
-      ?? "{}"
+  /// An announcement's data: a JSON object of `fields`, in order (this runs for every request,
+  /// so it writes the text directly rather than through Foundation's serialization).
+  private static func json(_ fields: [(key: String, value: JSValue)]) -> String {
+    JSValue.object(JSObject(fields)).jsonText ?? "{}"
   }
 }

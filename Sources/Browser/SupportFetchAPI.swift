@@ -123,6 +123,7 @@ public enum SupportFetchAPI {
     case .invalidRedirect(let location): return ("invalid redirect: \(location)", nil)
     case .invalidDataURL: return ("failed to fetch the data URL", nil)
     case .unsupportedScheme(let scheme): return (scheme == "file" ? "not implemented... yet..." : "unknown scheme", nil)
+    case .badPort: return ("bad port", nil)
     case .aborted: return ("This operation was aborted", "ABORT_ERR")
     case .invalidURL: return ("Invalid URL", "ERR_INVALID_URL")
     case .connectionFailed(let message), .tls(let message), .transfer(let message): return (message, nil)

@@ -52,6 +52,14 @@ public final class Fetcher: Sendable {
     let scheme = Self.scheme(of: request.url)
     switch scheme {
     case "http", "https":
+      if let port = BadPort.blocking(request.url) {
+        // Fetch's main fetch: a request to a bad port is a network error, sent nowhere.
+        let url = request.url
+        thread.answer(
+          NetworkThread.LocalFetch(
+            id: id, url: url, produce: { .failure(NetworkError(url: url, cause: .badPort(port))) }, report: report))
+        break
+      }
       thread.add(Transfer(id: id, request: request, bodyLimit: bodyLimit, report: report))
     default:
       // A file is read on a dispatch queue, not the network thread, so no transfer waits on a disk.

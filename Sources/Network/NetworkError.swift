@@ -33,6 +33,8 @@ public struct NetworkError: Error, Sendable, Equatable {
     case fileUnreadable(String)
     /// A `data:` URL the data: URL processor rejects (no comma, bad base64).
     case invalidDataURL
+    /// The URL's port is one Fetch blocks for HTTP(S) (`BadPort`): the port.
+    case badPort(Int)
     /// The fetch was aborted through its `FetchController` or by cancelling its task.
     case aborted
     /// Another transfer failure; libcurl's message.

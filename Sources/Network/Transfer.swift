@@ -299,6 +299,7 @@ final class Transfer: @unchecked Sendable {
     let scheme = location.prefix { $0 != ":" }.lowercased()
     guard scheme == "http" || scheme == "https" else { return .finished(.failure(error(.invalidRedirect(location)))) }
     guard redirectCount < Self.redirectLimit else { return .finished(.failure(error(.tooManyRedirects))) }
+    if let port = BadPort.blocking(location) { return .finished(.failure(NetworkError(url: location, cause: .badPort(port)))) }
     redirectCount += 1
     if ((status == 301 || status == 302) && method == "POST") || (status == 303 && method != "GET" && method != "HEAD") {
       method = "GET"

@@ -307,7 +307,7 @@ import _CaperTestSupport
         special: await page.evaluate(() => [NaN, -0, new Date(0)]).then(([n, z, d]) => [Number.isNaN(n), Object.is(z, -0), d.toISOString()]),
         direct: page.document.querySelector('li:last-child').textContent,
         status: page.response(),
-        elements: await page.$$('li').then((items) => [items instanceof Array, items.map((li) => li.id).join()]),
+        elements: await page.$$('li').then(async (items) => [items instanceof Array, (await Promise.all(items.map((li) => li.getAttribute('id')))).join()]),
         pushed: await page.evaluate(() => { Array.prototype.map = () => ['forged']; history.pushState(null, '', '#/b'); }).then(() => page.url()),
       });
       """)

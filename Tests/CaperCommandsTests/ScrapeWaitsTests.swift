@@ -38,7 +38,7 @@ import _CaperTestSupport
           pageTime: await page.evaluate(() => performance.now() >= 5100),
           timeout: await page.waitForTimeout(100).then(() => 'waited'),
           fn: await page.waitForFunction((id) => document.getElementById(id) && 'found', 'added').then((h) => h.jsonValue()),
-          selector: await page.waitForSelector('#added').then((e) => e.id),
+          selector: await page.waitForSelector('#added').then((e) => e.getAttribute('id')),
           never: await page.waitForSelector('#never', { timeout: 2000 }).catch((e) => e.message),
           gone: await page.waitForSelector('#never', { state: 'detached' }),
         };

@@ -1,7 +1,8 @@
 import Foundation
-import Network
 import Testing
 import _CaperTestSupport
+
+@testable import Network
 
 /// Fetches over HTTP and HTTPS against `Fixtures/server.py` on 127.0.0.1, and the failures a
 /// browser meets: refused connections, unknown hosts, bad certificates, timeouts, redirect loops.
@@ -183,6 +184,21 @@ import _CaperTestSupport
     let error = await #expect(throws: NetworkError.self) { try await fetcher.fetch(Request(url: server.refusingURL)) }
     #expect(error?.cause == .connectionRefused)
     #expect(error?.url == server.refusingURL)
+  }
+
+  /// Fetch §2.9 port blocking: a bad port is refused before any connection, and so is a
+  /// redirect to one; a port off the list is tried.
+  @Test func aBadPortIsANetworkError() async throws {
+    let error = await #expect(throws: NetworkError.self) { try await fetcher.fetch(Request(url: "http://127.0.0.1:25/")) }
+    #expect(error?.cause == .badPort(25))
+    #expect(error?.url == "http://127.0.0.1:25/")
+    let redirected = await #expect(throws: NetworkError.self) {
+      try await fetcher.fetch(Request(url: server.url("/redirect/302?to=http://127.0.0.1:6667/")))
+    }
+    #expect(redirected?.cause == .badPort(6667))
+    #expect(BadPort.blocking("https://example.com:443/") == nil)
+    #expect(BadPort.blocking("http://example.com:10080/") == 10080)
+    #expect(BadPort.blocking("ftp://example.com:21/") == nil)
   }
 
   @Test func anUnknownHostIsANetworkError() async throws {

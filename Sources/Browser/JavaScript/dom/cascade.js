@@ -24,7 +24,8 @@
 //
 // Exports:
 //   computedStyle(element) -> record | null   { display, visibility, opacity, pointerEvents,
-//       contentVisibility, whiteSpace, textTransform, float, position, rendered, declared }; null
+//       contentVisibility, whiteSpace, textTransform, float, position, rendered, skipped (inside a closed
+//       <details> or content-visibility: hidden), declared }; null
 //       when the element is not connected
 //   isBeingRendered(element) -> boolean
 //   innerText(element) -> string
@@ -99,11 +100,10 @@ fieldset, details, summary, frameset, frame, optgroup { display: block; }
 details > summary:first-of-type { display: list-item; }
 audio:not([controls]) { display: none !important; }
 `;
+  // Built once, when this script is installed (so a page realm made from the startup snapshot
+  // starts with it): a page cannot change it.
   let userAgentRules = null;
-  const userAgentRuleSet = () => {
-    if (userAgentRules === null) userAgentRules = buildRuleSet([{ rules: parseStylesheet(userAgentText).rules, media: null }], DEFAULT_VIEWPORT, 0);
-    return userAgentRules;
-  };
+  const userAgentRuleSet = () => userAgentRules;
 
   // ---- Author stylesheets -----------------------------------------------------------------------
   const SHEET = Symbol('sheet');
@@ -337,7 +337,7 @@ audio:not([controls]) { display: none !important; }
     applyEntries(winners, author, true);
     if (inline !== null) applyAll(winners, inline, true);
     applyEntries(winners, ua, true);
-    const record = { __proto__: null, declared: winners, rendered: false };
+    const record = { __proto__: null, declared: winners, rendered: false, skipped: false };
     for (let i = 0; i < computed.length; i++) {
       const property = computed[i];
       const name = property[0], field = property[1], inherited = property[2], initial = property[3];
@@ -359,6 +359,10 @@ audio:not([controls]) { display: none !important; }
       else if (blockified[display] !== undefined) record.display = blockified[display];
     }
     record.rendered = record.display !== 'none' && (root || (parent.rendered && !hidesChildren(parent, element)));
+    // Inside a closed <details> or content-visibility: hidden: the element has a box whose
+    // contents are skipped, so it shows no text (Chromium's innerText gives "").
+    record.skipped = record.display !== 'none' && !root &&
+      (parent.skipped || (parent.rendered && !SetPrototypeHas(replaced, parent.element[LOCAL]) && hidesChildren(parent, element)));
     if (record.rendered && element[NAMESPACE] === SVG_NS && SetPrototypeHas(svgNeverRendered, element[LOCAL])) record.rendered = false;
     record.element = element;
     return record;
@@ -559,6 +563,7 @@ audio:not([controls]) { display: none !important; }
   /// HTML §3.2.7: the innerText getter steps.
   const innerText = (element) => {
     const style = computedStyle(element);
+    if (style !== null && style.skipped) return '';
     if (style === null || !style.rendered) return descendantText(element);
     const items = collectRenderedText(element, style);
     // Steps 2-5: drop empty strings, leading and trailing line break counts; a run of counts is that many newlines at most.
@@ -839,6 +844,8 @@ audio:not([controls]) { display: none !important; }
     ObjectDefineProperty(interfaces[name], 'name', { value: name });
     ObjectDefineProperty(Window.prototype, name, { value: interfaces[name], writable: true, configurable: true, enumerable: false });
   }
+  userAgentRules = buildRuleSet([{ rules: parseStylesheet(userAgentText).rules, media: null }], DEFAULT_VIEWPORT, 0);
+
   return ObjectFreeze({
     computedStyle, isBeingRendered, innerText, getComputedStyle, matchMedia, viewport, setViewport, DEFAULT_VIEWPORT,
     /** Drops the sheet kept for a <link> (its text arrived later: `scripting/stylesheets.js`). */

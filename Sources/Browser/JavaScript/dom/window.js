@@ -375,12 +375,15 @@
   events.defineEventHandlers(Window.prototype, events.globalEventNames);
   events.defineEventHandlers(Window.prototype, events.windowEventNames);
 
-  /**
-   * Makes `global` the window of `document`: installs the interfaces and `window`, `self`,
-   * `document`, `frames`, `parent`, `top` on it, links the document to it (events bubble from
-   * the document to the window) and makes it the realm's current document (`new Text()`).
-   */
-  const createWindow = (global, document) => {
+  // The global that holds the interface objects already (`defineInterfaces`).
+  let interfacesDefinedOn = null;
+  /// Defines the realm's interface objects (Node, HTMLElement, Event, ...) on `global`: the same
+  /// for every document of the realm, so the page entry does it once, when the realm's scripts are
+  /// installed (a page realm made from the startup snapshot starts with them); `createWindow`
+  /// does it when nothing did.
+  const defineInterfaces = (global) => {
+    if (interfacesDefinedOn === global) return;
+    interfacesDefinedOn = global;
     const interfaces = {
       ...events.interfaces, ...nodes.interfaces, ...runtime.collections.interfaces, ...runtime.elements.interfaces,
       CSSStyleDeclaration: runtime['css-style-declaration'].CSSStyleDeclaration, NodeIterator: runtime.traversal.NodeIterator,
@@ -396,6 +399,16 @@
     for (const name in interfaces) {
       ObjectDefineProperty(global, name, { value: interfaces[name], writable: true, configurable: true, enumerable: false });
     }
+  };
+
+  /**
+   * Makes `global` the window of `document`: installs the interfaces and `window`, `self`,
+   * `document`, `frames`, `parent`, `top` on it, links the document to it (events bubble from
+   * the document to the window) and makes it the realm's current document (`new Text()`).
+   */
+  const createWindow = (global, document) => {
+    defineInterfaces(global);
+    const extensions = windowExtensions();
     for (const extension of safeArray(extensions)) runtime[extension]?.install?.(global, document);
     const { Image, Option, Audio } = legacyFactories(document);
     for (const [name, value] of safeArray([['Image', Image], ['Option', Option], ['Audio', Audio]])) {
@@ -430,7 +443,7 @@
   const parseDocumentBatch = (markup, scripting) => host.parseDocument(markup, scripting);
 
   return ObjectFreeze({
-    DOMImplementation, DOMParser, XMLSerializer, Window, createWindow, parseHTMLDocument, parseXMLDocument, isXMLMIMEType, serializeXML,
+    DOMImplementation, DOMParser, XMLSerializer, Window, defineInterfaces, createWindow, parseHTMLDocument, parseXMLDocument, isXMLMIMEType, serializeXML,
     parseDocumentBatch,
   });
 }

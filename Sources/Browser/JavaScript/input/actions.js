@@ -22,7 +22,7 @@
   const { safeArray } = runtime['safe-array-iterator'];
   const { ObjectFreeze, ArrayIsArray, ArrayPrototypePush, ArrayPrototypeIndexOf, String, Number, TypeError, Error, Uint8Array,
     StringPrototypeCharCodeAt, StringPrototypeToLowerCase, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, ObjectKeys,
-    ObjectSetPrototypeOf, DateNow } = runtime.primordials;
+    ObjectSetPrototypeOf, DateNow, JSONStringify, StringPrototypeTrim } = runtime.primordials;
   const { DOCUMENT, TYPE, LOCAL, NAMESPACE, HTML_NS, FIRST, NEXT, DATA, PARENT } = runtime.internals;
   const elements = runtime.elements;
   const events = runtime.events;
@@ -52,17 +52,39 @@
   /** The strict locator the running action was called on (its description), or '' for a page method. */
   let strictLocator = '';
   /**
+   * Playwright's call log of the running action after the wait for its element ("locator
+   * resolved to ...", "attempting click action", ...), and the action it is attempting (whose
+   * retries the log names).
+   */
+  let log = [];
+  let attempting = null;
+  const note = (line) => { ArrayPrototypePush(log, line); };
+  /**
+   * Playwright's `_retryAction` steps before the action itself: "attempting <action> action",
+   * the wait for the element's states (`waitingFor`: "visible, enabled and stable"), then the
+   * actionability `checks`.
+   */
+  const attempt = (action, waitingFor, element, checks, force) => {
+    attempting = action;
+    note(`attempting ${action} action`);
+    if (!force) note(`waiting for element to be ${waitingFor}`);
+    actionable(element, checks, force);
+  };
+  /**
    * The element `selector` matches: the first (a page method), or the only one (a locator: more
    * throws Playwright's strict mode violation, `playwright/locator-evaluation.js`).
    */
   const find = (selector) => {
     if (strictLocator !== '') {
-      const found = runtime['locator-evaluation'].resolve(document, String(selector), strictLocator, true);
+      const evaluation = runtime['locator-evaluation'];
+      const found = evaluation.resolve(document, String(selector), strictLocator, true);
       if (found.length === 0) retry(`waiting for ${strictLocator}`);
+      note(`locator resolved to ${evaluation.preview(found[0])}`);
       return found[0];
     }
     const element = runtime['selector-engine'].querySelector(document, String(selector));
     if (element === null) retry(`waiting for locator('${selector}')`);
+    note(`locator resolved to ${runtime['locator-evaluation'].preview(element)}`);
     return element;
   };
   /**
@@ -89,11 +111,24 @@
    * its ancestors) and not inert (HTML §6.3: an `inert` inclusive ancestor).
    */
   const receivesEvents = (element) => cascade.computedStyle(element).pointerEvents !== 'none' && !elements.isInert(element);
+  // WAI-ARIA 1.2: the roles that support aria-readonly.
+  const readonlyRoles = ['checkbox', 'combobox', 'grid', 'gridcell', 'listbox', 'radiogroup', 'slider', 'spinbutton', 'textbox',
+    'columnheader', 'rowheader', 'searchbox', 'switch', 'treegrid'];
+  /**
+   * Playwright's "editable" state (injectedScript's elementState): form controls that are not
+   * read-only or disabled, editing hosts, and elements whose role allows aria-readonly (unless
+   * it is "true"); any other element throws, as Playwright's does.
+   */
   const isEditable = (element) => {
-    if (isHTML(element, 'input') || isHTML(element, 'textarea')) {
-      return getAttributeOrNull(element, 'readonly') === null && !elements.isDisabledControl(element);
+    if (isHTML(element, 'input') || isHTML(element, 'textarea') || isHTML(element, 'select')) {
+      return (isHTML(element, 'select') || getAttributeOrNull(element, 'readonly') === null) && !elements.isDisabledControl(element);
     }
-    return elements.isEditingHost(element);
+    if (elements.isEditingHost(element)) return true;
+    const role = getAttributeOrNull(element, 'role');
+    if (role !== null && ArrayPrototypeIndexOf(readonlyRoles, StringPrototypeToLowerCase(StringPrototypeTrim(role))) >= 0) {
+      return getAttributeOrNull(element, 'aria-readonly') !== 'true';
+    }
+    throw new Error('Element is not an <input>, <textarea>, <select> or [contenteditable] and does not have a role allowing [aria-readonly]');
   };
   /** Playwright's actionability checks (`force` skips them but attachment). */
   const actionable = (element, checks, force) => {
@@ -124,9 +159,9 @@
     }
   };
 
-  const click = (selector, options = NO_OPTIONS, clickCount = undefined) => {
+  const click = (selector, options = NO_OPTIONS, clickCount = undefined, action = 'click') => {
     const element = find(selector);
-    actionable(element, ['visible', 'enabled', 'receives'], options.force);
+    attempt(action, 'visible, enabled and stable', element, ['visible', 'enabled', 'receives'], options.force);
     if (options.trial) return;
     const count = clickCount ?? Number(options.clickCount ?? 1);
     const button = options.button ?? 'left';
@@ -187,8 +222,8 @@
 
   const selectOption = (selector, values, options = NO_OPTIONS) => {
     const element = followLabel(find(selector));
+    attempt('select option', 'visible and enabled', element, ['visible', 'enabled'], options.force);
     if (!isHTML(element, 'select')) throw new Error('Element is not a <select> element');
-    actionable(element, ['visible', 'enabled'], options.force);
     const wanted = values === null || values === undefined ? [] : ArrayIsArray(values) ? values : [values];
     const list = optionsOf(element);
     const chosen = [];
@@ -243,7 +278,8 @@
   const setInputFiles = (selector, given) => {
     const element = followLabel(find(selector));
     if (!isHTML(element, 'input')) throw new Error('Node is not an HTMLInputElement');
-    if (elements.inputType(element) !== 'file') throw new Error('Not an input[type=file] element');
+    // Playwright 1.65 with Chromium resolves on an input of another type and changes nothing.
+    if (elements.inputType(element) !== 'file') return;
     const payloads = given === null || given === undefined ? [] : ArrayIsArray(given) ? given : [given];
     if (payloads.length > 1 && !isMultiple(element)) throw new Error('Non-multiple file input can only accept single file');
     const chosen = [];
@@ -261,10 +297,10 @@
   const actions = {
     __proto__: null,
     click: (selector, options) => click(selector, options ?? NO_OPTIONS),
-    dblclick: (selector, options) => click(selector, options ?? NO_OPTIONS, 2),
+    dblclick: (selector, options) => click(selector, options ?? NO_OPTIONS, 2, 'dblclick'),
     hover: (selector, options = NO_OPTIONS) => {
       const element = find(selector);
-      actionable(element, ['visible', 'receives'], options?.force);
+      attempt('hover', 'visible and stable', element, ['visible', 'receives'], options?.force);
       if (!options?.trial) withModifiers(options?.modifiers, () => pointer.move(element));
     },
     focus: (selector) => {
@@ -274,10 +310,11 @@
     fill: (selector, value, options = NO_OPTIONS) => {
       if (typeof value !== 'string') throw new TypeError(`value: expected string, got ${typeof value}`);
       const element = followLabel(find(selector));
+      note(`fill(${JSONStringify(value)})`);
+      attempt('fill', 'visible, enabled and editable', element, ['visible', 'enabled', 'editable'], options?.force);
       if (!isHTML(element, 'input') && !isHTML(element, 'textarea') && !elements.isEditingHost(element)) {
         throw new Error('Error: Element is not an <input>, <textarea> or [contenteditable] element');
       }
-      actionable(element, ['visible', 'enabled', 'editable'], options?.force);
       runtime['text-editing'].fill(element, String(value));
     },
     type: (selector, text) => {
@@ -324,7 +361,7 @@
       pointer.up(destination, 'left', 1);
     },
     /** `locator.tap()`: Playwright's touch tap, dispatched here as a click (Caper has no touch input). */
-    tap: (selector, options) => click(selector, options ?? NO_OPTIONS),
+    tap: (selector, options) => click(selector, options ?? NO_OPTIONS, undefined, 'tap'),
     /** `locator.selectText()`: focuses the element and selects all of its text. */
     selectText: (selector, options = NO_OPTIONS) => {
       const element = followLabel(find(selector));
@@ -368,12 +405,14 @@
     if (action === undefined) return { __proto__: null, error: `page.${name} is not an action Caper knows` };
     if (document === null) return { __proto__: null, retry: 'the page has no document yet' };
     strictLocator = locator;
+    log = [];
+    attempting = null;
     try {
       return { __proto__: null, ok: FunctionPrototypeCall(action, null, ...safeArray(detached(args))) };
     } catch (error) {
-      if (error instanceof Retry) return { __proto__: null, retry: error.why };
+      if (error instanceof Retry) return { __proto__: null, retry: error.why, log, attempting };
       const message = error !== null && typeof error === 'object' && typeof error.message === 'string' ? error.message : String(error);
-      return { __proto__: null, error: message };
+      return { __proto__: null, error: message, log };
     }
   };
 

@@ -93,6 +93,9 @@
     return count;
   };
   warmUp();
+  // The interface objects are the same for every document of the realm: defined now, they come
+  // with the startup snapshot instead of being defined at each page's first document.
+  runtime.window.defineInterfaces(global);
 
   const { makeEncoder, decode, describeError } = runtime['serialized-value'];
   const encodeValue = makeEncoder(
@@ -104,9 +107,26 @@
       return undefined;
     });
 
-  const outcome = (value) => {
+  // `evaluateHandle`'s: an element comes back as the handle the support realm's ElementHandle holds.
+  const encodeHandles = makeEncoder(
+    () => '{"v":"undefined"}',
+    (value) => {
+      if (value === global) return '"ref: <Window>"';
+      const nodeType = value[TYPE];
+      if (nodeType === 1) return `{"h":${runtime['selector-engine'].adopt(value)}}`;
+      if (typeof nodeType === 'number') return nodeType === DOCUMENT_NODE ? '"ref: <Document>"' : '"ref: <Node>"';
+      return undefined;
+    });
+  /// An argument's text as a value of this realm: `{"h": n}` is the element adopted as handle n.
+  const decodeArgument = (text) => decode(text, (number) => {
+    const element = runtime['selector-engine'].adopted(number);
+    if (element === undefined) throw new Error('JSHandle is disposed or belongs to another document');
+    return element;
+  });
+
+  const outcome = (value, encode = encodeValue) => {
     try {
-      return `{"value":${encodeValue(value)}}`;
+      return `{"value":${encode(value)}}`;
     } catch (error) {
       return `{"unserializable":${JSONStringify(describeErrorMessage(error))}}`;
     }
@@ -124,7 +144,7 @@
   /// through the `then` captured at start (a page that replaces `Promise.prototype.then` or a
   /// promise's `constructor` cannot change what it settled with); a thenable by `await`, in this
   /// realm. The caller only ever receives strings.
-  const settle = (run) => {
+  const settle = (run, encode = encodeValue) => {
     let value;
     try {
       value = run();
@@ -133,7 +153,7 @@
     }
     let settled;
     const fulfilled = (result) => {
-      settled = outcome(result);
+      settled = outcome(result, encode);
     };
     const rejected = (error) => {
       settled = `{"error":${describeError(error)}}`;
@@ -148,7 +168,7 @@
     }
     try {
       if (value === null || (typeof value !== 'object' && typeof value !== 'function') || typeof value.then !== 'function') {
-        return outcome(value);
+        return outcome(value, encode);
       }
     } catch (error) {
       return `{"error":${describeError(error)}}`;
@@ -173,8 +193,12 @@
     content: () => (document[nodes.HTML_DOCUMENT] ? serializeChildren(document) : runtime.window.serializeXML(document)),
     querySelector: (selector) => selectors.querySelector(document, selector),
     querySelectorAll: (selector) => selectors.querySelectorAll(document, selector),
-    evaluate: (fn, argumentText) => settle(() => fn(decode(argumentText))),
-    evaluateOn: (fn, target, argumentText) => settle(() => fn(target, decode(argumentText))),
+    evaluate: (fn, argumentText) => settle(() => fn(decodeArgument(argumentText))),
+    evaluateOn: (fn, target, argumentText) => settle(() => fn(target, decodeArgument(argumentText))),
+    /// `evaluateHandle`: as `evaluate`, with the elements of the result as handles (`{"h": n}`).
+    evaluateHandle: (fn, argumentText) => settle(() => fn(decodeArgument(argumentText)), encodeHandles),
+    /// The handle number of `element` (Playwright's ElementHandle; `internal:handle=n` finds it).
+    adopt: (element) => runtime['selector-engine'].adopt(element),
     evaluateExpression: (source) => settle(() => indirectEval(source)),
     /// 0 loading, 1 DOMContentLoaded fired, 2 load fired.
     loadState: () => runtime['document-loading'].loadState(),
@@ -232,13 +256,15 @@
     /// Playwright's strict mode violation naming `description`.
     locate: (selector, description, strict) => evaluation().resolve(document, String(selector), String(description), !!strict),
     /// Reads `name` (an element state for 'state') of the one element of a strict locator (its
-    /// `description`; '' takes the first match): `{"value"}`, `{"missing": true}` or `{"error"}`.
+    /// `description`; '' takes the first match): `{"value"}` (with the element's `preview` for a
+    /// state), `{"missing": true}` or `{"error"}`.
     read: (selector, description, name, argumentText) => outcomeText(() => {
       const found = evaluation().resolve(document, String(selector), String(description), description !== '');
       if (found.length === 0) return { __proto__: null, missing: true };
       const argument = argumentText === '' ? undefined : JSONParse(String(argumentText));
-      const value = name === 'state' ? evaluation().elementState(found[0], argument) : evaluation().read(found[0], String(name), argument);
-      return { __proto__: null, value };
+      if (name !== 'state') return { __proto__: null, value: evaluation().read(found[0], String(name), argument) };
+      // A state comes with what Playwright's call log says the locator resolved to.
+      return { __proto__: null, value: evaluation().elementState(found[0], argument), preview: evaluation().preview(found[0]) };
     }),
     /// The id of the frame an iframe element holds (0 for none yet): `host.frameEntry` reaches its document.
     frameId: (element) => runtime.frames.frameId(element),

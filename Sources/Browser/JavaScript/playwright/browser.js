@@ -390,8 +390,9 @@
     async expect(target, expression, params) {
       const page = target instanceof Locator ? target.page() : target;
       // Playwright's call log: the assertion, the wait, what the locator resolved to, the value.
-      const log = [`Expect "${params.isNot ? 'not ' : ''}${matcherNameOf(expression, params)}"${target instanceof Locator
-        ? ` ${String(target)}` : ''} with timeout ${params.timeout}ms`];
+      // A custom message (`expect(locator, message)`) takes the assertion's place in the first line.
+      const title = params.customMessage ? params.customMessage : `Expect "${params.isNot ? 'not ' : ''}${matcherNameOf(expression, params)}"`;
+      const log = [`${title}${target instanceof Locator ? ` ${String(target)}` : ''} with timeout ${params.timeout}ms`];
       if (target instanceof Locator) ArrayPrototypePush(log, `waiting for ${String(target)}`);
       const described = () => {
         if (last === null) return;

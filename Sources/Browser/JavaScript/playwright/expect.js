@@ -1529,8 +1529,8 @@
       }
       return message + callLogText(details.log);
     };
-    const query = (target, expression, params) => async (isNot, timeout) => {
-      const result = await adapter.expect(target, expression, { ...params, isNot, timeout });
+    const query = (target, expression, params) => async (isNot, timeout, customMessage = '') => {
+      const result = await adapter.expect(target, expression, customMessage ? { ...params, isNot, timeout, customMessage } : { ...params, isNot, timeout });
       return { matches: !!result.matches, received: result.received, log: result.log, timedOut: result.timedOut, errorMessage: result.errorMessage };
     };
     const describe = (locator) => adapter.describe(locator);
@@ -1539,7 +1539,7 @@
     async function truthy(context, matcherName, locator, expected, arg, run, options = {}) {
       expectTypes(locator, ['Locator'], matcherName);
       const timeout = options.timeout ?? context.timeout;
-      const { matches: pass, log, timedOut, received, errorMessage } = await run(!!context.isNot, timeout);
+      const { matches: pass, log, timedOut, received, errorMessage } = await run(!!context.isNot, timeout, context[CUSTOM_MESSAGE]);
       if (pass === !context.isNot) return { name: matcherName, message: () => '', pass, expected };
       const printedExpected = pass ? `Expected: not ${expected}` : `Expected: ${expected}`;
       const printedReceived = errorMessage ? '' : pass ? `Received: ${expected}` : `Received: ${received}`;
@@ -1553,7 +1553,7 @@
     async function equalTo(context, matcherName, locator, run, expected, options = {}) {
       expectTypes(locator, ['Locator'], matcherName);
       const timeout = options.timeout ?? context.timeout;
-      const { matches: pass, received, log, timedOut, errorMessage } = await run(!!context.isNot, timeout);
+      const { matches: pass, received, log, timedOut, errorMessage } = await run(!!context.isNot, timeout, context[CUSTOM_MESSAGE]);
       if (pass === !context.isNot) return { name: matcherName, message: () => '', pass, expected };
       let printedExpected, printedReceived, printedDiff;
       if (pass) {
@@ -1583,7 +1583,7 @@
         throw new Error(formatMatcherMessage({ promise: context.promise, isNot: context.isNot, locator, matcherName, expectation: 'expected', errorMessage }));
       }
       const timeout = options.timeout ?? context.timeout;
-      const { matches: pass, received, log, timedOut, errorMessage } = await run(!!context.isNot, timeout);
+      const { matches: pass, received, log, timedOut, errorMessage } = await run(!!context.isNot, timeout, context[CUSTOM_MESSAGE]);
       if (pass === !context.isNot) return { name: matcherName, message: () => '', pass, expected };
       const isString = typeof expected === 'string';
       const expectedSuffix = isString ? (options.matchSubstring ? ' substring' : '') : ' pattern';
@@ -1900,9 +1900,12 @@
       return undefined;
     }
 
+    // The custom message of `expect(value, message)`: web-first assertions head their call log with it.
+    const CUSTOM_MESSAGE = Symbol('customMessage');
     function matcherContext(info, promise) {
       const timeout = info.timeout ?? defaults.timeout;
-      return { customTesters: [], isNot: !!info.isNot, promise: promise ?? '', utils, timeout, equals, getState: () => ({}) };
+      return { customTesters: [], isNot: !!info.isNot, promise: promise ?? '', utils, timeout, equals, getState: () => ({}),
+        [CUSTOM_MESSAGE]: info.message || '' };
     }
 
     function invoke(matcherName, info, matcher, actual, args, promise) {

@@ -22,7 +22,8 @@
     ObjectPrototypeHasOwnProperty, StringPrototypeStartsWith, StringPrototypeSlice, Map, MapPrototypeGet, MapPrototypeSet,
     MapPrototypeDelete, RegExp, Promise, Number, String, StringPrototypeLastIndexOf, StringPrototypeToLowerCase, Uint8Array, MathMax,
     ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypeSlice, StringPrototypeReplace, RegExpPrototypeExec, SplitString,
-    WeakMap, WeakMapPrototypeGet, WeakMapPrototypeSet, Date, DatePrototypeGetTime, DateParse } = runtime.primordials;
+    WeakMap, WeakMapPrototypeGet, WeakMapPrototypeSet, Date, DatePrototypeGetTime, DateParse, ArrayPrototypeIndexOf,
+    StringPrototypeIncludes } = runtime.primordials;
   const { makeEncoder, revive, decode } = runtime['serialized-value'];
   /// The source `addInitScript(script, arg)` runs: a function called with `arg`, a string, `{ path }` or `{ content }`.
   const initScriptSource = (script, arg, method) => {
@@ -57,7 +58,7 @@
 
   /// Waits for what an entry point's `evaluate*` gave and returns the result, or throws what the
   /// page function threw; throws Playwright's error when a navigation replaced the document.
-  const settle = async (method, given, id, document = documentOf(id)) => {
+  const settle = async (method, given, id, document = documentOf(id), handle = null) => {
     let text = given;
     while (typeof text === 'function') {
       if (documentOf(id) !== document) throw new Error(`${method}: Execution context was destroyed, most likely because of a navigation`);
@@ -66,7 +67,7 @@
       else await pageTurn(id);
     }
     const outcome = JSONParse(text);
-    if (ObjectPrototypeHasOwnProperty(outcome, 'value')) return revive(outcome.value, new Map());
+    if (ObjectPrototypeHasOwnProperty(outcome, 'value')) return revive(outcome.value, new Map(), handle);
     if (ObjectPrototypeHasOwnProperty(outcome, 'unserializable')) {
       throw new Error(`${method}: the result cannot be sent back from the page: ${outcome.unserializable}`);
     }
@@ -74,11 +75,17 @@
     throw new Error(`${method}: ${n === '' ? m : `${n}: ${m}`}`);
   };
 
-  /// The argument of `evaluate` as serialization text; a function or a symbol is refused.
-  const argumentText = (arg, method) => {
+  /// The argument of `evaluate` as serialization text; a function or a symbol is refused. An
+  /// ElementHandle of `page`'s document arrives in the page as its element, a JSHandle as its value.
+  const argumentText = (arg, method, page = null) => {
     if (arg === undefined) return undefined;
     const unsupported = (type) => { throw new TypeError(`${method}: the argument holds a ${type}, which cannot be sent to the page`); };
-    return makeEncoder(unsupported, () => undefined)(arg);
+    const encode = makeEncoder(unsupported, (value) => {
+      if (value instanceof ElementHandle) return value._argument(page, method);
+      if (value instanceof JSHandle) return encode(value._value());
+      return undefined;
+    });
+    return encode(arg);
   };
 
   /// Functions compiled per page and document, by their source (a loop evaluating one function compiles it once).
@@ -303,11 +310,128 @@
   class JSHandle {
     #value;
     constructor(value) { this.#value = value; }
+    _value() { return this.#value; }
     async jsonValue() { return this.#value; }
     async evaluate(fn, arg) { return fn(this.#value, arg); }
     asElement() { return null; }
     async dispose() {}
     toString() { return `JSHandle@${typeof this.#value === 'object' && this.#value !== null ? 'object' : String(this.#value)}`; }
+  }
+
+  /// Playwright's ElementHandle: one element of a page's document that support code holds
+  /// (`page.$`, `page.$$`, `page.waitForSelector`, `page.evaluateHandle`, `locator.elementHandle`).
+  /// The page realm keeps the element under a number (selector-engine.js `adopt`); every method
+  /// reaches it through the selector `internal:handle=<number>`, so actions wait and check
+  /// actionability as a locator's do, and `evaluate` arguments that hold the handle arrive in the
+  /// page as the element itself. A handle belongs to the document it was taken from: once the
+  /// page navigated away, or the element left the document, its methods throw "Element is not
+  /// attached to the DOM". Main-frame elements only.
+  class ElementHandle extends JSHandle {
+    #page; #entry; #number; #selector;
+    constructor(page, entry, number, element) {
+      super(element);
+      this.#page = page;
+      this.#entry = entry;
+      this.#number = number;
+      this.#selector = `internal:handle=${number}`;
+    }
+    /// The handle's element is still in the page's current document.
+    #attached(method) {
+      this.#page._ensureOpen(method);
+      if (this.#page._entry() !== this.#entry || this.#entry.locate(this.#selector, '', false).length === 0) {
+        throw new Error(`${method}: Element is not attached to the DOM`);
+      }
+    }
+    #locator(method) {
+      this.#attached(method);
+      return this.#page.locator(this.#selector);
+    }
+    #act(method, args, options) {
+      this.#attached(`elementHandle.${method}`);
+      return this.#page._act(`elementHandle.${method}`, [this.#selector, ...args], options, '', null);
+    }
+    /// What `evaluate` sends for this handle as (part of) an argument to `page`'s document.
+    _argument(page, method) {
+      if (page !== this.#page || page._entry() !== this.#entry) {
+        throw new Error(`${method}: JSHandles can be evaluated only in the context they were created!`);
+      }
+      return `{"h":${this.#number}}`;
+    }
+    asElement() { return this; }
+    async ownerFrame() { return this.#page.mainFrame(); }
+    async contentFrame() { return null; }
+    async evaluate(fn, arg) {
+      this.#attached('elementHandle.evaluate');
+      return this.#page._evaluateOn('elementHandle.evaluate', fn, this._value(), arg);
+    }
+    async evaluateHandle() { throw new Error('elementHandle.evaluateHandle: JSHandles of values are not supported by Caper; use evaluate'); }
+    async $(selector) {
+      const found = this.#page._locateHandles('elementHandle.$', `${this.#selector} >> ${selector}`);
+      return found.length === 0 ? null : found[0];
+    }
+    async $$(selector) { return this.#page._locateHandles('elementHandle.$$', `${this.#selector} >> ${selector}`); }
+    async $eval(selector, fn, arg) {
+      const found = await this.$(selector);
+      if (found === null) throw new Error(`elementHandle.$eval: Failed to find element matching selector "${selector}"`);
+      return this.#page._evaluateOn('elementHandle.$eval', fn, found._value(), arg);
+    }
+    async $$eval(selector, fn, arg) {
+      const found = await this.$$(selector);
+      return this.#page._evaluateOn('elementHandle.$$eval', fn, ArrayPrototypeMap(found, (handle) => handle._value()), arg);
+    }
+    async waitForSelector(selector, options) {
+      this.#attached('elementHandle.waitForSelector');
+      return this.#page.waitForSelector(`${this.#selector} >> ${selector}`, options);
+    }
+    async waitForElementState(state, options) {
+      const locator = this.#locator('elementHandle.waitForElementState');
+      const name = String(state);
+      if (name === 'visible' || name === 'hidden') return locator._waitForState('elementHandle.waitForElementState', name, options?.timeout, false);
+      if (name === 'stable') return undefined;
+      if (name !== 'enabled' && name !== 'disabled' && name !== 'editable') {
+        throw new Error(`elementHandle.waitForElementState: state: expected one of (visible|hidden|stable|enabled|disabled|editable)`);
+      }
+      await this.#page._waitFor('elementHandle.waitForElementState', options?.timeout ?? this.#page._timeout,
+        async () => ((await locator._state('elementHandle.waitForElementState', name, false)) ? { value: undefined } : null),
+        `waiting for element to be ${name}`);
+      return undefined;
+    }
+    // ---- Reads (no wait: the element is there) ----
+    async textContent() { return this.#locator('elementHandle.textContent')._read('elementHandle.textContent', 'textContent', undefined, undefined, false); }
+    async innerText() { return this.#locator('elementHandle.innerText')._read('elementHandle.innerText', 'innerText', undefined, undefined, false); }
+    async innerHTML() { return this.#locator('elementHandle.innerHTML')._read('elementHandle.innerHTML', 'innerHTML', undefined, undefined, false); }
+    async inputValue() { return this.#locator('elementHandle.inputValue')._read('elementHandle.inputValue', 'inputValue', undefined, undefined, false); }
+    async getAttribute(name) {
+      return this.#locator('elementHandle.getAttribute')._read('elementHandle.getAttribute', 'getAttribute', String(name), undefined, false);
+    }
+    async isVisible() { return this.#locator('elementHandle.isVisible')._state('elementHandle.isVisible', 'visible', false); }
+    async isHidden() { return this.#locator('elementHandle.isHidden')._state('elementHandle.isHidden', 'hidden', false); }
+    async isEnabled() { return this.#locator('elementHandle.isEnabled')._state('elementHandle.isEnabled', 'enabled', false); }
+    async isDisabled() { return this.#locator('elementHandle.isDisabled')._state('elementHandle.isDisabled', 'disabled', false); }
+    async isEditable() { return this.#locator('elementHandle.isEditable')._state('elementHandle.isEditable', 'editable', false); }
+    async isChecked() { return this.#locator('elementHandle.isChecked')._state('elementHandle.isChecked', 'checked', false); }
+    async boundingBox() { throw layoutError('elementHandle.boundingBox'); }
+    async screenshot(options) { return this.#page.screenshot(options); }
+    async scrollIntoViewIfNeeded() { this.#attached('elementHandle.scrollIntoViewIfNeeded'); }
+    // ---- Actions ----
+    async click(options) { return this.#act('click', [actionOptions(options)], options); }
+    async dblclick(options) { return this.#act('dblclick', [actionOptions(options)], options); }
+    async tap(options) { return this.#act('tap', [actionOptions(options)], options); }
+    async hover(options) { return this.#act('hover', [actionOptions(options)], options); }
+    async fill(value, options) { return this.#act('fill', [value, actionOptions(options)], options); }
+    async type(text, options) { return this.#act('type', [String(text)], options); }
+    async press(key, options) { return this.#act('press', [String(key)], options); }
+    async check(options) { return this.#act('check', [actionOptions(options)], options); }
+    async uncheck(options) { return this.#act('uncheck', [actionOptions(options)], options); }
+    async setChecked(checked, options) { return this.#act('setChecked', [!!checked, actionOptions(options)], options); }
+    async focus() { return this.#act('focus', [], undefined); }
+    async dispatchEvent(type, init) { return this.#act('dispatchEvent', [String(type), init ?? {}], undefined); }
+    async selectOption(values, options) {
+      return this.#act('selectOption', [optionValues(values, 'elementHandle.selectOption'), actionOptions(options)], options);
+    }
+    async selectText(options) { return this.#act('selectText', [actionOptions(options)], options); }
+    async setInputFiles(files, options) { return this.#act('setInputFiles', [filePayloads(files, 'elementHandle.setInputFiles')], options); }
+    toString() { return 'JSHandle@node'; }
   }
 
   /// Playwright's Download: a file the page downloaded (a `download` link, an attachment response),
@@ -498,19 +622,50 @@
       try {
         if (typeof fn === 'string') return await settle('page.evaluate', this.#entry.evaluateExpression(fn), this.#id);
         const made = pageFunction(this.#id, fn, 'page.evaluate');
-        return await settle('page.evaluate', this.#entry.evaluate(made, argumentText(arg, 'page.evaluate')), this.#id);
+        return await settle('page.evaluate', this.#entry.evaluate(made, argumentText(arg, 'page.evaluate', this)), this.#id);
       } finally {
         this._deliverEvents();
       }
     }
-    async evaluateHandle() { throw new Error('page.evaluateHandle: JSHandles are not supported by Caper; use evaluate'); }
+    /// `evaluateHandle`: the result's elements as ElementHandles; any other value comes back as a
+    /// JSHandle holding a copy of it (not a live reference, as Playwright's would be).
+    async evaluateHandle(fn, arg) {
+      this._ensureOpen('page.evaluateHandle');
+      try {
+        const entry = this.#entry;
+        const made = typeof fn === 'string' ? null : pageFunction(this.#id, fn, 'page.evaluateHandle');
+        const run = made === null ? () => entry.evaluateExpression(fn) : () => entry.evaluateHandle(made, argumentText(arg, 'page.evaluateHandle', this));
+        const value = await settle('page.evaluateHandle', run(), this.#id, undefined, (number) => this._handle(entry, number));
+        return value instanceof ElementHandle ? value : new JSHandle(value);
+      } finally {
+        this._deliverEvents();
+      }
+    }
     async $eval(selector, fn, arg) {
-      const element = this.#entry.querySelector(selector);
-      if (element === null) throw new Error(`page.$eval: Failed to find element matching selector "${selector}"`);
-      return this._evaluateOn('page.$eval', fn, element, arg);
+      const found = this._locateHandles('page.$eval', selector);
+      if (found.length === 0) throw new Error(`page.$eval: Failed to find element matching selector "${selector}"`);
+      return this._evaluateOn('page.$eval', fn, found[0]._value(), arg);
     }
     async $$eval(selector, fn, arg) {
-      return this._evaluateOn('page.$$eval', fn, this.#entry.querySelectorAll(selector), arg);
+      return this._evaluateOn('page.$$eval', fn, ArrayPrototypeMap(this._locateHandles('page.$$eval', selector), (handle) => handle._value()), arg);
+    }
+    /// The ElementHandle of the element adopted as `number` in `entry`'s document.
+    _handle(entry, number) {
+      return new ElementHandle(this, entry, number, entry.locate(`internal:handle=${number}`, '', false)[0] ?? null);
+    }
+    /// ElementHandles of what `selector` (Playwright's syntax) matches now in the main frame.
+    _locateHandles(method, selector) {
+      this._ensureOpen(method);
+      const entry = this.#entry;
+      let found;
+      try {
+        found = entry.locate(String(selector), '', false);
+      } catch (error) {
+        throw new Error(`${method}: ${error?.message ?? error}`);
+      }
+      const handles = [];
+      for (let i = 0; i < found.length; i++) ArrayPrototypePush(handles, new ElementHandle(this, entry, entry.adopt(found[i]), found[i]));
+      return handles;
     }
     /// `fn(target, arg)` in the page (target: page objects the caller found there).
     async _evaluateOn(method, fn, target, arg, scope = null) {
@@ -518,15 +673,13 @@
       const path = scope?.path ?? [];
       const made = pageFunction(this.#id, fn, method, path);
       const entry = path.length === 0 ? this.#entry : scope.entry;
-      return settle(method, entry.evaluateOn(made, target, argumentText(arg, method)), this.#id);
+      return settle(method, entry.evaluateOn(made, target, argumentText(arg, method, this)), this.#id);
     }
-    async $(selector) { return this.#entry.querySelector(selector); }
-    async $$(selector) {
-      const found = this.#entry.querySelectorAll(selector);
-      const elements = [];
-      for (let i = 0; i < found.length; i++) ArrayPrototypePush(elements, found[i]);
-      return elements;
+    async $(selector) {
+      const found = this._locateHandles('page.$', selector);
+      return found.length === 0 ? null : found[0];
     }
+    async $$(selector) { return this._locateHandles('page.$$', selector); }
     /// Caper's own: the live Document and window of the page realm.
     get document() { return this.#entry.document; }
     get window() { return this.#entry.window; }
@@ -609,7 +762,7 @@
     async waitForFunction(fn, arg, options) {
       if (typeof fn !== 'string') pageFunction(this.#id, fn, 'page.waitForFunction');
       const check = () => (typeof fn === 'string' ? this.#entry.evaluateExpression(fn)
-        : this.#entry.evaluate(pageFunction(this.#id, fn, 'page.waitForFunction'), argumentText(arg, 'page.waitForFunction')));
+        : this.#entry.evaluate(pageFunction(this.#id, fn, 'page.waitForFunction'), argumentText(arg, 'page.waitForFunction', this)));
       const value = await this._waitFor('page.waitForFunction', options?.timeout ?? this._timeout, async () => {
         const value = await settle('page.waitForFunction', check(), this.#id);
         return value ? { value } : null;
@@ -620,7 +773,8 @@
     async waitForSelector(selector, options) {
       const state = options?.state ?? 'visible';
       const found = await this.locator(selector)._waitForState('page.waitForSelector', state, options?.timeout, false);
-      return found;
+      // An ElementHandle, as Playwright's (null for 'detached' and 'hidden').
+      return found === null || found === undefined ? null : new ElementHandle(this, this.#entry, this.#entry.adopt(found), found);
     }
     async waitForLoadState(state = 'load', options) { return this.#loadState('page.waitForLoadState', state, options); }
     /// Waits for the load state `state` in the name of `method` (a navigation's timeout is its own).
@@ -723,6 +877,13 @@
       if (timeout > 0) this.#entry.sleep(timeout);
       let value;
       const document = documentOf(this.#id);
+      // Playwright's call log: the wait for the locator (a page method's selector as
+      // `locator('#id')`), then each attempt's steps (a line repeated by a later attempt is not
+      // written again).
+      const waitedFor = locator !== '' ? locator : action === undefined && typeof args[0] === 'string' ? `locator('${args[0]}')` : '';
+      const log = waitedFor === '' ? [] : [`waiting for ${waitedFor}`];
+      const logged = (lines) => { for (const line of lines ?? []) if (ArrayPrototypeIndexOf(log, line) < 0) ArrayPrototypePush(log, line); };
+      const callLog = (lines) => `\nCall log:\n${ArrayPrototypeJoin(ArrayPrototypeMap(lines, (line) => `  - ${line}\n`), '')}`;
       for (;;) {
         // A locator in a frame: its selector inside the frame's document, found again at each try.
         const scope = scopeOf === null ? { selector: action === undefined ? args[0] : undefined, path: [] } : scopeOf();
@@ -734,16 +895,23 @@
           outcome = JSONParse(host.act(this.#id, name, JSONStringify(args), locator, scope.path));
         }
         if (ObjectPrototypeHasOwnProperty(outcome, 'error')) {
-          throw new Error(`${method}: ${injectedError(outcome.error, locator === '' ? '' : `waiting for ${locator}`)}`);
+          logged(outcome.log);
+          const error = injectedError(outcome.error);
+          const bare = log.length === 0 || isSelectorError(error) || StringPrototypeIncludes(error, '\nCall log:');
+          throw new Error(`${method}: ${error}${bare ? '' : callLog(log)}`);
         }
         if (!ObjectPrototypeHasOwnProperty(outcome, 'retry')) {
           value = outcome.ok;
           break;
         }
+        logged(outcome.log);
+        logged([outcome.retry]);
         if (timeout > 0 && this.#entry.now() - start >= timeout) {
-          throw new TimeoutError(`${method}: Timeout ${timeout}ms exceeded.\nCall log:\n  - ${outcome.retry}\n`);
+          throw new TimeoutError(`${method}: Timeout ${timeout}ms exceeded.${callLog(log)}`);
         }
+        const before = this.#entry.now();
         await this._turn();
+        if (outcome.attempting) logged([`retrying ${outcome.attempting} action`, `waiting ${this.#entry.now() - before}ms`]);
       }
       this.#rethrowDialogError();
       // Playwright's actions do not fail with the navigation they start (a failed one leaves the document).
@@ -888,7 +1056,8 @@
       this._deliverEvents();
     }
     /// Checks `condition` after each turn of the page until it gives `{ value }`; the timeout is
-    /// counted on each document's clock in turn (a navigation starts another).
+    /// counted on each document's clock in turn (a navigation starts another). `waitingFor`: the
+    /// timeout's call log, a line or a function giving its lines.
     async _waitFor(method, timeout, condition, waitingFor = undefined) {
       this._ensureOpen(method);
       const limit = Number(timeout);
@@ -908,7 +1077,9 @@
         if (met !== null) return met.value;
         seen = this.#entry.now();
         if (limit > 0 && before + seen - start >= limit) {
-          throw new TimeoutError(`${method}: Timeout ${limit}ms exceeded.${waitingFor ? `\nCall log:\n  - ${waitingFor}\n` : ''}`);
+          const lines = typeof waitingFor === 'function' ? waitingFor() : waitingFor ? [waitingFor] : [];
+          throw new TimeoutError(`${method}: Timeout ${limit}ms exceeded.${lines.length === 0 ? ''
+            : `\nCall log:\n${ArrayPrototypeJoin(ArrayPrototypeMap(lines, (line) => `  - ${line}\n`), '')}`}`);
         }
         await this._turn();
       }
@@ -954,13 +1125,14 @@
   /// (`Error: ...`); a selector's parse error stays as it is.
   const injectedError = (message, logLine = '') => {
     const text = String(message);
-    if (StringPrototypeStartsWith(text, 'Unexpected token') || StringPrototypeStartsWith(text, 'Unknown engine') ||
-      StringPrototypeStartsWith(text, 'Error while parsing') || StringPrototypeStartsWith(text, 'Unknown key') ||
-      StringPrototypeStartsWith(text, 'Cannot uncheck')) return text;
+    if (isSelectorError(text) || StringPrototypeStartsWith(text, 'Cannot uncheck')) return text;
     const error = StringPrototypeStartsWith(text, 'Error: ') ? text : `Error: ${text}`;
     // A locator's call log starts with the wait for it.
     return logLine === '' ? error : `${error}\nCall log:\n  - ${logLine}\n`;
   };
+  /// A selector's parse error (it comes without a call log, as Playwright's).
+  const isSelectorError = (text) => StringPrototypeStartsWith(text, 'Unexpected token') || StringPrototypeStartsWith(text, 'Unknown engine') ||
+    StringPrototypeStartsWith(text, 'Error while parsing') || StringPrototypeStartsWith(text, 'Unknown key');
   const StringPrototypeIndexOfDot = (text) => {
     for (let i = 0; i < text.length; i++) if (text[i] === '.') return i;
     return -1;
@@ -1125,12 +1297,27 @@
       return this.#act('dragTo', [locatorSelector(target, 'dragTo'), { force, trial, targetLocator: String(target) }], options);
     }
     async scrollIntoViewIfNeeded(options) { await this._waitForState('locator.scrollIntoViewIfNeeded', 'attached', options?.timeout, true); }
-    async highlight() {}
+    /// Nothing to show without a screen; resolves to what Playwright's protocol answer gives (`{}`).
+    async highlight() { return {}; }
     async selectText(options) { return this.#act('selectText', [actionOptions(options)], options); }
     async boundingBox() { throw layoutError('locator.boundingBox'); }
     async screenshot(options) { return screenshot(options, 'locator.screenshot'); }
-    async elementHandle() { throw new Error('locator.elementHandle: ElementHandles are not supported by Caper; use locators'); }
-    async elementHandles() { throw new Error('locator.elementHandles: ElementHandles are not supported by Caper; use locators'); }
+    /// The one element (strict), waited for as `waitFor({ state: 'attached' })`, as an ElementHandle.
+    async elementHandle(options) {
+      await this._waitForState('locator.elementHandle', 'attached', options?.timeout, true);
+      const scope = this._scope();
+      if (scope === null || scope.path.length > 0) throw new Error('locator.elementHandle: ElementHandles of elements inside frames are not supported by Caper');
+      const element = scope.entry.locate(scope.selector, this.#description, true)[0];
+      return new ElementHandle(this.#page, scope.entry, scope.entry.adopt(element), element);
+    }
+    /// Every element it matches now, as ElementHandles.
+    async elementHandles() {
+      const scope = this._scope();
+      if (scope === null) return [];
+      if (scope.path.length > 0) throw new Error('locator.elementHandles: ElementHandles of elements inside frames are not supported by Caper');
+      return ArrayPrototypeMap(scope.entry.locate(scope.selector, this.#description, false),
+        (element) => new ElementHandle(this.#page, scope.entry, scope.entry.adopt(element), element));
+    }
 
     // ---- Reads ----
     /// Waits for the one element (strict; the first match for `strict` false) and reads `name` of it.
@@ -1200,6 +1387,11 @@
         throw new Error(`${method}: state: expected one of (attached|detached|visible|hidden)`);
       }
       const waiting = { attached: '', detached: ' to be detached', visible: ' to be visible', hidden: ' to be hidden' }[state];
+      // Playwright's call log: the wait, then what the locator resolved to when it was there but
+      // not in the state ("locator resolved to hidden <button ...>").
+      let resolved = null;
+      const log = () => (resolved === null ? [`waiting for ${this.#description}${waiting}`]
+        : [`waiting for ${this.#description}${waiting}`, `locator resolved to ${resolved}`]);
       return this.#page._waitFor(method, timeout ?? this.#page._timeout, async () => {
         const scope = this._scope();
         const outcome = scope === null ? { missing: true }
@@ -1210,11 +1402,14 @@
         const attached = !outcome.missing;
         const visible = attached && outcome.value === true;
         const met = state === 'attached' ? attached : state === 'detached' ? !attached : state === 'visible' ? visible : !visible;
-        if (!met) return null;
+        if (!met) {
+          resolved = attached && outcome.preview !== undefined ? `${visible ? 'visible' : 'hidden'} ${outcome.preview}` : null;
+          return null;
+        }
         // The live element for `page.waitForSelector` (Caper gives page objects, not ElementHandles).
         return { value: attached && (state === 'attached' || state === 'visible')
           ? scope.entry.locate(scope.selector, strict ? this.#description : '', strict)[0] : null };
-      }, `waiting for ${this.#description}${waiting}`);
+      }, log);
     }
     /// One evaluation of a web-first expectation (`playwright/expect.js`'s adapter), in the page.
     _expectOnce(expression, params) {

@@ -42,6 +42,8 @@
 //   internal:label              getByLabel: elements whose label (aria-labelledby targets, else a
 //                               non-blank aria-label, else the <label>s of a labelable control)
 //                               matches `"x"i`, `"x"s` or `/re/` (injectedScript's internal:label).
+//   internal:handle             Caper's own: `internal:handle=N`, the element adopted as handle N
+//                               (`adopt`; Playwright's ElementHandles), when it is inside the root.
 // Not supported, with a clear Error: XPath, the layout pseudo-classes (:above, :below, :left-of,
 // :right-of, :near; Caper has no layout); internal:control (frame locators), _react and _vue are
 // unknown engines.
@@ -57,6 +59,8 @@
 //   elementLabels(element, skipRefsInsideElement = false) -> string[]   getElementLabels's label texts, normalised
 //   elementText(element) -> string      selectorUtils' elementText(...).full (the text engines' text)
 //   normalizeWhiteSpace(text) -> string
+//   adopt(element) -> number            the element's handle number (the same for the same element)
+//   adopted(number) -> Element | undefined
 (host, runtime) => {
   'use strict';
   const {
@@ -797,6 +801,8 @@
         ArrayPrototypePush(parts, { name, body: parseRole(body, name === 'internal:role') });
       } else if (name === 'internal:label') {
         ArrayPrototypePush(parts, { name, body: textMatcher(body, true, selector) });
+      } else if (name === 'internal:handle') {
+        ArrayPrototypePush(parts, { name, body: Number(trim(body)) });
       } else if (ArrayPrototypeIndexOf(simpleEngines, name) >= 0) {
         ArrayPrototypePush(parts, { name, body: trim(body) });
       } else {
@@ -1181,6 +1187,10 @@
       }
       case 'role': case 'internal:role': return queryRole(root, body);
       case 'internal:label': return queryLabel(root, body, texts);
+      case 'internal:handle': {
+        const adoptedElement = MapPrototypeGet(handles, body);
+        return adoptedElement !== undefined && isInside(root, adoptedElement) ? [adoptedElement] : [];
+      }
       case 'text': case 'text:light': case 'internal:text': return queryText(root, body, name !== 'text:light', name === 'internal:text', texts);
       default: {
         const light = StringPrototypeEndsWith(name, ':light');
@@ -1255,6 +1265,27 @@
     checkRoot(root);
     return run(parsed(String(selector)), root, new Map());
   };
+  // ---- Handles: elements the support realm holds (Playwright's ElementHandles) ------------------------
+  // Caper's own map, out of the page's reach: number -> element, element -> number. An adopted
+  // element stays while the realm lives (Playwright's handles live until disposed or navigated away).
+  const handles = new Map();
+  const handleNumbers = new Map();
+  let handleCount = 0;
+  const adopt = (element) => {
+    let number = MapPrototypeGet(handleNumbers, element);
+    if (number === undefined) {
+      number = ++handleCount;
+      MapPrototypeSet(handles, number, element);
+      MapPrototypeSet(handleNumbers, element, number);
+    }
+    return number;
+  };
+  /** Whether `node` is `root` or inside it, shadow trees included. */
+  const isInside = (root, node) => {
+    for (let at = node; at !== null && at !== undefined; at = at[PARENT] ?? (at[TYPE] === 11 ? at[HOST] : null)) if (at === root) return true;
+    return false;
+  };
+
   /** The first element `selector` matches within `root`, or null. */
   const querySelector = (root, selector) => {
     const all = querySelectorAll(root, selector);
@@ -1262,5 +1293,6 @@
   };
 
   return ObjectFreeze({ querySelectorAll, querySelector, isElementVisible, parseAttributeSelector, accessibleDescription, elementLabels,
-    normalizeWhiteSpace, elementText: (element) => elementText(new Map(), element).full });
+    normalizeWhiteSpace, elementText: (element) => elementText(new Map(), element).full, adopt,
+    adopted: (number) => MapPrototypeGet(handles, Number(number)) });
 }

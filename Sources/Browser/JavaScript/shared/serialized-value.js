@@ -7,7 +7,8 @@
 // "-Infinity" | "-0"}`, `{"bi": digits}`, `{"d": ISO date or null}`, `{"r": {"p": source, "f":
 // flags}}`, `{"e": {"n": name, "m": message, "s": stack}}`, `{"a": [items], "id": n}`, `{"o": [{"k":
 // key, "v": value}], "id": n}` and `{"ref": n}` for a value met again (cycles). What a realm has
-// of its own (a page's nodes and window) is a string its encoder's `reference` gives.
+// of its own (a page's nodes and window) is a string its encoder's `reference` gives, or
+// `{"h": n}`, a handle that the reviving side's `handle(n)` turns into its object.
 (host, runtime) => {
   'use strict';
   const {
@@ -114,7 +115,7 @@
   /// A value rebuilt from its serialization, with this realm's objects; `refs` maps ids to the
   /// objects rebuilt so far. Fields are defined, never assigned (no setter runs, `__proto__` is a
   /// plain key).
-  const revive = (value, refs) => {
+  const revive = (value, refs, handle = null) => {
     if (value === null || typeof value !== 'object') return value;
     const has = (key) => ObjectPrototypeHasOwnProperty(value, key);
     if (has('v')) {
@@ -132,20 +133,21 @@
     if (has('r')) return new RegExp(value.r.p, value.r.f);
     if (has('ref')) return MapPrototypeGet(refs, value.ref);
     if (has('e')) return revivedError(value.e);
+    if (has('h') && handle !== null) return handle(value.h);
     const field = (target, key, item) =>
       ObjectDefineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true });
     if (has('a')) {
       const array = [];
       MapPrototypeSet(refs, value.id, array);
-      for (let i = 0; i < value.a.length; i++) field(array, i, revive(value.a[i], refs));
+      for (let i = 0; i < value.a.length; i++) field(array, i, revive(value.a[i], refs, handle));
       return array;
     }
     const object = {};
     MapPrototypeSet(refs, value.id, object);
-    for (let i = 0; i < value.o.length; i++) field(object, value.o[i].k, revive(value.o[i].v, refs));
+    for (let i = 0; i < value.o.length; i++) field(object, value.o[i].k, revive(value.o[i].v, refs, handle));
     return object;
   };
-  const decode = (text) => (text === undefined ? undefined : revive(JSONParse(text), new Map()));
+  const decode = (text, handle = null) => (text === undefined ? undefined : revive(JSONParse(text), new Map(), handle));
 
   return ObjectFreeze({ makeEncoder, revive, decode, describeError });
 }
