@@ -9,3 +9,9 @@ Feature: A page with a same-origin iframe
     And the page itself has no "Not pressed"
     When I click the "Press me" button in the "Child page" frame
     Then the "Child page" frame shows "Pressed once"
+
+  Scenario: the child page as a Frame of its own
+    Given I am on "/app/frame.html"
+    Then the page has 2 frames, the child named "child" at "/app/frame-child.html"
+    When I click the "Press me" button in the frame named "child"
+    Then the frame named "child" shows "Pressed once"

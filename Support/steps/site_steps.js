@@ -259,6 +259,24 @@ When('I click the {string} button in the {string} frame', async function (name, 
   await this.page.frameLocator(`iframe[title="${title}"]`).getByRole('button', { name }).click();
 });
 
+Then('the page has {int} frames, the child named {string} at {string}', async function (count, name, path) {
+  const frames = this.page.frames();
+  expect(frames).toHaveLength(count);
+  expect(frames[0]).toBe(this.page.mainFrame());
+  expect(frames[1].name()).toBe(name);
+  expect(frames[1].parentFrame()).toBe(this.page.mainFrame());
+  expect(new URL(frames[1].url()).pathname).toBe(path);
+  expect(await frames[1].evaluate(() => window.parent !== window)).toBe(true);
+});
+
+When('I click the {string} button in the frame named {string}', async function (label, name) {
+  await this.page.frame(name).getByRole('button', { name: label }).click();
+});
+
+Then('the frame named {string} shows {string}', async function (name, text) {
+  await expect(this.page.frame({ name }).getByText(text)).toBeVisible();
+});
+
 Then('the {string} frame shows {string}', async function (title, text) {
   await expect(this.page.frameLocator(`iframe[title="${title}"]`).getByText(text)).toBeVisible();
 });

@@ -586,8 +586,26 @@
       if (this.#mainFrame === null) this.#mainFrame = new Frame(this);
       return this.#mainFrame;
     }
-    frames() { return [this.mainFrame()]; }
-    frame(selector) { return typeof selector === 'string' || selector?.name === undefined ? null : this.mainFrame(); }
+    /// Every frame of the page: the main frame, then its descendants depth first.
+    frames() {
+      const all = [];
+      const visit = (frame) => {
+        ArrayPrototypePush(all, frame);
+        for (const child of frame.childFrames()) visit(child);
+      };
+      if (!this.#closed) visit(this.mainFrame());
+      return all;
+    }
+    /// The first frame with `name` (a string, or `{ name }`) or whose URL matches `{ url }` (a
+    /// string, glob, RegExp or predicate, as `waitForURL`'s); null when none.
+    frame(selector) {
+      const wanted = typeof selector === 'string' ? { name: selector } : selector ?? {};
+      for (const frame of this.frames()) {
+        if (wanted.name !== undefined && frame.name() === String(wanted.name)) return frame;
+        if (wanted.url !== undefined && (this.#context?._urlMatches(frame.url(), wanted.url) ?? frame.url() === String(wanted.url))) return frame;
+      }
+      return null;
+    }
     async opener() { return this.#opener; }
     #opener = null;
     async bringToFront() {}
@@ -666,6 +684,16 @@
       const handles = [];
       for (let i = 0; i < found.length; i++) ArrayPrototypePush(handles, new ElementHandle(this, entry, entry.adopt(found[i]), found[i]));
       return handles;
+    }
+    /// `fn(arg)` in the document of `scope` (`{ entry, path }`: a frame's).
+    async _evaluateIn(method, fn, arg, scope) {
+      this._ensureOpen(method);
+      const made = pageFunction(this.#id, fn, method, scope.path);
+      try {
+        return await settle(method, scope.entry.evaluate(made, argumentText(arg, method, this)), this.#id);
+      } finally {
+        this._deliverEvents();
+      }
     }
     /// `fn(target, arg)` in the page (target: page objects the caller found there).
     async _evaluateOn(method, fn, target, arg, scope = null) {
@@ -1138,8 +1166,11 @@
     return -1;
   };
 
-  /// The page's main frame (Caper's frames are not separate Playwright objects yet): the page's
-  /// document methods under Frame's names.
+  /// Playwright's Frame. The main frame gives the page's document methods under Frame's names; a
+  /// child frame (an iframe's document, `page.frames()`, `frame.childFrames()`) is reached as a
+  /// frame locator is: through its iframe element, held as a handle in the parent's document
+  /// (`internal:handle=N >> internal:control=enter-frame`), so its locators find it again each
+  /// time. A child frame whose iframe left its document, or whose document changed, is detached.
   class Frame {
     #page;
     constructor(page) { this.#page = page; }
@@ -1147,7 +1178,7 @@
     name() { return ''; }
     url() { return this.#page.url(); }
     parentFrame() { return null; }
-    childFrames() { return []; }
+    childFrames() { return childFramesOf(this.#page, this, this.#page._entry(), [], ''); }
     isDetached() { return this.#page.isClosed(); }
     async title() { return this.#page.title(); }
     async content() { return this.#page.content(); }
@@ -1160,9 +1191,84 @@
     locator(selector, options) { return this.#page.locator(selector, options); }
     frameLocator(selector) { return this.#page.frameLocator(selector); }
   }
+
+  /// An iframe's document as a Frame (see Frame): `path` is the frame ids from the main document
+  /// down, `inside` the selector prefix that enters it.
+  class ChildFrame {
+    #page; #parent; #path; #inside; #name; #entry;
+    constructor(page, parent, path, inside, name, entry) {
+      this.#page = page;
+      this.#parent = parent;
+      this.#path = path;
+      this.#inside = inside;
+      this.#name = name;
+      this.#entry = entry;
+    }
+    /// The frame's current entry points, or null once it is detached (its document replaced too).
+    #current() {
+      if (this.#page.isClosed()) return null;
+      const made = host.frameEntry(this.#page._id, this.#path);
+      const entry = made === null ? null : made();
+      return entry === this.#entry ? entry : null;
+    }
+    #attached(method) {
+      const entry = this.#current();
+      if (entry === null) throw new Error(`${method}: Frame was detached`);
+      return entry;
+    }
+    page() { return this.#page; }
+    _inside() { return this.#inside; }
+    name() { return this.#name; }
+    url() { return this.#current()?.url() ?? this.#entry.url(); }
+    parentFrame() { return this.#parent; }
+    childFrames() {
+      const entry = this.#current();
+      return entry === null ? [] : childFramesOf(this.#page, this, entry, this.#path, this.#inside);
+    }
+    isDetached() { return this.#current() === null; }
+    async title() { return this.#attached('frame.title').title(); }
+    async content() { return this.#attached('frame.content').content(); }
+    async evaluate(fn, arg) {
+      const entry = this.#attached('frame.evaluate');
+      return this.#page._evaluateIn('frame.evaluate', fn, arg, { entry, path: this.#path });
+    }
+    async frameElement() { throw new Error('frame.frameElement: ElementHandles of iframes are not supported by Caper; use page.frameLocator'); }
+    locator(selector, options) {
+      return new Locator(this.#page, `${this.#inside} >> ${selector}`, `frame(${quote(this.#name || this.url())}).locator(${quote(selector)})`)
+        .filter(options);
+    }
+    frameLocator(selector) { return new FrameLocator(this.#page, `${this.#inside} >> ${selector}`, `locator(${quote(selector)})`); }
+    async waitForSelector(selector, options) {
+      this.#attached('frame.waitForSelector');
+      await this.locator(selector)._waitForState('frame.waitForSelector', options?.state ?? 'visible', options?.timeout, false);
+      return null;
+    }
+    async waitForLoadState() { this.#attached('frame.waitForLoadState'); }
+  }
+  /// The child frames of `frame` (whose document's entry points are `entry`), in tree order: the
+  /// iframes of its document that hold a document now.
+  const childFramesOf = (page, frame, entry, path, inside) => {
+    const frames = [];
+    const owners = entry.locate('iframe, frame', '', false);
+    for (let i = 0; i < owners.length; i++) {
+      const id = entry.frameId(owners[i]);
+      if (id === 0) continue;
+      const childPath = [...path, id];
+      const made = host.frameEntry(page._id, childPath);
+      const childEntry = made === null ? null : made();
+      if (childEntry === null || childEntry === undefined) continue;
+      const enter = `${inside === '' ? '' : `${inside} >> `}internal:handle=${entry.adopt(owners[i])}${FRAME_SEPARATOR}`;
+      const name = JSONParse(entry.read(`internal:handle=${entry.adopt(owners[i])}`, '', 'getAttribute', '"name"')).value ?? '';
+      ArrayPrototypePush(frames, new ChildFrame(page, frame, childPath, StringPrototypeSlice(enter, 0, enter.length - 4), name, childEntry));
+    }
+    return frames;
+  };
   for (const name of ['getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByAltText', 'getByTitle', 'getByTestId']) {
     Page.prototype[name] = function (...args) { return locatorMethods((s, d) => new Locator(this, s, d))[name](...args); };
     Frame.prototype[name] = function (...args) { return this.page()[name](...args); };
+    ChildFrame.prototype[name] = function (...args) {
+      return locatorMethods((s, d) => new Locator(this.page(), `${this._inside()} >> ${s}`, d))[name](...args);
+    };
   }
 
   /// Playwright's FrameLocator: locators inside an iframe's document, written after the iframe's
