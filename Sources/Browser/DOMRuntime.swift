@@ -24,7 +24,7 @@ public enum DOMRuntime {
     "internals", "safe-array-iterator", "dom-exception", "events", "nodes", "collections", "tree-operations", "serialization",
     "css-style-declaration", "elements", "traversal", "window", "mutation-observer", "custom-elements", "slots", "url",
     "css-syntax",
-    "selectors", "css-parser", "cascade",
+    "selectors", "css-parser", "cascade", "xpath",
   ]
 
   /// The URL Standard's crossings the page realm's `URL` and `URLSearchParams` make (`dom/url.js`).

@@ -9,16 +9,16 @@ import _CaperTestSupport
 /// Each script exits non-zero on any failure and prints what failed; those of `summarized` end
 /// with "N passed, 0 failed". Also the Web API scripts' own cases (FormData, the layout-free CSSOM
 /// View members, the forms scripts, the keyboard and text editing, Playwright's selector engine,
-/// ARIA roles and accessible names, locator evaluation), run the same way.
+/// ARIA roles and accessible names, locator evaluation, XPath), run the same way.
 @Suite struct DOMRuntimeNodeScriptTests {
   static let scripts = [
     "dom-tests.js", "selectors-wpt.js", "selectors-level4.js", "form-data-tests.js", "geometry-tests.js", "forms-tests.js",
-    "keyboard-tests.js", "playwright-selectors-tests.js", "aria-tests.js", "locator-evaluation-tests.js",
+    "keyboard-tests.js", "playwright-selectors-tests.js", "aria-tests.js", "locator-evaluation-tests.js", "xpath-tests.js",
   ]
   static let summarized: Set = [
     "dom-tests.js", "form-data-tests.js", "geometry-tests.js", "forms-tests.js", "keyboard-tests.js",
     "playwright-selectors-tests.js",
-    "aria-tests.js", "locator-evaluation-tests.js",
+    "aria-tests.js", "locator-evaluation-tests.js", "xpath-tests.js",
   ]
 
   @Test(arguments: scripts)

@@ -19,6 +19,7 @@ function same(actual, expected, message = '') { equal(JSON.stringify(actual), JS
 const sources = path.resolve(__dirname, '../../../Sources/Browser/JavaScript');
 const engineSource = fs.readFileSync(path.join(sources, 'playwright/selector-engine.js'), 'utf8');
 const ariaSource = fs.readFileSync(path.join(sources, 'playwright/aria.js'), 'utf8');
+const xpathSource = fs.readFileSync(path.join(sources, 'dom/xpath.js'), 'utf8');
 
 /**
  * A page realm (a vm context) with the DOM, selectors, cascade, aria.js and the Playwright selector engine,
@@ -30,6 +31,7 @@ function newPage(markup, script = '') {
   const host = testHost();
   const runtime = loadRuntime(host, { context });
   if (runtime.selectorsError) throw runtime.selectorsError;
+  runtime.xpath = vm.runInContext(xpathSource, context, { filename: 'xpath.js' })(Object.freeze({ ...host }), runtime);
   runtime.aria = vm.runInContext(ariaSource, context, { filename: 'aria.js' })(Object.freeze({ ...host }), runtime);
   runtime['selector-engine'] = vm.runInContext(engineSource, context, { filename: 'selector-engine.js' })(Object.freeze({ ...host }), runtime);
   const document = runtime.nodes.createDocument({ type: 'html', url: 'https://example.com/page.html' });
@@ -408,12 +410,20 @@ test('unknown engines and malformed nested selectors', () => {
   equal(error('*css=ul >> *css=li'), 'Only one of the selectors can capture using * modifier');
   equal(error('*css=ul >> nth=0'), "Can't query n-th element in a request with the capture.");
 });
-test('XPath and layout selectors are refused with a clear error', () => {
+test('XPath: xpath=, a part starting with // or .., from the scope of the part before', () => {
+  const { all, error, document } = sharedPage();
+  equal(all('xpath=//li[2]').join(), '#li2');
+  equal(all('//ul/li[last()]').join(), '#li4');
+  equal(all('#brave >> ..').join(), '#intro');
+  equal(all('#article >> //em').join(), '#em');
+  equal(all('#list >> xpath=li[contains(., "T")]').join(), '#li2,#li3');
+  equal(all('xpath=//li >> text=Four').join(), '#li4');
+  equal(all('xpath=//text()').length, 0, 'only elements are selected');
+  equal(error('xpath=//li['), "Failed to execute 'evaluate' on 'Document': The string '//li[' is not a valid XPath expression.");
+  equal(all('xpath=/html/body', document).join(), 'body');
+});
+test('layout selectors are refused with a clear error', () => {
   const { error } = sharedPage();
-  equal(error('//div'), 'XPath selectors are not supported by Caper: "//div" in selector "//div"');
-  equal(error('xpath=//li[2]').startsWith('XPath selectors are not supported by Caper'), true);
-  equal(error('(//li)[2]').startsWith('XPath selectors are not supported by Caper'), true);
-  equal(error('..').startsWith('XPath selectors are not supported by Caper'), true);
   equal(error('li:near(#list)'), 'Layout selectors are not supported by Caper (it has no layout): ":near" in "li:near(#list)"');
 });
 test('roots that are not queryable are refused', () => {

@@ -44,7 +44,10 @@
 //                               matches `"x"i`, `"x"s` or `/re/` (injectedScript's internal:label).
 //   internal:handle             Caper's own: `internal:handle=N`, the element adopted as handle N
 //                               (`adopt`; Playwright's ElementHandles), when it is inside the root.
-// Not supported, with a clear Error: XPath, the layout pseudo-classes (:above, :below, :left-of,
+//   xpath, xpath:light          `xpath=//li[2]` (or a part starting with `//` or `..`): the elements an
+//                               XPath 1.0 expression selects (dom/xpath.js), from the root's
+//                               document for an absolute path at the top, else from the root.
+// Not supported, with a clear Error: the layout pseudo-classes (:above, :below, :left-of,
 // :right-of, :near; Caper has no layout); internal:control (frame locators), _react and _vue are
 // unknown engines.
 //
@@ -788,7 +791,7 @@
         if (inner === null || inner.length !== 1 || typeof inner[0] !== 'string') fail(`Malformed selector: ${name}=${body}`);
         ArrayPrototypePush(parts, { name, body: parseSelector(inner[0]) });
       } else if (name === 'xpath' || name === 'xpath:light') {
-        fail(`XPath selectors are not supported by Caper: "${body}" in selector "${selector}"`);
+        ArrayPrototypePush(parts, { name, body });
       } else if (ArrayPrototypeIndexOf(textEngines, name) >= 0) {
         const internal = StringPrototypeStartsWith(name, 'internal:');
         ArrayPrototypePush(parts, { name, body: textMatcher(body, internal, selector) });
@@ -1187,6 +1190,7 @@
       }
       case 'role': case 'internal:role': return queryRole(root, body);
       case 'internal:label': return queryLabel(root, body, texts);
+      case 'xpath': case 'xpath:light': return queryXPath(root, body);
       case 'internal:handle': {
         const adoptedElement = MapPrototypeGet(handles, body);
         return adoptedElement !== undefined && isInside(root, adoptedElement) ? [adoptedElement] : [];
@@ -1265,6 +1269,22 @@
     checkRoot(root);
     return run(parsed(String(selector)), root, new Map());
   };
+  // ---- xpath (Playwright's xpathSelectorEngine over dom/xpath.js) --------------------------------------
+  /// The elements an XPath expression selects from `root`; an absolute path below a document
+  /// starts at `root` (Playwright prefixes it with `.`).
+  const queryXPath = (root, expression) => {
+    const text = StringPrototypeStartsWith(expression, '/') && root[TYPE] !== 9 ? `.${expression}` : expression;
+    let selected;
+    try {
+      selected = runtime.xpath.select(text, root);
+    } catch (error) {
+      fail(`Failed to execute 'evaluate' on 'Document': The string '${text}' is not a valid XPath expression.`);
+    }
+    const elements = [];
+    for (let i = 0; i < selected.length; i++) if (selected[i][TYPE] === ELEMENT) ArrayPrototypePush(elements, selected[i]);
+    return elements;
+  };
+
   // ---- Handles: elements the support realm holds (Playwright's ElementHandles) ------------------------
   // Caper's own map, out of the page's reach: number -> element, element -> number. An adopted
   // element stays while the realm lives (Playwright's handles live until disposed or navigated away).
