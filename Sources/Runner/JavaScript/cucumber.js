@@ -331,7 +331,9 @@
     }
     for (const page of pages) {
       attach(page.url, 'text/uri-list');
-      attach(page.html, { mediaType: 'text/html', fileName: `page ${page.url}.html` });
+      // A file name that opens as HTML: the URL, with `.html` unless its path ends so already.
+      const htmlName = RegExpTest(/\.html?$/i, page.url) ? page.url : `${page.url}.html`;
+      attach(page.html, { mediaType: 'text/html', fileName: `page ${htmlName}` });
       const lines = [];
       for (const [type, text, location] of page.console) ArrayPrototypePush(lines, `console.${type}: ${text}${location ? ` (${location})` : ''}`);
       for (const [name, message] of page.errors) ArrayPrototypePush(lines, `page error: ${name ? `${name}: ` : ''}${message}`);
