@@ -74,6 +74,10 @@ public final class BrowserContext: @unchecked Sendable {
   public var initScripts: [String] = []
   /// Headers `setExtraHTTPHeaders` set after the context was made (they replace the option's).
   public var extraHTTPHeaders: [Header]?
+  /// Whether its pages' console messages keep their arguments (serialized, `ConsoleMessage.arguments`):
+  /// set once someone listens for `console` (Playwright's `args()`), off before so that pages
+  /// that log much do not pay for it.
+  public var keepsConsoleArguments = false
 
   public init(options: Options = Options(), fetcher: Fetcher = Fetcher()) {
     self.options = options

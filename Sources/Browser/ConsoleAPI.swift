@@ -6,12 +6,13 @@ import V8
 /// `PageEnvironment.consoleMessages` with Playwright's type, Chrome's text formatting and the
 /// `URL:line:column` of the calling page code (`window-apis/console.js`).
 ///
-/// Host function (checked; hostile callers get a `HostError`): `message(type, text, location)`
-/// records one message (an empty location is none).
+/// Host functions (checked; hostile callers get a `HostError`): `message(type, text, location,
+/// argumentsText?)` records one message (an empty location is none; the arguments' serialization
+/// when kept), `keepsArguments()` says whether the browser context keeps them.
 enum ConsoleAPI: PageAPI {
   static let `extension` = Extension(
     name: "console",
-    hostFunctions: ["message"],
+    hostFunctions: ["message", "keepsArguments"],
     scripts: [Extension.Script(name: "console", source: Extension.resource("window-apis/console.js", in: .module))])
 
   static func hostFunctions(_ environment: PageEnvironment) -> [String: HostFunction] {
@@ -21,9 +22,13 @@ enum ConsoleAPI: PageAPI {
           throw HostError("message(type, text, location)")
         }
         let location = arguments.dropFirst(2).first?.stringValue ?? ""
-        environment.consoleMessages.append(ConsoleMessage(type: type, text: text, location: location.isEmpty ? nil : location))
+        environment.consoleMessages.append(
+          ConsoleMessage(
+            type: type, text: text, location: location.isEmpty ? nil : location,
+            arguments: arguments.dropFirst(3).first?.stringValue))
         return .undefined
-      }
+      },
+      "console.keepsArguments": { _ in .bool(environment.browserContext.keepsConsoleArguments) },
     ]
   }
 }

@@ -322,10 +322,14 @@ public struct ConsoleMessage: Sendable, Equatable {
   public var type: String
   public var text: String
   public var location: String?
+  /// The call's arguments in `shared/serialized-value.js`'s serialization (an array), when the
+  /// browser context keeps them (`BrowserContext.keepsConsoleArguments`).
+  public var arguments: String?
 
-  public init(type: String, text: String, location: String?) {
+  public init(type: String, text: String, location: String?, arguments: String? = nil) {
     self.type = type
     self.text = text
     self.location = location
+    self.arguments = arguments
   }
 }

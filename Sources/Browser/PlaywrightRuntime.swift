@@ -40,8 +40,9 @@ import WebURL
 ///   `javaScriptEnabled`), its number; `closeContext(contextId)`;
 /// - `newPage(contextId)`: a page on about:blank, its number; `closePage(pageId)`;
 /// - `popups(pageId)`: the numbers of the popups it opened, in order;
-/// - `events(pageId, consoleSeen, errorsSeen)`: `[[type, text, location]...]` console messages
-///   and `[[name, message, stack]...]` page errors after the counts given;
+/// - `events(pageId, consoleSeen, errorsSeen)`: `[[type, text, location, argumentsText|null]...]`
+///   console messages and `[[name, message, stack]...]` page errors after the counts given;
+/// - `keepConsoleArguments(contextId)`: the context's pages keep their console calls' arguments;
 /// - `cookies(contextId, urlsText)` / `addCookies(contextId, cookiesText)` /
 ///   `clearCookies(contextId)`: Playwright's cookie objects as JSON text;
 /// - `setContent(pageId, html)`: the page shows `html` as a new document at its URL;
@@ -75,7 +76,8 @@ public enum PlaywrightRuntime {
     name: "playwright",
     hostFunctions: [
       "compile", "afterPageTurn", "entry", "act", "navigate", "navigation", "onDialog", "response", "reached", "hasDueWork",
-      "newContext", "closeContext", "newPage", "closePage", "popups", "events", "cookies", "addCookies", "clearCookies",
+      "newContext", "closeContext", "newPage", "closePage", "popups", "events", "keepConsoleArguments", "cookies", "addCookies",
+      "clearCookies",
       "setContent", "frameEntry", "setExtraHTTPHeaders", "setRouting", "routeContinue", "routeFulfill", "routeAbort",
       "responseBody", "clock", "localStorage", "setLocalStorage", "apiFetch", "exposeBinding", "onBindingCall", "settleBinding",
       "addInitScript", "setViewportSize", "downloads",
@@ -399,9 +401,17 @@ public enum PlaywrightRuntime {
       let messages = page.consoleMessages.dropFirst(number(arguments, 1))
       let errors = page.errors.dropFirst(number(arguments, 2))
       return .array([
-        .array(messages.map { .array([.string($0.type), .string($0.text), .string($0.location ?? "")]) }),
+        .array(
+          messages.map {
+            .array([.string($0.type), .string($0.text), .string($0.location ?? ""), $0.arguments.map { .string($0) } ?? .null])
+          }
+        ),
         .array(errors.map { .array([.string($0.name), .string($0.message), .string($0.stack)]) }),
       ])
+    }
+    bodies["playwright.keepConsoleArguments"] = { arguments in
+      try registry.context(number(arguments, 0)).keepsConsoleArguments = true
+      return .undefined
     }
     bodies["playwright.cookies"] = { arguments in
       let context = try registry.context(number(arguments, 0))

@@ -58,6 +58,8 @@
         javaScriptEnabled: options.javaScriptEnabled, extraHTTPHeaders: options.extraHTTPHeaders, httpCredentials: options.httpCredentials,
         viewport: options.viewport ?? undefined }));
       host.setRouting(this.#id, (kind, pageId, requestId, data) => this.#network(kind, pageId, requestId, data));
+      // Console arguments are kept (for `ConsoleMessage.args()`) once a `console` listener is added.
+      this.on('newListener', (event) => { if (event === 'console') host.keepConsoleArguments(this.#id); });
       if (ArrayIsArray(options.permissions)) this.#permissions = ArrayPrototypeSlice(options.permissions);
       const state = options.storageState;
       if (state !== undefined && state !== null) {

@@ -262,16 +262,23 @@
 
   /// Playwright's ConsoleMessage.
   class ConsoleMessage {
-    #type; #text; #location; #page;
-    constructor(type, text, location, page) {
+    #type; #text; #location; #page; #arguments;
+    constructor(type, text, location, page, argumentsText = null) {
       this.#type = type;
       this.#text = text;
       this.#location = location;
       this.#page = page;
+      this.#arguments = argumentsText;
     }
     type() { return this.#type === 'warn' ? 'warning' : this.#type; }
     text() { return this.#text; }
-    args() { return []; }
+    /// The call's arguments as JSHandles of their values when it was made (copies, not live
+    /// references; a node is "ref: <Node>"); kept once a `console` listener was added.
+    args() {
+      if (this.#arguments === null || this.#arguments === undefined) return [];
+      const values = decode(this.#arguments);
+      return ArrayIsArray(values) ? ArrayPrototypeMap(values, (value) => new JSHandle(value)) : [];
+    }
     page() { return this.#page; }
     location() {
       const match = RegExpPrototypeExec(/^(.*):(\d+):(\d+)$/, this.#location);
@@ -523,6 +530,8 @@
       this.#id = id;
       this.#context = context;
       MapPrototypeSet(pages, id, this);
+      // Console arguments are kept (for `ConsoleMessage.args()`) once a `console` listener is added.
+      this.on('newListener', (event) => { if (event === 'console' && context) host.keepConsoleArguments(context._id); });
       host.onDialog(id, (type, message, defaultValue) => this.#dialog(type, message, defaultValue));
       host.onBindingCall(id, (name, call, argumentsText) => { this.#bindingCalled(name, call, argumentsText); });
       // The keyboard acts on the focused element: no selector, its action named in full.
@@ -1054,8 +1063,8 @@
       const [messages, errors] = host.events(this.#id, this.#consoleSeen, this.#errorsSeen);
       this.#consoleSeen += messages.length;
       this.#errorsSeen += errors.length;
-      for (const [type, text, location] of messages) {
-        const message = new ConsoleMessage(type, text, location, this);
+      for (const [type, text, location, argumentsText] of messages) {
+        const message = new ConsoleMessage(type, text, location, this, argumentsText);
         this.emit('console', message);
         this.#context?.emit('console', message);
       }

@@ -1,5 +1,5 @@
 // The page's `console` (WHATWG Console Standard): every message is recorded in Swift
-// (`host.message(type, text, location)`, PageEnvironment.consoleMessages) with its type as
+// (`host.message(type, text, location, argumentsText)`, PageEnvironment.consoleMessages) with its type as
 // Playwright names it (`log`, `info`, `warning`, `error`, `debug`, `trace`, `dir`, `table`,
 // `startGroup`, `endGroup`, `count`, `timeEnd`, `assert`, ...), its text formatted as Chrome
 // formats it (the first argument's `%s %d %i %f %o %O %c %%` specifiers, then the other
@@ -146,20 +146,37 @@
     return text;
   };
 
-  const send = (type, text) => host.message(type, text, callerLocation());
+  // The arguments, serialized as `evaluate`'s results are (nodes and the window as references), for
+  // Playwright's `ConsoleMessage.args()`; only while the browser context keeps them.
+  let encodeArguments = null;
+  const argumentsText = (args) => {
+    if (args === undefined || typeof host.keepsArguments !== 'function' || !host.keepsArguments()) return undefined;
+    if (encodeArguments === null) {
+      encodeArguments = runtime['serialized-value'].makeEncoder(() => '{"v":"undefined"}', (value) => {
+        if (value === globalThis) return '"ref: <Window>"';
+        return typeof value[TYPE] === 'number' ? '"ref: <Node>"' : undefined;
+      });
+    }
+    try {
+      return encodeArguments(args);
+    } catch {
+      return undefined;
+    }
+  };
+  const send = (type, text, args = undefined) => host.message(type, text, callerLocation(), argumentsText(args));
   const counts = new Map();
   const timers = new Map();
   let groupDepth = 0;
   const label = (value) => (value === undefined ? 'default' : String(value));
   const console = {
-    log(...args) { send('log', format(args)); },
-    info(...args) { send('info', format(args)); },
-    warn(...args) { send('warning', format(args)); },
-    error(...args) { send('error', format(args)); },
-    debug(...args) { send('debug', format(args)); },
-    trace(...args) { send('trace', args.length === 0 ? 'console.trace' : format(args)); },
-    dir(item = undefined) { send('dir', preview(item)); },
-    dirxml(...args) { send('dirxml', format(args)); },
+    log(...args) { send('log', format(args), args); },
+    info(...args) { send('info', format(args), args); },
+    warn(...args) { send('warning', format(args), args); },
+    error(...args) { send('error', format(args), args); },
+    debug(...args) { send('debug', format(args), args); },
+    trace(...args) { send('trace', args.length === 0 ? 'console.trace' : format(args), args); },
+    dir(item = undefined) { send('dir', preview(item), [item]); },
+    dirxml(...args) { send('dirxml', format(args), args); },
     table(data = undefined, ...rest) { send('table', format(ArrayPrototypeConcat([data], rest))); },
     group(...args) { groupDepth++; send('startGroup', args.length === 0 ? 'console.group' : format(args)); },
     groupCollapsed(...args) { groupDepth++; send('startGroupCollapsed', args.length === 0 ? 'console.groupCollapsed' : format(args)); },

@@ -5,7 +5,13 @@
   define('events', () => {
     class EventEmitter {
       constructor() { this._events = new Map(); }
-      on(name, fn) { if (!this._events) this._events = new Map(); (this._events.get(name) || this._events.set(name, []).get(name)).push(fn); return this; }
+      on(name, fn) {
+        if (!this._events) this._events = new Map();
+        // Node: 'newListener' is emitted before the listener is added (once's with its original).
+        if (this._events.has('newListener')) this.emit('newListener', name, fn.listener ?? fn);
+        (this._events.get(name) || this._events.set(name, []).get(name)).push(fn);
+        return this;
+      }
       addListener(name, fn) { return this.on(name, fn); }
       prependListener(name, fn) { this.on(name, fn); const l = this._events.get(name); l.unshift(l.pop()); return this; }
       once(name, fn) { const wrapper = (...args) => { this.off(name, wrapper); fn.apply(this, args); }; wrapper.listener = fn; return this.on(name, wrapper); }
