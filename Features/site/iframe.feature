@@ -15,3 +15,5 @@ Feature: A page with a same-origin iframe
     Then the page has 2 frames, the child named "child" at "/app/frame-child.html"
     When I click the "Press me" button in the frame named "child"
     Then the frame named "child" shows "Pressed once"
+    When I press the frame's button through an element handle
+    Then the frame named "child" shows "Pressed 2 times"

@@ -273,6 +273,14 @@ When('I click the {string} button in the frame named {string}', async function (
   await this.page.frame(name).getByRole('button', { name: label }).click();
 });
 
+When("I press the frame's button through an element handle", async function () {
+  const frame = this.page.frame('child');
+  const button = await frame.waitForSelector('button');
+  expect(await button.textContent()).toBe('Press me');
+  expect(await frame.evaluate((element) => element.ownerDocument.title, button)).toBe('Child page');
+  await button.click();
+});
+
 Then('the frame named {string} shows {string}', async function (name, text) {
   await expect(this.page.frame({ name }).getByText(text)).toBeVisible();
 });

@@ -146,8 +146,9 @@ import _CaperTestSupport
   }
 
   /// Playwright's ElementHandles: `page.$` (any selector syntax), `$$`, `waitForSelector`,
-  /// `evaluateHandle`; their reads and actions; a handle passed to `evaluate` arrives as the
-  /// element; after a navigation the handle is no longer attached.
+  /// `evaluateHandle` (any node); their reads and actions; a handle passed to `evaluate` arrives as
+  /// the element; a removed node still answers reads; `dispose`; after a navigation (with its
+  /// `framenavigated`, `domcontentloaded` and `load` events) the handle is no longer attached.
   @Test func elementHandlesReadActAndCrossIntoEvaluate() throws {
     try writeSite()
     try folder.write(
@@ -166,7 +167,21 @@ import _CaperTestSupport
         const button = await page.evaluateHandle(() => document.querySelector('#count'));
         await button.click();
         out.push(await button.textContent(), await (await page.evaluateHandle(() => 40 + 2)).jsonValue());
+        // A node removed from its document still answers reads; an action on it throws.
+        await page.evaluate(() => document.getElementById('text').remove());
+        out.push(await text.textContent(), await text.evaluate((p) => p.isConnected));
+        try { await text.click(); } catch (error) { out.push(error.message); }
+        // Any node can be a handle: the document (its $ works) and a text node.
+        const documentHandle = await page.evaluateHandle(() => document);
+        out.push(String(documentHandle), await (await documentHandle.$('#q')).getAttribute('name'));
+        out.push(await (await page.evaluateHandle(() => document.querySelector('#go').firstChild)).textContent());
+        out.push(await (await query.getProperty('value')).jsonValue());
+        await button.dispose();
+        try { await button.textContent(); } catch (error) { out.push(error.message); }
+        const events = [];
+        for (const name of ['framenavigated', 'domcontentloaded', 'load']) page.on(name, () => events.push(name));
         await page.click('#go');
+        out.push(events.join());
         try { await query.inputValue(); } catch (error) { out.push(error.message); }
         return out;
       };
@@ -174,7 +189,10 @@ import _CaperTestSupport
     let result = try scrape(["handles.js", "index.html"])
     #expect(
       result.stdout.contains(
-        #"["text","text",true,"P",2,3,null,"handles","FORM","counted",42,"elementHandle.inputValue: Element is not attached to the DOM"]"#
+        #"["text","text",true,"P",2,3,null,"handles","FORM","counted",42,"text",false,"#
+          + #""elementHandle.click: Element is not attached to the DOM","JSHandle@node","q","Go","handles","#
+          + #""elementHandle.textContent: JSHandle is disposed","framenavigated,domcontentloaded,load","#
+          + #""elementHandle.inputValue: Element is not attached to the DOM"]"#
       ), "\(result.stdout)\n\(result.stderr)")
   }
 

@@ -1347,7 +1347,7 @@
     canHostShadowRoot,
     templateDocumentOf, textFactory, commentFactory, namePattern, asciiLowercase, asciiUppercase, validateAndExtract,
     nodeName, rootOf, shadowIncludingRoot, isShadowRoot, documentElement, following, followingSkippingChildren, getElementById,
-    descendantText, childTextContent, link, unlink, insert, preInsert, appendChild, replaceChild, replaceAll, removeNode, adopt,
+    descendantText, childTextContent, textContent, link, unlink, insert, preInsert, appendChild, replaceChild, replaceAll, removeNode, adopt,
     ensurePreInsertionValidity, attributeByName, attributeByNamespace, getAttributeValue, getAttributeOrNull, setAttributeValue,
     removeAttributeByName, setAttributeNS, setAttributeNode, appendAttribute, removeAttribute, changeAttribute, replaceData, cloneNode,
     isEqualNode, precedes, convertNodes, mixin, insertAdjacent, checkNode,

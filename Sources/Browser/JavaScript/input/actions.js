@@ -22,7 +22,7 @@
   const { safeArray } = runtime['safe-array-iterator'];
   const { ObjectFreeze, ArrayIsArray, ArrayPrototypePush, ArrayPrototypeIndexOf, String, Number, TypeError, Error, Uint8Array,
     StringPrototypeCharCodeAt, StringPrototypeToLowerCase, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, ObjectKeys,
-    ObjectSetPrototypeOf, DateNow, JSONStringify, StringPrototypeTrim } = runtime.primordials;
+    ObjectSetPrototypeOf, DateNow, JSONStringify, StringPrototypeTrim, StringPrototypeStartsWith } = runtime.primordials;
   const { DOCUMENT, TYPE, LOCAL, NAMESPACE, HTML_NS, FIRST, NEXT, DATA, PARENT } = runtime.internals;
   const elements = runtime.elements;
   const events = runtime.events;
@@ -84,7 +84,8 @@
     }
     const element = runtime['selector-engine'].querySelector(document, String(selector));
     if (element === null) retry(`waiting for locator('${selector}')`);
-    note(`locator resolved to ${runtime['locator-evaluation'].preview(element)}`);
+    // An ElementHandle's own node (`internal:handle=N`) is not "resolved": Playwright logs nothing.
+    if (!StringPrototypeStartsWith(String(selector), 'internal:handle=')) note(`locator resolved to ${runtime['locator-evaluation'].preview(element)}`);
     return element;
   };
   /**

@@ -113,8 +113,7 @@
     (value) => {
       if (value === global) return '"ref: <Window>"';
       const nodeType = value[TYPE];
-      if (nodeType === 1) return `{"h":${runtime['selector-engine'].adopt(value)}}`;
-      if (typeof nodeType === 'number') return nodeType === DOCUMENT_NODE ? '"ref: <Document>"' : '"ref: <Node>"';
+      if (typeof nodeType === 'number') return `{"h":${runtime['selector-engine'].adopt(value)}}`;
       return undefined;
     });
   /// An argument's text as a value of this realm: `{"h": n}` is the element adopted as handle n.
@@ -195,10 +194,13 @@
     querySelectorAll: (selector) => selectors.querySelectorAll(document, selector),
     evaluate: (fn, argumentText) => settle(() => fn(decodeArgument(argumentText))),
     evaluateOn: (fn, target, argumentText) => settle(() => fn(target, decodeArgument(argumentText))),
-    /// `evaluateHandle`: as `evaluate`, with the elements of the result as handles (`{"h": n}`).
+    /// `evaluateHandle`: as `evaluate`, with the nodes of the result as handles (`{"h": n}`).
     evaluateHandle: (fn, argumentText) => settle(() => fn(decodeArgument(argumentText)), encodeHandles),
-    /// The handle number of `element` (Playwright's ElementHandle; `internal:handle=n` finds it).
-    adopt: (element) => runtime['selector-engine'].adopt(element),
+    evaluateHandleOn: (fn, target, argumentText) => settle(() => fn(target, decodeArgument(argumentText)), encodeHandles),
+    /// The handle number of `node` (Playwright's ElementHandle; `internal:handle=n` finds it).
+    adopt: (node) => runtime['selector-engine'].adopt(node),
+    /// The node adopted as handle `number` (null for none).
+    handleNode: (number) => runtime['selector-engine'].adopted(number) ?? null,
     evaluateExpression: (source) => settle(() => indirectEval(source)),
     /// 0 loading, 1 DOMContentLoaded fired, 2 load fired.
     loadState: () => runtime['document-loading'].loadState(),
@@ -268,6 +270,20 @@
     }),
     /// The id of the frame an iframe element holds (0 for none yet): `host.frameEntry` reaches its document.
     frameId: (element) => runtime.frames.frameId(element),
+    /// Reads `name` (an element state for 'state') of `node` itself, attached or not (an
+    /// ElementHandle's reads): `{"value"}` or `{"error"}`. A node that is not an element has its
+    /// `textContent` only.
+    readNode: (node, name, argumentText) => outcomeText(() => {
+      const argument = argumentText === '' ? undefined : JSONParse(String(argumentText));
+      if (node[TYPE] !== 1) {
+        if (name === 'textContent') return { __proto__: null, value: nodes.textContent(node) };
+        throw new Error('Node is not an element');
+      }
+      if (name === 'state') return { __proto__: null, value: evaluation().elementState(node, argument) };
+      return { __proto__: null, value: evaluation().read(node, String(name), argument) };
+    }),
+    /// Whether `node` is in this document (shadow trees included).
+    contains: (node) => runtime['selector-engine'].isInside(document, node),
     /// `name` of every element `selector` matches: `{"value": [...]}` or `{"error"}`.
     readAll: (selector, name) => outcomeText(() => {
       const found = evaluation().resolve(document, String(selector), '', false);

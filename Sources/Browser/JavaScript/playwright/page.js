@@ -23,7 +23,7 @@
     MapPrototypeDelete, RegExp, Promise, Number, String, StringPrototypeLastIndexOf, StringPrototypeToLowerCase, Uint8Array, MathMax,
     ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypeSlice, StringPrototypeReplace, RegExpPrototypeExec, SplitString,
     WeakMap, WeakMapPrototypeGet, WeakMapPrototypeSet, Date, DatePrototypeGetTime, DateParse, ArrayPrototypeIndexOf,
-    StringPrototypeIncludes } = runtime.primordials;
+    StringPrototypeIncludes, ObjectKeys } = runtime.primordials;
   const { makeEncoder, revive, decode } = runtime['serialized-value'];
   /// The source `addInitScript(script, arg)` runs: a function called with `arg`, a string, `{ path }` or `{ content }`.
   const initScriptSource = (script, arg, method) => {
@@ -76,12 +76,12 @@
   };
 
   /// The argument of `evaluate` as serialization text; a function or a symbol is refused. An
-  /// ElementHandle of `page`'s document arrives in the page as its element, a JSHandle as its value.
-  const argumentText = (arg, method, page = null) => {
+  /// ElementHandle of the document of `entry` arrives there as its node, a JSHandle as its value.
+  const argumentText = (arg, method, entry = null) => {
     if (arg === undefined) return undefined;
     const unsupported = (type) => { throw new TypeError(`${method}: the argument holds a ${type}, which cannot be sent to the page`); };
     const encode = makeEncoder(unsupported, (value) => {
-      if (value instanceof ElementHandle) return value._argument(page, method);
+      if (value instanceof ElementHandle) return value._argument(entry, method);
       if (value instanceof JSHandle) return encode(value._value());
       return undefined;
     });
@@ -312,114 +312,159 @@
     }
   }
 
-  /// Playwright's JSHandle, for a value already brought back from the page (`waitForFunction`'s):
-  /// `jsonValue()` gives it.
+  /// Playwright's JSHandle, for a value already brought back from the page (`waitForFunction`'s,
+  /// `evaluateHandle`'s, a console message's arguments): a copy of it, not a live reference.
   class JSHandle {
     #value;
+    #disposed = false;
     constructor(value) { this.#value = value; }
     _value() { return this.#value; }
-    async jsonValue() { return this.#value; }
-    async evaluate(fn, arg) { return fn(this.#value, arg); }
+    _checkDisposed(method) { if (this.#disposed) throw new Error(`${method}: JSHandle is disposed`); }
+    async jsonValue() { this._checkDisposed('jsHandle.jsonValue'); return this.#value; }
+    async evaluate(fn, arg) { this._checkDisposed('jsHandle.evaluate'); return fn(this.#value, arg); }
+    async evaluateHandle(fn, arg) { return new JSHandle(await this.evaluate(fn, arg)); }
+    async getProperty(name) {
+      this._checkDisposed('jsHandle.getProperty');
+      const value = this.#value;
+      return new JSHandle(value !== null && typeof value === 'object' ? value[name] : undefined);
+    }
+    async getProperties() {
+      this._checkDisposed('jsHandle.getProperties');
+      const properties = new Map();
+      const value = this.#value;
+      if (value !== null && typeof value === 'object') for (const key of ObjectKeys(value)) MapPrototypeSet(properties, key, new JSHandle(value[key]));
+      return properties;
+    }
     asElement() { return null; }
-    async dispose() {}
-    toString() { return `JSHandle@${typeof this.#value === 'object' && this.#value !== null ? 'object' : String(this.#value)}`; }
+    async dispose() { this.#disposed = true; }
+    toString() {
+      const value = this.#value;
+      if (ArrayIsArray(value)) return 'JSHandle@array';
+      if (value !== null && typeof value === 'object') return 'JSHandle@object';
+      if (value === 'ref: <Window>') return 'JSHandle@object';
+      if (typeof value === 'string' && StringPrototypeStartsWith(value, 'ref: <')) return 'JSHandle@node';
+      return `JSHandle@${String(value)}`;
+    }
   }
 
-  /// Playwright's ElementHandle: one element of a page's document that support code holds
-  /// (`page.$`, `page.$$`, `page.waitForSelector`, `page.evaluateHandle`, `locator.elementHandle`).
-  /// The page realm keeps the element under a number (selector-engine.js `adopt`); every method
-  /// reaches it through the selector `internal:handle=<number>`, so actions wait and check
-  /// actionability as a locator's do, and `evaluate` arguments that hold the handle arrive in the
-  /// page as the element itself. A handle belongs to the document it was taken from: once the
-  /// page navigated away, or the element left the document, its methods throw "Element is not
-  /// attached to the DOM". Main-frame elements only.
+  /// Playwright's ElementHandle: one node of a document of the page (the main frame's or a child
+  /// frame's, `path` the frame ids down to it) that support code holds (`$`, `$$`,
+  /// `waitForSelector`, `evaluateHandle`, `locator.elementHandle`). The page realm keeps the node
+  /// under a number (selector-engine.js `adopt`): reads and `evaluate` go to the node itself (a
+  /// node removed from its document still answers them, as in Playwright); actions reach it
+  /// through the selector `internal:handle=<number>`, so they wait and check actionability as a
+  /// locator's do, and throw "Element is not attached to the DOM" for a removed node. An
+  /// `evaluate` argument that holds the handle arrives in the page as the node itself. A handle
+  /// belongs to its document: once the page (or frame) navigated away, or after `dispose()`, its
+  /// methods throw.
   class ElementHandle extends JSHandle {
-    #page; #entry; #number; #selector;
-    constructor(page, entry, number, element) {
-      super(element);
+    #page; #entry; #number; #path; #inside; #selector;
+    /// `inside`: the selector prefix that enters the handle's frame ('' for the main frame).
+    constructor(page, entry, number, node, path = [], inside = '') {
+      super(node);
       this.#page = page;
       this.#entry = entry;
       this.#number = number;
+      this.#path = path;
+      this.#inside = inside;
       this.#selector = `internal:handle=${number}`;
     }
-    /// The handle's element is still in the page's current document.
-    #attached(method) {
+    /// The handle's document is still the one its frame shows.
+    #inDocument(method) {
+      this._checkDisposed(method);
       this.#page._ensureOpen(method);
-      if (this.#page._entry() !== this.#entry || this.#entry.locate(this.#selector, '', false).length === 0) {
-        throw new Error(`${method}: Element is not attached to the DOM`);
-      }
+      if (entryAt(this.#page, this.#path) !== this.#entry) throw new Error(`${method}: Element is not attached to the DOM`);
     }
-    #locator(method) {
-      this.#attached(method);
-      return this.#page.locator(this.#selector);
+    get _scope() { return { entry: this.#entry, path: this.#path }; }
+    #read(method, name, argument) {
+      this.#inDocument(method);
+      const outcome = JSONParse(this.#entry.readNode(this._value(), name, argument === undefined ? '' : JSONStringify(argument)));
+      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${injectedError(outcome.error)}`);
+      return outcome.value;
     }
     #act(method, args, options) {
-      this.#attached(`elementHandle.${method}`);
-      return this.#page._act(`elementHandle.${method}`, [this.#selector, ...args], options, '', null);
+      this.#inDocument(`elementHandle.${method}`);
+      if (!this.#entry.contains(this._value())) throw new Error(`elementHandle.${method}: Element is not attached to the DOM`);
+      return this.#page._act(`elementHandle.${method}`, [this.#selector, ...args], options, '',
+        () => ({ selector: this.#selector, path: this.#path }));
     }
-    /// What `evaluate` sends for this handle as (part of) an argument to `page`'s document.
-    _argument(page, method) {
-      if (page !== this.#page || page._entry() !== this.#entry) {
-        throw new Error(`${method}: JSHandles can be evaluated only in the context they were created!`);
-      }
+    /// What `evaluate` sends for this handle as (part of) an argument to the document of `entry`.
+    _argument(entry, method) {
+      this._checkDisposed(method);
+      if (entry !== this.#entry) throw new Error(`${method}: JSHandles can be evaluated only in the context they were created!`);
       return `{"h":${this.#number}}`;
     }
     asElement() { return this; }
-    async ownerFrame() { return this.#page.mainFrame(); }
+    async ownerFrame() { return this.#path.length === 0 ? this.#page.mainFrame() : frameAt(this.#page, this.#path); }
     async contentFrame() { return null; }
     async evaluate(fn, arg) {
-      this.#attached('elementHandle.evaluate');
-      return this.#page._evaluateOn('elementHandle.evaluate', fn, this._value(), arg);
+      this.#inDocument('elementHandle.evaluate');
+      return this.#page._evaluateOn('elementHandle.evaluate', fn, this._value(), arg, this._scope);
     }
-    async evaluateHandle() { throw new Error('elementHandle.evaluateHandle: JSHandles of values are not supported by Caper; use evaluate'); }
+    async evaluateHandle(fn, arg) {
+      this.#inDocument('elementHandle.evaluateHandle');
+      return this.#page._evaluateHandleOn('elementHandle.evaluateHandle', fn, this._value(), arg, this._scope);
+    }
+    async getProperty(name) {
+      return this.evaluateHandle((node, key) => node[key], String(name));
+    }
+    async getProperties() {
+      const value = await this.evaluate((node) => { const own = {}; for (const key of Object.keys(node)) own[key] = node[key]; return own; });
+      const properties = new Map();
+      for (const key of ObjectKeys(value)) MapPrototypeSet(properties, key, new JSHandle(value[key]));
+      return properties;
+    }
+    async jsonValue() { return this.evaluate((node) => node); }
     async $(selector) {
-      const found = this.#page._locateHandles('elementHandle.$', `${this.#selector} >> ${selector}`);
+      this.#inDocument('elementHandle.$');
+      const found = locateHandles(this.#page, this.#entry, this.#path, this.#inside, 'elementHandle.$', `${this.#selector} >> ${selector}`);
       return found.length === 0 ? null : found[0];
     }
-    async $$(selector) { return this.#page._locateHandles('elementHandle.$$', `${this.#selector} >> ${selector}`); }
+    async $$(selector) {
+      this.#inDocument('elementHandle.$$');
+      return locateHandles(this.#page, this.#entry, this.#path, this.#inside, 'elementHandle.$$', `${this.#selector} >> ${selector}`);
+    }
     async $eval(selector, fn, arg) {
       const found = await this.$(selector);
       if (found === null) throw new Error(`elementHandle.$eval: Failed to find element matching selector "${selector}"`);
-      return this.#page._evaluateOn('elementHandle.$eval', fn, found._value(), arg);
+      return this.#page._evaluateOn('elementHandle.$eval', fn, found._value(), arg, this._scope);
     }
     async $$eval(selector, fn, arg) {
       const found = await this.$$(selector);
-      return this.#page._evaluateOn('elementHandle.$$eval', fn, ArrayPrototypeMap(found, (handle) => handle._value()), arg);
+      return this.#page._evaluateOn('elementHandle.$$eval', fn, ArrayPrototypeMap(found, (handle) => handle._value()), arg, this._scope);
     }
     async waitForSelector(selector, options) {
-      this.#attached('elementHandle.waitForSelector');
-      return this.#page.waitForSelector(`${this.#selector} >> ${selector}`, options);
+      this.#inDocument('elementHandle.waitForSelector');
+      return waitForHandle(this.#page, 'elementHandle.waitForSelector', insideLocator(this.#page, this.#inside, `${this.#selector} >> ${selector}`),
+        options);
     }
     async waitForElementState(state, options) {
-      const locator = this.#locator('elementHandle.waitForElementState');
+      this.#inDocument('elementHandle.waitForElementState');
       const name = String(state);
-      if (name === 'visible' || name === 'hidden') return locator._waitForState('elementHandle.waitForElementState', name, options?.timeout, false);
       if (name === 'stable') return undefined;
-      if (name !== 'enabled' && name !== 'disabled' && name !== 'editable') {
-        throw new Error(`elementHandle.waitForElementState: state: expected one of (visible|hidden|stable|enabled|disabled|editable)`);
+      if (ArrayPrototypeIndexOf(['visible', 'hidden', 'enabled', 'disabled', 'editable'], name) < 0) {
+        throw new Error('elementHandle.waitForElementState: state: expected one of (visible|hidden|stable|enabled|disabled|editable)');
       }
       await this.#page._waitFor('elementHandle.waitForElementState', options?.timeout ?? this.#page._timeout,
-        async () => ((await locator._state('elementHandle.waitForElementState', name, false)) ? { value: undefined } : null),
+        async () => (this.#read('elementHandle.waitForElementState', 'state', name) ? { value: undefined } : null),
         `waiting for element to be ${name}`);
       return undefined;
     }
-    // ---- Reads (no wait: the element is there) ----
-    async textContent() { return this.#locator('elementHandle.textContent')._read('elementHandle.textContent', 'textContent', undefined, undefined, false); }
-    async innerText() { return this.#locator('elementHandle.innerText')._read('elementHandle.innerText', 'innerText', undefined, undefined, false); }
-    async innerHTML() { return this.#locator('elementHandle.innerHTML')._read('elementHandle.innerHTML', 'innerHTML', undefined, undefined, false); }
-    async inputValue() { return this.#locator('elementHandle.inputValue')._read('elementHandle.inputValue', 'inputValue', undefined, undefined, false); }
-    async getAttribute(name) {
-      return this.#locator('elementHandle.getAttribute')._read('elementHandle.getAttribute', 'getAttribute', String(name), undefined, false);
-    }
-    async isVisible() { return this.#locator('elementHandle.isVisible')._state('elementHandle.isVisible', 'visible', false); }
-    async isHidden() { return this.#locator('elementHandle.isHidden')._state('elementHandle.isHidden', 'hidden', false); }
-    async isEnabled() { return this.#locator('elementHandle.isEnabled')._state('elementHandle.isEnabled', 'enabled', false); }
-    async isDisabled() { return this.#locator('elementHandle.isDisabled')._state('elementHandle.isDisabled', 'disabled', false); }
-    async isEditable() { return this.#locator('elementHandle.isEditable')._state('elementHandle.isEditable', 'editable', false); }
-    async isChecked() { return this.#locator('elementHandle.isChecked')._state('elementHandle.isChecked', 'checked', false); }
+    // ---- Reads (at once: the node is there) ----
+    async textContent() { return this.#read('elementHandle.textContent', 'textContent'); }
+    async innerText() { return this.#read('elementHandle.innerText', 'innerText'); }
+    async innerHTML() { return this.#read('elementHandle.innerHTML', 'innerHTML'); }
+    async inputValue() { return this.#read('elementHandle.inputValue', 'inputValue'); }
+    async getAttribute(name) { return this.#read('elementHandle.getAttribute', 'getAttribute', String(name)); }
+    async isVisible() { return this.#read('elementHandle.isVisible', 'state', 'visible'); }
+    async isHidden() { return this.#read('elementHandle.isHidden', 'state', 'hidden'); }
+    async isEnabled() { return this.#read('elementHandle.isEnabled', 'state', 'enabled'); }
+    async isDisabled() { return this.#read('elementHandle.isDisabled', 'state', 'disabled'); }
+    async isEditable() { return this.#read('elementHandle.isEditable', 'state', 'editable'); }
+    async isChecked() { return this.#read('elementHandle.isChecked', 'state', 'checked'); }
     async boundingBox() { throw layoutError('elementHandle.boundingBox'); }
     async screenshot(options) { return this.#page.screenshot(options); }
-    async scrollIntoViewIfNeeded() { this.#attached('elementHandle.scrollIntoViewIfNeeded'); }
+    async scrollIntoViewIfNeeded() { this.#inDocument('elementHandle.scrollIntoViewIfNeeded'); }
     // ---- Actions ----
     async click(options) { return this.#act('click', [actionOptions(options)], options); }
     async dblclick(options) { return this.#act('dblclick', [actionOptions(options)], options); }
@@ -440,6 +485,63 @@
     async setInputFiles(files, options) { return this.#act('setInputFiles', [filePayloads(files, 'elementHandle.setInputFiles')], options); }
     toString() { return 'JSHandle@node'; }
   }
+  /// The entry points of the document the frame at `path` shows now (the main frame's for []), or null.
+  const entryAt = (page, path) => {
+    if (path.length === 0) return page._entry();
+    const made = host.frameEntry(page._id, path);
+    const entry = made === null ? null : made();
+    return entry ?? null;
+  };
+  /// A locator of `page` for `selector` inside the frame `inside` enters ('' for the main frame).
+  const insideLocator = (page, inside, selector) =>
+    new Locator(page, inside === '' ? selector : `${inside} >> ${selector}`, `locator(${quote(selector)})`);
+  /// The prefix of a locator's selector that enters its frame ('' for the main frame).
+  const insideOf = (selector) => {
+    const parts = SplitString(selector, FRAME_SEPARATOR);
+    if (parts.length === 1) return '';
+    return StringPrototypeSlice(selector, 0, selector.length - parts[parts.length - 1].length - 4);
+  };
+  /// The ChildFrame at `path`, or null.
+  const frameAt = (page, path) => {
+    for (const frame of page.frames()) {
+      const at = frame._path?.() ?? [];
+      if (at.length === path.length && ArrayPrototypeJoin(at, '/') === ArrayPrototypeJoin(path, '/')) return frame;
+    }
+    return null;
+  };
+  /// The page events Caper never emits, and why.
+  const eventCause = { __proto__: null, crash: 'renderer process', filechooser: 'native file dialog (use setInputFiles)',
+    frameattached: 'frame events yet (use page.frames())', framedetached: 'frame events yet (use page.frames())', websocket: 'WebSocket',
+    worker: 'Web Workers' };
+  const neverEmitted = ObjectKeys(eventCause);
+  const warned = new Set();
+  /// One warning per kind for the whole run, on stderr.
+  const warnOnce = (key, text) => {
+    if (warned.has(key)) return;
+    warned.add(key);
+    runtime.modules.builtin('console').warn(`caper: ${text}`);
+  };
+  /// ElementHandles of what `selector` (Playwright's syntax) matches now in the document of `entry`.
+  const locateHandles = (page, entry, path, inside, method, selector) => {
+    let found;
+    try {
+      found = entry.locate(String(selector), '', false);
+    } catch (error) {
+      throw new Error(`${method}: ${error?.message ?? error}`);
+    }
+    const handles = [];
+    for (let i = 0; i < found.length; i++) ArrayPrototypePush(handles, new ElementHandle(page, entry, entry.adopt(found[i]), found[i], path, inside));
+    return handles;
+  };
+  /// `waitForSelector` through `locator` (state, timeout from `options`): the ElementHandle of the
+  /// element found, or null for 'detached' and 'hidden'.
+  const waitForHandle = async (page, method, locator, options) => {
+    const state = options?.state ?? 'visible';
+    const found = await locator._waitForState(method, state, options?.timeout, false);
+    if (found === null || found === undefined) return null;
+    const scope = locator._scope();
+    return new ElementHandle(page, scope.entry, scope.entry.adopt(found), found, scope.path, insideOf(locator._selector));
+  };
 
   /// Playwright's Download: a file the page downloaded (a `download` link, an attachment response),
   /// already whole in the context's download folder when the event is emitted.
@@ -530,8 +632,14 @@
       this.#id = id;
       this.#context = context;
       MapPrototypeSet(pages, id, this);
-      // Console arguments are kept (for `ConsoleMessage.args()`) once a `console` listener is added.
-      this.on('newListener', (event) => { if (event === 'console' && context) host.keepConsoleArguments(context._id); });
+      // Console arguments are kept (for `ConsoleMessage.args()`) once a `console` listener is added;
+      // a listener for an event Caper never emits gets one warning.
+      this.on('newListener', (event) => {
+        if (event === 'console' && context) host.keepConsoleArguments(context._id);
+        if (ArrayPrototypeIndexOf(neverEmitted, event) >= 0) {
+          warnOnce(`event ${event}`, `page.on('${event}'): Caper never emits this event (it has no ${eventCause[event]})`);
+        }
+      });
       host.onDialog(id, (type, message, defaultValue) => this.#dialog(type, message, defaultValue));
       host.onBindingCall(id, (name, call, argumentsText) => { this.#bindingCalled(name, call, argumentsText); });
       // The keyboard acts on the focused element: no selector, its action named in full.
@@ -649,7 +757,7 @@
       try {
         if (typeof fn === 'string') return await settle('page.evaluate', this.#entry.evaluateExpression(fn), this.#id);
         const made = pageFunction(this.#id, fn, 'page.evaluate');
-        return await settle('page.evaluate', this.#entry.evaluate(made, argumentText(arg, 'page.evaluate', this)), this.#id);
+        return await settle('page.evaluate', this.#entry.evaluate(made, argumentText(arg, 'page.evaluate', this.#entry)), this.#id);
       } finally {
         this._deliverEvents();
       }
@@ -661,7 +769,7 @@
       try {
         const entry = this.#entry;
         const made = typeof fn === 'string' ? null : pageFunction(this.#id, fn, 'page.evaluateHandle');
-        const run = made === null ? () => entry.evaluateExpression(fn) : () => entry.evaluateHandle(made, argumentText(arg, 'page.evaluateHandle', this));
+        const run = made === null ? () => entry.evaluateExpression(fn) : () => entry.evaluateHandle(made, argumentText(arg, 'page.evaluateHandle', entry));
         const value = await settle('page.evaluateHandle', run(), this.#id, undefined, (number) => this._handle(entry, number));
         return value instanceof ElementHandle ? value : new JSHandle(value);
       } finally {
@@ -676,30 +784,22 @@
     async $$eval(selector, fn, arg) {
       return this._evaluateOn('page.$$eval', fn, ArrayPrototypeMap(this._locateHandles('page.$$eval', selector), (handle) => handle._value()), arg);
     }
-    /// The ElementHandle of the element adopted as `number` in `entry`'s document.
-    _handle(entry, number) {
-      return new ElementHandle(this, entry, number, entry.locate(`internal:handle=${number}`, '', false)[0] ?? null);
+    /// The ElementHandle of the node adopted as `number` in `entry`'s document (a frame's at `path`).
+    _handle(entry, number, path = []) {
+      const inside = path.length === 0 ? '' : frameAt(this, path)?._inside() ?? '';
+      return new ElementHandle(this, entry, number, entry.handleNode(number), path, inside);
     }
     /// ElementHandles of what `selector` (Playwright's syntax) matches now in the main frame.
     _locateHandles(method, selector) {
       this._ensureOpen(method);
-      const entry = this.#entry;
-      let found;
-      try {
-        found = entry.locate(String(selector), '', false);
-      } catch (error) {
-        throw new Error(`${method}: ${error?.message ?? error}`);
-      }
-      const handles = [];
-      for (let i = 0; i < found.length; i++) ArrayPrototypePush(handles, new ElementHandle(this, entry, entry.adopt(found[i]), found[i]));
-      return handles;
+      return locateHandles(this, this.#entry, [], '', method, selector);
     }
     /// `fn(arg)` in the document of `scope` (`{ entry, path }`: a frame's).
     async _evaluateIn(method, fn, arg, scope) {
       this._ensureOpen(method);
       const made = pageFunction(this.#id, fn, method, scope.path);
       try {
-        return await settle(method, scope.entry.evaluate(made, argumentText(arg, method, this)), this.#id);
+        return await settle(method, scope.entry.evaluate(made, argumentText(arg, method, scope.entry)), this.#id);
       } finally {
         this._deliverEvents();
       }
@@ -710,7 +810,15 @@
       const path = scope?.path ?? [];
       const made = pageFunction(this.#id, fn, method, path);
       const entry = path.length === 0 ? this.#entry : scope.entry;
-      return settle(method, entry.evaluateOn(made, target, argumentText(arg, method, this)), this.#id);
+      return settle(method, entry.evaluateOn(made, target, argumentText(arg, method, entry)), this.#id);
+    }
+    /// `fn(target, arg)` in the page, its result's nodes as ElementHandles (else a JSHandle of a copy).
+    async _evaluateHandleOn(method, fn, target, arg, scope) {
+      this._ensureOpen(method);
+      const made = pageFunction(this.#id, fn, method, scope.path);
+      const value = await settle(method, scope.entry.evaluateHandleOn(made, target, argumentText(arg, method, scope.entry)), this.#id,
+        undefined, (number) => this._handle(scope.entry, number, scope.path));
+      return value instanceof ElementHandle ? value : new JSHandle(value);
     }
     async $(selector) {
       const found = this._locateHandles('page.$', selector);
@@ -799,7 +907,7 @@
     async waitForFunction(fn, arg, options) {
       if (typeof fn !== 'string') pageFunction(this.#id, fn, 'page.waitForFunction');
       const check = () => (typeof fn === 'string' ? this.#entry.evaluateExpression(fn)
-        : this.#entry.evaluate(pageFunction(this.#id, fn, 'page.waitForFunction'), argumentText(arg, 'page.waitForFunction', this)));
+        : this.#entry.evaluate(pageFunction(this.#id, fn, 'page.waitForFunction'), argumentText(arg, 'page.waitForFunction', this.#entry)));
       const value = await this._waitFor('page.waitForFunction', options?.timeout ?? this._timeout, async () => {
         const value = await settle('page.waitForFunction', check(), this.#id);
         return value ? { value } : null;
@@ -809,9 +917,7 @@
     /// `waitForSelector(selector, { state })`: 'attached', 'detached', 'visible' (the default) or 'hidden'.
     async waitForSelector(selector, options) {
       const state = options?.state ?? 'visible';
-      const found = await this.locator(selector)._waitForState('page.waitForSelector', state, options?.timeout, false);
-      // An ElementHandle, as Playwright's (null for 'detached' and 'hidden').
-      return found === null || found === undefined ? null : new ElementHandle(this, this.#entry, this.#entry.adopt(found), found);
+      return waitForHandle(this, 'page.waitForSelector', this.locator(selector), { ...options, state });
     }
     async waitForLoadState(state = 'load', options) { return this.#loadState('page.waitForLoadState', state, options); }
     /// Waits for the load state `state` in the name of `method` (a navigation's timeout is its own).
@@ -917,7 +1023,12 @@
       // Playwright's call log: the wait for the locator (a page method's selector as
       // `locator('#id')`), then each attempt's steps (a line repeated by a later attempt is not
       // written again).
-      const waitedFor = locator !== '' ? locator : action === undefined && typeof args[0] === 'string' ? `locator('${args[0]}')` : '';
+      if (action === undefined && locator === '' && scopeOf === null && typeof args[0] !== 'string') {
+        throw new TypeError(`${method}: selector: expected string, got ${args[0] === null ? 'null' : typeof args[0]}`);
+      }
+      // An ElementHandle's action (`internal:handle=N`) has no wait for a locator, as Playwright's.
+      const handleAction = typeof args[0] === 'string' && StringPrototypeStartsWith(args[0], 'internal:handle=');
+      const waitedFor = locator !== '' ? locator : action === undefined && !handleAction && typeof args[0] === 'string' ? `locator('${args[0]}')` : '';
       const log = waitedFor === '' ? [] : [`waiting for ${waitedFor}`];
       const logged = (lines) => { for (const line of lines ?? []) if (ArrayPrototypeIndexOf(log, line) < 0) ArrayPrototypePush(log, line); };
       const callLog = (lines) => `\nCall log:\n${ArrayPrototypeJoin(ArrayPrototypeMap(lines, (line) => `  - ${line}\n`), '')}`;
@@ -948,7 +1059,8 @@
         }
         const before = this.#entry.now();
         await this._turn();
-        if (outcome.attempting) logged([`retrying ${outcome.attempting} action`, `waiting ${this.#entry.now() - before}ms`]);
+        const waited = this.#entry.now() - before;
+        if (outcome.attempting) logged(waited > 0 ? [`retrying ${outcome.attempting} action`, `waiting ${waited}ms`] : [`retrying ${outcome.attempting} action`]);
       }
       this.#rethrowDialogError();
       // Playwright's actions do not fail with the navigation they start (a failed one leaves the document).
@@ -1050,8 +1162,27 @@
     /// at the next delivery.
     #queued = [];
     _queueEvent(name, value) { ArrayPrototypePush(this.#queued, [name, value]); }
+    /// The document the page's navigation events were given for, and how far: 1 domcontentloaded, 2 load.
+    #eventDocument = null;
+    #eventStage = 0;
     _deliverEvents() {
       if (this.#closed) return;
+      // The main frame's `framenavigated` (a document after the first), `domcontentloaded` and
+      // `load`, once per document.
+      const document = documentOf(this.#id);
+      if (document !== this.#eventDocument) {
+        if (this.#eventDocument !== null) this.emit('framenavigated', this.mainFrame());
+        this.#eventDocument = document;
+        this.#eventStage = 0;
+      }
+      if (this.#eventStage < 1 && host.reached(this.#id, 'domcontentloaded')) {
+        this.#eventStage = 1;
+        this.emit('domcontentloaded', this);
+      }
+      if (this.#eventStage < 2 && host.reached(this.#id, 'load')) {
+        this.#eventStage = 2;
+        this.emit('load', this);
+      }
       while (this.#queued.length > 0) {
         const queued = this.#queued;
         this.#queued = [];
@@ -1227,6 +1358,7 @@
     }
     page() { return this.#page; }
     _inside() { return this.#inside; }
+    _path() { return this.#path; }
     name() { return this.#name; }
     url() { return this.#current()?.url() ?? this.#entry.url(); }
     parentFrame() { return this.#parent; }
@@ -1241,7 +1373,41 @@
       const entry = this.#attached('frame.evaluate');
       return this.#page._evaluateIn('frame.evaluate', fn, arg, { entry, path: this.#path });
     }
-    async frameElement() { throw new Error('frame.frameElement: ElementHandles of iframes are not supported by Caper; use page.frameLocator'); }
+    async frameElement() {
+      const parentEntry = entryAt(this.#page, ArrayPrototypeSlice(this.#path, 0, -1));
+      const number = Number(StringPrototypeSlice(this.#inside, StringPrototypeLastIndexOf(this.#inside, 'internal:handle=') + 16,
+        StringPrototypeLastIndexOf(this.#inside, ' >> internal:control=enter-frame')));
+      const parentInside = this.#parent instanceof ChildFrame ? this.#parent._inside() : '';
+      return new ElementHandle(this.#page, parentEntry, number, parentEntry.handleNode(number), ArrayPrototypeSlice(this.#path, 0, -1), parentInside);
+    }
+    async evaluateHandle(fn, arg) {
+      const entry = this.#attached('frame.evaluateHandle');
+      const made = pageFunction(this.#page._id, fn, 'frame.evaluateHandle', this.#path);
+      const value = await settle('frame.evaluateHandle', entry.evaluateHandle(made, argumentText(arg, 'frame.evaluateHandle', entry)), this.#page._id,
+        undefined, (number) => new ElementHandle(this.#page, entry, number, entry.handleNode(number), this.#path, this.#inside));
+      return value instanceof ElementHandle ? value : new JSHandle(value);
+    }
+    async $(selector) {
+      const found = locateHandles(this.#page, this.#attached('frame.$'), this.#path, this.#inside, 'frame.$', selector);
+      return found.length === 0 ? null : found[0];
+    }
+    async $$(selector) { return locateHandles(this.#page, this.#attached('frame.$$'), this.#path, this.#inside, 'frame.$$', selector); }
+    async $eval(selector, fn, arg) {
+      const found = await this.$(selector);
+      if (found === null) throw new Error(`frame.$eval: Failed to find element matching selector "${selector}"`);
+      return found.evaluate(fn, arg);
+    }
+    async $$eval(selector, fn, arg) {
+      const entry = this.#attached('frame.$$eval');
+      const found = await this.$$(selector);
+      return this.#page._evaluateOn('frame.$$eval', fn, ArrayPrototypeMap(found, (handle) => handle._value()), arg, { entry, path: this.#path });
+    }
+    /// A page-level action (the first match of `selector`) in this frame's document.
+    _act(method, args, options) {
+      this.#attached(method);
+      const selector = String(args[0]);
+      return this.#page._act(method, args, options, '', () => this.locator(selector)._scope());
+    }
     locator(selector, options) {
       return new Locator(this.#page, `${this.#inside} >> ${selector}`, `frame(${quote(this.#name || this.url())}).locator(${quote(selector)})`)
         .filter(options);
@@ -1249,14 +1415,53 @@
     frameLocator(selector) { return new FrameLocator(this.#page, `${this.#inside} >> ${selector}`, `locator(${quote(selector)})`); }
     async waitForSelector(selector, options) {
       this.#attached('frame.waitForSelector');
-      await this.locator(selector)._waitForState('frame.waitForSelector', options?.state ?? 'visible', options?.timeout, false);
-      return null;
+      return waitForHandle(this.#page, 'frame.waitForSelector', this.locator(selector), options);
     }
     async waitForLoadState() { this.#attached('frame.waitForLoadState'); }
+    async goto() { throw new Error('frame.goto: navigating a child frame is not supported by Caper; navigate the page, or set the iframe\'s src'); }
+    async setContent() { throw new Error('frame.setContent: not supported by Caper in a child frame'); }
+    async waitForFunction() { throw new Error('frame.waitForFunction: not supported by Caper in a child frame; use expect.poll with frame.evaluate'); }
+  }
+  // A child frame's page-level selector methods: actions on the first match, reads of it.
+  for (const name of ['click', 'dblclick', 'tap', 'hover', 'check', 'uncheck', 'focus']) {
+    ChildFrame.prototype[name] = function (selector, options) { return this._act(`frame.${name}`, [selector, actionOptions(options)], options); };
+  }
+  ChildFrame.prototype.fill = function (selector, value, options) { return this._act('frame.fill', [selector, value, actionOptions(options)], options); };
+  ChildFrame.prototype.type = function (selector, text, options) { return this._act('frame.type', [selector, String(text)], options); };
+  ChildFrame.prototype.press = function (selector, key, options) { return this._act('frame.press', [selector, String(key)], options); };
+  ChildFrame.prototype.setChecked = function (selector, checked, options) {
+    return this._act('frame.setChecked', [selector, !!checked, actionOptions(options)], options);
+  };
+  ChildFrame.prototype.selectOption = function (selector, values, options) {
+    return this._act('frame.selectOption', [selector, optionValues(values, 'frame.selectOption'), actionOptions(options)], options);
+  };
+  ChildFrame.prototype.dispatchEvent = function (selector, type, init, options) {
+    return this._act('frame.dispatchEvent', [selector, String(type), init ?? {}], options);
+  };
+  ChildFrame.prototype.setInputFiles = function (selector, files, options) {
+    return this._act('frame.setInputFiles', [selector, filePayloads(files, 'frame.setInputFiles')], options);
+  };
+  for (const name of ['textContent', 'innerText', 'innerHTML', 'inputValue']) {
+    ChildFrame.prototype[name] = function (selector, options) { return this.locator(selector)._read(`frame.${name}`, name, undefined, options, false); };
+  }
+  ChildFrame.prototype.getAttribute = function (selector, attribute, options) {
+    return this.locator(selector)._read('frame.getAttribute', 'getAttribute', String(attribute), options, false);
+  };
+  for (const [name, state] of [['isVisible', 'visible'], ['isHidden', 'hidden']]) {
+    ChildFrame.prototype[name] = function (selector) { return this.locator(selector)._state(`frame.${name}`, state, false); };
+  }
+  for (const [name, state] of [['isEnabled', 'enabled'], ['isDisabled', 'disabled'], ['isEditable', 'editable'], ['isChecked', 'checked']]) {
+    ChildFrame.prototype[name] = function (selector, options) { return this.locator(selector)._stateWaiting(`frame.${name}`, state, options, false); };
+  }
+  // The main frame's: the page's own.
+  for (const name of ['click', 'dblclick', 'tap', 'hover', 'check', 'uncheck', 'focus', 'fill', 'type', 'press', 'setChecked', 'selectOption',
+    'dispatchEvent', 'setInputFiles', 'textContent', 'innerText', 'innerHTML', 'inputValue', 'getAttribute', 'isVisible', 'isHidden', 'isEnabled',
+    'isDisabled', 'isEditable', 'isChecked', '$', '$$', '$eval', '$$eval', 'evaluateHandle', 'waitForFunction', 'waitForTimeout']) {
+    if (Frame.prototype[name] === undefined) Frame.prototype[name] = function (...args) { return this.page()[name](...args); };
   }
   /// The child frames of `frame` (whose document's entry points are `entry`), in tree order: the
   /// iframes of its document that hold a document now.
-  const childFramesOf = (page, frame, entry, path, inside) => {
+  function childFramesOf(page, frame, entry, path, inside) {
     const frames = [];
     const owners = entry.locate('iframe, frame', '', false);
     for (let i = 0; i < owners.length; i++) {
@@ -1271,7 +1476,7 @@
       ArrayPrototypePush(frames, new ChildFrame(page, frame, childPath, StringPrototypeSlice(enter, 0, enter.length - 4), name, childEntry));
     }
     return frames;
-  };
+  }
   for (const name of ['getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByAltText', 'getByTitle', 'getByTestId']) {
     Page.prototype[name] = function (...args) { return locatorMethods((s, d) => new Locator(this, s, d))[name](...args); };
     Frame.prototype[name] = function (...args) { return this.page()[name](...args); };
@@ -1421,17 +1626,21 @@
     async elementHandle(options) {
       await this._waitForState('locator.elementHandle', 'attached', options?.timeout, true);
       const scope = this._scope();
-      if (scope === null || scope.path.length > 0) throw new Error('locator.elementHandle: ElementHandles of elements inside frames are not supported by Caper');
       const element = scope.entry.locate(scope.selector, this.#description, true)[0];
-      return new ElementHandle(this.#page, scope.entry, scope.entry.adopt(element), element);
+      return new ElementHandle(this.#page, scope.entry, scope.entry.adopt(element), element, scope.path, insideOf(this.#selector));
     }
     /// Every element it matches now, as ElementHandles.
     async elementHandles() {
       const scope = this._scope();
       if (scope === null) return [];
-      if (scope.path.length > 0) throw new Error('locator.elementHandles: ElementHandles of elements inside frames are not supported by Caper');
       return ArrayPrototypeMap(scope.entry.locate(scope.selector, this.#description, false),
-        (element) => new ElementHandle(this.#page, scope.entry, scope.entry.adopt(element), element));
+        (element) => new ElementHandle(this.#page, scope.entry, scope.entry.adopt(element), element, scope.path, insideOf(this.#selector)));
+    }
+    /// `evaluateHandle(fn, arg)` on the one element.
+    async evaluateHandle(fn, arg, options) {
+      await this._read('locator.evaluateHandle', 'state', 'attached', options);
+      const scope = this._scope();
+      return this.#page._evaluateHandleOn('locator.evaluateHandle', fn, scope.entry.locate(scope.selector, this.#description, true)[0], arg, scope);
     }
 
     // ---- Reads ----
@@ -1494,7 +1703,6 @@
       if (scope === null) return this.#page._evaluateOn('locator.evaluateAll', fn, [], arg);
       return this.#page._evaluateOn('locator.evaluateAll', fn, scope.entry.locate(scope.selector, this.#description, false), arg, scope);
     }
-    async evaluateHandle() { throw new Error('locator.evaluateHandle: JSHandles are not supported by Caper; use evaluate'); }
     /// `waitFor({ state })`: 'attached', 'detached', 'visible' (the default) or 'hidden'.
     async waitFor(options) { await this._waitForState('locator.waitFor', options?.state ?? 'visible', options?.timeout, true); }
     async _waitForState(method, state, timeout, strict) {

@@ -62,8 +62,9 @@
 //   elementLabels(element, skipRefsInsideElement = false) -> string[]   getElementLabels's label texts, normalised
 //   elementText(element) -> string      selectorUtils' elementText(...).full (the text engines' text)
 //   normalizeWhiteSpace(text) -> string
-//   adopt(element) -> number            the element's handle number (the same for the same element)
-//   adopted(number) -> Element | undefined
+//   adopt(node) -> number               the node's handle number (the same for the same node)
+//   adopted(number) -> Node | undefined
+//   isInside(root, node) -> boolean     node is root or inside it, shadow trees included
 (host, runtime) => {
   'use strict';
   const {
@@ -1313,6 +1314,6 @@
   };
 
   return ObjectFreeze({ querySelectorAll, querySelector, isElementVisible, parseAttributeSelector, accessibleDescription, elementLabels,
-    normalizeWhiteSpace, elementText: (element) => elementText(new Map(), element).full, adopt,
+    normalizeWhiteSpace, elementText: (element) => elementText(new Map(), element).full, adopt, isInside,
     adopted: (number) => MapPrototypeGet(handles, Number(number)) });
 }
