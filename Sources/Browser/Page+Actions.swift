@@ -66,6 +66,7 @@ extension Page {
   /// The realm of the frame at `path` (the ids of the iframes' frames from the page's document
   /// down; empty: the page's own realm), or nil while a frame on the way has no document yet.
   public func frameRealm(_ path: [Int]) -> Realm? {
+    showPendingBlank()
     var (realm, environment) = (self.realm, self.environment)
     for id in path {
       guard let frame = environment.childNavigables.frames[id], let inner = frame.realm, let next = frame.environment else {

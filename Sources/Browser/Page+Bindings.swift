@@ -16,6 +16,7 @@ extension Page {
   public func expose(_ name: String) {
     guard !bindingNames.contains(name) else { return }
     bindingNames.append(name)
+    showPendingBlank()
     _ = try? realm.context.call(realm.function("bindings", "install"), [.array([.string(name)])])
   }
 

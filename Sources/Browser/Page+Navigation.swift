@@ -93,7 +93,7 @@ extension Page {
     document.referrer = navigation.request.referrer.flatMap {
       (environment.referrerPolicy ?? .strictOriginWhenCrossOrigin).referrer($0, for: navigation.request.url)
     }
-    _ = try? realm.context.call(realm.function("entry", "unload"))
+    if pendingBlank == nil { _ = try? realm.context.call(realm.function("entry", "unload")) }
     documentNumber += 1
     let request = DocumentRequest(
       url: navigation.request.url, method: redirected ? "GET" : navigation.request.method,
@@ -204,6 +204,7 @@ extension Page {
   func traverse(to position: Int) {
     let entry = history.entries[position]
     guard entry.document != documentNumber else {
+      showPendingBlank()
       history.move(to: position)
       let (realm, environment, entryID, url) = (realm, environment, entry.id, entry.url)
       // The page counts as navigating until the traversal's task ran (`goBack` returns after it).
@@ -249,6 +250,7 @@ extension Page {
     // (HTML §7.4.2.3.3 "navigate to a fragment": `popstate`, `hashchange`, no request).
     let withoutFragment = { (href: String) in href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0] }
     if resolved.href.contains("#"), withoutFragment(resolved.href) == withoutFragment(environment.url) {
+      showPendingBlank()
       _ = try realm.context.call(realm.function("entry", "navigateWithinDocument"), [.string(resolved.href)])
       return
     }
@@ -263,7 +265,7 @@ extension Page {
   public func setContent(_ html: String) throws {
     ongoingNavigation?.controller?.abort()
     ongoingNavigation = nil
-    _ = try? realm.context.call(realm.function("entry", "unload"))
+    if pendingBlank == nil { _ = try? realm.context.call(realm.function("entry", "unload")) }
     documentNumber += 1
     history.renumber(document: history.current.document, as: documentNumber)
     try replaceDocument(with: LoadedDocument(url: environment.url, bytes: Array(html.utf8), contentType: "text/html"))

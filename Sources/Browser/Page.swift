@@ -43,8 +43,19 @@ public final class Page: @unchecked Sendable {
 
   /// The realm of the document the page shows now (each document gets a new one).
   public private(set) var realm: Realm
-  /// The page's `entry` function (`page/entry.js`) in that realm.
-  public private(set) var entry: JSReference
+  /// The page's `entry` function (`page/entry.js`) in that realm; asking for it shows a deferred
+  /// `about:blank` (see `pendingBlank`) first.
+  public var entry: JSReference {
+    showPendingBlank()
+    return entryFunction
+  }
+  private var entryFunction: JSReference
+  /// The `about:blank` a new page shows, not made yet: a page opened to be navigated at once
+  /// (`newPage` then `goto`) hands its realm, untouched, to the document it navigates to instead of
+  /// using one realm for each (the next realm is made while the page loads: one fewer per page).
+  /// Anything that reads or acts on the document (`entry`, actions, frames, the viewport,
+  /// bindings) shows it first.
+  private(set) var pendingBlank: LoadedDocument?
   /// What the current document's host functions reach: its browser context, URL, errors and console.
   public private(set) var environment: PageEnvironment
   private var loader: PageLoader?
@@ -113,7 +124,7 @@ public final class Page: @unchecked Sendable {
   public init(
     beside support: Realm, document: LoadedDocument, browserContext: BrowserContext = BrowserContext(), scripts: Bool = true,
     waitUntil: LoadState = .load, timeout: Duration = .seconds(30), pool: PagePool? = nil, followsNavigations: Bool = true,
-    onError: ((PageError) -> Void)? = nil
+    deferringBlank: Bool = false, onError: ((PageError) -> Void)? = nil
   ) throws {
     self.support = support
     self.pool = pool
@@ -129,9 +140,13 @@ public final class Page: @unchecked Sendable {
     (realm, environment) =
       try pool?.take(browserContext: browserContext, url: document.url)
       ?? PagePool.make(beside: support, browserContext: browserContext, url: document.url)
-    entry = realm.function("entry", "entry")
+    entryFunction = realm.function("entry", "entry")
     configure(environment)
     guard scripts else {
+      if deferringBlank && blank {
+        pendingBlank = document
+        return
+      }
       // Scripting disabled: the parser's scripting flag is off (a `<noscript>` holds markup).
       try loadWithoutScripts(document)
       return
@@ -182,12 +197,20 @@ public final class Page: @unchecked Sendable {
     earlierErrors += environment.errors
     earlierConsoleMessages += environment.consoleMessages
     response = document.response
-    closeDocument()
-    (realm, environment) =
-      try pool?.take(browserContext: browserContext, url: document.url)
-      ?? PagePool.make(beside: support, browserContext: browserContext, url: document.url)
-    entry = realm.function("entry", "entry")
-    configure(environment)
+    if pendingBlank != nil {
+      // The about:blank was never shown: its realm, untouched, takes the new document.
+      pendingBlank = nil
+      environment.url = document.url
+      environment.documentNumber = documentNumber
+      environment.timeOrigin = Date().timeIntervalSince1970 * 1000
+    } else {
+      closeDocument()
+      (realm, environment) =
+        try pool?.take(browserContext: browserContext, url: document.url)
+        ?? PagePool.make(beside: support, browserContext: browserContext, url: document.url)
+      entryFunction = realm.function("entry", "entry")
+      configure(environment)
+    }
     if controlled {
       environment.fixedTime = fixedTime
       environment.systemTimeOffset = dateNow - environment.timeOrigin - environment.now
@@ -198,6 +221,13 @@ public final class Page: @unchecked Sendable {
       return
     }
     loader = try PageLoader(document, realm: realm, environment: environment)
+  }
+
+  /// Shows the deferred `about:blank`, if any.
+  func showPendingBlank() {
+    guard let document = pendingBlank else { return }
+    pendingBlank = nil
+    try? loadWithoutScripts(document)
   }
 
   /// Parses `document` with scripting off into the current realm (no event loop: it is loaded at once).
@@ -248,8 +278,8 @@ public final class Page: @unchecked Sendable {
   private func reached(_ state: LoadState) throws -> Bool {
     // A navigation in flight: its document is the one whose state counts.
     if isNavigating { return false }
-    // A document parsed with scripting off is loaded as soon as it is there.
-    if !runsScripts { return true }
+    // A document parsed with scripting off (or an about:blank not made yet) is loaded as soon as it is there.
+    if !runsScripts || pendingBlank != nil { return true }
     let stage = try realm.context.call(realm.function("entry", "loadState")).numberValue ?? 0
     switch state {
     case .domcontentloaded: return stage >= 1

@@ -78,8 +78,11 @@ public final class PageRegistry: @unchecked Sendable {
     guard let entry = contexts[contextId] else { throw HostError("the browser context is closed") }
     guard let support else { throw HostError("the registry has no support realm") }
     let blank = LoadedDocument(url: "about:blank", bytes: [], contentType: "text/html")
+    // The about:blank is made only when something reads it: a page navigated at once hands its
+    // realm to the document it navigates to.
     let page = try Page(
-      beside: support, document: blank, browserContext: entry.context, scripts: false, pool: pool, onError: onPageError)
+      beside: support, document: blank, browserContext: entry.context, scripts: false, pool: pool, deferringBlank: true,
+      onError: onPageError)
     page.runsScripts = entry.scripts
     return add(page, context: contextId)
   }

@@ -40,6 +40,7 @@ import WebURL
 ///   `javaScriptEnabled`), its number; `closeContext(contextId)`;
 /// - `newPage(contextId)`: a page on about:blank, its number; `closePage(pageId)`;
 /// - `popups(pageId)`: the numbers of the popups it opened, in order;
+/// - `realmClock(pageId)`: `[now, schedule(ms)]` of the page's current realm (its document not needed);
 /// - `events(pageId, consoleSeen, errorsSeen)`: `[[type, text, location, argumentsText|null]...]`
 ///   console messages and `[[name, message, stack]...]` page errors after the counts given;
 /// - `keepConsoleArguments(contextId)`: the context's pages keep their console calls' arguments;
@@ -75,7 +76,8 @@ public enum PlaywrightRuntime {
   public static let `extension` = Extension(
     name: "playwright",
     hostFunctions: [
-      "compile", "afterPageTurn", "entry", "act", "navigate", "navigation", "onDialog", "response", "reached", "hasDueWork",
+      "compile", "afterPageTurn", "entry", "realmClock", "act", "navigate", "navigation", "onDialog", "response", "reached",
+      "hasDueWork",
       "newContext", "closeContext", "newPage", "closePage", "popups", "events", "keepConsoleArguments", "cookies", "addCookies",
       "clearCookies",
       "setContent", "frameEntry", "setExtraHTTPHeaders", "setRouting", "routeContinue", "routeFulfill", "routeAbort",
@@ -117,6 +119,10 @@ public enum PlaywrightRuntime {
       return .function(try realm.context.evaluateReference(source, filename: "caper:evaluate"))
     }
     bodies["playwright.entry"] = { arguments in .function(try page(arguments).entry) }
+    bodies["playwright.realmClock"] = { arguments in
+      let realm = try page(arguments).realm
+      return .array([.function(realm.function("entry", "now")), .function(realm.function("entry", "schedule"))])
+    }
     bodies["playwright.act"] = { arguments in
       guard let name = text(arguments, 1), let argumentsText = text(arguments, 2) else {
         throw HostError("act(pageId, name, argumentsText, locator)")

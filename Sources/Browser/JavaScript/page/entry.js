@@ -333,6 +333,10 @@
   const markup = runtime['dynamic-markup'];
 
   return {
+    /// The realm's clock (milliseconds), with or without a document.
+    now() { return runtime.clock.now(); },
+    /// Schedules a timer `ms` from now that does nothing (a wait's deadline the loop runs to).
+    schedule(ms) { runtime.timers.setTimeout(() => {}, Number(ms)); },
     /// Makes the realm's document from a parsed batch and installs the window on the global (a
     /// page whose scripts do not run).
     load(url, contentType, characterSet, operations, text) {

@@ -892,7 +892,7 @@
         let seen = start;
         let text = this.#entry.sleep(remaining);
         while (typeof text === 'function' && documentOf(this.#id) === document) {
-          seen = this.#entry.now();
+          seen = this.#now();
           const polled = text();
           if (typeof polled === 'string') text = polled;
           else await this._turn();
@@ -1016,8 +1016,8 @@
       this._ensureOpen(method);
       const timeout = options?.timeout === undefined ? this._timeout : Number(options.timeout);
       const name = action ?? StringPrototypeSlice(method, StringPrototypeIndexOfDot(method) + 1);
-      const start = this.#entry.now();
-      if (timeout > 0) this.#entry.sleep(timeout);
+      const start = this.#now();
+      if (timeout > 0) this.#schedule(timeout);
       let value;
       const document = documentOf(this.#id);
       // Playwright's call log: the wait for the locator (a page method's selector as
@@ -1054,12 +1054,12 @@
         }
         logged(outcome.log);
         logged([outcome.retry]);
-        if (timeout > 0 && this.#entry.now() - start >= timeout) {
+        if (timeout > 0 && this.#now() - start >= timeout) {
           throw new TimeoutError(`${method}: Timeout ${timeout}ms exceeded.${callLog(log)}`);
         }
-        const before = this.#entry.now();
+        const before = this.#now();
         await this._turn();
-        const waited = this.#entry.now() - before;
+        const waited = this.#now() - before;
         if (outcome.attempting) logged(waited > 0 ? [`retrying ${outcome.attempting} action`, `waiting ${waited}ms`] : [`retrying ${outcome.attempting} action`]);
       }
       this.#rethrowDialogError();
@@ -1230,20 +1230,20 @@
       this._ensureOpen(method);
       const limit = Number(timeout);
       let document = documentOf(this.#id);
-      let start = this.#entry.now();
+      let start = this.#now();
       let seen = start;
       let before = 0;
-      if (limit > 0) this.#entry.sleep(limit);
+      if (limit > 0) this.#schedule(limit);
       for (;;) {
         if (documentOf(this.#id) !== document) {
           before += seen - start;
           document = documentOf(this.#id);
-          start = seen = this.#entry.now();
-          if (limit > 0) this.#entry.sleep(MathMax(0, limit - before));
+          start = seen = this.#now();
+          if (limit > 0) this.#schedule(MathMax(0, limit - before));
         }
         const met = await condition();
         if (met !== null) return met.value;
-        seen = this.#entry.now();
+        seen = this.#now();
         if (limit > 0 && before + seen - start >= limit) {
           const lines = typeof waitingFor === 'function' ? waitingFor() : waitingFor ? [waitingFor] : [];
           throw new TimeoutError(`${method}: Timeout ${limit}ms exceeded.${lines.length === 0 ? ''
@@ -1260,7 +1260,20 @@
     }
     _openedBy(page) { if (this.#opener === null) this.#opener = page; }
     /// Milliseconds on the page's clock.
-    _now() { return this.#entry.now(); }
+    _now() { return this.#now(); }
+    /// The current document's realm clock, without making a deferred about:blank (`host.realmClock`).
+    #clockDocument = null;
+    #clockFunctions = null;
+    #clock() {
+      const document = documentOf(this.#id);
+      if (this.#clockFunctions === null || this.#clockDocument !== document) {
+        this.#clockFunctions = host.realmClock(this.#id);
+        this.#clockDocument = document;
+      }
+      return this.#clockFunctions;
+    }
+    #now() { return this.#clock()[0](); }
+    #schedule(ms) { this.#clock()[1](ms); }
     _entry() { return this.#entry; }
     async close() {
       if (this.#closed) return;
