@@ -50,11 +50,11 @@ public final class Page: @unchecked Sendable {
     return entryFunction
   }
   private var entryFunction: JSReference
-  /// The `about:blank` a new page shows, not made yet: a page opened to be navigated at once
-  /// (`newPage` then `goto`) hands its realm, untouched, to the document it navigates to instead of
-  /// using one realm for each (the next realm is made while the page loads: one fewer per page).
-  /// Anything that reads or acts on the document (`entry`, actions, frames, the viewport,
-  /// bindings) shows it first.
+  /// The `about:blank` a new page shows, while it is not made yet.
+  ///
+  /// A page opened to be navigated at once (`newPage` then `goto`) hands its realm, untouched, to
+  /// the document it navigates to instead of using one realm for each (one realm fewer per page).
+  /// Anything that reads or acts on the document (`entry`, actions, frames, bindings) shows it first.
   private(set) var pendingBlank: LoadedDocument?
   /// What the current document's host functions reach: its browser context, URL, errors and console.
   public private(set) var environment: PageEnvironment
