@@ -1279,6 +1279,8 @@
       if (this.#closed) return;
       this._deliverEvents();
       this.#closed = true;
+      // Nothing of the page's realm stays referenced from here (its functions would keep it alive).
+      this.#clockFunctions = null;
       MapPrototypeDelete(compiled, this.#id);
       MapPrototypeDelete(pages, this.#id);
       host.closePage(this.#id);
@@ -1289,6 +1291,7 @@
     _closedBy() {
       if (this.#closed) return;
       this.#closed = true;
+      this.#clockFunctions = null;
       MapPrototypeDelete(compiled, this.#id);
       MapPrototypeDelete(pages, this.#id);
       this.emit('close', this);
