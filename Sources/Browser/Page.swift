@@ -198,8 +198,10 @@ public final class Page: @unchecked Sendable {
     earlierConsoleMessages += environment.consoleMessages
     response = document.response
     if pendingBlank != nil {
-      // The about:blank was never shown: its realm, untouched, takes the new document.
+      // The about:blank was never shown: its realm, untouched but for the deadlines of the waits
+      // that ran meanwhile (cleared here), takes the new document.
       pendingBlank = nil
+      _ = try? realm.context.call(realm.function("entry", "unschedule"))
       environment.url = document.url
       environment.documentNumber = documentNumber
       environment.timeOrigin = Date().timeIntervalSince1970 * 1000

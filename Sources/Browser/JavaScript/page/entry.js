@@ -17,7 +17,7 @@
     JSONParse, JSONStringify, ObjectFreeze, ObjectGetOwnPropertyDescriptor, ObjectDefineProperty, ObjectKeys, ObjectIs,
     ObjectPrototypeToString, FunctionPrototypeCall, ArrayIsArray, NumberIsNaN, BigIntPrototypeToString, DatePrototypeGetTime,
     DatePrototypeToISOString, ObjectPrototypeHasOwnProperty, PromisePrototypeThen, Map, MapPrototypeGet, MapPrototypeSet, String, Date, RegExp, BigInt,
-    Promise, StringPrototypeEndsWith,
+    Promise, StringPrototypeEndsWith, ArrayPrototypePush, Number,
   } = runtime.primordials;
   // Captured while the realm is made, before any page code runs.
   const Int32ArrayConstructor = Int32Array;
@@ -328,6 +328,8 @@
     const text = JSONStringify(outcome);
     return text === undefined ? '{"value":null}' : text;
   };
+  /// The timers `schedule` set, by id.
+  let deadlines = [];
   const scripts = runtime['script-elements'];
   const loading = runtime['document-loading'];
   const markup = runtime['dynamic-markup'];
@@ -336,7 +338,12 @@
     /// The realm's clock (milliseconds), with or without a document.
     now() { return runtime.clock.now(); },
     /// Schedules a timer `ms` from now that does nothing (a wait's deadline the loop runs to).
-    schedule(ms) { runtime.timers.setTimeout(() => {}, Number(ms)); },
+    schedule(ms) { ArrayPrototypePush(deadlines, runtime.timers.setTimeout(() => {}, Number(ms))); },
+    /// Clears the deadlines `schedule` set (a realm handed on to another document keeps none).
+    unschedule() {
+      for (let i = 0; i < deadlines.length; i++) runtime.timers.clearTimeout(deadlines[i]);
+      deadlines = [];
+    },
     /// Makes the realm's document from a parsed batch and installs the window on the global (a
     /// page whose scripts do not run).
     load(url, contentType, characterSet, operations, text) {
