@@ -22,7 +22,7 @@
   const { safeArray } = runtime['safe-array-iterator'];
   const { ObjectFreeze, ArrayIsArray, ArrayPrototypePush, ArrayPrototypeIndexOf, String, Number, TypeError, Error, Uint8Array,
     StringPrototypeCharCodeAt, StringPrototypeToLowerCase, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, ObjectKeys,
-    ObjectSetPrototypeOf, DateNow, JSONStringify, StringPrototypeTrim, StringPrototypeStartsWith } = runtime.primordials;
+    ObjectSetPrototypeOf, DateNow, JSONStringify, StringPrototypeStartsWith } = runtime.primordials;
   const { DOCUMENT, TYPE, LOCAL, NAMESPACE, HTML_NS, FIRST, NEXT, DATA, PARENT } = runtime.internals;
   const elements = runtime.elements;
   const events = runtime.events;
@@ -112,25 +112,11 @@
    * its ancestors) and not inert (HTML §6.3: an `inert` inclusive ancestor).
    */
   const receivesEvents = (element) => cascade.computedStyle(element).pointerEvents !== 'none' && !elements.isInert(element);
-  // WAI-ARIA 1.2: the roles that support aria-readonly.
-  const readonlyRoles = ['checkbox', 'combobox', 'grid', 'gridcell', 'listbox', 'radiogroup', 'slider', 'spinbutton', 'textbox',
-    'columnheader', 'rowheader', 'searchbox', 'switch', 'treegrid'];
   /**
-   * Playwright's "editable" state (injectedScript's elementState): form controls that are not
-   * read-only or disabled, editing hosts, and elements whose role allows aria-readonly (unless
-   * it is "true"); any other element throws, as Playwright's does.
+   * Playwright's "editable" state (injectedScript's elementState, in locator-evaluation.js): not
+   * disabled and not read-only; an element that can be neither throws, as Playwright's does.
    */
-  const isEditable = (element) => {
-    if (isHTML(element, 'input') || isHTML(element, 'textarea') || isHTML(element, 'select')) {
-      return (isHTML(element, 'select') || getAttributeOrNull(element, 'readonly') === null) && !elements.isDisabledControl(element);
-    }
-    if (elements.isEditingHost(element)) return true;
-    const role = getAttributeOrNull(element, 'role');
-    if (role !== null && ArrayPrototypeIndexOf(readonlyRoles, StringPrototypeToLowerCase(StringPrototypeTrim(role))) >= 0) {
-      return getAttributeOrNull(element, 'aria-readonly') !== 'true';
-    }
-    throw new Error('Element is not an <input>, <textarea>, <select> or [contenteditable] and does not have a role allowing [aria-readonly]');
-  };
+  const isEditable = (element) => runtime['locator-evaluation'].elementState(element, 'editable');
   /** Playwright's actionability checks (`force` skips them but attachment). */
   const actionable = (element, checks, force) => {
     if (!isConnected(element)) retry('element is not attached to the DOM');

@@ -18,18 +18,10 @@
     ArrayPrototypeSlice, ArrayIsArray, String, Number, RegExp, RegExpPrototypeExec, StringPrototypeReplace, StringPrototypeStartsWith,
     StringPrototypeEndsWith,
     Promise, ObjectAssign, ObjectKeys } = runtime.primordials;
-  const { Page, Locator, Response, TimeoutError, makePage, pageOf, setTestIdAttribute, initScriptSource } = runtime['playwright-page'];
+  const { Page, Locator, Response, TimeoutError, makePage, pageOf, setTestIdAttribute, initScriptSource, warnOnce } = runtime['playwright-page'];
   const network = runtime['playwright-network'];
   const { urlMatches } = network;
   const EventEmitter = runtime.modules.builtin('events');
-
-  const warned = new Set();
-  /// One warning per kind for the whole run, on stderr.
-  const warnOnce = (key, text) => {
-    if (warned.has(key)) return;
-    warned.add(key);
-    runtime.modules.builtin('console').warn(`caper: ${text}`);
-  };
 
   /// Contexts' options Caper applies, accepts, or accepts with a warning (README: "Browser contexts").
   const unsupported = ['locale', 'timezoneId', 'proxy', 'clientCertificates', 'recordHar'];

@@ -596,14 +596,10 @@
 
   /// A 1x1 transparent PNG: what `screenshot()` gives without layout.
   const PLACEHOLDER_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-  let screenshotWarned = false;
   /// `screenshot(options)`: the placeholder PNG (written to `path`), with one warning per run.
   const screenshot = (options, method) => {
-    if (!screenshotWarned) {
-      screenshotWarned = true;
-      runtime.modules.builtin('console').warn(`caper: ${method}() gives a 1x1 placeholder PNG: Caper has no layout to render pixels ` +
-        '(failure evidence attaches the page\'s HTML instead)');
-    }
+    warnOnce('screenshot', `${method}() gives a 1x1 placeholder PNG: Caper has no layout to render pixels ` +
+      '(failure evidence attaches the page\'s HTML instead)');
     const bytes = runtime.buffer.fromBase64(PLACEHOLDER_PNG);
     if (options?.path !== undefined) runtime.modules.builtin('fs').writeFileSync(String(options.path), bytes);
     return runtime.modules.builtin('buffer').Buffer.from(bytes);
@@ -1363,9 +1359,7 @@
     /// The frame's current entry points, or null once it is detached (its document replaced too).
     #current() {
       if (this.#page.isClosed()) return null;
-      const made = host.frameEntry(this.#page._id, this.#path);
-      const entry = made === null ? null : made();
-      return entry === this.#entry ? entry : null;
+      return entryAt(this.#page, this.#path) === this.#entry ? this.#entry : null;
     }
     #attached(method) {
       const entry = this.#current();
@@ -1770,6 +1764,8 @@
     /// `pageError(error, page)`: every page error as it is delivered (the runner attaches it).
     hooks,
     Page, Locator, FrameLocator, Frame, Response, ConsoleMessage, Dialog, TimeoutError, layoutError, pageOf, initScriptSource,
+    /// `warnOnce(key, text)`: one `caper:` warning on stderr per key for the whole run.
+    warnOnce,
     /// The Page object of page `id` in `context` (a BrowserContext object, or null).
     makePage: (id, context) => pageOf(id) ?? new Page(id, context),
     setTestIdAttribute: (name) => { testIdAttribute = String(name); },
