@@ -23,7 +23,6 @@
   const Int32ArrayConstructor = Int32Array;
   const indirectEval = (0, eval);
   const { TYPE } = runtime.internals;
-  const DOCUMENT_NODE = 9;
   const nodes = runtime.nodes;
   const { createParseSession, applyBatch } = runtime['tree-operations'];
   const { serializeChildren, html5libTree } = runtime.serialization;
@@ -97,15 +96,8 @@
   // with the startup snapshot instead of being defined at each page's first document.
   runtime.window.defineInterfaces(global);
 
-  const { makeEncoder, decode, describeError } = runtime['serialized-value'];
-  const encodeValue = makeEncoder(
-    () => '{"v":"undefined"}',
-    (value) => {
-      if (value === global) return '"ref: <Window>"';
-      const nodeType = value[TYPE];
-      if (typeof nodeType === 'number') return nodeType === DOCUMENT_NODE ? '"ref: <Document>"' : '"ref: <Node>"';
-      return undefined;
-    });
+  const { makeEncoder, pageReference, decode, describeError } = runtime['serialized-value'];
+  const encodeValue = makeEncoder(() => '{"v":"undefined"}', pageReference(global, TYPE));
 
   // `evaluateHandle`'s: an element comes back as the handle the support realm's ElementHandle holds.
   const encodeHandles = makeEncoder(

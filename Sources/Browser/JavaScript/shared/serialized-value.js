@@ -88,6 +88,15 @@
   return (value) => encode(value, { ids: new Map(), count: 0 });
   };
 
+  /// The `reference` of a page realm's encoder: its window and nodes as the strings Playwright
+  /// gives for them (`TYPE` is the nodes' internal type slot).
+  const pageReference = (global, TYPE) => (value) => {
+    if (value === global) return '"ref: <Window>"';
+    const nodeType = value[TYPE];
+    if (typeof nodeType === 'number') return nodeType === 9 ? '"ref: <Document>"' : '"ref: <Node>"';
+    return undefined;
+  };
+
   /// What a thrown value says, as `{"n", "m", "s"}` text: an error's name, message and stack, or
   /// any other value as its text (the name empty).
   const describeError = (error) => {
@@ -149,5 +158,5 @@
   };
   const decode = (text, handle = null) => (text === undefined ? undefined : revive(JSONParse(text), new Map(), handle));
 
-  return ObjectFreeze({ makeEncoder, revive, decode, describeError });
+  return ObjectFreeze({ makeEncoder, pageReference, revive, decode, describeError });
 }

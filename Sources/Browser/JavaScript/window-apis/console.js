@@ -152,10 +152,8 @@
   const argumentsText = (args) => {
     if (args === undefined || typeof host.keepsArguments !== 'function' || !host.keepsArguments()) return undefined;
     if (encodeArguments === null) {
-      encodeArguments = runtime['serialized-value'].makeEncoder(() => '{"v":"undefined"}', (value) => {
-        if (value === globalThis) return '"ref: <Window>"';
-        return typeof value[TYPE] === 'number' ? '"ref: <Node>"' : undefined;
-      });
+      const { makeEncoder, pageReference } = runtime['serialized-value'];
+      encodeArguments = makeEncoder(() => '{"v":"undefined"}', pageReference(globalThis, TYPE));
     }
     try {
       return encodeArguments(args);
