@@ -1347,14 +1347,16 @@
   /// An iframe's document as a Frame (see Frame): `path` is the frame ids from the main document
   /// down, `inside` the selector prefix that enters it.
   class ChildFrame {
-    #page; #parent; #path; #inside; #name; #entry;
-    constructor(page, parent, path, inside, name, entry) {
+    #page; #parent; #path; #inside; #name; #entry; #owner;
+    /// `owner`: the handle number of the iframe element in the parent's document.
+    constructor(page, parent, path, inside, name, entry, owner) {
       this.#page = page;
       this.#parent = parent;
       this.#path = path;
       this.#inside = inside;
       this.#name = name;
       this.#entry = entry;
+      this.#owner = owner;
     }
     /// The frame's current entry points, or null once it is detached (its document replaced too).
     #current() {
@@ -1384,11 +1386,10 @@
       return this.#page._evaluateIn('frame.evaluate', fn, arg, { entry, path: this.#path });
     }
     async frameElement() {
-      const parentEntry = entryAt(this.#page, ArrayPrototypeSlice(this.#path, 0, -1));
-      const number = Number(StringPrototypeSlice(this.#inside, StringPrototypeLastIndexOf(this.#inside, 'internal:handle=') + 16,
-        StringPrototypeLastIndexOf(this.#inside, ' >> internal:control=enter-frame')));
+      const parentPath = ArrayPrototypeSlice(this.#path, 0, -1);
+      const parentEntry = entryAt(this.#page, parentPath);
       const parentInside = this.#parent instanceof ChildFrame ? this.#parent._inside() : '';
-      return new ElementHandle(this.#page, parentEntry, number, parentEntry.handleNode(number), ArrayPrototypeSlice(this.#path, 0, -1), parentInside);
+      return new ElementHandle(this.#page, parentEntry, this.#owner, parentEntry.handleNode(this.#owner), parentPath, parentInside);
     }
     async evaluateHandle(fn, arg) {
       const entry = this.#attached('frame.evaluateHandle');
@@ -1478,12 +1479,12 @@
       const id = entry.frameId(owners[i]);
       if (id === 0) continue;
       const childPath = [...path, id];
-      const made = host.frameEntry(page._id, childPath);
-      const childEntry = made === null ? null : made();
-      if (childEntry === null || childEntry === undefined) continue;
-      const enter = `${inside === '' ? '' : `${inside} >> `}internal:handle=${entry.adopt(owners[i])}${FRAME_SEPARATOR}`;
-      const name = JSONParse(entry.read(`internal:handle=${entry.adopt(owners[i])}`, '', 'getAttribute', '"name"')).value ?? '';
-      ArrayPrototypePush(frames, new ChildFrame(page, frame, childPath, StringPrototypeSlice(enter, 0, enter.length - 4), name, childEntry));
+      const childEntry = entryAt(page, childPath);
+      if (childEntry === null) continue;
+      const owner = entry.adopt(owners[i]);
+      const enter = `${inside === '' ? '' : `${inside} >> `}internal:handle=${owner} >> internal:control=enter-frame`;
+      const name = JSONParse(entry.readNode(owners[i], 'getAttribute', '"name"')).value ?? '';
+      ArrayPrototypePush(frames, new ChildFrame(page, frame, childPath, enter, name, childEntry, owner));
     }
     return frames;
   }
