@@ -67,16 +67,15 @@ final class NetworkThread: @unchecked Sendable {
     self.multi = multi
     let started = DispatchSemaphore(value: 0)
     let thread = Thread { [self] in
+      // Named by the thread itself: Linux gives a new thread its creator's name (a dispatch
+      // worker's, cut to 15 bytes), and this Foundation applies a name set from outside, before or
+      // after `start`, only when it races ahead of the new thread.
+      Thread.current.name = "caper network"
       self.thread = pthread_self()
       started.signal()
       run()
     }
     thread.start()
-    // Named here, after `start` returns: Foundation on Linux names the pthread only once `start`
-    // has stored it, so a name set before, or inside the new thread while `start` has not yet
-    // returned (a loaded machine runs the new thread first), is lost and the thread keeps its
-    // creator's name.
-    thread.name = "caper network"
     started.wait()
   }
 

@@ -156,8 +156,10 @@ final class DeadlineKeeper: @unchecked Sendable {
     armed[nextToken] = (deadline, action)
     if !started {
       started = true
-      let thread = Thread { [weak self] in self?.run() }
-      thread.name = "caper.deadlines"
+      let thread = Thread { [weak self] in
+        Thread.current.name = "caper.deadlines"  // Named from inside, as IsolateThread says why.
+        self?.run()
+      }
       thread.start()
     }
     // Wake the thread only when it would sleep past this deadline.

@@ -19,13 +19,15 @@ final class IsolateThread: @unchecked Sendable {
   init(name: String) {
     let ready = DispatchSemaphore(value: 0)
     let thread = Thread { [self] in
+      // Named by the thread itself: this Foundation applies a name set from outside only when it
+      // races ahead of the new thread, which otherwise keeps its creator's name.
+      Thread.current.name = name
       condition.lock()
       owner = pthread_self()
       condition.unlock()
       ready.signal()
       runJobs()
     }
-    thread.name = name
     thread.stackSize = Self.stackSize
     thread.start()
     ready.wait()
