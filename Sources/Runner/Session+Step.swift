@@ -24,15 +24,14 @@ extension Session {
       let isBefore = hook.kind == .beforeTestCase
       if isBefore && skipping { return result(.skipped) }
       if run.options.dryRun { return result(.skipped) }
-      let argument: JSValue = .object(
-        JSObject([
-          ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))),
-          ("testCaseStartedId", .string(startedId)),
-          ("result", isBefore ? .undefined : .object(JSObject([("status", .string(worst.rawValue))]))),
-          ("willBeRetried", .bool(!isBefore && worst == .failed && canRetry)),
-        ]))
+      var argument = hookArgument(pickle, document, startedId: startedId)
+      // After hooks also get the result so far and whether it will be retried (cucumber-js 10+).
+      if !isBefore {
+        argument["result"] = .object(JSObject([("status", .string(worst.rawValue))]))
+        argument["willBeRetried"] = .bool(worst == .failed && canRetry)
+      }
       let outcome = realm.outcome(
-        "runHook", [.number(Double(hook.runtimeId)), argument], timeout: hook.timeout ?? library.defaultTimeout)
+        "runHook", [.number(Double(hook.runtimeId)), .object(argument)], timeout: hook.timeout ?? library.defaultTimeout)
       return result(Self.status(outcome), outcome)
     case .step(let pickleStep, let matches):
       // After a step that skipped itself, everything is skipped; after a failure, undefined and
@@ -51,13 +50,11 @@ extension Session {
       // BeforeStep hooks, the step, AfterStep hooks: the first that does not pass decides.
       let tags = Set(pickle.tags.map(\.name))
       func stepHookArgument(_ status: TestStepResult.Status?) -> JSValue {
-        .object(
-          JSObject([
-            ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))),
-            ("pickleStep", .string(Self.json(pickleStep))), ("testCaseStartedId", .string(startedId)),
-            ("testStepId", .string(planned.id)),
-            ("result", status.map { .object(JSObject([("status", .string($0.rawValue))])) } ?? .undefined),
-          ]))
+        var argument = hookArgument(pickle, document, startedId: startedId)
+        argument["pickleStep"] = .string(Self.json(pickleStep))
+        argument["testStepId"] = .string(planned.id)
+        argument["result"] = status.map { .object(JSObject([("status", .string($0.rawValue))])) }
+        return .object(argument)
       }
       for hook in library.hooks(.beforeTestStep) where hook.tags.evaluate(tags) {
         let outcome = realm.outcome(
@@ -121,12 +118,15 @@ extension Session {
     return text
   }
 
-  func json(_ document: GherkinDocument) -> String {
-    let key = document.uri ?? ""
-    if let known = documentJSON[key] { return known }
-    let text = Self.json(document as GherkinDocument)
-    documentJSON[key] = text
-    return text
+  /// What every hook of a test case is handed: the pickle as JSON text, the document's uri, its
+  /// JSON text only the first time this session's realm is handed it (the runtime keeps it), and
+  /// the test case's started id.
+  func hookArgument(_ pickle: Pickle, _ document: GherkinDocument, startedId: String) -> JSObject {
+    let uri = document.uri ?? ""
+    var argument = JSObject([("pickle", .string(json(pickle))), ("gherkinDocumentUri", .string(uri))])
+    if documentsSent.insert(uri).inserted { argument["gherkinDocument"] = .string(Self.json(document)) }
+    argument["testCaseStartedId"] = .string(startedId)
+    return argument
   }
 
   /// A message as JSON text (hooks receive the pickle and document; the runtime parses them).

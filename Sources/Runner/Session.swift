@@ -23,8 +23,9 @@ final class Session: @unchecked Sendable {
   var matchCache: [String: [(SupportLibrary.StepDefinitionEntry, [Argument])]] = [:]
   /// The World's `parameters`, read once.
   lazy var worldParameters: JSValue = (try? realm.context.evaluate("(\(run.options.worldParameters))")) ?? .object(JSObject())
-  /// JSON of documents (by uri) and pickles (by id) handed to hooks, made once each.
-  var documentJSON: [String: String] = [:]
+  /// The uris of the documents this realm has been handed (`hookArgument`), and the JSON of
+  /// pickles (by id) handed to hooks, made once each.
+  var documentsSent: Set<String> = []
   var pickleJSON: [String: String] = [:]
   /// Set when several workers run at once (`testCaseStarted.workerId`).
   let workerId: String?

@@ -130,12 +130,7 @@ extension Session {
     guard !ops.isEmpty else { return 0 }
     let context: JSValue =
       ops.contains { $0[0] != .number(0) }
-      ? .object(
-        JSObject([
-          ("pickle", .string(json(pickle))), ("gherkinDocument", .string(json(document))),
-          ("testCaseStartedId", .string(startedId)),
-        ]))
-      : .undefined
+      ? .object(hookArgument(pickle, document, startedId: startedId)) : .undefined
     let batch = StepBatch(
       run: run, startedId: startedId, steps: plan.steps[first..<index].map(\.message.id), clockOrigin: realm.clockOrigin)
     self.batch = batch

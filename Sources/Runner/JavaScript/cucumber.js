@@ -347,11 +347,33 @@
     playwright.takeSoftErrors();
   }
 
+  /// Hooks' documents by uri: the host hands each realm a document's JSON text once (then its uri
+  /// alone), parsed when a hook first needs it. With the last pickle parsed, every hook of a test
+  /// case gets the same pickle and document objects, as cucumber-js's hooks share its messages.
+  const documents = ObjectCreate(null);
+  let lastPickleText = null;
+  let lastPickle = null;
+  /// Keeps the document JSON text `context` carries, if any (as soon as it arrives: the host sends
+  /// it once, whether or not a hook runs now).
+  function receiveDocument(context) {
+    if (context && context.gherkinDocument !== undefined) documents[context.gherkinDocumentUri] = context.gherkinDocument;
+  }
+  function documentAt(uri) {
+    const document = documents[uri];
+    return typeof document === 'string' ? (documents[uri] = JSONParse(document)) : document;
+  }
+  function pickleFrom(text) {
+    if (text !== lastPickleText) { lastPickle = JSONParse(text); lastPickleText = text; }
+    return lastPickle;
+  }
+
   function runHook(id, argument) {
     const hook = library.hooks[id];
     if (argument) {
-      argument = ObjectAssign({}, argument, { pickle: JSONParse(argument.pickle), gherkinDocument: JSONParse(argument.gherkinDocument) });
-      if (argument.pickleStep) argument.pickleStep = JSONParse(argument.pickleStep);
+      receiveDocument(argument);
+      const { pickle: pickleJSON, gherkinDocumentUri, gherkinDocument: _, pickleStep, ...rest } = argument;
+      argument = { pickle: pickleFrom(pickleJSON), gherkinDocument: documentAt(gherkinDocumentUri), ...rest };
+      if (pickleStep) argument.pickleStep = JSONParse(pickleStep);
       if (argument.result === undefined) delete argument.result;
     }
     if (argument && argument.result && argument.result.status === 'FAILED' && (hook.type === 'AFTER_TEST_CASE' || hook.type === 'AFTER_TEST_STEP')) {
@@ -375,6 +397,7 @@
   /// passed), how long it took, when it started].
   function runSteps(begin, parameters, ops, context) {
     if (begin) beginTestCase(parameters);
+    receiveDocument(context);
     const times = [];
     batch = { first: -1, times };
     let result = 0, took = 0, started = 0;
@@ -400,7 +423,7 @@
   }
 
   function hookArgument(kind, context) {
-    const argument = { pickle: context.pickle, gherkinDocument: context.gherkinDocument, testCaseStartedId: context.testCaseStartedId };
+    const argument = { pickle: context.pickle, gherkinDocumentUri: context.gherkinDocumentUri, testCaseStartedId: context.testCaseStartedId };
     // An After hook in a batch runs after everything before it passed.
     if (kind === 2) { argument.result = { status: 'PASSED' }; argument.willBeRetried = false; }
     return argument;
