@@ -12,9 +12,10 @@ import WebURL
 /// Scripts, in order (`playwright/`): `serialized-value` (Playwright's serialization of
 /// `evaluate`'s arguments and results, shared with the page realm), `expect` (jest's matchers and
 /// Playwright's web-first assertions), `playwright-network` (Request, Response, Route,
-/// APIRequestContext), `playwright-page` (Page, Frame, FrameLocator, Locator, Dialog,
-/// ConsoleMessage), `playwright` (`browser.js`: BrowserType, Browser, BrowserContext, the modules'
-/// exports).
+/// APIRequestContext), `playwright-locator-selectors` (locators' selector strings),
+/// `playwright-page` (Page, Frame, ElementHandle, Dialog, ConsoleMessage), `playwright-locator`
+/// (Locator, FrameLocator), `playwright` (`browser.js`: BrowserType, Browser, BrowserContext, the
+/// modules' exports).
 ///
 /// Host functions (all on the isolate's thread; numbers are the registry's):
 /// - `compile(pageId, source, framePath)`: `source` (a function expression) compiled in the
@@ -89,7 +90,10 @@ public enum PlaywrightRuntime {
       Extension.Script(name: "serialized-value", source: Extension.resource("shared/serialized-value.js", in: .module)),
       Extension.Script(name: "expect", source: Extension.resource("playwright/expect.js", in: .module)),
       Extension.Script(name: "playwright-network", source: Extension.resource("playwright/network.js", in: .module)),
+      Extension.Script(
+        name: "playwright-locator-selectors", source: Extension.resource("playwright/locator-selectors.js", in: .module)),
       Extension.Script(name: "playwright-page", source: Extension.resource("playwright/page.js", in: .module)),
+      Extension.Script(name: "playwright-locator", source: Extension.resource("playwright/locator.js", in: .module)),
       Extension.Script(
         name: "playwright", source: Extension.resource("playwright/browser.js", in: .module), calledFromSwift: true),
     ],

@@ -18,7 +18,9 @@
     ArrayPrototypeSlice, ArrayIsArray, String, Number, RegExp, RegExpPrototypeExec, StringPrototypeReplace, StringPrototypeStartsWith,
     StringPrototypeEndsWith,
     Promise, ObjectAssign, ObjectKeys } = runtime.primordials;
-  const { Page, Locator, Response, TimeoutError, makePage, pageOf, setTestIdAttribute, initScriptSource, warnOnce } = runtime['playwright-page'];
+  const { Page, Response, TimeoutError, makePage, pageOf, initScriptSource, warnOnce } = runtime['playwright-page'];
+  const { Locator } = runtime['playwright-locator'];
+  const { setTestIdAttribute } = runtime['playwright-locator-selectors'];
   const network = runtime['playwright-network'];
   const { urlMatches } = network;
   const EventEmitter = runtime.modules.builtin('events');

@@ -1,5 +1,6 @@
-// Playwright's Page and Locator in the support realm (playwright.dev/docs/api/class-page and
-// class-locator), over a page of the registry (`PlaywrightRuntime`'s host functions, by number).
+// Playwright's Page, Frame, ElementHandle and JSHandle in the support realm
+// (playwright.dev/docs/api/class-page, class-frame, class-elementhandle), over a page of the
+// registry (`PlaywrightRuntime`'s host functions, by number).
 //
 // Waiting follows Caper's virtual time: a wait runs the page's tasks one turn at a time
 // (`host.afterPageTurn`) and checks again after each, so it stops at the first instant of the
@@ -9,13 +10,12 @@
 // Functions given to `evaluate` run in the page realm: their source is compiled there
 // (`host.compile`); the argument and the result cross as text in Playwright's serialization format
 // (`shared/serialized-value.js`), rebuilt on the other side with that side's objects, so no
-// support-realm object reaches page code. Locators are Playwright's selector strings
-// (`internal:role=button[name="Go"i]`, ...; packages/playwright-core/src/utils/isomorphic/
-// locatorUtils.ts), resolved in the page by `playwright/selector-engine.js`; an action or a read
-// on a locator is strict (`playwright/locator-evaluation.js` throws the strict mode violation).
+// support-realm object reaches page code. Locators (`playwright/locator.js`, with their selector
+// strings from `playwright/locator-selectors.js`) act and read through `Page._act`,
+// `_evaluateOn` and `_waitFor`, resolved in the page by `playwright/selector-engine.js`.
 //
-// Exports: `Page`, `Locator`, `FrameLocator`, `Response`, `TimeoutError`, `makePage(id, context)`,
-// `pageOf(id)`, `layoutError(method)`.
+// Exports: `Page`, `Frame`, `Response`, `TimeoutError`, `makePage(id, context)`, `pageOf(id)`,
+// `layoutError(method)`, and what `playwright/locator.js` shares (listed at the end).
 (host, runtime) => {
   'use strict';
   const { JSONParse, JSONStringify, Error, TypeError, FunctionPrototypeToString, ObjectFreeze, ArrayPrototypePush, ArrayIsArray,
@@ -25,6 +25,11 @@
     WeakMap, WeakMapPrototypeGet, WeakMapPrototypeSet, Date, DatePrototypeGetTime, DateParse, ArrayPrototypeIndexOf,
     StringPrototypeIncludes, ObjectKeys } = runtime.primordials;
   const { makeEncoder, revive, decode } = runtime['serialized-value'];
+  const { quote, locatorMethods, filterParts } = runtime['playwright-locator-selectors'];
+  /// Playwright's Locator and FrameLocator (`playwright/locator.js`, installed after this file,
+  /// whose exports it needs).
+  const newLocator = (page, selector, description) => new runtime['playwright-locator'].Locator(page, selector, description);
+  const newFrameLocator = (page, selector, owner) => new runtime['playwright-locator'].FrameLocator(page, selector, owner);
   /// The source `addInitScript(script, arg)` runs: a function called with `arg`, a string, `{ path }` or `{ content }`.
   const initScriptSource = (script, arg, method) => {
     if (typeof script === 'function') return `(${FunctionPrototypeToString(script)})(${arg === undefined ? '' : JSONStringify(arg)})`;
@@ -167,93 +172,6 @@
     return plain;
   };
 
-  // ---- Locator selectors and descriptions (Playwright's locatorUtils.ts and asLocator) ----
-  const quote = (text) => `'${StringPrototypeReplace(StringPrototypeReplace(String(text), /\\/g, '\\\\'), /'/g, "\\'")}'`;
-  const escapeRegex = (re) => StringPrototypeReplace(StringPrototypeReplace(String(re), /(^|[^\\])(\\\\)*(["'`])/g, '$1$2\\$3'), />>/g, '\\>\\>');
-  const isRegExp = (value) => value instanceof RegExp || (value !== null && typeof value === 'object' && typeof value.source === 'string' && typeof value.flags === 'string');
-  const textSelector = (text, exact) => (isRegExp(text) ? escapeRegex(text) : `${JSONStringify(String(text))}${exact ? 's' : 'i'}`);
-  const attributeSelector = (value, exact) => (isRegExp(value) ? escapeRegex(value)
-    : `"${StringPrototypeReplace(StringPrototypeReplace(String(value), /\\/g, '\\\\'), /"/g, '\\"')}"${exact ? 's' : 'i'}`);
-  const textArgument = (text, exact) => (isRegExp(text) ? String(text) : exact ? `${quote(text)}, { exact: true }` : quote(text));
-  let testIdAttribute = 'data-testid';
-
-  const roleSelector = (role, options = {}) => {
-    let props = '';
-    const add = (name, value) => { props += `[${name}=${value}]`; };
-    if (options.checked !== undefined) add('checked', String(options.checked));
-    if (options.disabled !== undefined) add('disabled', String(options.disabled));
-    if (options.selected !== undefined) add('selected', String(options.selected));
-    if (options.expanded !== undefined) add('expanded', String(options.expanded));
-    if (options.includeHidden !== undefined) add('include-hidden', String(options.includeHidden));
-    if (options.level !== undefined) add('level', String(options.level));
-    if (options.name !== undefined) add('name', attributeSelector(options.name, !!options.exact));
-    if (options.pressed !== undefined) add('pressed', String(options.pressed));
-    return `internal:role=${role}${props}`;
-  };
-  const roleDescription = (role, options = {}) => {
-    const parts = [];
-    if (options.checked !== undefined) ArrayPrototypePush(parts, `checked: ${options.checked}`);
-    if (options.disabled !== undefined) ArrayPrototypePush(parts, `disabled: ${options.disabled}`);
-    if (options.selected !== undefined) ArrayPrototypePush(parts, `selected: ${options.selected}`);
-    if (options.expanded !== undefined) ArrayPrototypePush(parts, `expanded: ${options.expanded}`);
-    if (options.includeHidden !== undefined) ArrayPrototypePush(parts, `includeHidden: ${options.includeHidden}`);
-    if (options.level !== undefined) ArrayPrototypePush(parts, `level: ${options.level}`);
-    if (options.name !== undefined) ArrayPrototypePush(parts, `name: ${isRegExp(options.name) ? String(options.name) : quote(options.name)}`);
-    if (options.exact) ArrayPrototypePush(parts, 'exact: true');
-    if (options.pressed !== undefined) ArrayPrototypePush(parts, `pressed: ${options.pressed}`);
-    return parts.length === 0 ? `getByRole(${quote(role)})` : `getByRole(${quote(role)}, { ${ArrayPrototypeJoin(parts, ', ')} })`;
-  };
-
-  /// The `getBy*` methods, shared by Page, Frame, FrameLocator and Locator: `make(selector, description)`.
-  const locatorMethods = (make) => ({
-    getByRole: (role, options = {}) => make(roleSelector(role, options), roleDescription(role, options)),
-    getByText: (text, options = {}) => make(`internal:text=${textSelector(text, !!options.exact)}`, `getByText(${textArgument(text, options.exact)})`),
-    getByLabel: (text, options = {}) => make(`internal:label=${textSelector(text, !!options.exact)}`, `getByLabel(${textArgument(text, options.exact)})`),
-    getByPlaceholder: (text, options = {}) => make(`internal:attr=[placeholder=${attributeSelector(text, !!options.exact)}]`,
-      `getByPlaceholder(${textArgument(text, options.exact)})`),
-    getByAltText: (text, options = {}) => make(`internal:attr=[alt=${attributeSelector(text, !!options.exact)}]`,
-      `getByAltText(${textArgument(text, options.exact)})`),
-    getByTitle: (text, options = {}) => make(`internal:attr=[title=${attributeSelector(text, !!options.exact)}]`,
-      `getByTitle(${textArgument(text, options.exact)})`),
-    getByTestId: (id) => make(`internal:testid=[${testIdAttribute}=${attributeSelector(id, true)}]`,
-      `getByTestId(${isRegExp(id) ? String(id) : quote(id)})`),
-  });
-
-  /// The filter selectors of `locator(selector, options)` and `filter(options)`, with their descriptions.
-  const filterParts = (options) => {
-    let selector = '';
-    const described = [];
-    if (options === undefined || options === null) return { selector, description: '' };
-    if (options.hasText !== undefined) {
-      selector += ` >> internal:has-text=${textSelector(options.hasText, false)}`;
-      ArrayPrototypePush(described, `hasText: ${isRegExp(options.hasText) ? String(options.hasText) : quote(options.hasText)}`);
-    }
-    if (options.hasNotText !== undefined) {
-      selector += ` >> internal:has-not-text=${textSelector(options.hasNotText, false)}`;
-      ArrayPrototypePush(described, `hasNotText: ${isRegExp(options.hasNotText) ? String(options.hasNotText) : quote(options.hasNotText)}`);
-    }
-    if (options.has !== undefined) {
-      selector += ` >> internal:has=${JSONStringify(locatorSelector(options.has, 'has'))}`;
-      ArrayPrototypePush(described, `has: ${String(options.has)}`);
-    }
-    if (options.hasNot !== undefined) {
-      selector += ` >> internal:has-not=${JSONStringify(locatorSelector(options.hasNot, 'hasNot'))}`;
-      ArrayPrototypePush(described, `hasNot: ${String(options.hasNot)}`);
-    }
-    if (options.visible !== undefined) {
-      selector += ` >> visible=${options.visible ? 'true' : 'false'}`;
-      ArrayPrototypePush(described, `visible: ${!!options.visible}`);
-    }
-    return { selector, description: described.length === 0 ? '' : `{ ${ArrayPrototypeJoin(described, ', ')} }` };
-  };
-
-  /// Locators' selectors, kept out of reach of user code.
-  const selectors = new WeakMap();
-  const locatorSelector = (value, option) => {
-    const selector = WeakMapPrototypeGet(selectors, value);
-    if (selector === undefined) throw new TypeError(`${option}: expected a Locator`);
-    return selector;
-  };
 
   const hooks = { __proto__: null, pageError: null };
   // ---- Pages by number ----
@@ -494,7 +412,7 @@
   };
   /// A locator of `page` for `selector` inside the frame `inside` enters ('' for the main frame).
   const insideLocator = (page, inside, selector) =>
-    new Locator(page, inside === '' ? selector : `${inside} >> ${selector}`, `locator(${quote(selector)})`);
+    newLocator(page, inside === '' ? selector : `${inside} >> ${selector}`, `locator(${quote(selector)})`);
   /// The prefix of a locator's selector that enters its frame ('' for the main frame).
   const insideOf = (selector) => {
     const parts = SplitString(selector, FRAME_SEPARATOR);
@@ -872,10 +790,10 @@
     locator(selector, options) {
       const filters = filterParts(options);
       const inner = typeof selector === 'string' ? selector : locatorSelector(selector, 'locator');
-      return new Locator(this, `${inner}${filters.selector}`,
+      return newLocator(this, `${inner}${filters.selector}`,
         `locator(${typeof selector === 'string' ? quote(selector) : String(selector)}${filters.description ? `, ${filters.description}` : ''})`);
     }
-    frameLocator(selector) { return new FrameLocator(this, selector, `locator(${quote(selector)})`); }
+    frameLocator(selector) { return newFrameLocator(this, selector, `locator(${quote(selector)})`); }
 
     // ---- Waiting ----
     async waitForTimeout(ms) {
@@ -1420,10 +1338,10 @@
       return this.#page._act(method, args, options, '', () => this.locator(selector)._scope());
     }
     locator(selector, options) {
-      return new Locator(this.#page, `${this.#inside} >> ${selector}`, `frame(${quote(this.#name || this.url())}).locator(${quote(selector)})`)
+      return newLocator(this.#page, `${this.#inside} >> ${selector}`, `frame(${quote(this.#name || this.url())}).locator(${quote(selector)})`)
         .filter(options);
     }
-    frameLocator(selector) { return new FrameLocator(this.#page, `${this.#inside} >> ${selector}`, `locator(${quote(selector)})`); }
+    frameLocator(selector) { return newFrameLocator(this.#page, `${this.#inside} >> ${selector}`, `locator(${quote(selector)})`); }
     async waitForSelector(selector, options) {
       this.#attached('frame.waitForSelector');
       return waitForHandle(this.#page, 'frame.waitForSelector', this.locator(selector), options);
@@ -1489,286 +1407,25 @@
     return frames;
   }
   for (const name of ['getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByAltText', 'getByTitle', 'getByTestId']) {
-    Page.prototype[name] = function (...args) { return locatorMethods((s, d) => new Locator(this, s, d))[name](...args); };
+    Page.prototype[name] = function (...args) { return locatorMethods((s, d) => newLocator(this, s, d))[name](...args); };
     Frame.prototype[name] = function (...args) { return this.page()[name](...args); };
     ChildFrame.prototype[name] = function (...args) {
-      return locatorMethods((s, d) => new Locator(this.page(), `${this._inside()} >> ${s}`, d))[name](...args);
+      return locatorMethods((s, d) => newLocator(this.page(), `${this._inside()} >> ${s}`, d))[name](...args);
     };
   }
 
-  /// Playwright's FrameLocator: locators inside an iframe's document, written after the iframe's
-  /// selector and `internal:control=enter-frame` as Playwright writes them (`owner` is the
-  /// iframe's locator description).
-  class FrameLocator {
-    #page; #selector; #owner;
-    constructor(page, selector, owner) {
-      this.#page = page;
-      this.#selector = selector;
-      this.#owner = owner;
-    }
-    get _inside() { return `${this.#selector} >> internal:control=enter-frame`; }
-    get _description() { return `${this.#owner}.contentFrame()`; }
-    locator(selector) { return new Locator(this.#page, `${this._inside} >> ${selector}`, `${this._description}.locator(${quote(selector)})`); }
-    owner() { return new Locator(this.#page, this.#selector, this.#owner); }
-    frameLocator(selector) {
-      return new FrameLocator(this.#page, `${this._inside} >> ${selector}`, `${this._description}.locator(${quote(selector)})`);
-    }
-    first() { return new FrameLocator(this.#page, `${this.#selector} >> nth=0`, `${this.#owner}.first()`); }
-    last() { return new FrameLocator(this.#page, `${this.#selector} >> nth=-1`, `${this.#owner}.last()`); }
-    nth(index) { return new FrameLocator(this.#page, `${this.#selector} >> nth=${Number(index)}`, `${this.#owner}.nth(${Number(index)})`); }
-  }
-  for (const name of ['getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByAltText', 'getByTitle', 'getByTestId']) {
-    FrameLocator.prototype[name] = function (...args) {
-      const page = this.owner().page();
-      return locatorMethods((s, d) => new Locator(page, `${this._inside} >> ${s}`, `${this._description}.${d}`))[name](...args);
-    };
-  }
-
-  /// Playwright's Locator: a selector on a page, resolved each time it is used (strict for actions and reads).
-  class Locator {
-    #page;
-    #selector;
-    #description;
-    constructor(page, selector, description) {
-      this.#page = page;
-      this.#selector = selector;
-      this.#description = description;
-      WeakMapPrototypeSet(selectors, this, selector);
-    }
-    page() { return this.#page; }
-    toString() { return this.#description; }
-    get _selector() { return this.#selector; }
-    /// The document the locator's elements are in, after entering its frames (`internal:control=
-    /// enter-frame`): `{ entry, selector, path }`, or null while a frame on the way is not there.
-    _scope() {
-      let entry = this.#page._entry();
-      const parts = SplitString(this.#selector, FRAME_SEPARATOR);
-      if (parts.length === 1) return { entry, selector: this.#selector, path: [] };
-      const path = [];
-      for (let i = 0; i < parts.length - 1; i++) {
-        const frames = entry.locate(parts[i], this.#description, true);
-        if (frames.length === 0) return null;
-        const id = entry.frameId(frames[0]);
-        if (id === 0) return null;
-        ArrayPrototypePush(path, id);
-        const made = host.frameEntry(this.#page._id, path);
-        if (made === null) return null;
-        entry = made();
-        if (entry === null || entry === undefined) return null;
-      }
-      return { entry, selector: parts[parts.length - 1], path };
-    }
-    #derive(selector, description) { return new Locator(this.#page, `${this.#selector} >> ${selector}`, `${this.#description}.${description}`); }
-    locator(selector, options) {
-      const filters = filterParts(options);
-      const inner = typeof selector === 'string' ? selector : `internal:chain=${JSONStringify(locatorSelector(selector, 'locator'))}`;
-      return this.#derive(`${inner}${filters.selector}`,
-        `locator(${typeof selector === 'string' ? quote(selector) : String(selector)}${filters.description ? `, ${filters.description}` : ''})`);
-    }
-    frameLocator(selector) {
-      return new FrameLocator(this.#page, `${this.#selector} >> ${selector}`, `${this.#description}.locator(${quote(selector)})`);
-    }
-    contentFrame() { return new FrameLocator(this.#page, this.#selector, this.#description); }
-    /// `describe(text)`: the same locator, named `text` in errors and logs.
-    describe(text) { return new Locator(this.#page, this.#selector, String(text)); }
-    first() { return this.#derive('nth=0', 'first()'); }
-    last() { return this.#derive('nth=-1', 'last()'); }
-    nth(index) { return this.#derive(`nth=${Number(index)}`, `nth(${Number(index)})`); }
-    filter(options) {
-      const filters = filterParts(options);
-      if (filters.selector === '') return this;
-      return new Locator(this.#page, `${this.#selector}${filters.selector}`, `${this.#description}.filter(${filters.description})`);
-    }
-    and(other) { return this.#derive(`internal:and=${JSONStringify(locatorSelector(other, 'and'))}`, `and(${String(other)})`); }
-    or(other) { return this.#derive(`internal:or=${JSONStringify(locatorSelector(other, 'or'))}`, `or(${String(other)})`); }
-    async count() {
-      this.#page._ensureOpen('locator.count');
-      const scope = this._scope();
-      try {
-        return scope === null ? 0 : scope.entry.locate(scope.selector, this.#description, false).length;
-      } catch (error) {
-        throw new Error(`locator.count: ${error?.message ?? error}`);
-      }
-    }
-    async all() {
-      const count = await this.count();
-      const all = [];
-      for (let i = 0; i < count; i++) ArrayPrototypePush(all, this.nth(i));
-      return all;
-    }
-
-    // ---- Actions (strict) ----
-    #act(method, args, options) {
-      return this.#page._act(`locator.${method}`, [this.#selector, ...args], options, this.#description, () => this._scope());
-    }
-    async click(options) { return this.#act('click', [actionOptions(options)], options); }
-    async dblclick(options) { return this.#act('dblclick', [actionOptions(options)], options); }
-    async tap(options) {
-      if (!this.#page.context()?._hasTouch) throw new Error('locator.tap: The page does not support tap. Use hasTouch context option to enable touch support.');
-      return this.#act('tap', [actionOptions(options)], options);
-    }
-    async hover(options) { return this.#act('hover', [actionOptions(options)], options); }
-    async fill(value, options) { return this.#act('fill', [value, actionOptions(options)], options); }
-    async clear(options) { return this.#act('clear', [actionOptions(options)], options); }
-    async press(key, options) { return this.#act('press', [String(key)], options); }
-    async pressSequentially(text, options) { return this.#act('type', [String(text)], options); }
-    async type(text, options) { return this.#act('type', [String(text)], options); }
-    async check(options) { return this.#act('check', [actionOptions(options)], options); }
-    async uncheck(options) { return this.#act('uncheck', [actionOptions(options)], options); }
-    async setChecked(checked, options) { return this.#act('setChecked', [!!checked, actionOptions(options)], options); }
-    async focus(options) { return this.#act('focus', [], options); }
-    async blur(options) { return this.#act('blur', [], options); }
-    async dispatchEvent(type, init, options) { return this.#act('dispatchEvent', [String(type), init ?? {}], options); }
-    async selectOption(values, options) {
-      return this.#act('selectOption', [optionValues(values, 'locator.selectOption'), actionOptions(options)], options);
-    }
-    async setInputFiles(files, options) { return this.#act('setInputFiles', [filePayloads(files, 'locator.setInputFiles')], options); }
-    async dragTo(target, options) {
-      const { force, trial } = options ?? {};
-      return this.#act('dragTo', [locatorSelector(target, 'dragTo'), { force, trial, targetLocator: String(target) }], options);
-    }
-    async scrollIntoViewIfNeeded(options) { await this._waitForState('locator.scrollIntoViewIfNeeded', 'attached', options?.timeout, true); }
-    /// Nothing to show without a screen; resolves to what Playwright's protocol answer gives (`{}`).
-    async highlight() { return {}; }
-    async selectText(options) { return this.#act('selectText', [actionOptions(options)], options); }
-    async boundingBox() { throw layoutError('locator.boundingBox'); }
-    async screenshot(options) { return screenshot(options, 'locator.screenshot'); }
-    /// The one element (strict), waited for as `waitFor({ state: 'attached' })`, as an ElementHandle.
-    async elementHandle(options) {
-      await this._waitForState('locator.elementHandle', 'attached', options?.timeout, true);
-      const scope = this._scope();
-      const element = scope.entry.locate(scope.selector, this.#description, true)[0];
-      return new ElementHandle(this.#page, scope.entry, scope.entry.adopt(element), element, scope.path, insideOf(this.#selector));
-    }
-    /// Every element it matches now, as ElementHandles.
-    async elementHandles() {
-      const scope = this._scope();
-      if (scope === null) return [];
-      return ArrayPrototypeMap(scope.entry.locate(scope.selector, this.#description, false),
-        (element) => new ElementHandle(this.#page, scope.entry, scope.entry.adopt(element), element, scope.path, insideOf(this.#selector)));
-    }
-    /// `evaluateHandle(fn, arg)` on the one element.
-    async evaluateHandle(fn, arg, options) {
-      await this._read('locator.evaluateHandle', 'state', 'attached', options);
-      const scope = this._scope();
-      return this.#page._evaluateHandleOn('locator.evaluateHandle', fn, scope.entry.locate(scope.selector, this.#description, true)[0], arg, scope);
-    }
-
-    // ---- Reads ----
-    /// Waits for the one element (strict; the first match for `strict` false) and reads `name` of it.
-    async _read(method, name, argument, options, strict = true) {
-      this.#page._ensureOpen(method);
-      const timeout = options?.timeout ?? this.#page._timeout;
-      return this.#page._waitFor(method, timeout, async () => {
-        const scope = this._scope();
-        if (scope === null) return null;
-        const outcome = JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', name,
-          argument === undefined ? '' : JSONStringify(argument)));
-        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) {
-          throw new Error(`${method}: ${injectedError(outcome.error, strict ? `waiting for ${this.#description}` : '')}`);
-        }
-        return outcome.missing ? null : { value: outcome.value };
-      }, `waiting for ${this.#description}`);
-    }
-    /// An element state now, without waiting (false when there is no element).
-    async _state(method, state, strict = true) {
-      this.#page._ensureOpen(method);
-      const scope = this._scope();
-      if (scope === null) return state === 'hidden';
-      const outcome = JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', 'state', JSONStringify(state)));
-      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) {
-        throw new Error(`${method}: ${injectedError(outcome.error, strict ? `checking visibility of ${this.#description}` : '')}`);
-      }
-      if (outcome.missing) return state === 'hidden';
-      return outcome.value;
-    }
-    async _stateWaiting(method, state, options, strict = true) { return this._read(method, 'state', state, options, strict); }
-    async textContent(options) { return this._read('locator.textContent', 'textContent', undefined, options); }
-    async innerText(options) { return this._read('locator.innerText', 'innerText', undefined, options); }
-    async innerHTML(options) { return this._read('locator.innerHTML', 'innerHTML', undefined, options); }
-    async inputValue(options) { return this._read('locator.inputValue', 'inputValue', undefined, options); }
-    async getAttribute(name, options) { return this._read('locator.getAttribute', 'getAttribute', String(name), options); }
-    async ariaSnapshot(options) { return this._read('locator.ariaSnapshot', 'ariaSnapshot', undefined, options); }
-    async isVisible() { return this._state('locator.isVisible', 'visible'); }
-    async isHidden() { return this._state('locator.isHidden', 'hidden'); }
-    async isEnabled(options) { return this._stateWaiting('locator.isEnabled', 'enabled', options); }
-    async isDisabled(options) { return this._stateWaiting('locator.isDisabled', 'disabled', options); }
-    async isEditable(options) { return this._stateWaiting('locator.isEditable', 'editable', options); }
-    async isChecked(options) { return this._stateWaiting('locator.isChecked', 'checked', options); }
-    async allTextContents() { return this.#readAll('textContent'); }
-    async allInnerTexts() { return this.#readAll('innerText'); }
-    async #readAll(name) {
-      const scope = this._scope();
-      if (scope === null) return [];
-      const outcome = JSONParse(scope.entry.readAll(scope.selector, name));
-      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`locator.all${name === 'innerText' ? 'InnerTexts' : 'TextContents'}: ${outcome.error}`);
-      return outcome.value;
-    }
-    async evaluate(fn, arg, options) {
-      await this._read('locator.evaluate', 'state', 'attached', options);
-      const scope = this._scope();
-      return this.#page._evaluateOn('locator.evaluate', fn, scope.entry.locate(scope.selector, this.#description, true)[0], arg, scope);
-    }
-    async evaluateAll(fn, arg) {
-      const scope = this._scope();
-      if (scope === null) return this.#page._evaluateOn('locator.evaluateAll', fn, [], arg);
-      return this.#page._evaluateOn('locator.evaluateAll', fn, scope.entry.locate(scope.selector, this.#description, false), arg, scope);
-    }
-    /// `waitFor({ state })`: 'attached', 'detached', 'visible' (the default) or 'hidden'.
-    async waitFor(options) { await this._waitForState('locator.waitFor', options?.state ?? 'visible', options?.timeout, true); }
-    async _waitForState(method, state, timeout, strict) {
-      if (state !== 'attached' && state !== 'detached' && state !== 'visible' && state !== 'hidden') {
-        throw new Error(`${method}: state: expected one of (attached|detached|visible|hidden)`);
-      }
-      const waiting = { attached: '', detached: ' to be detached', visible: ' to be visible', hidden: ' to be hidden' }[state];
-      // Playwright's call log: the wait, then what the locator resolved to when it was there but
-      // not in the state ("locator resolved to hidden <button ...>").
-      let resolved = null;
-      const log = () => (resolved === null ? [`waiting for ${this.#description}${waiting}`]
-        : [`waiting for ${this.#description}${waiting}`, `locator resolved to ${resolved}`]);
-      return this.#page._waitFor(method, timeout ?? this.#page._timeout, async () => {
-        const scope = this._scope();
-        const outcome = scope === null ? { missing: true }
-          : JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', 'state', JSONStringify('visible')));
-        if (ObjectPrototypeHasOwnProperty(outcome, 'error')) {
-          throw new Error(`${method}: ${injectedError(outcome.error, strict ? `waiting for ${this.#description}${waiting}` : '')}`);
-        }
-        const attached = !outcome.missing;
-        const visible = attached && outcome.value === true;
-        const met = state === 'attached' ? attached : state === 'detached' ? !attached : state === 'visible' ? visible : !visible;
-        if (!met) {
-          resolved = attached && outcome.preview !== undefined ? `${visible ? 'visible' : 'hidden'} ${outcome.preview}` : null;
-          return null;
-        }
-        // The live element for `page.waitForSelector` (Caper gives page objects, not ElementHandles).
-        return { value: attached && (state === 'attached' || state === 'visible')
-          ? scope.entry.locate(scope.selector, strict ? this.#description : '', strict)[0] : null };
-      }, log);
-    }
-    /// One evaluation of a web-first expectation (`playwright/expect.js`'s adapter), in the page.
-    _expectOnce(expression, params) {
-      const scope = this._scope();
-      const outcome = JSONParse((scope?.entry ?? this.#page._entry()).expect(scope === null ? null : scope.selector, this.#description,
-        String(expression), JSONStringify(params)));
-      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(outcome.error);
-      return outcome;
-    }
-  }
-  for (const name of ['getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByAltText', 'getByTitle', 'getByTestId']) {
-    Locator.prototype[name] = function (...args) {
-      return locatorMethods((s, d) => new Locator(this.page(), `${this._selector} >> ${s}`, `${String(this)}.${d}`))[name](...args);
-    };
-  }
-  for (const made of [Page, Frame, FrameLocator, Locator, Response, ConsoleMessage, Dialog, Download, JSHandle]) ObjectFreeze(made.prototype);
+  for (const made of [Page, Frame, Response, ConsoleMessage, Dialog, Download, JSHandle]) ObjectFreeze(made.prototype);
 
   return {
     /// `pageError(error, page)`: every page error as it is delivered (the runner attaches it).
     hooks,
-    Page, Locator, FrameLocator, Frame, Response, ConsoleMessage, Dialog, TimeoutError, layoutError, pageOf, initScriptSource,
+    Page, Frame, Response, ConsoleMessage, Dialog, TimeoutError, layoutError, pageOf, initScriptSource,
     /// `warnOnce(key, text)`: one `caper:` warning on stderr per key for the whole run.
     warnOnce,
     /// The Page object of page `id` in `context` (a BrowserContext object, or null).
     makePage: (id, context) => pageOf(id) ?? new Page(id, context),
-    setTestIdAttribute: (name) => { testIdAttribute = String(name); },
+    /// What Locator (`playwright/locator.js`) shares with pages: handles, a frame's selector
+    /// prefix, actions' options and errors, the screenshot placeholder.
+    ElementHandle, FRAME_SEPARATOR, actionOptions, filePayloads, injectedError, insideOf, optionValues, screenshot,
   };
 }
