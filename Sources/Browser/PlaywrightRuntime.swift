@@ -13,9 +13,11 @@ import WebURL
 /// `evaluate`'s arguments and results, shared with the page realm), `expect` (jest's matchers and
 /// Playwright's web-first assertions), `playwright-network` (Request, Response, Route,
 /// APIRequestContext), `playwright-locator-selectors` (locators' selector strings),
-/// `playwright-page` (Page, Frame, ElementHandle, Dialog, ConsoleMessage), `playwright-locator`
-/// (Locator, FrameLocator), `playwright` (`browser.js`: BrowserType, Browser, BrowserContext, the
-/// modules' exports).
+/// `playwright-calls` (what page, frame, handle and locator calls share: errors, `evaluate`'s
+/// functions and outcomes, actions' options), `playwright-element-handle` (JSHandle,
+/// ElementHandle), `playwright-frame` (Frame), `playwright-page` (Page, Dialog, ConsoleMessage,
+/// Download, Response), `playwright-locator` (Locator, FrameLocator), `playwright` (`browser.js`:
+/// BrowserType, Browser, BrowserContext, the modules' exports).
 ///
 /// Host functions (all on the isolate's thread; numbers are the registry's):
 /// - `compile(pageId, source, framePath)`: `source` (a function expression) compiled in the
@@ -92,6 +94,10 @@ public enum PlaywrightRuntime {
       Extension.Script(name: "playwright-network", source: Extension.resource("playwright/network.js", in: .module)),
       Extension.Script(
         name: "playwright-locator-selectors", source: Extension.resource("playwright/locator-selectors.js", in: .module)),
+      Extension.Script(name: "playwright-calls", source: Extension.resource("playwright/calls.js", in: .module)),
+      Extension.Script(
+        name: "playwright-element-handle", source: Extension.resource("playwright/element-handle.js", in: .module)),
+      Extension.Script(name: "playwright-frame", source: Extension.resource("playwright/frame.js", in: .module)),
       Extension.Script(name: "playwright-page", source: Extension.resource("playwright/page.js", in: .module)),
       Extension.Script(name: "playwright-locator", source: Extension.resource("playwright/locator.js", in: .module)),
       Extension.Script(

@@ -18,7 +18,8 @@
     ArrayPrototypeSlice, ArrayIsArray, String, Number, RegExp, RegExpPrototypeExec, StringPrototypeReplace, StringPrototypeStartsWith,
     StringPrototypeEndsWith,
     Promise, ObjectAssign, ObjectKeys } = runtime.primordials;
-  const { Page, Response, TimeoutError, makePage, pageOf, initScriptSource, warnOnce } = runtime['playwright-page'];
+  const { Page, Response, makePage, pageOf, initScriptSource } = runtime['playwright-page'];
+  const { TimeoutError, warnOnce } = runtime['playwright-calls'];
   const { Locator } = runtime['playwright-locator'];
   const { setTestIdAttribute } = runtime['playwright-locator-selectors'];
   const network = runtime['playwright-network'];

@@ -2,7 +2,7 @@
 // and class-framelocator): a selector on a page, resolved each time it is used, strict for actions
 // and reads (`playwright/locator-evaluation.js` in the page throws the strict mode violation); its
 // selector strings are `playwright/locator-selectors.js`'s. Actions, reads and waits go through the
-// page (`playwright/page.js`: `Page._act`, `_evaluateOn`, `_waitFor`, ...), which installs before this file.
+// page (`playwright/page.js`: `Page._act`, `_evaluateOn`, `_waitFor`, ...).
 //
 // Exports: `Locator`, `FrameLocator`.
 (host, runtime) => {
@@ -10,8 +10,9 @@
   const { ArrayPrototypeMap, ArrayPrototypePush, Error, JSONParse, JSONStringify, Number, ObjectFreeze,
     ObjectPrototypeHasOwnProperty, SplitString, String } = runtime.primordials;
   const { quote, locatorMethods, filterParts, keepSelector, locatorSelector } = runtime['playwright-locator-selectors'];
-  const { ElementHandle, FRAME_SEPARATOR, actionOptions, filePayloads, injectedError, insideOf, layoutError, optionValues,
-    screenshot } = runtime['playwright-page'];
+  const { FRAME_SEPARATOR, actionOptions, filePayloads, injectedError, insideOf, layoutError, optionValues, screenshot } =
+    runtime['playwright-calls'];
+  const { ElementHandle } = runtime['playwright-element-handle'];
 
   /// Playwright's FrameLocator: locators inside an iframe's document, written after the iframe's
   /// selector and `internal:control=enter-frame` as Playwright writes them (`owner` is the

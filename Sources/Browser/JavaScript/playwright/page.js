@@ -1,6 +1,6 @@
-// Playwright's Page, Frame, ElementHandle and JSHandle in the support realm
-// (playwright.dev/docs/api/class-page, class-frame, class-elementhandle), over a page of the
-// registry (`PlaywrightRuntime`'s host functions, by number).
+// Playwright's Page in the support realm (playwright.dev/docs/api/class-page), with its Dialog,
+// ConsoleMessage, Download and Response, over a page of the registry (`PlaywrightRuntime`'s host
+// functions, by number).
 //
 // Waiting follows Caper's virtual time: a wait runs the page's tasks one turn at a time
 // (`host.afterPageTurn`) and checks again after each, so it stops at the first instant of the
@@ -10,26 +10,27 @@
 // Functions given to `evaluate` run in the page realm: their source is compiled there
 // (`host.compile`); the argument and the result cross as text in Playwright's serialization format
 // (`shared/serialized-value.js`), rebuilt on the other side with that side's objects, so no
-// support-realm object reaches page code. Locators (`playwright/locator.js`, with their selector
-// strings from `playwright/locator-selectors.js`) act and read through `Page._act`,
-// `_evaluateOn` and `_waitFor`, resolved in the page by `playwright/selector-engine.js`.
+// support-realm object reaches page code (`playwright/calls.js`). Frames are
+// `playwright/frame.js`'s, handles `playwright/element-handle.js`'s; locators
+// (`playwright/locator.js`) act and read through `Page._act`, `_evaluateOn` and `_waitFor`.
 //
-// Exports: `Page`, `Frame`, `Response`, `TimeoutError`, `makePage(id, context)`, `pageOf(id)`,
-// `layoutError(method)`, and what `playwright/locator.js` shares (listed at the end).
+// Exports: `Page`, `Response`, `ConsoleMessage`, `Dialog`, `hooks`, `pageOf(id)`,
+// `makePage(id, context)`, `initScriptSource(script, arg, method)`.
 (host, runtime) => {
   'use strict';
-  const { JSONParse, JSONStringify, Error, TypeError, FunctionPrototypeToString, ObjectFreeze, ArrayPrototypePush, ArrayIsArray,
-    ObjectPrototypeHasOwnProperty, StringPrototypeStartsWith, StringPrototypeSlice, Map, MapPrototypeGet, MapPrototypeSet,
-    MapPrototypeDelete, RegExp, Promise, Number, String, StringPrototypeLastIndexOf, StringPrototypeToLowerCase, Uint8Array, MathMax,
-    ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypeSlice, StringPrototypeReplace, RegExpPrototypeExec, SplitString,
-    WeakMap, WeakMapPrototypeGet, WeakMapPrototypeSet, Date, DatePrototypeGetTime, DateParse, ArrayPrototypeIndexOf,
-    StringPrototypeIncludes, ObjectKeys } = runtime.primordials;
+  const { JSONParse, JSONStringify, Error, TypeError, FunctionPrototypeToString, ObjectFreeze, ArrayPrototypePush,
+    ArrayIsArray, ObjectPrototypeHasOwnProperty, StringPrototypeStartsWith, StringPrototypeSlice, Map,
+    MapPrototypeGet, MapPrototypeSet, MapPrototypeDelete, RegExp, Number, String, StringPrototypeToLowerCase,
+    MathMax, ArrayPrototypeJoin, ArrayPrototypeMap, RegExpPrototypeExec, SplitString, Date, DatePrototypeGetTime,
+    DateParse, ArrayPrototypeIndexOf, StringPrototypeIncludes, ObjectKeys } = runtime.primordials;
   const { makeEncoder, revive, decode } = runtime['serialized-value'];
-  const { quote, locatorMethods, filterParts } = runtime['playwright-locator-selectors'];
-  /// Playwright's Locator and FrameLocator (`playwright/locator.js`, installed after this file,
-  /// whose exports it needs).
-  const newLocator = (page, selector, description) => new runtime['playwright-locator'].Locator(page, selector, description);
-  const newFrameLocator = (page, selector, owner) => new runtime['playwright-locator'].FrameLocator(page, selector, owner);
+  const { quote, locatorMethods, filterParts, locatorSelector } = runtime['playwright-locator-selectors'];
+  const { TimeoutError, layoutError, injectedError, isSelectorError, StringPrototypeIndexOfDot, pageTurn, documentOf, settle,
+    pageFunction, forgetFunctions, actionOptions, filePayloads, optionValues, warnOnce, screenshot, FRAME_SEPARATOR, insideOf,
+    newLocator, newFrameLocator } = runtime['playwright-calls'];
+  const { ElementHandle, JSHandle, argumentText, locateHandles, waitForHandle } = runtime['playwright-element-handle'];
+  const { Frame, ChildFrame, childFramesOf, frameAt } = runtime['playwright-frame'];
+
   /// The source `addInitScript(script, arg)` runs: a function called with `arg`, a string, `{ path }` or `{ content }`.
   const initScriptSource = (script, arg, method) => {
     if (typeof script === 'function') return `(${FunctionPrototypeToString(script)})(${arg === undefined ? '' : JSONStringify(arg)})`;
@@ -43,135 +44,6 @@
     throw new TypeError(`${method}: expected a function, a string, { path } or { content }`);
   };
   const EventEmitter = () => runtime.modules.builtin('events');
-
-  /// Playwright's `errors.TimeoutError`.
-  class TimeoutError extends Error {
-    constructor(message) {
-      super(message);
-      this.name = 'TimeoutError';
-    }
-  }
-
-  /// The error of a call that needs layout (coordinates, boxes, pixels), which Caper does not compute.
-  const layoutError = (method) => new Error(`${method}: Caper has no layout: this call needs boxes or pixels, which a ` +
-    'simulated browser without rendering does not compute (see the README, "Driving pages: Playwright\'s API")');
-
-  /// Resolves after the event loop's next turn that ran something, the page waited on meanwhile.
-  const pageTurn = (id) => new Promise((resolve) => { host.afterPageTurn(id, resolve); });
-  /// The number of the page's current document (a navigation gives it the next).
-  const documentOf = (id) => host.navigation(id)[3];
-
-  /// Waits for what an entry point's `evaluate*` gave and returns the result, or throws what the
-  /// page function threw; throws Playwright's error when a navigation replaced the document.
-  const settle = async (method, given, id, document = documentOf(id), handle = null) => {
-    let text = given;
-    while (typeof text === 'function') {
-      if (documentOf(id) !== document) throw new Error(`${method}: Execution context was destroyed, most likely because of a navigation`);
-      const polled = text();
-      if (typeof polled === 'string') text = polled;
-      else await pageTurn(id);
-    }
-    const outcome = JSONParse(text);
-    if (ObjectPrototypeHasOwnProperty(outcome, 'value')) return revive(outcome.value, new Map(), handle);
-    if (ObjectPrototypeHasOwnProperty(outcome, 'unserializable')) {
-      throw new Error(`${method}: the result cannot be sent back from the page: ${outcome.unserializable}`);
-    }
-    const { n, m } = outcome.error;
-    throw new Error(`${method}: ${n === '' ? m : `${n}: ${m}`}`);
-  };
-
-  /// The argument of `evaluate` as serialization text; a function or a symbol is refused. An
-  /// ElementHandle of the document of `entry` arrives there as its node, a JSHandle as its value.
-  const argumentText = (arg, method, entry = null) => {
-    if (arg === undefined) return undefined;
-    const unsupported = (type) => { throw new TypeError(`${method}: the argument holds a ${type}, which cannot be sent to the page`); };
-    const encode = makeEncoder(unsupported, (value) => {
-      if (value instanceof ElementHandle) return value._argument(entry, method);
-      if (value instanceof JSHandle) return encode(value._value());
-      return undefined;
-    });
-    return encode(arg);
-  };
-
-  /// Functions compiled per page and document, by their source (a loop evaluating one function compiles it once).
-  const compiled = new Map();
-  const pageFunction = (id, fn, method, path = []) => {
-    if (typeof fn !== 'function') throw new TypeError(`${method}: expected a function`);
-    const source = FunctionPrototypeToString(fn);
-    // Per frame: a function compiled in a frame's realm is kept under the frame's path.
-    const key = path.length === 0 ? source : `${ArrayPrototypeJoin(path, '/')}\n${source}`;
-    const document = documentOf(id);
-    let functions = MapPrototypeGet(compiled, id);
-    if (functions === undefined || functions.document !== document) {
-      functions = new Map();
-      functions.document = document;
-      MapPrototypeSet(compiled, id, functions);
-    }
-    const known = MapPrototypeGet(functions, key);
-    if (known !== undefined) return known;
-    let made;
-    try {
-      made = host.compile(id, `(${source})`, path);
-    } catch (error) {
-      // A method (`{ f() {} }.f`) compiles as a function expression, as Playwright does.
-      const prefixed = StringPrototypeStartsWith(source, 'async ') ? `async function ${StringPrototypeSlice(source, 6)}` : `function ${source}`;
-      try {
-        made = host.compile(id, `(${prefixed})`, path);
-      } catch {
-        throw new Error(`${method}: the function cannot be compiled in the page (a native or bound function?): ${error.message}`);
-      }
-    }
-    MapPrototypeSet(functions, key, made);
-    return made;
-  };
-
-  /// Playwright's action options as the input layer takes them.
-  const actionOptions = (options) => {
-    if (options === undefined || options === null) return {};
-    if (options.position !== undefined) throw layoutError('position');
-    const { button, clickCount, modifiers, force, trial } = options;
-    return { button, clickCount, modifiers, force, trial };
-  };
-  /// The MIME type Playwright gives a file by its extension (`playwright/network.js`).
-  const mimeTypeOf = (name) => runtime['playwright-network'].mimeTypeOf(name);
-  /// `setInputFiles`' files as the input layer takes them: `{ name, mimeType, buffer }` in base64.
-  const filePayloads = (files, method) => {
-    const given = files === null || files === undefined ? [] : ArrayIsArray(files) ? files : [files];
-    const payloads = [];
-    for (const file of given) {
-      if (typeof file === 'string') {
-        let bytes;
-        try {
-          bytes = runtime.fs.readBytes(file);
-        } catch (error) {
-          throw new Error(`${method}: ${error?.message ?? error}`);
-        }
-        const name = StringPrototypeSlice(file, StringPrototypeLastIndexOf(file, '/') + 1);
-        ArrayPrototypePush(payloads, { name, mimeType: mimeTypeOf(name), buffer: runtime.buffer.toBase64(bytes) });
-      } else if (file !== null && typeof file === 'object') {
-        ArrayPrototypePush(payloads, { name: String(file.name), mimeType: String(file.mimeType ?? ''),
-          buffer: runtime.buffer.toBase64(file.buffer ?? new Uint8Array(0)) });
-      } else {
-        throw new TypeError(`${method}: a file is a path or { name, mimeType, buffer }`);
-      }
-    }
-    return payloads;
-  };
-  /// `selectOption`'s values as the input layer takes them.
-  const optionValues = (values, method) => {
-    const given = values === null || values === undefined ? [] : ArrayIsArray(values) ? values : [values];
-    const plain = [];
-    for (const value of given) {
-      if (value !== null && typeof value === 'object') {
-        if (typeof value.evaluate === 'function') throw new TypeError(`${method}: element handles are not supported by Caper; give values or labels`);
-        ArrayPrototypePush(plain, { value: value.value, label: value.label, index: value.index });
-      } else {
-        ArrayPrototypePush(plain, String(value));
-      }
-    }
-    return plain;
-  };
-
 
   const hooks = { __proto__: null, pageError: null };
   // ---- Pages by number ----
@@ -230,236 +102,11 @@
     }
   }
 
-  /// Playwright's JSHandle, for a value already brought back from the page (`waitForFunction`'s,
-  /// `evaluateHandle`'s, a console message's arguments): a copy of it, not a live reference.
-  class JSHandle {
-    #value;
-    #disposed = false;
-    constructor(value) { this.#value = value; }
-    _value() { return this.#value; }
-    _checkDisposed(method) { if (this.#disposed) throw new Error(`${method}: JSHandle is disposed`); }
-    async jsonValue() { this._checkDisposed('jsHandle.jsonValue'); return this.#value; }
-    async evaluate(fn, arg) { this._checkDisposed('jsHandle.evaluate'); return fn(this.#value, arg); }
-    async evaluateHandle(fn, arg) { return new JSHandle(await this.evaluate(fn, arg)); }
-    async getProperty(name) {
-      this._checkDisposed('jsHandle.getProperty');
-      const value = this.#value;
-      return new JSHandle(value !== null && typeof value === 'object' ? value[name] : undefined);
-    }
-    async getProperties() {
-      this._checkDisposed('jsHandle.getProperties');
-      const properties = new Map();
-      const value = this.#value;
-      if (value !== null && typeof value === 'object') for (const key of ObjectKeys(value)) MapPrototypeSet(properties, key, new JSHandle(value[key]));
-      return properties;
-    }
-    asElement() { return null; }
-    async dispose() { this.#disposed = true; }
-    toString() {
-      const value = this.#value;
-      if (ArrayIsArray(value)) return 'JSHandle@array';
-      if (value !== null && typeof value === 'object') return 'JSHandle@object';
-      if (value === 'ref: <Window>') return 'JSHandle@object';
-      if (typeof value === 'string' && StringPrototypeStartsWith(value, 'ref: <')) return 'JSHandle@node';
-      return `JSHandle@${String(value)}`;
-    }
-  }
-
-  /// Playwright's ElementHandle: one node of a document of the page (the main frame's or a child
-  /// frame's, `path` the frame ids down to it) that support code holds (`$`, `$$`,
-  /// `waitForSelector`, `evaluateHandle`, `locator.elementHandle`). The page realm keeps the node
-  /// under a number (selector-engine.js `adopt`): reads and `evaluate` go to the node itself (a
-  /// node removed from its document still answers them, as in Playwright); actions reach it
-  /// through the selector `internal:handle=<number>`, so they wait and check actionability as a
-  /// locator's do, and throw "Element is not attached to the DOM" for a removed node. An
-  /// `evaluate` argument that holds the handle arrives in the page as the node itself. A handle
-  /// belongs to its document: once the page (or frame) navigated away, or after `dispose()`, its
-  /// methods throw.
-  class ElementHandle extends JSHandle {
-    #page; #entry; #number; #path; #inside; #selector;
-    /// `inside`: the selector prefix that enters the handle's frame ('' for the main frame).
-    constructor(page, entry, number, node, path = [], inside = '') {
-      super(node);
-      this.#page = page;
-      this.#entry = entry;
-      this.#number = number;
-      this.#path = path;
-      this.#inside = inside;
-      this.#selector = `internal:handle=${number}`;
-    }
-    /// The handle's document is still the one its frame shows.
-    #inDocument(method) {
-      this._checkDisposed(method);
-      this.#page._ensureOpen(method);
-      if (entryAt(this.#page, this.#path) !== this.#entry) throw new Error(`${method}: Element is not attached to the DOM`);
-    }
-    get _scope() { return { entry: this.#entry, path: this.#path }; }
-    #read(method, name, argument) {
-      this.#inDocument(method);
-      const outcome = JSONParse(this.#entry.readNode(this._value(), name, argument === undefined ? '' : JSONStringify(argument)));
-      if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`${method}: ${injectedError(outcome.error)}`);
-      return outcome.value;
-    }
-    #act(method, args, options) {
-      this.#inDocument(`elementHandle.${method}`);
-      if (!this.#entry.contains(this._value())) throw new Error(`elementHandle.${method}: Element is not attached to the DOM`);
-      return this.#page._act(`elementHandle.${method}`, [this.#selector, ...args], options, '',
-        () => ({ selector: this.#selector, path: this.#path }));
-    }
-    /// What `evaluate` sends for this handle as (part of) an argument to the document of `entry`.
-    _argument(entry, method) {
-      this._checkDisposed(method);
-      if (entry !== this.#entry) throw new Error(`${method}: JSHandles can be evaluated only in the context they were created!`);
-      return `{"h":${this.#number}}`;
-    }
-    asElement() { return this; }
-    async ownerFrame() { return this.#path.length === 0 ? this.#page.mainFrame() : frameAt(this.#page, this.#path); }
-    async contentFrame() { return null; }
-    async evaluate(fn, arg) {
-      this.#inDocument('elementHandle.evaluate');
-      return this.#page._evaluateOn('elementHandle.evaluate', fn, this._value(), arg, this._scope);
-    }
-    async evaluateHandle(fn, arg) {
-      this.#inDocument('elementHandle.evaluateHandle');
-      return this.#page._evaluateHandleOn('elementHandle.evaluateHandle', fn, this._value(), arg, this._scope);
-    }
-    async getProperty(name) {
-      return this.evaluateHandle((node, key) => node[key], String(name));
-    }
-    async getProperties() {
-      const value = await this.evaluate((node) => { const own = {}; for (const key of Object.keys(node)) own[key] = node[key]; return own; });
-      const properties = new Map();
-      for (const key of ObjectKeys(value)) MapPrototypeSet(properties, key, new JSHandle(value[key]));
-      return properties;
-    }
-    async jsonValue() { return this.evaluate((node) => node); }
-    async $(selector) {
-      this.#inDocument('elementHandle.$');
-      const found = locateHandles(this.#page, this.#entry, this.#path, this.#inside, 'elementHandle.$', `${this.#selector} >> ${selector}`);
-      return found.length === 0 ? null : found[0];
-    }
-    async $$(selector) {
-      this.#inDocument('elementHandle.$$');
-      return locateHandles(this.#page, this.#entry, this.#path, this.#inside, 'elementHandle.$$', `${this.#selector} >> ${selector}`);
-    }
-    async $eval(selector, fn, arg) {
-      const found = await this.$(selector);
-      if (found === null) throw new Error(`elementHandle.$eval: Failed to find element matching selector "${selector}"`);
-      return this.#page._evaluateOn('elementHandle.$eval', fn, found._value(), arg, this._scope);
-    }
-    async $$eval(selector, fn, arg) {
-      const found = await this.$$(selector);
-      return this.#page._evaluateOn('elementHandle.$$eval', fn, ArrayPrototypeMap(found, (handle) => handle._value()), arg, this._scope);
-    }
-    async waitForSelector(selector, options) {
-      this.#inDocument('elementHandle.waitForSelector');
-      return waitForHandle(this.#page, 'elementHandle.waitForSelector', insideLocator(this.#page, this.#inside, `${this.#selector} >> ${selector}`),
-        options);
-    }
-    async waitForElementState(state, options) {
-      this.#inDocument('elementHandle.waitForElementState');
-      const name = String(state);
-      if (name === 'stable') return undefined;
-      if (ArrayPrototypeIndexOf(['visible', 'hidden', 'enabled', 'disabled', 'editable'], name) < 0) {
-        throw new Error('elementHandle.waitForElementState: state: expected one of (visible|hidden|stable|enabled|disabled|editable)');
-      }
-      await this.#page._waitFor('elementHandle.waitForElementState', options?.timeout ?? this.#page._timeout,
-        async () => (this.#read('elementHandle.waitForElementState', 'state', name) ? { value: undefined } : null),
-        `waiting for element to be ${name}`);
-      return undefined;
-    }
-    // ---- Reads (at once: the node is there) ----
-    async textContent() { return this.#read('elementHandle.textContent', 'textContent'); }
-    async innerText() { return this.#read('elementHandle.innerText', 'innerText'); }
-    async innerHTML() { return this.#read('elementHandle.innerHTML', 'innerHTML'); }
-    async inputValue() { return this.#read('elementHandle.inputValue', 'inputValue'); }
-    async getAttribute(name) { return this.#read('elementHandle.getAttribute', 'getAttribute', String(name)); }
-    async isVisible() { return this.#read('elementHandle.isVisible', 'state', 'visible'); }
-    async isHidden() { return this.#read('elementHandle.isHidden', 'state', 'hidden'); }
-    async isEnabled() { return this.#read('elementHandle.isEnabled', 'state', 'enabled'); }
-    async isDisabled() { return this.#read('elementHandle.isDisabled', 'state', 'disabled'); }
-    async isEditable() { return this.#read('elementHandle.isEditable', 'state', 'editable'); }
-    async isChecked() { return this.#read('elementHandle.isChecked', 'state', 'checked'); }
-    async boundingBox() { throw layoutError('elementHandle.boundingBox'); }
-    async screenshot(options) { return this.#page.screenshot(options); }
-    async scrollIntoViewIfNeeded() { this.#inDocument('elementHandle.scrollIntoViewIfNeeded'); }
-    // ---- Actions ----
-    async click(options) { return this.#act('click', [actionOptions(options)], options); }
-    async dblclick(options) { return this.#act('dblclick', [actionOptions(options)], options); }
-    async tap(options) { return this.#act('tap', [actionOptions(options)], options); }
-    async hover(options) { return this.#act('hover', [actionOptions(options)], options); }
-    async fill(value, options) { return this.#act('fill', [value, actionOptions(options)], options); }
-    async type(text, options) { return this.#act('type', [String(text)], options); }
-    async press(key, options) { return this.#act('press', [String(key)], options); }
-    async check(options) { return this.#act('check', [actionOptions(options)], options); }
-    async uncheck(options) { return this.#act('uncheck', [actionOptions(options)], options); }
-    async setChecked(checked, options) { return this.#act('setChecked', [!!checked, actionOptions(options)], options); }
-    async focus() { return this.#act('focus', [], undefined); }
-    async dispatchEvent(type, init) { return this.#act('dispatchEvent', [String(type), init ?? {}], undefined); }
-    async selectOption(values, options) {
-      return this.#act('selectOption', [optionValues(values, 'elementHandle.selectOption'), actionOptions(options)], options);
-    }
-    async selectText(options) { return this.#act('selectText', [actionOptions(options)], options); }
-    async setInputFiles(files, options) { return this.#act('setInputFiles', [filePayloads(files, 'elementHandle.setInputFiles')], options); }
-    toString() { return 'JSHandle@node'; }
-  }
-  /// The entry points of the document the frame at `path` shows now (the main frame's for []), or null.
-  const entryAt = (page, path) => {
-    if (path.length === 0) return page._entry();
-    const made = host.frameEntry(page._id, path);
-    const entry = made === null ? null : made();
-    return entry ?? null;
-  };
-  /// A locator of `page` for `selector` inside the frame `inside` enters ('' for the main frame).
-  const insideLocator = (page, inside, selector) =>
-    newLocator(page, inside === '' ? selector : `${inside} >> ${selector}`, `locator(${quote(selector)})`);
-  /// The prefix of a locator's selector that enters its frame ('' for the main frame).
-  const insideOf = (selector) => {
-    const parts = SplitString(selector, FRAME_SEPARATOR);
-    if (parts.length === 1) return '';
-    return StringPrototypeSlice(selector, 0, selector.length - parts[parts.length - 1].length - 4);
-  };
-  /// The ChildFrame at `path`, or null.
-  const frameAt = (page, path) => {
-    for (const frame of page.frames()) {
-      const at = frame._path?.() ?? [];
-      if (at.length === path.length && ArrayPrototypeJoin(at, '/') === ArrayPrototypeJoin(path, '/')) return frame;
-    }
-    return null;
-  };
   /// The page events Caper never emits, and why.
   const eventCause = { __proto__: null, crash: 'renderer process', filechooser: 'native file dialog (use setInputFiles)',
     frameattached: 'frame events yet (use page.frames())', framedetached: 'frame events yet (use page.frames())', websocket: 'WebSocket',
     worker: 'Web Workers' };
   const neverEmitted = ObjectKeys(eventCause);
-  const warned = new Set();
-  /// One warning per kind for the whole run, on stderr.
-  const warnOnce = (key, text) => {
-    if (warned.has(key)) return;
-    warned.add(key);
-    runtime.modules.builtin('console').warn(`caper: ${text}`);
-  };
-  /// ElementHandles of what `selector` (Playwright's syntax) matches now in the document of `entry`.
-  const locateHandles = (page, entry, path, inside, method, selector) => {
-    let found;
-    try {
-      found = entry.locate(String(selector), '', false);
-    } catch (error) {
-      throw new Error(`${method}: ${error?.message ?? error}`);
-    }
-    const handles = [];
-    for (let i = 0; i < found.length; i++) ArrayPrototypePush(handles, new ElementHandle(page, entry, entry.adopt(found[i]), found[i], path, inside));
-    return handles;
-  };
-  /// `waitForSelector` through `locator` (state, timeout from `options`): the ElementHandle of the
-  /// element found, or null for 'detached' and 'hidden'.
-  const waitForHandle = async (page, method, locator, options) => {
-    const state = options?.state ?? 'visible';
-    const found = await locator._waitForState(method, state, options?.timeout, false);
-    if (found === null || found === undefined) return null;
-    const scope = locator._scope();
-    return new ElementHandle(page, scope.entry, scope.entry.adopt(found), found, scope.path, insideOf(locator._selector));
-  };
 
   /// Playwright's Download: a file the page downloaded (a `download` link, an attachment response),
   /// already whole in the context's download folder when the event is emitted.
@@ -511,17 +158,6 @@
     frame() { return this.#page.mainFrame(); }
     async text() { return this.#page.content(); }
   }
-
-  /// A 1x1 transparent PNG: what `screenshot()` gives without layout.
-  const PLACEHOLDER_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-  /// `screenshot(options)`: the placeholder PNG (written to `path`), with one warning per run.
-  const screenshot = (options, method) => {
-    warnOnce('screenshot', `${method}() gives a 1x1 placeholder PNG: Caper has no layout to render pixels ` +
-      '(failure evidence attaches the page\'s HTML instead)');
-    const bytes = runtime.buffer.fromBase64(PLACEHOLDER_PNG);
-    if (options?.path !== undefined) runtime.modules.builtin('fs').writeFileSync(String(options.path), bytes);
-    return runtime.modules.builtin('buffer').Buffer.from(bytes);
-  };
 
   class Page extends EventEmitter() {
     #id;
@@ -1195,7 +831,7 @@
       this.#closed = true;
       // Nothing of the page's realm stays referenced from here (its functions would keep it alive).
       this.#clockFunctions = null;
-      MapPrototypeDelete(compiled, this.#id);
+      forgetFunctions(this.#id);
       MapPrototypeDelete(pages, this.#id);
       host.closePage(this.#id);
       this.#context?._forget(this);
@@ -1206,7 +842,7 @@
       if (this.#closed) return;
       this.#closed = true;
       this.#clockFunctions = null;
-      MapPrototypeDelete(compiled, this.#id);
+      forgetFunctions(this.#id);
       MapPrototypeDelete(pages, this.#id);
       this.emit('close', this);
     }
@@ -1218,214 +854,17 @@
       return { url: entry.url(), html: entry.snapshot(), console: messages, errors };
     }
   }
-  const FRAME_SEPARATOR = ' >> internal:control=enter-frame >> ';
-  /// An error the page-side code threw, as Playwright words errors of its injected script
-  /// (`Error: ...`); a selector's parse error stays as it is.
-  const injectedError = (message, logLine = '') => {
-    const text = String(message);
-    if (isSelectorError(text) || StringPrototypeStartsWith(text, 'Cannot uncheck')) return text;
-    const error = StringPrototypeStartsWith(text, 'Error: ') ? text : `Error: ${text}`;
-    // A locator's call log starts with the wait for it.
-    return logLine === '' ? error : `${error}\nCall log:\n  - ${logLine}\n`;
-  };
-  /// A selector's parse error (it comes without a call log, as Playwright's).
-  const isSelectorError = (text) => StringPrototypeStartsWith(text, 'Unexpected token') || StringPrototypeStartsWith(text, 'Unknown engine') ||
-    StringPrototypeStartsWith(text, 'Error while parsing') || StringPrototypeStartsWith(text, 'Unknown key');
-  const StringPrototypeIndexOfDot = (text) => {
-    for (let i = 0; i < text.length; i++) if (text[i] === '.') return i;
-    return -1;
-  };
-
-  /// Playwright's Frame. The main frame gives the page's document methods under Frame's names; a
-  /// child frame (an iframe's document, `page.frames()`, `frame.childFrames()`) is reached as a
-  /// frame locator is: through its iframe element, held as a handle in the parent's document
-  /// (`internal:handle=N >> internal:control=enter-frame`), so its locators find it again each
-  /// time. A child frame whose iframe left its document, or whose document changed, is detached.
-  class Frame {
-    #page;
-    constructor(page) { this.#page = page; }
-    page() { return this.#page; }
-    name() { return ''; }
-    url() { return this.#page.url(); }
-    parentFrame() { return null; }
-    childFrames() { return childFramesOf(this.#page, this, this.#page._entry(), [], ''); }
-    isDetached() { return this.#page.isClosed(); }
-    async title() { return this.#page.title(); }
-    async content() { return this.#page.content(); }
-    async goto(url, options) { return this.#page.goto(url, options); }
-    async evaluate(fn, arg) { return this.#page.evaluate(fn, arg); }
-    async waitForSelector(selector, options) { return this.#page.waitForSelector(selector, options); }
-    async waitForLoadState(state, options) { return this.#page.waitForLoadState(state, options); }
-    async waitForURL(url, options) { return this.#page.waitForURL(url, options); }
-    async setContent(html, options) { return this.#page.setContent(html, options); }
-    locator(selector, options) { return this.#page.locator(selector, options); }
-    frameLocator(selector) { return this.#page.frameLocator(selector); }
-  }
-
-  /// An iframe's document as a Frame (see Frame): `path` is the frame ids from the main document
-  /// down, `inside` the selector prefix that enters it.
-  class ChildFrame {
-    #page; #parent; #path; #inside; #name; #entry; #owner;
-    /// `owner`: the handle number of the iframe element in the parent's document.
-    constructor(page, parent, path, inside, name, entry, owner) {
-      this.#page = page;
-      this.#parent = parent;
-      this.#path = path;
-      this.#inside = inside;
-      this.#name = name;
-      this.#entry = entry;
-      this.#owner = owner;
-    }
-    /// The frame's current entry points, or null once it is detached (its document replaced too).
-    #current() {
-      if (this.#page.isClosed()) return null;
-      return entryAt(this.#page, this.#path) === this.#entry ? this.#entry : null;
-    }
-    #attached(method) {
-      const entry = this.#current();
-      if (entry === null) throw new Error(`${method}: Frame was detached`);
-      return entry;
-    }
-    page() { return this.#page; }
-    _inside() { return this.#inside; }
-    _path() { return this.#path; }
-    name() { return this.#name; }
-    url() { return this.#current()?.url() ?? this.#entry.url(); }
-    parentFrame() { return this.#parent; }
-    childFrames() {
-      const entry = this.#current();
-      return entry === null ? [] : childFramesOf(this.#page, this, entry, this.#path, this.#inside);
-    }
-    isDetached() { return this.#current() === null; }
-    async title() { return this.#attached('frame.title').title(); }
-    async content() { return this.#attached('frame.content').content(); }
-    async evaluate(fn, arg) {
-      const entry = this.#attached('frame.evaluate');
-      return this.#page._evaluateIn('frame.evaluate', fn, arg, { entry, path: this.#path });
-    }
-    async frameElement() {
-      const parentPath = ArrayPrototypeSlice(this.#path, 0, -1);
-      const parentEntry = entryAt(this.#page, parentPath);
-      const parentInside = this.#parent instanceof ChildFrame ? this.#parent._inside() : '';
-      return new ElementHandle(this.#page, parentEntry, this.#owner, parentEntry.handleNode(this.#owner), parentPath, parentInside);
-    }
-    async evaluateHandle(fn, arg) {
-      const entry = this.#attached('frame.evaluateHandle');
-      const made = pageFunction(this.#page._id, fn, 'frame.evaluateHandle', this.#path);
-      const value = await settle('frame.evaluateHandle', entry.evaluateHandle(made, argumentText(arg, 'frame.evaluateHandle', entry)), this.#page._id,
-        undefined, (number) => new ElementHandle(this.#page, entry, number, entry.handleNode(number), this.#path, this.#inside));
-      return value instanceof ElementHandle ? value : new JSHandle(value);
-    }
-    async $(selector) {
-      const found = locateHandles(this.#page, this.#attached('frame.$'), this.#path, this.#inside, 'frame.$', selector);
-      return found.length === 0 ? null : found[0];
-    }
-    async $$(selector) { return locateHandles(this.#page, this.#attached('frame.$$'), this.#path, this.#inside, 'frame.$$', selector); }
-    async $eval(selector, fn, arg) {
-      const found = await this.$(selector);
-      if (found === null) throw new Error(`frame.$eval: Failed to find element matching selector "${selector}"`);
-      return found.evaluate(fn, arg);
-    }
-    async $$eval(selector, fn, arg) {
-      const entry = this.#attached('frame.$$eval');
-      const found = await this.$$(selector);
-      return this.#page._evaluateOn('frame.$$eval', fn, ArrayPrototypeMap(found, (handle) => handle._value()), arg, { entry, path: this.#path });
-    }
-    /// A page-level action (the first match of `selector`) in this frame's document.
-    _act(method, args, options) {
-      this.#attached(method);
-      const selector = String(args[0]);
-      return this.#page._act(method, args, options, '', () => this.locator(selector)._scope());
-    }
-    locator(selector, options) {
-      return newLocator(this.#page, `${this.#inside} >> ${selector}`, `frame(${quote(this.#name || this.url())}).locator(${quote(selector)})`)
-        .filter(options);
-    }
-    frameLocator(selector) { return newFrameLocator(this.#page, `${this.#inside} >> ${selector}`, `locator(${quote(selector)})`); }
-    async waitForSelector(selector, options) {
-      this.#attached('frame.waitForSelector');
-      return waitForHandle(this.#page, 'frame.waitForSelector', this.locator(selector), options);
-    }
-    async waitForLoadState() { this.#attached('frame.waitForLoadState'); }
-    async goto() { throw new Error('frame.goto: navigating a child frame is not supported by Caper; navigate the page, or set the iframe\'s src'); }
-    async setContent() { throw new Error('frame.setContent: not supported by Caper in a child frame'); }
-    async waitForFunction() { throw new Error('frame.waitForFunction: not supported by Caper in a child frame; use expect.poll with frame.evaluate'); }
-  }
-  // A child frame's page-level selector methods: actions on the first match, reads of it.
-  for (const name of ['click', 'dblclick', 'tap', 'hover', 'check', 'uncheck', 'focus']) {
-    ChildFrame.prototype[name] = function (selector, options) { return this._act(`frame.${name}`, [selector, actionOptions(options)], options); };
-  }
-  ChildFrame.prototype.fill = function (selector, value, options) { return this._act('frame.fill', [selector, value, actionOptions(options)], options); };
-  ChildFrame.prototype.type = function (selector, text, options) { return this._act('frame.type', [selector, String(text)], options); };
-  ChildFrame.prototype.press = function (selector, key, options) { return this._act('frame.press', [selector, String(key)], options); };
-  ChildFrame.prototype.setChecked = function (selector, checked, options) {
-    return this._act('frame.setChecked', [selector, !!checked, actionOptions(options)], options);
-  };
-  ChildFrame.prototype.selectOption = function (selector, values, options) {
-    return this._act('frame.selectOption', [selector, optionValues(values, 'frame.selectOption'), actionOptions(options)], options);
-  };
-  ChildFrame.prototype.dispatchEvent = function (selector, type, init, options) {
-    return this._act('frame.dispatchEvent', [selector, String(type), init ?? {}], options);
-  };
-  ChildFrame.prototype.setInputFiles = function (selector, files, options) {
-    return this._act('frame.setInputFiles', [selector, filePayloads(files, 'frame.setInputFiles')], options);
-  };
-  for (const name of ['textContent', 'innerText', 'innerHTML', 'inputValue']) {
-    ChildFrame.prototype[name] = function (selector, options) { return this.locator(selector)._read(`frame.${name}`, name, undefined, options, false); };
-  }
-  ChildFrame.prototype.getAttribute = function (selector, attribute, options) {
-    return this.locator(selector)._read('frame.getAttribute', 'getAttribute', String(attribute), options, false);
-  };
-  for (const [name, state] of [['isVisible', 'visible'], ['isHidden', 'hidden']]) {
-    ChildFrame.prototype[name] = function (selector) { return this.locator(selector)._state(`frame.${name}`, state, false); };
-  }
-  for (const [name, state] of [['isEnabled', 'enabled'], ['isDisabled', 'disabled'], ['isEditable', 'editable'], ['isChecked', 'checked']]) {
-    ChildFrame.prototype[name] = function (selector, options) { return this.locator(selector)._stateWaiting(`frame.${name}`, state, options, false); };
-  }
-  // The main frame's: the page's own.
-  for (const name of ['click', 'dblclick', 'tap', 'hover', 'check', 'uncheck', 'focus', 'fill', 'type', 'press', 'setChecked', 'selectOption',
-    'dispatchEvent', 'setInputFiles', 'textContent', 'innerText', 'innerHTML', 'inputValue', 'getAttribute', 'isVisible', 'isHidden', 'isEnabled',
-    'isDisabled', 'isEditable', 'isChecked', '$', '$$', '$eval', '$$eval', 'evaluateHandle', 'waitForFunction', 'waitForTimeout']) {
-    if (Frame.prototype[name] === undefined) Frame.prototype[name] = function (...args) { return this.page()[name](...args); };
-  }
-  /// The child frames of `frame` (whose document's entry points are `entry`), in tree order: the
-  /// iframes of its document that hold a document now.
-  function childFramesOf(page, frame, entry, path, inside) {
-    const frames = [];
-    const owners = entry.locate('iframe, frame', '', false);
-    for (let i = 0; i < owners.length; i++) {
-      const id = entry.frameId(owners[i]);
-      if (id === 0) continue;
-      const childPath = [...path, id];
-      const childEntry = entryAt(page, childPath);
-      if (childEntry === null) continue;
-      const owner = entry.adopt(owners[i]);
-      const enter = `${inside === '' ? '' : `${inside} >> `}internal:handle=${owner} >> internal:control=enter-frame`;
-      const name = JSONParse(entry.readNode(owners[i], 'getAttribute', '"name"')).value ?? '';
-      ArrayPrototypePush(frames, new ChildFrame(page, frame, childPath, enter, name, childEntry, owner));
-    }
-    return frames;
-  }
   for (const name of ['getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByAltText', 'getByTitle', 'getByTestId']) {
     Page.prototype[name] = function (...args) { return locatorMethods((s, d) => newLocator(this, s, d))[name](...args); };
-    Frame.prototype[name] = function (...args) { return this.page()[name](...args); };
-    ChildFrame.prototype[name] = function (...args) {
-      return locatorMethods((s, d) => newLocator(this.page(), `${this._inside()} >> ${s}`, d))[name](...args);
-    };
   }
 
-  for (const made of [Page, Frame, Response, ConsoleMessage, Dialog, Download, JSHandle]) ObjectFreeze(made.prototype);
+  for (const made of [Page, Response, ConsoleMessage, Dialog, Download]) ObjectFreeze(made.prototype);
 
   return {
     /// `pageError(error, page)`: every page error as it is delivered (the runner attaches it).
     hooks,
-    Page, Frame, Response, ConsoleMessage, Dialog, TimeoutError, layoutError, pageOf, initScriptSource,
-    /// `warnOnce(key, text)`: one `caper:` warning on stderr per key for the whole run.
-    warnOnce,
+    Page, Response, ConsoleMessage, Dialog, pageOf, initScriptSource,
     /// The Page object of page `id` in `context` (a BrowserContext object, or null).
     makePage: (id, context) => pageOf(id) ?? new Page(id, context),
-    /// What Locator (`playwright/locator.js`) shares with pages: handles, a frame's selector
-    /// prefix, actions' options and errors, the screenshot placeholder.
-    ElementHandle, FRAME_SEPARATOR, actionOptions, filePayloads, injectedError, insideOf, optionValues, screenshot,
   };
 }
