@@ -7,7 +7,7 @@
   const { safeArray } = runtime['safe-array-iterator'];
   const {
     ArrayPrototypeIndexOf, ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSplice, FunctionPrototypeCall,
-    MathTrunc, Number, ObjectDefineProperty, ObjectFreeze, String, Symbol, TypeError,
+    MathTrunc, Number, ObjectDefineProperty, ObjectFreeze, ObjectKeys, ReflectDefineProperty, String, Symbol, TypeError,
   } = runtime.primordials;
   const { TYPE, PARENT, HOST } = runtime.internals;
   const { makeError } = runtime['dom-exception'];
@@ -58,7 +58,7 @@
       this[S.path] = null;
       this[S.time] = now();
       this[S.trusted] = false;
-      ObjectDefineProperty(this, 'isTrusted', { get: isTrustedGetter, enumerable: true });
+      ReflectDefineProperty(this, 'isTrusted', IS_TRUSTED);
     }
     get type() { return this[S.type]; }
     get target() { return this[S.target]; }
@@ -86,6 +86,9 @@
     }
   }
   function isTrustedGetter() { return this[S.trusted]; }
+  /// `isTrusted` is [LegacyUnforgeable]: an own accessor of every event (one frozen descriptor
+  /// without a prototype, so nothing a page puts on Object.prototype changes it).
+  const IS_TRUSTED = ObjectFreeze({ __proto__: null, get: isTrustedGetter, enumerable: true });
   const cancel = (event) => {
     const flags = event[S.flags];
     if ((flags & CANCELABLE) !== 0 && (flags & PASSIVE) === 0) event[S.flags] = flags | CANCELED;
@@ -110,13 +113,17 @@
 
   /** An Event subclass whose dictionary members become read-only attributes with these defaults (and whose instances carry `brand`). */
   const eventInterface = (Base, members, brand = null) => {
+    const names = ObjectKeys(members);
     const Interface = class extends Base {
       constructor(type, eventInitDict = undefined) {
         super(type, eventInitDict);
         if (brand !== null) this[brand] = true;
-        const init = eventInitDict ?? {};
         const values = { __proto__: this[S.init] ?? null };
-        for (const name in members) values[name] = init[name] === undefined ? members[name] : init[name];
+        for (let i = 0; i < names.length; i++) {
+          const name = names[i];
+          const given = eventInitDict === undefined || eventInitDict === null ? undefined : eventInitDict[name];
+          values[name] = given === undefined ? members[name] : given;
+        }
         this[S.init] = values;
       }
     };
