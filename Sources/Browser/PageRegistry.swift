@@ -99,7 +99,10 @@ public final class PageRegistry: @unchecked Sendable {
   /// Closes context `id` and every page in it.
   public func closeContext(_ id: Int) {
     for (number, entry) in pages where entry.context == id { closePage(number) }
+    // The routing holds the support realm's callback, which holds the context's JavaScript object:
+    // dropped here, since the BrowserContext may outlive its entry (a closed page's environment).
     contexts[id]?.context.routing?.close()
+    contexts[id]?.context.routing = nil
     contexts[id] = nil
   }
 

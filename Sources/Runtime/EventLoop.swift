@@ -274,6 +274,7 @@ public final class EventLoop: @unchecked Sendable {
   /// Returns false when nothing is left that could run: no timers, no
   /// immediates, no posted or expected tasks.
   public func turn(until deadline: ContinuousClock.Instant, waitingOn waited: Context? = nil) throws -> Bool {
+    isolate.releaseDroppedReferences()
     // Waiters registered before this turn are answered once it has run something.
     let waiting = turnWaiters.count
     let ran = try runOne(until: deadline, waitingOn: waited, waiting: waiting)

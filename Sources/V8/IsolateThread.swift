@@ -12,6 +12,7 @@ final class IsolateThread: @unchecked Sendable {
 
   private let condition = NSCondition()
   private var jobs: [() -> Void] = []
+  private var releases: [() -> Void] = []
   private var stopping = false
   private var stopped = false
   private var owner: pthread_t?
@@ -83,12 +84,37 @@ final class IsolateThread: @unchecked Sendable {
     _ = enqueue(body)
   }
 
-  /// Queues `body` to run after the current job, even when called on this thread (for releases
-  /// that must not happen while the shim may still read the handle).
+  /// Queues `body` to run after the current job, even when called on this thread.
   ///
   /// Dropped after `stop`.
   func later(_ body: @escaping () -> Void) {
     _ = enqueue(body)
+  }
+
+  /// Queues `body`, a reference's release, from any thread: it runs on this thread at the next
+  /// safe point, `runReleases` (the event loop calls it at each turn) or the end of the current
+  /// job, whichever comes first; never inline, since the shim may still read a handle whose Swift
+  /// holder is gone (a host function's result). A test run is one long job: without the turns'
+  /// releases, every reference dropped during it (and all it keeps alive in the heap) would wait
+  /// for its end.
+  ///
+  /// Dropped after `stop`.
+  func release(_ body: @escaping () -> Void) {
+    condition.lock()
+    releases.append(body)
+    let first = releases.count == 1
+    condition.unlock()
+    if first { later { [weak self] in self?.runReleases() } }
+  }
+
+  /// Runs the releases queued so far; on this thread, where no host function's result is being
+  /// handed to V8 (between tasks).
+  func runReleases() {
+    condition.lock()
+    let bodies = releases
+    releases = []
+    condition.unlock()
+    for body in bodies { body() }
   }
 
   /// Runs `last` after every job queued so far, then ends the thread.

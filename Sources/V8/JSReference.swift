@@ -19,9 +19,9 @@ public final class JSReference: @unchecked Sendable, Hashable {
 
   deinit {
     let raw = raw
-    // Later, never inline: a reference returned from a host function is read by the shim after
-    // the Swift value holding it is gone.
-    context.isolate.thread.later { cv8_ref_free(raw) }
+    // Never inline: a reference returned from a host function is read by the shim after the
+    // Swift value holding it is gone (`IsolateThread.release`).
+    context.isolate.thread.release { cv8_ref_free(raw) }
   }
 
   /// Produces a code cache for a function made by `Context.compileFunction`; after it has run,
