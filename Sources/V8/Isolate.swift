@@ -62,9 +62,10 @@ public final class Isolate: @unchecked Sendable {
   /// True when called on the isolate's own thread.
   public var isCurrentThread: Bool { thread.isCurrent }
 
-  /// Frees the references whose Swift holders are gone (and so what only they kept alive in the
-  /// heap). Call on the isolate's thread between tasks, never while a host function's result is
-  /// being handed back; elsewhere it does nothing. The event loop calls it at each turn.
+  /// Frees the references whose Swift holders are gone, and so what only they kept alive.
+  ///
+  /// Call on the isolate's thread between tasks, never while a host function's result is being
+  /// handed back; elsewhere it does nothing. The event loop calls it at each turn.
   public func releaseDroppedReferences() {
     guard thread.isCurrent else { return }
     thread.runReleases()

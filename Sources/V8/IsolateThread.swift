@@ -91,14 +91,13 @@ final class IsolateThread: @unchecked Sendable {
     _ = enqueue(body)
   }
 
-  /// Queues `body`, a reference's release, from any thread: it runs on this thread at the next
-  /// safe point, `runReleases` (the event loop calls it at each turn) or the end of the current
-  /// job, whichever comes first; never inline, since the shim may still read a handle whose Swift
-  /// holder is gone (a host function's result). A test run is one long job: without the turns'
-  /// releases, every reference dropped during it (and all it keeps alive in the heap) would wait
-  /// for its end.
+  /// Queues `body`, a reference's release, from any thread.
   ///
-  /// Dropped after `stop`.
+  /// It runs on this thread at the next safe point: `runReleases` (the event loop calls it at each
+  /// turn) or the end of the current job, whichever comes first. Never inline, since the shim may
+  /// still read a handle whose Swift holder is gone (a host function's result). A test run is one
+  /// long job: without the turns' releases, every reference dropped during it (and all it keeps
+  /// alive in the heap) would wait for its end. Dropped after `stop`.
   func release(_ body: @escaping () -> Void) {
     condition.lock()
     releases.append(body)
