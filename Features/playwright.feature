@@ -265,3 +265,42 @@ Feature: Playwright's API in step definitions
       """
     When I run caper
     Then it exits with 0
+
+  Scenario: errors inside frames, from other pages and from dialog handlers are Playwright's, made in the support realm
+    Given a file named "Features/errors.feature" with:
+      """
+      Feature: Errors
+        Scenario: what fails, and how
+          Then every failure is a support-realm Error with Playwright's message
+      """
+    And a file named "Support/steps/steps.js" with:
+      """
+      const { Then } = require('@cucumber/cucumber');
+      const { expect } = require('@playwright/test');
+      const failure = async (body) => {
+        try {
+          await body();
+        } catch (error) {
+          return `${error instanceof Error} ${error.message.split('\n')[0]}`;
+        }
+        return 'no error';
+      };
+      Then('every failure is a support-realm Error with Playwright\'s message', async function () {
+        const page = this.page;
+        // The page's script would run if Caper read an error made in the page realm.
+        await page.setContent('<script>Object.defineProperty(Error.prototype, "name", { get() { throw new Error("page code ran"); } });</script>' +
+          '<div><p>x</p></div><iframe srcdoc="<p>a</p>"></iframe><iframe srcdoc="<p>b</p>"></iframe>');
+        const other = await page.context().newPage();
+        page.on('dialog', () => { throw new Error('the handler failed'); });
+        const strict = "strict mode violation: locator('iframe').contentFrame().locator('p') resolved to 2 elements:";
+        expect(await failure(() => page.frameLocator('iframe').locator('p').click({ timeout: 100 })))
+          .toBe(`true locator.click: Error: ${strict}`);
+        expect(await failure(() => page.frameLocator('iframe').locator('p').count())).toBe(`true locator.count: Error: ${strict}`);
+        expect(await failure(() => page.locator('div').filter({ has: other.locator('p') }).count()))
+          .toBe('true Inner "has" locator must belong to the same frame.');
+        expect(await failure(() => page.locator('div').or(other.locator('p')).count())).toBe('true Locators must belong to the same frame.');
+        expect(await failure(() => page.evaluate(() => confirm('sure?')))).toBe('true the handler failed');
+      });
+      """
+    When I run caper
+    Then it exits with 0

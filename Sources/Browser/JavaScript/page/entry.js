@@ -246,9 +246,16 @@
     /// `setTimeout` does not change it), settled as `evaluate`'s results are.
     sleep: (ms) => settle(() => new Promise((resolve) => { runtime.timers.setTimeout(resolve, ms); })),
     // ---- Locators (playwright/locator-evaluation.js); results as JSON text ----
-    /// The elements `selector` matches, in a page-realm array; with `strict`, more than one throws
-    /// Playwright's strict mode violation naming `description`.
-    locate: (selector, description, strict) => evaluation().resolve(document, String(selector), String(description), !!strict),
+    /// The elements `selector` matches, in a page-realm array; with `strict`, more than one is
+    /// Playwright's strict mode violation naming `description`. An error (that one, a malformed
+    /// selector) comes back as its message, a string: nothing the page made is thrown at the caller.
+    locate: (selector, description, strict) => {
+      try {
+        return evaluation().resolve(document, String(selector), String(description), !!strict);
+      } catch (error) {
+        return messageOf(error);
+      }
+    },
     /// Reads `name` (an element state for 'state') of the one element of a strict locator (its
     /// `description`; '' takes the first match): `{"value"}` (with the element's `preview` for a
     /// state), `{"missing": true}` or `{"error"}`.
@@ -304,18 +311,20 @@
   });
   const evaluation = () => runtime['locator-evaluation'];
   /// The JSON text of what `body` gives, or of `{ error: message }` when it throws.
+  /// The text of what was thrown, as a primitive string (no page-realm object leaves the page).
+  const messageOf = (error) => {
+    try {
+      return error !== null && typeof error === 'object' && typeof error.message === 'string' ? error.message : String(error);
+    } catch {
+      return 'the page threw a value that has no text';
+    }
+  };
   const outcomeText = (body) => {
     let outcome;
     try {
       outcome = body();
     } catch (error) {
-      let message;
-      try {
-        message = error !== null && typeof error === 'object' && typeof error.message === 'string' ? error.message : String(error);
-      } catch {
-        message = 'the page threw a value that has no text';
-      }
-      outcome = { __proto__: null, error: message };
+      outcome = { __proto__: null, error: messageOf(error) };
     }
     const text = JSONStringify(outcome);
     return text === undefined ? '{"value":null}' : text;

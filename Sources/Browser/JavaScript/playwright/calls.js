@@ -170,6 +170,14 @@
     for (let i = 0; i < text.length; i++) if (text[i] === '.') return i;
     return -1;
   };
+  /// `entry.locate(selector, description, strict)` for `method`: the elements (a page-realm array),
+  /// or Playwright's error (`locator.click: Error: strict mode violation: ...`; with `method` '',
+  /// the page's message alone) when the page could not resolve the selector.
+  const locateIn = (entry, selector, description, strict, method) => {
+    const found = entry.locate(selector, description, strict);
+    if (typeof found === 'string') throw new Error(method === '' ? found : `${method}: ${injectedError(found)}`);
+    return found;
+  };
   /// The entry points of the document the frame at `path` shows now (the main frame's for []), or null.
   const entryAt = (page, path) => {
     if (path.length === 0) return page._entry();
@@ -186,7 +194,7 @@
 
   return {
     TimeoutError, layoutError, injectedError, isSelectorError, StringPrototypeIndexOfDot, pageTurn, documentOf, settle, pageFunction,
-    forgetFunctions, actionOptions, filePayloads, optionValues, warnOnce, screenshot, FRAME_SEPARATOR, insideOf, entryAt, newLocator,
+    forgetFunctions, locateIn, actionOptions, filePayloads, optionValues, warnOnce, screenshot, FRAME_SEPARATOR, insideOf, entryAt, newLocator,
     newFrameLocator,
   };
 }

@@ -209,12 +209,8 @@
 
   /// ElementHandles of what `selector` (Playwright's syntax) matches now in the document of `entry`.
   const locateHandles = (page, entry, path, inside, method, selector) => {
-    let found;
-    try {
-      found = entry.locate(String(selector), '', false);
-    } catch (error) {
-      throw new Error(`${method}: ${error?.message ?? error}`);
-    }
+    const found = entry.locate(String(selector), '', false);
+    if (typeof found === 'string') throw new Error(`${method}: ${found}`);
     const handles = [];
     for (let i = 0; i < found.length; i++) ArrayPrototypePush(handles, new ElementHandle(page, entry, entry.adopt(found[i]), found[i], path, inside));
     return handles;
@@ -225,7 +221,7 @@
     const state = options?.state ?? 'visible';
     const found = await locator._waitForState(method, state, options?.timeout, false);
     if (found === null || found === undefined) return null;
-    const scope = locator._scope();
+    const scope = locator._scope(method);
     return new ElementHandle(page, scope.entry, scope.entry.adopt(found), found, scope.path, insideOf(locator._selector));
   };
 

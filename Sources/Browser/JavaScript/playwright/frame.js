@@ -121,7 +121,7 @@
     _act(method, args, options) {
       this.#attached(method);
       const selector = String(args[0]);
-      return this.#page._act(method, args, options, '', () => this.locator(selector)._scope());
+      return this.#page._act(method, args, options, '', () => this.locator(selector)._scope(method));
     }
     locator(selector, options) {
       return newLocator(this.#page, `${this.#inside} >> ${selector}`, `frame(${quote(this.#name || this.url())}).locator(${quote(selector)})`)
@@ -179,6 +179,7 @@
   function childFramesOf(page, frame, entry, path, inside) {
     const frames = [];
     const owners = entry.locate('iframe, frame', '', false);
+    if (typeof owners === 'string') return frames;
     for (let i = 0; i < owners.length; i++) {
       const id = entry.frameId(owners[i]);
       if (id === 0) continue;

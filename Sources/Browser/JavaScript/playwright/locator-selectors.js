@@ -5,11 +5,11 @@
 // string building: resolving a selector is the page's (`playwright/selector-engine.js`).
 //
 // Exports: `quote(text)`, `locatorMethods(make)` (the `getBy*` methods over `make(selector,
-// description)`), `filterParts(options)`, `keepSelector(locator, selector)`,
+// description)`), `filterParts(options, page)`, `keepSelector(locator, selector)`,
 // `locatorSelector(value, option)`, `setTestIdAttribute(name)`.
 (host, runtime) => {
   'use strict';
-  const { JSONStringify, TypeError, ArrayPrototypePush, ArrayPrototypeJoin, StringPrototypeReplace, RegExp, String,
+  const { JSONStringify, Error, TypeError, ArrayPrototypePush, ArrayPrototypeJoin, StringPrototypeReplace, RegExp, String,
     WeakMap, WeakMapPrototypeGet, WeakMapPrototypeSet } = runtime.primordials;
   const quote = (text) => `'${StringPrototypeReplace(StringPrototypeReplace(String(text), /\\/g, '\\\\'), /'/g, "\\'")}'`;
   const escapeRegex = (re) => StringPrototypeReplace(StringPrototypeReplace(String(re), /(^|[^\\])(\\\\)*(["'`])/g, '$1$2\\$3'), />>/g, '\\>\\>');
@@ -64,7 +64,14 @@
   });
 
   /// The filter selectors of `locator(selector, options)` and `filter(options)`, with their descriptions.
-  const filterParts = (options) => {
+  /// `page`: the page of the locator filtered; a `has` or `hasNot` locator of another page throws
+  /// Playwright's error.
+  const filterParts = (options, page) => {
+    const inner = (locator, option) => {
+      const selector = locatorSelector(locator, option);
+      if (locator.page() !== page) throw new Error(`Inner "${option}" locator must belong to the same frame.`);
+      return selector;
+    };
     let selector = '';
     const described = [];
     if (options === undefined || options === null) return { selector, description: '' };
@@ -77,11 +84,11 @@
       ArrayPrototypePush(described, `hasNotText: ${isRegExp(options.hasNotText) ? String(options.hasNotText) : quote(options.hasNotText)}`);
     }
     if (options.has !== undefined) {
-      selector += ` >> internal:has=${JSONStringify(locatorSelector(options.has, 'has'))}`;
+      selector += ` >> internal:has=${JSONStringify(inner(options.has, 'has'))}`;
       ArrayPrototypePush(described, `has: ${String(options.has)}`);
     }
     if (options.hasNot !== undefined) {
-      selector += ` >> internal:has-not=${JSONStringify(locatorSelector(options.hasNot, 'hasNot'))}`;
+      selector += ` >> internal:has-not=${JSONStringify(inner(options.hasNot, 'hasNot'))}`;
       ArrayPrototypePush(described, `hasNot: ${String(options.hasNot)}`);
     }
     if (options.visible !== undefined) {

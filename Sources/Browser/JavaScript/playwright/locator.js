@@ -10,7 +10,7 @@
   const { ArrayPrototypeMap, ArrayPrototypePush, Error, JSONParse, JSONStringify, Number, ObjectFreeze,
     ObjectPrototypeHasOwnProperty, SplitString, String } = runtime.primordials;
   const { quote, locatorMethods, filterParts, keepSelector, locatorSelector } = runtime['playwright-locator-selectors'];
-  const { FRAME_SEPARATOR, actionOptions, filePayloads, injectedError, insideOf, layoutError, optionValues, screenshot } =
+  const { FRAME_SEPARATOR, locateIn, actionOptions, filePayloads, injectedError, insideOf, layoutError, optionValues, screenshot } =
     runtime['playwright-calls'];
   const { ElementHandle } = runtime['playwright-element-handle'];
 
@@ -58,13 +58,14 @@
     get _selector() { return this.#selector; }
     /// The document the locator's elements are in, after entering its frames (`internal:control=
     /// enter-frame`): `{ entry, selector, path }`, or null while a frame on the way is not there.
-    _scope() {
+    /// A frame's selector that fails (two iframes for a strict locator) throws `method`'s error.
+    _scope(method) {
       let entry = this.#page._entry();
       const parts = SplitString(this.#selector, FRAME_SEPARATOR);
       if (parts.length === 1) return { entry, selector: this.#selector, path: [] };
       const path = [];
       for (let i = 0; i < parts.length - 1; i++) {
-        const frames = entry.locate(parts[i], this.#description, true);
+        const frames = locateIn(entry, parts[i], this.#description, true, method);
         if (frames.length === 0) return null;
         const id = entry.frameId(frames[0]);
         if (id === 0) return null;
@@ -78,7 +79,7 @@
     }
     #derive(selector, description) { return new Locator(this.#page, `${this.#selector} >> ${selector}`, `${this.#description}.${description}`); }
     locator(selector, options) {
-      const filters = filterParts(options);
+      const filters = filterParts(options, this.#page);
       const inner = typeof selector === 'string' ? selector : `internal:chain=${JSONStringify(locatorSelector(selector, 'locator'))}`;
       return this.#derive(`${inner}${filters.selector}`,
         `locator(${typeof selector === 'string' ? quote(selector) : String(selector)}${filters.description ? `, ${filters.description}` : ''})`);
@@ -93,20 +94,22 @@
     last() { return this.#derive('nth=-1', 'last()'); }
     nth(index) { return this.#derive(`nth=${Number(index)}`, `nth(${Number(index)})`); }
     filter(options) {
-      const filters = filterParts(options);
+      const filters = filterParts(options, this.#page);
       if (filters.selector === '') return this;
       return new Locator(this.#page, `${this.#selector}${filters.selector}`, `${this.#description}.filter(${filters.description})`);
     }
-    and(other) { return this.#derive(`internal:and=${JSONStringify(locatorSelector(other, 'and'))}`, `and(${String(other)})`); }
-    or(other) { return this.#derive(`internal:or=${JSONStringify(locatorSelector(other, 'or'))}`, `or(${String(other)})`); }
+    and(other) { return this.#derive(`internal:and=${JSONStringify(this.#sameFrame(other, 'and'))}`, `and(${String(other)})`); }
+    or(other) { return this.#derive(`internal:or=${JSONStringify(this.#sameFrame(other, 'or'))}`, `or(${String(other)})`); }
+    /// The selector of `other` (a Locator of this page, else Playwright's error).
+    #sameFrame(other, option) {
+      const selector = locatorSelector(other, option);
+      if (other.page() !== this.#page) throw new Error('Locators must belong to the same frame.');
+      return selector;
+    }
     async count() {
       this.#page._ensureOpen('locator.count');
-      const scope = this._scope();
-      try {
-        return scope === null ? 0 : scope.entry.locate(scope.selector, this.#description, false).length;
-      } catch (error) {
-        throw new Error(`locator.count: ${error?.message ?? error}`);
-      }
+      const scope = this._scope('locator.count');
+      return scope === null ? 0 : locateIn(scope.entry, scope.selector, this.#description, false, 'locator.count').length;
     }
     async all() {
       const count = await this.count();
@@ -117,7 +120,7 @@
 
     // ---- Actions (strict) ----
     #act(method, args, options) {
-      return this.#page._act(`locator.${method}`, [this.#selector, ...args], options, this.#description, () => this._scope());
+      return this.#page._act(`locator.${method}`, [this.#selector, ...args], options, this.#description, () => this._scope(`locator.${method}`));
     }
     async click(options) { return this.#act('click', [actionOptions(options)], options); }
     async dblclick(options) { return this.#act('dblclick', [actionOptions(options)], options); }
@@ -154,22 +157,22 @@
     /// The one element (strict), waited for as `waitFor({ state: 'attached' })`, as an ElementHandle.
     async elementHandle(options) {
       await this._waitForState('locator.elementHandle', 'attached', options?.timeout, true);
-      const scope = this._scope();
-      const element = scope.entry.locate(scope.selector, this.#description, true)[0];
+      const scope = this._scope('locator.elementHandle');
+      const element = locateIn(scope.entry, scope.selector, this.#description, true, 'locator.elementHandle')[0];
       return new ElementHandle(this.#page, scope.entry, scope.entry.adopt(element), element, scope.path, insideOf(this.#selector));
     }
     /// Every element it matches now, as ElementHandles.
     async elementHandles() {
-      const scope = this._scope();
+      const scope = this._scope('locator.elementHandles');
       if (scope === null) return [];
-      return ArrayPrototypeMap(scope.entry.locate(scope.selector, this.#description, false),
+      return ArrayPrototypeMap(locateIn(scope.entry, scope.selector, this.#description, false, 'locator.elementHandles'),
         (element) => new ElementHandle(this.#page, scope.entry, scope.entry.adopt(element), element, scope.path, insideOf(this.#selector)));
     }
     /// `evaluateHandle(fn, arg)` on the one element.
     async evaluateHandle(fn, arg, options) {
       await this._read('locator.evaluateHandle', 'state', 'attached', options);
-      const scope = this._scope();
-      return this.#page._evaluateHandleOn('locator.evaluateHandle', fn, scope.entry.locate(scope.selector, this.#description, true)[0], arg, scope);
+      const scope = this._scope('locator.evaluateHandle');
+      return this.#page._evaluateHandleOn('locator.evaluateHandle', fn, locateIn(scope.entry, scope.selector, this.#description, true, 'locator.evaluateHandle')[0], arg, scope);
     }
 
     // ---- Reads ----
@@ -178,7 +181,7 @@
       this.#page._ensureOpen(method);
       const timeout = options?.timeout ?? this.#page._timeout;
       return this.#page._waitFor(method, timeout, async () => {
-        const scope = this._scope();
+        const scope = this._scope(method);
         if (scope === null) return null;
         const outcome = JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', name,
           argument === undefined ? '' : JSONStringify(argument)));
@@ -191,7 +194,7 @@
     /// An element state now, without waiting (false when there is no element).
     async _state(method, state, strict = true) {
       this.#page._ensureOpen(method);
-      const scope = this._scope();
+      const scope = this._scope(method);
       if (scope === null) return state === 'hidden';
       const outcome = JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', 'state', JSONStringify(state)));
       if (ObjectPrototypeHasOwnProperty(outcome, 'error')) {
@@ -216,7 +219,7 @@
     async allTextContents() { return this.#readAll('textContent'); }
     async allInnerTexts() { return this.#readAll('innerText'); }
     async #readAll(name) {
-      const scope = this._scope();
+      const scope = this._scope(`locator.all${name === 'innerText' ? 'InnerTexts' : 'TextContents'}`);
       if (scope === null) return [];
       const outcome = JSONParse(scope.entry.readAll(scope.selector, name));
       if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(`locator.all${name === 'innerText' ? 'InnerTexts' : 'TextContents'}: ${outcome.error}`);
@@ -224,13 +227,13 @@
     }
     async evaluate(fn, arg, options) {
       await this._read('locator.evaluate', 'state', 'attached', options);
-      const scope = this._scope();
-      return this.#page._evaluateOn('locator.evaluate', fn, scope.entry.locate(scope.selector, this.#description, true)[0], arg, scope);
+      const scope = this._scope('locator.evaluate');
+      return this.#page._evaluateOn('locator.evaluate', fn, locateIn(scope.entry, scope.selector, this.#description, true, 'locator.evaluate')[0], arg, scope);
     }
     async evaluateAll(fn, arg) {
-      const scope = this._scope();
+      const scope = this._scope('locator.evaluateAll');
       if (scope === null) return this.#page._evaluateOn('locator.evaluateAll', fn, [], arg);
-      return this.#page._evaluateOn('locator.evaluateAll', fn, scope.entry.locate(scope.selector, this.#description, false), arg, scope);
+      return this.#page._evaluateOn('locator.evaluateAll', fn, locateIn(scope.entry, scope.selector, this.#description, false, 'locator.evaluateAll'), arg, scope);
     }
     /// `waitFor({ state })`: 'attached', 'detached', 'visible' (the default) or 'hidden'.
     async waitFor(options) { await this._waitForState('locator.waitFor', options?.state ?? 'visible', options?.timeout, true); }
@@ -245,7 +248,7 @@
       const log = () => (resolved === null ? [`waiting for ${this.#description}${waiting}`]
         : [`waiting for ${this.#description}${waiting}`, `locator resolved to ${resolved}`]);
       return this.#page._waitFor(method, timeout ?? this.#page._timeout, async () => {
-        const scope = this._scope();
+        const scope = this._scope(method);
         const outcome = scope === null ? { missing: true }
           : JSONParse(scope.entry.read(scope.selector, strict ? this.#description : '', 'state', JSONStringify('visible')));
         if (ObjectPrototypeHasOwnProperty(outcome, 'error')) {
@@ -260,12 +263,12 @@
         }
         // The live element for `page.waitForSelector` (Caper gives page objects, not ElementHandles).
         return { value: attached && (state === 'attached' || state === 'visible')
-          ? scope.entry.locate(scope.selector, strict ? this.#description : '', strict)[0] : null };
+          ? locateIn(scope.entry, scope.selector, strict ? this.#description : '', strict, method)[0] : null };
       }, log);
     }
     /// One evaluation of a web-first expectation (`playwright/expect.js`'s adapter), in the page.
     _expectOnce(expression, params) {
-      const scope = this._scope();
+      const scope = this._scope('');
       const outcome = JSONParse((scope?.entry ?? this.#page._entry()).expect(scope === null ? null : scope.selector, this.#description,
         String(expression), JSONStringify(params)));
       if (ObjectPrototypeHasOwnProperty(outcome, 'error')) throw new Error(outcome.error);

@@ -305,9 +305,9 @@
     async evaluate(fn, arg) {
       this._ensureOpen('page.evaluate');
       try {
-        if (typeof fn === 'string') return await settle('page.evaluate', this.#entry.evaluateExpression(fn), this.#id);
+        if (typeof fn === 'string') return await this.#evaluated(settle('page.evaluate', this.#entry.evaluateExpression(fn), this.#id));
         const made = pageFunction(this.#id, fn, 'page.evaluate');
-        return await settle('page.evaluate', this.#entry.evaluate(made, argumentText(arg, 'page.evaluate', this.#entry)), this.#id);
+        return await this.#evaluated(settle('page.evaluate', this.#entry.evaluate(made, argumentText(arg, 'page.evaluate', this.#entry)), this.#id));
       } finally {
         this._deliverEvents();
       }
@@ -320,7 +320,7 @@
         const entry = this.#entry;
         const made = typeof fn === 'string' ? null : pageFunction(this.#id, fn, 'page.evaluateHandle');
         const run = made === null ? () => entry.evaluateExpression(fn) : () => entry.evaluateHandle(made, argumentText(arg, 'page.evaluateHandle', entry));
-        const value = await settle('page.evaluateHandle', run(), this.#id, undefined, (number) => this._handle(entry, number));
+        const value = await this.#evaluated(settle('page.evaluateHandle', run(), this.#id, undefined, (number) => this._handle(entry, number)));
         return value instanceof ElementHandle ? value : new JSHandle(value);
       } finally {
         this._deliverEvents();
@@ -349,7 +349,7 @@
       this._ensureOpen(method);
       const made = pageFunction(this.#id, fn, method, scope.path);
       try {
-        return await settle(method, scope.entry.evaluate(made, argumentText(arg, method, scope.entry)), this.#id);
+        return await this.#evaluated(settle(method, scope.entry.evaluate(made, argumentText(arg, method, scope.entry)), this.#id));
       } finally {
         this._deliverEvents();
       }
@@ -360,14 +360,14 @@
       const path = scope?.path ?? [];
       const made = pageFunction(this.#id, fn, method, path);
       const entry = path.length === 0 ? this.#entry : scope.entry;
-      return settle(method, entry.evaluateOn(made, target, argumentText(arg, method, entry)), this.#id);
+      return this.#evaluated(settle(method, entry.evaluateOn(made, target, argumentText(arg, method, entry)), this.#id));
     }
     /// `fn(target, arg)` in the page, its result's nodes as ElementHandles (else a JSHandle of a copy).
     async _evaluateHandleOn(method, fn, target, arg, scope) {
       this._ensureOpen(method);
       const made = pageFunction(this.#id, fn, method, scope.path);
-      const value = await settle(method, scope.entry.evaluateHandleOn(made, target, argumentText(arg, method, scope.entry)), this.#id,
-        undefined, (number) => this._handle(scope.entry, number, scope.path));
+      const value = await this.#evaluated(settle(method, scope.entry.evaluateHandleOn(made, target, argumentText(arg, method, scope.entry)),
+        this.#id, undefined, (number) => this._handle(scope.entry, number, scope.path)));
       return value instanceof ElementHandle ? value : new JSHandle(value);
     }
     async $(selector) {
@@ -424,7 +424,7 @@
 
     // ---- Locators ----
     locator(selector, options) {
-      const filters = filterParts(options);
+      const filters = filterParts(options, this);
       const inner = typeof selector === 'string' ? selector : locatorSelector(selector, 'locator');
       return newLocator(this, `${inner}${filters.selector}`,
         `locator(${typeof selector === 'string' ? quote(selector) : String(selector)}${filters.description ? `, ${filters.description}` : ''})`);
@@ -625,6 +625,13 @@
     /// does between two of Playwright's calls; its clock does not move.
     async #runDueWork() {
       for (let turns = 0; turns < 1000 && host.hasDueWork(this.#id); turns++) await pageTurn(this.#id);
+    }
+    /// What `outcome` (an evaluation) gives, unless a dialog it opened had a handler that threw:
+    /// then that error, as for an action.
+    async #evaluated(outcome) {
+      const value = await outcome;
+      this.#rethrowDialogError();
+      return value;
     }
     #rethrowDialogError() {
       if (this.#dialogError === undefined) return;
