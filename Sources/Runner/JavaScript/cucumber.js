@@ -232,9 +232,9 @@
         return failure(e);
       }
       if (!value || typeof value.then !== 'function') return outcome(value);
-      return PromisePrototypeThen(PromiseResolve(value), outcome, failure);
+      return untilUncaught(PromisePrototypeThen(PromiseResolve(value), outcome, failure));
     }
-    return new Promise((resolve) => {
+    return untilUncaught(new Promise((resolve) => {
       let settled = false;
       const done = (result) => { if (!settled) { settled = true; resolve(result); } };
       try {
@@ -248,6 +248,23 @@
       } catch (e) {
         done(failure(e));
       }
+    }));
+  }
+
+  /// `promise` (of an outcome), unless an exception nobody caught comes first while it is pending
+  /// (a timer's callback threw, a rejection nobody handled): then a failure with that error, as
+  /// cucumber-js fails the step or hook running when Node reports one.
+  function untilUncaught(promise) {
+    return new Promise((resolve) => {
+      let settled = false;
+      const done = (result) => {
+        if (settled) return;
+        settled = true;
+        runtime.process.setRunnerListener(null);
+        resolve(result);
+      };
+      runtime.process.setRunnerListener((error) => done(failure(error)));
+      PromisePrototypeThen(promise, done, (error) => done(failure(error)));
     });
   }
 

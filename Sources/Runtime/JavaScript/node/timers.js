@@ -10,9 +10,20 @@
     refresh() { return this; }
     [Symbol.toPrimitive]() { return this.id; }
   }
+  /// A timer's callback, as Node runs it: what it throws is an uncaught exception (`process`), its
+  /// nextTick queue runs after it.
+  const run = (fn, args) => {
+    try {
+      fn(...args);
+    } catch (error) {
+      runtime.process.uncaught(error, 'uncaughtException');
+    } finally {
+      runtime.process.runTicks();
+    }
+  };
   const schedule = (fn, delay, args, repeat) => {
     if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
-    return new Timeout(host.timerSet(() => { try { fn(...args); } finally { runtime.process.runTicks(); } }, Number(delay), repeat));
+    return new Timeout(host.timerSet(() => run(fn, args), Number(delay), repeat));
   };
   const idOf = (t) => (t && typeof t === 'object' ? t.id : t);
   const clear = (t) => { const id = idOf(t); if (typeof id === 'number') host.timerClear(id); };
@@ -21,7 +32,7 @@
     setInterval: (fn, delay, ...args) => schedule(fn, delay, args, true),
     setImmediate: (fn, ...args) => {
       if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
-      return new Timeout(host.immediateSet(() => { try { fn(...args); } finally { runtime.process.runTicks(); } }));
+      return new Timeout(host.immediateSet(() => run(fn, args)));
     },
     clearTimeout: clear, clearInterval: clear, clearImmediate: clear,
   };
