@@ -57,6 +57,16 @@ import V8
       ])
   }
 
+  @Test func anErrorShowsItsStackWithThePagesFramesOnly() throws {
+    let page = try fixture.page()
+    _ = try page.evaluate(
+      "function fail() {\n  console.error(new Error('broken'));\n}\nfail();", filename: "https://example.test/fail.js")
+    #expect(
+      page.environment.consoleMessages.map(\.text) == [
+        "Error: broken\n    at fail (https://example.test/fail.js:2:17)\n    at https://example.test/fail.js:4:1"
+      ])
+  }
+
   @Test func aPageThatChangesStacksOrGlobalsDoesNotChangeMessages() throws {
     let page = try fixture.page()
     _ = try page.evaluate(
