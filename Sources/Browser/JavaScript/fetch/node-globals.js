@@ -2,8 +2,9 @@
 // `EventTarget`, `AbortController`, `AbortSignal` (with `timeout` on the support realm's timers)
 // and `DOMException` from the DOM's own events.js and dom-exception.js, and `fetch`, `Headers`,
 // `Request` and `Response` from the page realm's fetch.js (`installNode`: Node's rules, see there).
-// A listener that throws is reported as Node reports it, as an error nobody caught: here an
-// unhandled rejection, since the support realm has no `uncaughtException`.
+// A listener that throws is reported as Node reports it, as an error nobody caught, after the
+// dispatch: a rejection nobody handles, which `process` makes an uncaught exception (failing the
+// running step).
 (host, runtime) => {
   'use strict';
   const { ObjectDefineProperty, PromisePrototypeThen, PromiseResolve } = runtime.primordials;
