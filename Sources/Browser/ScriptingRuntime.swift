@@ -166,17 +166,8 @@ enum ScriptingRuntime: PageAPI {
         return .undefined
       },
       "scripting.trackRejections": { _ in
-        // The realm's own code reports to rejections.js; the realm is held weakly (it holds the tracker).
-        try environment.realm.context.trackPromiseRejections { [weak realm = environment.realm] context, event in
-          guard let realm else { return }
-          switch event {
-          case .rejectedWithoutHandler(let promise, let reason), .handlerAddedAfterRejection(let promise, let reason):
-            let rejected: JSValue = if case .rejectedWithoutHandler = event { true } else { false }
-            _ = try? context.call(realm.function("rejections", "track"), [rejected, .reference(promise), .reference(reason)])
-          case .microtaskCheckpointEnded:
-            _ = try? context.call(realm.function("rejections", "notify"))
-          }
-        }
+        // The realm's own code reports to rejections.js.
+        try environment.realm.forwardPromiseRejections(to: "rejections", track: "track", notify: "notify")
         return .undefined
       },
     ]

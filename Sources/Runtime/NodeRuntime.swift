@@ -187,17 +187,8 @@ public final class NodeRuntime: @unchecked Sendable {
       ]))
     _ = try realm.context.call(realm.function("process", "start"), [setup])
     // Rejections nobody handles reach `process` as Node's do ('unhandledRejection', else an
-    // uncaught exception); the realm is held weakly (it holds the tracker).
-    try realm.context.trackPromiseRejections { [weak realm] context, event in
-      guard let realm else { return }
-      switch event {
-      case .rejectedWithoutHandler(let promise, let reason), .handlerAddedAfterRejection(let promise, let reason):
-        let rejected: JSValue = if case .rejectedWithoutHandler = event { true } else { false }
-        _ = try? context.call(realm.function("process", "trackRejection"), [rejected, .reference(promise), .reference(reason)])
-      case .microtaskCheckpointEnded:
-        _ = try? context.call(realm.function("process", "notifyRejections"))
-      }
-    }
+    // uncaught exception).
+    try realm.forwardPromiseRejections(to: "process", track: "trackRejection", notify: "notifyRejections")
   }
 
   /// Node's name for the processor architecture (`process.arch`, `os.arch()`).
