@@ -310,7 +310,6 @@
     }),
   });
   const evaluation = () => runtime['locator-evaluation'];
-  /// The JSON text of what `body` gives, or of `{ error: message }` when it throws.
   /// The text of what was thrown, as a primitive string (no page-realm object leaves the page).
   const messageOf = (error) => {
     try {
@@ -319,6 +318,7 @@
       return 'the page threw a value that has no text';
     }
   };
+  /// The JSON text of what `body` gives, or of `{ error: message }` when it throws.
   const outcomeText = (body) => {
     let outcome;
     try {

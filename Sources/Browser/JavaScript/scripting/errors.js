@@ -29,8 +29,18 @@
     } catch {
       message = 'an error that cannot be read';
     }
-    // Caper's own frames (`caper:` scripts, such as the fetch that rejected) are left out, as a
-    // browser's built-ins are absent from its stacks: the place is the page's first frame.
+    // The place is the page's first frame.
+    const { stack: pageStack, frame } = pageFrames(stack);
+    return {
+      name, message, stack: pageStack, filename: frame?.[1] ?? '', lineno: frame === null ? 0 : +frame[2], colno: frame === null ? 0 : +frame[3],
+    };
+  };
+
+  /**
+   * `stack` without Caper's own frames (`caper:` scripts, such as the fetch that rejected), as a
+   * browser's built-ins are absent from its stacks, and the first frame kept (a FRAME match, or null).
+   */
+  const pageFrames = (stack) => {
     const lines = SplitString(stack, '\n');
     const kept = [];
     let frame = null;
@@ -40,8 +50,7 @@
       if (frame === null) frame = match;
       ArrayPrototypePush(kept, lines[i]);
     }
-    if (lines.length > 1) stack = ArrayPrototypeJoin(kept, '\n');
-    return { name, message, stack, filename: frame?.[1] ?? '', lineno: frame === null ? 0 : +frame[2], colno: frame === null ? 0 : +frame[3] };
+    return { stack: lines.length > 1 ? ArrayPrototypeJoin(kept, '\n') : stack, frame };
   };
 
   /** Fires the ErrorEvent and, unless a handler handled it, records the page error in Swift. */
@@ -124,5 +133,5 @@
 
   const install = (global) => { window = global; };
 
-  return ObjectFreeze({ install, reportException, runClassicScript, describe });
+  return ObjectFreeze({ install, reportException, runClassicScript, describe, pageStack: (stack) => pageFrames(stack).stack });
 }

@@ -82,24 +82,14 @@
     if (value === 0 && 1 / value < 0) return '-0';
     return String(value);
   };
-  /** A stack without the frames of Caper's own runtime (`caper:` scripts), as Chromium shows only the page's. */
-  const pageFrames = (stack) => {
-    const kept = [];
-    const lines = StringPrototypeSplit(stack, '\n');
-    for (let i = 0; i < lines.length; i++) {
-      if (i > 0 && StringPrototypeStartsWith(lines[i], '    at ') && (StringPrototypeIndexOf(lines[i], '(caper:') >= 0 ||
-        StringPrototypeStartsWith(lines[i], '    at caper:'))) continue;
-      ArrayPrototypePush(kept, lines[i]);
-    }
-    return ArrayPrototypeJoin(kept, '\n');
-  };
   /** What a top-level object argument shows. */
   const preview = (value) => {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return primitive(value);
     try {
       if (typeof value === 'function') return FunctionPrototypeToString(value);
       if (typeof value[TYPE] === 'number') return describeNode(value);
-      if (value instanceof ErrorConstructor) return pageFrames(String(value.stack ?? `${value.name}: ${value.message}`));
+      // Its stack as Chromium shows it: the page's frames only.
+      if (value instanceof ErrorConstructor) return runtime.errors.pageStack(String(value.stack ?? `${value.name}: ${value.message}`));
       if (value === globalThis) return 'Window';
       if (ArrayIsArray(value)) {
         const parts = [];
