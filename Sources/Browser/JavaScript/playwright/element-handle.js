@@ -13,7 +13,7 @@
     ArrayPrototypeIndexOf, ObjectKeys, ObjectFreeze } = runtime.primordials;
   const { makeEncoder } = runtime['serialized-value'];
   const { quote } = runtime['playwright-locator-selectors'];
-  const { layoutError, injectedError, settle, pageFunction, actionOptions, filePayloads, optionValues, screenshot, insideOf, entryAt,
+  const { layoutError, injectedError, actionOptions, filePayloads, optionValues, screenshot, insideOf, entryAt,
     newLocator } = runtime['playwright-calls'];
   /// The ChildFrame at `path` (`playwright/frame.js`, installed after this file).
   const frameAt = (page, path) => runtime['playwright-frame'].frameAt(page, path);

@@ -10,7 +10,7 @@
   'use strict';
   const { JSONParse, Error, ArrayPrototypePush, String, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypeSlice, ObjectFreeze } = runtime.primordials;
   const { quote, locatorMethods } = runtime['playwright-locator-selectors'];
-  const { settle, pageFunction, actionOptions, filePayloads, optionValues, FRAME_SEPARATOR, entryAt, newLocator, newFrameLocator } =
+  const { settle, pageFunction, actionOptions, filePayloads, optionValues, entryAt, newLocator, newFrameLocator } =
     runtime['playwright-calls'];
   const { ElementHandle, JSHandle, argumentText, locateHandles, waitForHandle } = runtime['playwright-element-handle'];
 

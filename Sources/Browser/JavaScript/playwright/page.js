@@ -20,16 +20,16 @@
   'use strict';
   const { JSONParse, JSONStringify, Error, TypeError, FunctionPrototypeToString, ObjectFreeze, ArrayPrototypePush,
     ArrayIsArray, ObjectPrototypeHasOwnProperty, StringPrototypeStartsWith, StringPrototypeSlice, Map,
-    MapPrototypeGet, MapPrototypeSet, MapPrototypeDelete, RegExp, Number, String, StringPrototypeToLowerCase,
+    MapPrototypeGet, MapPrototypeSet, MapPrototypeDelete, Number, String, StringPrototypeToLowerCase,
     MathMax, ArrayPrototypeJoin, ArrayPrototypeMap, RegExpPrototypeExec, SplitString, Date, DatePrototypeGetTime,
     DateParse, ArrayPrototypeIndexOf, StringPrototypeIncludes, ObjectKeys } = runtime.primordials;
-  const { makeEncoder, revive, decode } = runtime['serialized-value'];
+  const { makeEncoder, decode } = runtime['serialized-value'];
   const { quote, locatorMethods, filterParts, locatorSelector } = runtime['playwright-locator-selectors'];
   const { TimeoutError, layoutError, injectedError, isSelectorError, StringPrototypeIndexOfDot, pageTurn, documentOf, settle,
-    pageFunction, forgetFunctions, actionOptions, filePayloads, optionValues, warnOnce, screenshot, FRAME_SEPARATOR, insideOf,
-    newLocator, newFrameLocator } = runtime['playwright-calls'];
+    pageFunction, forgetFunctions, actionOptions, filePayloads, optionValues, warnOnce, screenshot, newLocator, newFrameLocator } =
+    runtime['playwright-calls'];
   const { ElementHandle, JSHandle, argumentText, locateHandles, waitForHandle } = runtime['playwright-element-handle'];
-  const { Frame, ChildFrame, childFramesOf, frameAt } = runtime['playwright-frame'];
+  const { Frame, frameAt } = runtime['playwright-frame'];
 
   /// The source `addInitScript(script, arg)` runs: a function called with `arg`, a string, `{ path }` or `{ content }`.
   const initScriptSource = (script, arg, method) => {
