@@ -84,13 +84,6 @@ final class IsolateThread: @unchecked Sendable {
     _ = enqueue(body)
   }
 
-  /// Queues `body` to run after the current job, even when called on this thread.
-  ///
-  /// Dropped after `stop`.
-  func later(_ body: @escaping () -> Void) {
-    _ = enqueue(body)
-  }
-
   /// Queues `body`, a reference's release, from any thread.
   ///
   /// It runs on this thread at the next safe point: `runReleases` (the event loop calls it at each
@@ -103,7 +96,7 @@ final class IsolateThread: @unchecked Sendable {
     releases.append(body)
     let first = releases.count == 1
     condition.unlock()
-    if first { later { [weak self] in self?.runReleases() } }
+    if first { _ = enqueue { [weak self] in self?.runReleases() } }
   }
 
   /// Runs the releases queued so far; on this thread, where no host function's result is being
