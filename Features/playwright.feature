@@ -213,6 +213,9 @@ Feature: Playwright's API in step definitions
         expect(await page.evaluate(() => [innerWidth, matchMedia('(max-width: 500px)').matches])).toEqual([400, true]);
         await page.setViewportSize({ width: 1000, height: 700 });
         await expect(page.getByText('Narrow')).toBeHidden();
+        // The placeholder screenshot makes its path's folders, as Playwright's does.
+        await page.screenshot({ path: 'screenshots/viewport/wide.png' });
+        expect(require('fs').statSync('screenshots/viewport/wide.png').size).toBeGreaterThan(0);
         await context.close();
       });
       Then('a toast is visible at once and hidden 3 seconds later', async function () {

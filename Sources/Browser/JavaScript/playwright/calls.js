@@ -149,7 +149,13 @@
     warnOnce('screenshot', `${method}() gives a 1x1 placeholder PNG: Caper has no layout to render pixels ` +
       '(failure evidence attaches the page\'s HTML instead)');
     const bytes = runtime.buffer.fromBase64(PLACEHOLDER_PNG);
-    if (options?.path !== undefined) runtime.modules.builtin('fs').writeFileSync(String(options.path), bytes);
+    if (options?.path !== undefined) {
+      // Its folder is made first, as Playwright's screenshot does (a failure hook's `screenshots/…`).
+      const path = String(options.path);
+      const fs = runtime.modules.builtin('fs');
+      fs.mkdirSync(runtime.modules.builtin('path').dirname(path), { recursive: true });
+      fs.writeFileSync(path, bytes);
+    }
     return runtime.modules.builtin('buffer').Buffer.from(bytes);
   };
 
